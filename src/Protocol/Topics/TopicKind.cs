@@ -1,0 +1,9 @@
+namespace AfterSales.Protocol.Topics;
+
+public enum TopicKind
+{
+    Events,
+    Status,
+    Heartbeat,
+    Config,
+}
