@@ -1,0 +1,51 @@
+using AfterSales.Cloud.Auth;
+using AfterSales.Cloud.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace AfterSales.Cloud.Hosting;
+
+/// <summary>
+/// <c>AfterSales.Cloud</c> runs the service; <c>AfterSales.Cloud apikey create --name N --role R</c>
+/// issues an API key against the configured database and prints it once.
+/// </summary>
+internal static class CloudCommandLine
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args is ["apikey", "create", .. var rest])
+        {
+            return await CreateApiKeyAsync(args, rest);
+        }
+
+        var app = CloudHost.Build(args);
+        await app.RunAsync();
+        return 0;
+    }
+
+    private static async Task<int> CreateApiKeyAsync(string[] args, string[] rest)
+    {
+        var name = Option(rest, "--name");
+        var role = Option(rest, "--role");
+        if (name is null || role is null || !ApiKeyRoles.IsKnown(role))
+        {
+            await Console.Error.WriteLineAsync($"usage: AfterSales.Cloud apikey create --name NAME --role {string.Join('|', ApiKeyRoles.All)}");
+            return 2;
+        }
+
+        var app = CloudHost.Build(args[3..]);
+        var dbs = app.Services.GetRequiredService<IDbContextFactory<CloudDb>>();
+        await using var db = await dbs.CreateDbContextAsync();
+        await db.Database.MigrateAsync();
+        var key = ApiKeyHasher.Generate();
+        db.ApiKeys.Add(new ApiKey { Name = name, Role = role, KeyHash = ApiKeyHasher.Hash(key), CreatedAt = TimeProvider.System.GetUtcNow() });
+        await db.SaveChangesAsync();
+        Console.WriteLine(key);
+        return 0;
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+}

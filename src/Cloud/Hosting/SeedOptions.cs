@@ -1,0 +1,38 @@
+using AfterSales.Cloud.Sites;
+
+namespace AfterSales.Cloud.Hosting;
+
+/// <summary>
+/// Reference data applied at start-up (inserted or updated, never deleted): how a deployment
+/// or the demo declares its centres, sites, gateways and bootstrap API keys in configuration.
+/// </summary>
+public sealed class SeedOptions
+{
+    public const string Section = "Seed";
+
+    public List<ServiceCentre> Centres { get; set; } = [];
+
+    public List<Site> Sites { get; set; } = [];
+
+    public List<GatewaySeed> Gateways { get; set; } = [];
+
+    public List<ApiKeySeed> ApiKeys { get; set; } = [];
+}
+
+public sealed class GatewaySeed
+{
+    public string Id { get; set; } = string.Empty;
+
+    public string SiteId { get; set; } = string.Empty;
+
+    public string Secret { get; set; } = string.Empty;
+}
+
+public sealed class ApiKeySeed
+{
+    public string Name { get; set; } = string.Empty;
+
+    public string Role { get; set; } = string.Empty;
+
+    public string Key { get; set; } = string.Empty;
+}

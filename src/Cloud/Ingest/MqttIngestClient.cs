@@ -1,0 +1,124 @@
+using System.Buffers;
+using AfterSales.Cloud.Broker;
+using AfterSales.Protocol.Topics;
+using Microsoft.Extensions.Options;
+using MQTTnet;
+using MQTTnet.Protocol;
+
+namespace AfterSales.Cloud.Ingest;
+
+/// <summary>
+/// The cloud's subscriber on the broker (embedded or external). A message is acknowledged only
+/// after the pipeline has stored its outcome, so a crash mid-way means redelivery, not loss.
+/// </summary>
+internal sealed partial class MqttIngestClient(
+    IOptions<BrokerOptions> options,
+    CloudBrokerCredential embeddedCredential,
+    IngestPipeline pipeline,
+    TimeProvider time,
+    ILogger<MqttIngestClient> log) : BackgroundService
+{
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+
+    public bool IsConnected { get; private set; }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var client = new MqttClientFactory().CreateMqttClient();
+        client.ApplicationMessageReceivedAsync += async e =>
+        {
+            try
+            {
+                await pipeline.HandleAsync(e.ApplicationMessage.Topic, e.ApplicationMessage.Payload.ToArray(), stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Not acknowledging makes the broker deliver the message again after reconnect.
+                e.ProcessingFailed = true;
+                LogHandlingFailed(log, e.ApplicationMessage.Topic, ex);
+            }
+        };
+
+        var backoff = TimeSpan.FromSeconds(1);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var disconnected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            Task OnDisconnected(MqttClientDisconnectedEventArgs args)
+            {
+                disconnected.TrySetResult();
+                return Task.CompletedTask;
+            }
+
+            client.DisconnectedAsync += OnDisconnected;
+            try
+            {
+                await ConnectAndSubscribeAsync(client, stoppingToken);
+                IsConnected = true;
+                backoff = TimeSpan.FromSeconds(1);
+                await disconnected.Task.WaitAsync(stoppingToken);
+                LogDisconnected(log);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                LogConnectFailed(log, options.Value.Embedded ? "embedded" : options.Value.Host, backoff.TotalSeconds, ex.Message);
+            }
+            finally
+            {
+                IsConnected = false;
+                client.DisconnectedAsync -= OnDisconnected;
+            }
+
+            await Task.Delay(backoff, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            backoff = backoff * 2 > MaxBackoff ? MaxBackoff : backoff * 2;
+        }
+
+        if (client.IsConnected)
+        {
+            await client.DisconnectAsync(new MqttClientDisconnectOptions(), CancellationToken.None);
+        }
+    }
+
+    private async Task ConnectAndSubscribeAsync(IMqttClient client, CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        var builder = new MqttClientOptionsBuilder()
+            .WithClientId(o.ClientId)
+            .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500)
+            .WithCleanStart(false)
+            .WithSessionExpiryInterval(24 * 3600)
+            .WithTimeout(TimeSpan.FromSeconds(10));
+        builder = o.Embedded
+            ? builder.WithTcpServer("127.0.0.1", o.Port).WithCredentials(embeddedCredential.Username, embeddedCredential.Password)
+            : builder.WithTcpServer(o.Host, o.Port).WithCredentials(o.Username, o.Password);
+        if (!o.Embedded && o.UseTls)
+        {
+            builder = builder.WithTlsOptions(t => t.UseTls());
+        }
+
+        await client.ConnectAsync(builder.Build(), cancellationToken);
+        var events = o.SharedSubscription ? MqttTopics.SharedAllSites(TopicKind.Events) : MqttTopics.AllSites(TopicKind.Events);
+        var subscribe = new MqttClientSubscribeOptionsBuilder()
+            .WithTopicFilter(events, MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithTopicFilter(MqttTopics.AllSites(TopicKind.Status), MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithTopicFilter(MqttTopics.AllSites(TopicKind.Heartbeat), MqttQualityOfServiceLevel.AtMostOnce)
+            .Build();
+        await client.SubscribeAsync(subscribe, cancellationToken);
+        LogSubscribed(log, events);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ingest subscribed to {EventsFilter}, status and heartbeats")]
+    private static partial void LogSubscribed(ILogger logger, string eventsFilter);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ingest lost its broker connection; reconnecting")]
+    private static partial void LogDisconnected(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ingest cannot reach the {Broker} broker; retrying in {Seconds} s: {Reason}")]
+    private static partial void LogConnectFailed(ILogger logger, string broker, double seconds, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Failed to handle a message on {Topic}; it stays unacknowledged for redelivery")]
+    private static partial void LogHandlingFailed(ILogger logger, string topic, Exception exception);
+}

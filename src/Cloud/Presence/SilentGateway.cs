@@ -1,0 +1,3 @@
+namespace AfterSales.Cloud.Presence;
+
+public sealed record SilentGateway(string GatewayId, string SiteId, DateTimeOffset LastSeen);

@@ -1,0 +1,3 @@
+using AfterSales.Cloud.Hosting;
+
+return await CloudCommandLine.RunAsync(args);

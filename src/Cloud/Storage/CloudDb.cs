@@ -1,0 +1,104 @@
+using AfterSales.Cloud.Auth;
+using AfterSales.Cloud.Ingest;
+using AfterSales.Cloud.Sites;
+using AfterSales.Cloud.Tickets;
+using Microsoft.EntityFrameworkCore;
+
+namespace AfterSales.Cloud.Storage;
+
+/// <summary>
+/// The cloud's data model. Each engine has its own subclass so each keeps its own migrations
+/// (SQL differs: partial indexes, timestamp types), while the model is written once here.
+/// </summary>
+public abstract class CloudDb(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<ServiceCentre> ServiceCentres => Set<ServiceCentre>();
+
+    public DbSet<Site> Sites => Set<Site>();
+
+    public DbSet<RegisteredGateway> Gateways => Set<RegisteredGateway>();
+
+    public DbSet<Ticket> Tickets => Set<Ticket>();
+
+    public DbSet<TicketOccurrence> Occurrences => Set<TicketOccurrence>();
+
+    public DbSet<RejectedMessage> RejectedMessages => Set<RejectedMessage>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+
+        modelBuilder.Entity<ServiceCentre>(e =>
+        {
+            e.Property(c => c.Id).HasMaxLength(64);
+            e.Property(c => c.Name).HasMaxLength(200);
+        });
+
+        modelBuilder.Entity<Site>(e =>
+        {
+            e.Property(s => s.Id).HasMaxLength(64);
+            e.Property(s => s.Name).HasMaxLength(200);
+            e.Property(s => s.Customer).HasMaxLength(200);
+            e.Property(s => s.Address).HasMaxLength(400);
+            e.Property(s => s.ContactPhone).HasMaxLength(40);
+        });
+
+        modelBuilder.Entity<RegisteredGateway>(e =>
+        {
+            e.Property(g => g.Id).HasMaxLength(64);
+            e.Property(g => g.SiteId).HasMaxLength(64);
+            e.Property(g => g.SecretHash).HasMaxLength(200);
+            e.HasOne<Site>().WithMany().HasForeignKey(g => g.SiteId);
+        });
+
+        modelBuilder.Entity<Ticket>(e =>
+        {
+            e.Property(t => t.SiteId).HasMaxLength(64);
+            e.Property(t => t.DeviceId).HasMaxLength(64);
+            e.Property(t => t.Fault).HasMaxLength(64);
+            e.Property(t => t.Zone).HasMaxLength(64);
+            e.Property(t => t.CentreId).HasMaxLength(64);
+            e.Property(t => t.LastGatewayId).HasMaxLength(64);
+            e.Property(t => t.DeviceKind).HasConversion<string>().HasMaxLength(16);
+            e.Property(t => t.Severity).HasConversion<string>().HasMaxLength(16);
+            e.HasOne<Site>().WithMany().HasForeignKey(t => t.SiteId);
+
+            // The rule "one open ticket per (site, device, fault)" is the database's to keep,
+            // so two cloud nodes racing on the same fault cannot both open one.
+            e.HasIndex(t => new { t.SiteId, t.DeviceId, t.Fault })
+                .IsUnique()
+                .HasFilter("\"ClosedAt\" IS NULL")
+                .HasDatabaseName("UX_Tickets_OpenFault");
+            e.HasIndex(t => t.ClosedAt);
+            e.HasMany(t => t.Occurrences).WithOne().HasForeignKey(o => o.TicketId);
+        });
+
+        modelBuilder.Entity<TicketOccurrence>(e =>
+        {
+            e.Property(o => o.SiteId).HasMaxLength(64);
+            e.Property(o => o.DeviceId).HasMaxLength(64);
+            e.Property(o => o.Fault).HasMaxLength(64);
+            e.Property(o => o.GatewayId).HasMaxLength(64);
+            e.Property(o => o.State).HasConversion<string>().HasMaxLength(16);
+            e.HasIndex(o => o.EventId).IsUnique();
+        });
+
+        modelBuilder.Entity<RejectedMessage>(e =>
+        {
+            e.Property(r => r.Topic).HasMaxLength(300);
+            e.Property(r => r.Reason).HasMaxLength(500);
+            e.Property(r => r.PayloadExcerpt).HasMaxLength(RejectedMessageLimits.ExcerptChars);
+            e.HasIndex(r => r.ReceivedAt);
+        });
+
+        modelBuilder.Entity<ApiKey>(e =>
+        {
+            e.Property(k => k.Name).HasMaxLength(100);
+            e.Property(k => k.Role).HasMaxLength(32);
+            e.Property(k => k.KeyHash).HasMaxLength(64);
+            e.HasIndex(k => k.KeyHash).IsUnique();
+        });
+    }
+}

@@ -1,0 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace AfterSales.Cloud.Storage;
+
+public sealed class PostgresCloudDb(DbContextOptions<PostgresCloudDb> options) : CloudDb(options);
