@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Net;
+using AfterSales.Cloud.Ingest;
 using AfterSales.Cloud.Sites;
 using AfterSales.Protocol.Topics;
 using Microsoft.Extensions.Options;
@@ -16,6 +18,7 @@ internal sealed partial class EmbeddedBroker(
     IOptions<BrokerOptions> options,
     CloudBrokerCredential cloud,
     GatewayDirectory gateways,
+    RejectionLog rejections,
     ILogger<EmbeddedBroker> log) : IHostedService, IAsyncDisposable
 {
     private const string SiteItem = "site";
@@ -74,11 +77,11 @@ internal sealed partial class EmbeddedBroker(
         e.ReasonCode = MqttConnectReasonCode.Success;
     }
 
-    private Task InterceptPublishAsync(InterceptingPublishEventArgs e)
+    private async Task InterceptPublishAsync(InterceptingPublishEventArgs e)
     {
         if (e.SessionItems[SiteItem] is not string site)
         {
-            return Task.CompletedTask; // the cloud itself
+            return; // the cloud itself
         }
 
         var topic = e.ApplicationMessage.Topic;
@@ -87,9 +90,9 @@ internal sealed partial class EmbeddedBroker(
             LogRefusedPublish(log, e.ClientId, site, topic);
             e.ProcessPublish = false;
             e.Response.ReasonCode = MqttPubAckReasonCode.NotAuthorized;
+            await rejections.RejectAsync(
+                topic, e.ApplicationMessage.Payload.ToArray(), "acl", $"gateway '{e.ClientId}' of site '{site}' may publish only under its own site", CancellationToken.None);
         }
-
-        return Task.CompletedTask;
     }
 
     private Task InterceptSubscriptionAsync(InterceptingSubscriptionEventArgs e)

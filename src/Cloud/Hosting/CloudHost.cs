@@ -26,7 +26,7 @@ internal static class CloudHost
             Args = args,
             ContentRootPath = AppContext.BaseDirectory,
         });
-        builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true);
+        ExtraConfigFile.Insert(builder.Configuration, args);
         builder.Services.AddSerilog((_, config) => config
             .ReadFrom.Configuration(builder.Configuration)
             .Enrich.FromLogContext()

@@ -14,6 +14,8 @@ public sealed class PresenceBook(TimeSpan offlineAfter)
     public void Track(string gatewayId, string siteId, DateTimeOffset now, bool offline) =>
         _gateways[gatewayId] = new Entry(siteId, now, offline);
 
+    public bool Knows(string gatewayId) => _gateways.ContainsKey(gatewayId);
+
     /// <summary>Records a sign of life; true when the gateway was offline and is now back.</summary>
     public bool Seen(string gatewayId, string siteId, DateTimeOffset now)
     {

@@ -25,7 +25,7 @@ internal sealed partial class PresenceTracker(
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
-        var gateways = await db.Gateways.AsNoTracking().ToListAsync(cancellationToken);
+        var gateways = await db.Gateways.AsNoTracking().Where(g => g.LastSeenAt != null).ToListAsync(cancellationToken);
         var offline = await db.Tickets
             .Where(t => t.Fault == FaultCodes.GatewayOffline && t.ClosedAt == null && t.RestoredAt == null)
             .Select(t => t.DeviceId)
@@ -43,7 +43,13 @@ internal sealed partial class PresenceTracker(
     public async Task SeenAsync(string gatewayId, string siteId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        if (UnderGate(() => book.Seen(gatewayId, siteId, now)))
+        var (firstSighting, cameBack) = UnderGate(() => (!book.Knows(gatewayId), book.Seen(gatewayId, siteId, now)));
+        if (firstSighting)
+        {
+            await RecordSeenAsync(gatewayId, now, cancellationToken);
+        }
+
+        if (cameBack)
         {
             LogBack(log, gatewayId, siteId);
             await desk.ApplyAsync(OfflineEvent(gatewayId, siteId, FaultState.Cleared, now, null), cancellationToken);
@@ -75,6 +81,13 @@ internal sealed partial class PresenceTracker(
             LogOffline(log, gateway.GatewayId, gateway.SiteId, $"nothing heard since {gateway.LastSeen:u}");
             await desk.ApplyAsync(OfflineEvent(gateway.GatewayId, gateway.SiteId, FaultState.Raised, now, "heartbeats stopped"), cancellationToken);
         }
+    }
+
+    private async Task RecordSeenAsync(string gatewayId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        await db.Gateways.Where(g => g.Id == gatewayId)
+            .ExecuteUpdateAsync(u => u.SetProperty(g => g.LastSeenAt, now), cancellationToken);
     }
 
     private T UnderGate<T>(Func<T> action)

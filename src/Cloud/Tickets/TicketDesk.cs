@@ -137,12 +137,12 @@ internal sealed partial class TicketDesk(
     [LoggerMessage(Level = LogLevel.Information, Message = "Ticket book: {Action} for {SiteId}/{DeviceId} {Fault} (ticket {TicketId})")]
     private static partial void LogApplied(ILogger logger, TicketAction action, string siteId, string deviceId, string fault, long? ticketId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Duplicate event {EventId} from site {SiteId} ignored: it was applied before")]
-    private static partial void LogDuplicate(ILogger logger, Guid eventId, string siteId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Duplicate event {FaultEventId} from site {SiteId} ignored: it was applied before")]
+    private static partial void LogDuplicate(ILogger logger, Guid faultEventId, string siteId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Site {SiteId} has no arrival deadline and needs a human: {Explanation}")]
     private static partial void LogNeedsHuman(ILogger logger, string siteId, string explanation);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Event {EventId} conflicted with a concurrent write ({Reason}); applying it again")]
-    private static partial void LogRetryAfterConflict(ILogger logger, Guid eventId, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Event {FaultEventId} conflicted with a concurrent write ({Reason}); applying it again")]
+    private static partial void LogRetryAfterConflict(ILogger logger, Guid faultEventId, string reason);
 }

@@ -98,6 +98,9 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<DateTimeOffset?>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("SecretHash")
                         .IsRequired()
                         .HasMaxLength(200)

@@ -89,6 +89,9 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("LastSeenAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SecretHash")
                         .IsRequired()
                         .HasMaxLength(200)

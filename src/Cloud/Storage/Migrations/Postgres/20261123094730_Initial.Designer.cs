@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AfterSales.Cloud.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCloudDb))]
-    [Migration("20261123094509_Initial")]
+    [Migration("20261123094730_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -100,6 +100,9 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                     b.Property<string>("Id")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("SecretHash")
                         .IsRequired()

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AfterSales.Cloud.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCloudDb))]
-    [Migration("20261123094436_Initial")]
+    [Migration("20261123094720_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -91,6 +91,9 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                     b.Property<string>("Id")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastSeenAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SecretHash")
                         .IsRequired()
