@@ -75,11 +75,10 @@ internal static partial class GatewayConfigLoader
             return path.Length == 0 ? $"{field} is missing" : $"{path}.{field} is missing";
         }
 
-        var unknown = UnknownMember().Match(message);
-        if (unknown.Success)
+        // The serializer already puts the unknown field at the end of the path.
+        if (UnknownMember().IsMatch(message))
         {
-            var field = unknown.Groups[1].Value;
-            return path.Length == 0 ? $"'{field}' is not a known field" : $"{path}: '{field}' is not a known field";
+            return $"{path} is not a known field";
         }
 
         if (ex.LineNumber is { } line)

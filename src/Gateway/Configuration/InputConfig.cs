@@ -6,22 +6,22 @@ namespace AfterSales.Gateway.Configuration;
 internal sealed record InputConfig
 {
     /// <summary>-1 stands for "not given" so the validator can name the missing field.</summary>
-    public int Pin { get; init; } = -1;
+    public int Pin { get; set; } = -1;
 
-    public string Name { get; init; } = string.Empty;
+    public string Name { get; set; } = string.Empty;
 
-    public string DeviceId { get; init; } = string.Empty;
+    public string DeviceId { get; set; } = string.Empty;
 
-    public required DeviceKind DeviceKind { get; init; }
+    public required DeviceKind DeviceKind { get; set; }
 
-    public string Fault { get; init; } = string.Empty;
+    public string Fault { get; set; } = string.Empty;
 
-    public required ContactType Contact { get; init; }
+    public required ContactType Contact { get; set; }
 
-    public int DebounceMilliseconds { get; init; } = 200;
+    public int DebounceMilliseconds { get; set; } = 200;
 
     /// <summary>Optional for known fault codes; the taxonomy's default applies.</summary>
-    public FaultSeverity? Severity { get; init; }
+    public FaultSeverity? Severity { get; set; }
 
     /// <summary>Only meaningful after validation, which guarantees a known code or an explicit severity.</summary>
     public FaultSeverity EffectiveSeverity =>

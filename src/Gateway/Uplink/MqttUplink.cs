@@ -227,6 +227,7 @@ internal sealed partial class MqttUplink(
             inner = inner.InnerException;
         }
 
-        return inner == ex ? ex.Message : $"{ex.Message} ({inner.Message})";
+        // The innermost message is the one an operator can act on ("Connection refused"), not the wrapper's.
+        return inner.Message;
     }
 }
