@@ -10,11 +10,17 @@ internal sealed partial class MqttUplink
     [LoggerMessage(Level = LogLevel.Warning, Message = "Broker {Endpoint} unavailable: {Reason}; {Queued} events waiting; retrying in {DelayS:0.0} s")]
     private partial void LogRetrying(string endpoint, string reason, int queued, double delayS);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Event published: {Fault} {State} seq {Seq} device {DeviceId} id {EventId}")]
-    private partial void LogPublished(string fault, string state, long seq, string deviceId, Guid eventId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Event published: {Fault} {State} seq {Seq} device {DeviceId} id {FaultEventId}")]
+    private partial void LogPublished(string fault, string state, long seq, string deviceId, Guid faultEventId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Lost the link to broker {Endpoint}: {DisconnectReason} {Detail}")]
-    private partial void LogLinkLost(string endpoint, string disconnectReason, string detail);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Lost the link to broker {Endpoint}: {DisconnectReason}")]
+    private partial void LogLinkLost(string endpoint, string disconnectReason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Uplink starting: broker {Broker}, client id {GatewayId}, site {SiteId}")]
+    private partial void LogStarting(string broker, string gatewayId, string siteId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Shutting down with {Queued} events not acknowledged by the broker; they are lost (the outbox is in memory)")]
+    private partial void LogUnsentAtShutdown(int queued);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Heartbeat not sent: {Reason}")]
     private partial void LogHeartbeatFailed(string reason);

@@ -25,6 +25,7 @@ internal sealed partial class MqttUplink(
 
     private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
     private readonly long _startedAt = time.GetTimestamp();
+    private volatile bool _stopping;
     private TaskCompletionSource _linkLost = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private string Endpoint => $"{config.Broker.Host}:{config.Broker.Port}";
@@ -32,12 +33,18 @@ internal sealed partial class MqttUplink(
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
+        if (queue.Count > 0)
+        {
+            LogUnsentAtShutdown(queue.Count);
+        }
+
         if (!_client.IsConnected)
         {
             return;
         }
 
         // A clean DISCONNECT discards the last will, so say "offline" ourselves first.
+        _stopping = true;
         using var grace = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         grace.CancelAfter(ShutdownGrace);
         try
@@ -61,6 +68,8 @@ internal sealed partial class MqttUplink(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         _client.DisconnectedAsync += OnDisconnectedAsync;
+        var broker = config.Broker.ToString();
+        LogStarting(broker, config.GatewayId, config.SiteId);
         var heartbeats = HeartbeatLoopAsync(stoppingToken);
         try
         {
@@ -150,58 +159,31 @@ internal sealed partial class MqttUplink(
         return null;
     }
 
-    private async Task HeartbeatLoopAsync(CancellationToken ct)
-    {
-        using var timer = new PeriodicTimer(config.HeartbeatInterval, time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(ct))
-            {
-                if (!_client.IsConnected)
-                {
-                    continue;
-                }
-
-                var beat = new Heartbeat
-                {
-                    GatewayId = config.GatewayId,
-                    At = time.GetUtcNow(),
-                    UptimeS = (long)time.GetElapsedTime(_startedAt).TotalSeconds,
-                    OutboxDepth = queue.Count,
-                    ActiveFaults = tracker.ActiveCount,
-                };
-                try
-                {
-                    await _client.PublishAsync(UplinkMessages.Heartbeat(config.SiteId, beat), ct);
-                }
-                catch (Exception ex) when (!ct.IsCancellationRequested && ex is not OutOfMemoryException)
-                {
-                    // The event loop notices the broken link and reconnects; a missed beat is harmless.
-                    LogHeartbeatFailed(Reason(ex));
-                }
-            }
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            // Shutting down.
-        }
-    }
-
     private async Task DropLinkAsync()
     {
         // Without a DISCONNECT packet the broker publishes our last will, which is the truth: we are not reachable.
-        if (_client.IsConnected)
+        if (!_client.IsConnected)
+        {
+            return;
+        }
+
+        try
         {
             await _client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder()
                 .WithReason(MqttClientDisconnectOptionsReason.DisconnectWithWillMessage).Build());
+        }
+        catch (Exception ex) when (ex is MqttCommunicationException or InvalidOperationException or OperationCanceledException)
+        {
+            // The link is already gone; the reconnect below starts from scratch either way.
         }
     }
 
     private Task OnDisconnectedAsync(MqttClientDisconnectedEventArgs args)
     {
-        if (args.ClientWasConnected)
+        if (args.ClientWasConnected && !_stopping)
         {
-            LogLinkLost(Endpoint, args.Reason.ToString(), args.Exception is null ? "-" : Reason(args.Exception));
+            var reason = args.Exception is null ? args.Reason.ToString() : $"{args.Reason}, {Reason(args.Exception)}";
+            LogLinkLost(Endpoint, reason);
         }
 
         _linkLost.TrySetResult();
