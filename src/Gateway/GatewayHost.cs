@@ -18,7 +18,7 @@ internal static class GatewayHost
 {
     private const string ConsoleTemplate = "[{Timestamp:HH:mm:ss.fff} {Level:u3}] {Message:lj}{NewLine}{Exception}";
 
-    public static IHost Build(GatewayConfig config, bool simulate, TextReader standardInput)
+    public static IHost Build(GatewayConfig config, bool simulate, TextReader standardInput, ISequenceSource sequence)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -38,7 +38,7 @@ internal static class GatewayHost
         var services = builder.Services;
         services.AddSingleton(config);
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<ISequenceSource>(_ => new BlockSequenceStore(config.StateDirectory));
+        services.AddSingleton(sequence);
         services.AddSingleton<IEventQueue, InMemoryEventQueue>();
         services.AddSingleton<FaultTracker>();
         services.AddSingleton<ReconnectBackoff>(_ => new ReconnectBackoff());
