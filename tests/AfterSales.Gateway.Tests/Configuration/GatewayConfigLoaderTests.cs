@@ -23,10 +23,12 @@ public sealed class GatewayConfigLoaderTests
         }
         """;
 
-    [Fact]
-    public void Load_ExampleFile_IsValid()
+    [Theory]
+    [InlineData("gateway.example.json")]
+    [InlineData("gateway.simulate.json")]
+    public void Load_ShippedFile_IsValid(string name)
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "deploy", "gateway.example.json");
+        var path = Path.Combine(AppContext.BaseDirectory, "deploy", name);
 
         var result = GatewayConfigLoader.Load(path);
 
