@@ -90,17 +90,26 @@ internal sealed partial class MqttUplink(
             ct.ThrowIfCancellationRequested();
             var failure = _client.IsConnected ? null : await ConnectAsync(ct);
             failure ??= await PublishQueuedAsync(ct);
-            if (failure is not null)
+            if (failure is null)
             {
-                var delay = backoff.NextDelay();
-                LogRetrying(Endpoint, failure, queue.Count, delay.TotalSeconds);
-                await DropLinkAsync();
-                await Task.Delay(delay, time, ct);
-                continue;
+                // Only a link that carried traffic resets the backoff, so a broker that accepts and
+                // then drops us at once is retried ever more slowly instead of in a tight loop.
+                backoff.Reset();
+
+                // Idle until there is something to send or the link drops.
+                await Task.WhenAny(queue.WaitForEventAsync(ct), _linkLost.Task);
+                if (_client.IsConnected || ct.IsCancellationRequested)
+                {
+                    continue;
+                }
+
+                failure = "the connection dropped";
             }
 
-            // Idle until there is something to send or the link drops and needs re-establishing.
-            await Task.WhenAny(queue.WaitForEventAsync(ct), _linkLost.Task);
+            var delay = backoff.NextDelay();
+            LogRetrying(Endpoint, failure, queue.Count, delay.TotalSeconds);
+            await DropLinkAsync();
+            await Task.Delay(delay, time, ct);
         }
     }
 
@@ -127,7 +136,6 @@ internal sealed partial class MqttUplink(
             return Reason(ex);
         }
 
-        backoff.Reset();
         LogConnected(Endpoint, config.GatewayId, queue.Count);
         return null;
     }
