@@ -1,0 +1,29 @@
+namespace AfterSales.Gateway.Configuration;
+
+/// <summary>The gateway's local configuration file (<c>gateway.json</c>).</summary>
+/// <remarks>
+/// The config records use setters, not init: the JSON source generator assigns every init-only
+/// property in one object initializer, which would replace the defaults below with zeros when a field is absent.
+/// </remarks>
+internal sealed record GatewayConfig
+{
+    public string SiteId { get; set; } = string.Empty;
+
+    public string GatewayId { get; set; } = string.Empty;
+
+    public string StateDirectory { get; set; } = "/var/lib/aftersales";
+
+    public BrokerConfig Broker { get; set; } = new();
+
+    public int HeartbeatIntervalSeconds { get; set; } = 30;
+
+    public int PollIntervalMilliseconds { get; set; } = 10;
+
+    public IReadOnlyList<InputConfig> Inputs { get; set; } = [];
+
+    public SimulationConfig Simulation { get; set; } = new();
+
+    public TimeSpan HeartbeatInterval => TimeSpan.FromSeconds(HeartbeatIntervalSeconds);
+
+    public TimeSpan PollInterval => TimeSpan.FromMilliseconds(PollIntervalMilliseconds);
+}

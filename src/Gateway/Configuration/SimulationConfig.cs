@@ -1,0 +1,10 @@
+namespace AfterSales.Gateway.Configuration;
+
+/// <summary>A script of input changes played in <c>--simulate</c> mode; ignored otherwise.</summary>
+internal sealed record SimulationConfig
+{
+    public IReadOnlyList<SimulationStep> Steps { get; set; } = [];
+
+    /// <summary>0 plays the script once.</summary>
+    public double RepeatEverySeconds { get; set; }
+}

@@ -1,0 +1,72 @@
+using System.Text.Json;
+using AfterSales.Gateway.Configuration;
+using AfterSales.Gateway.Inputs;
+using AfterSales.Gateway.Sequencing;
+using AfterSales.Protocol.Contracts;
+using AfterSales.Protocol.Faults;
+
+namespace AfterSales.Gateway.Faults;
+
+/// <summary>
+/// Turns confirmed input changes into fault events exactly once per transition: raising a fault
+/// that is already active, or clearing one that is not, yields nothing, so the cloud never sees
+/// duplicate tickets from a chattering contact.
+/// </summary>
+internal sealed class FaultTracker(GatewayConfig config, ISequenceSource sequence, TimeProvider time)
+{
+    private readonly Lock _lock = new();
+    private readonly HashSet<(string DeviceId, string Fault)> _active = [];
+
+    public int ActiveCount
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _active.Count;
+            }
+        }
+    }
+
+    public FaultEvent? Apply(InputChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var input = change.Input;
+        lock (_lock)
+        {
+            var key = (input.DeviceId, input.Fault);
+            var changed = change.IsFault ? _active.Add(key) : _active.Remove(key);
+            if (!changed)
+            {
+                return null;
+            }
+
+            return new FaultEvent
+            {
+                Schema = FaultEvent.SchemaV1,
+                EventId = Guid.CreateVersion7(time.GetUtcNow()),
+                SiteId = config.SiteId,
+                GatewayId = config.GatewayId,
+                Seq = sequence.Next(),
+                DeviceId = input.DeviceId,
+                DeviceKind = input.DeviceKind,
+                Fault = input.Fault,
+                State = change.IsFault ? FaultState.Raised : FaultState.Cleared,
+                Severity = input.EffectiveSeverity,
+                OccurredAt = change.ConfirmedAt.ToUniversalTime(),
+                Detail = Detail(input),
+            };
+        }
+    }
+
+    private static JsonElement Detail(InputConfig input)
+    {
+        var contact = input.Contact switch
+        {
+            ContactType.NormallyClosed => "normallyClosed",
+            ContactType.NormallyOpen => "normallyOpen",
+            _ => throw new ArgumentOutOfRangeException(nameof(input), input.Contact, "Unknown contact type."),
+        };
+        return JsonSerializer.SerializeToElement(new InputFaultDetail(input.Pin, input.Name, contact), FaultDetailJsonContext.Default.InputFaultDetail);
+    }
+}

@@ -1,0 +1,68 @@
+using System.Device.Gpio;
+using System.Globalization;
+using AfterSales.Gateway.Configuration;
+using AfterSales.Gateway.Faults;
+using AfterSales.Gateway.Inputs;
+using AfterSales.Gateway.Sequencing;
+using AfterSales.Gateway.Simulation;
+using AfterSales.Gateway.Uplink;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Serilog;
+using Serilog.Events;
+
+namespace AfterSales.Gateway;
+
+/// <summary>Composes the worker: inputs → fault tracker → event queue → MQTT uplink, plus the simulator when asked.</summary>
+internal static class GatewayHost
+{
+    private const string ConsoleTemplate = "[{Timestamp:HH:mm:ss.fff} {Level:u3}] {Message:lj}{NewLine}{Exception}";
+
+    public static IHost Build(GatewayConfig config, bool simulate, TextReader standardInput, ISequenceSource sequence)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            // Our own flags are parsed already; the configuration binder would misread "--simulate".
+            Args = [],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+
+        builder.Services.AddSystemd();
+        builder.Services.AddSerilog((_, logging) => logging
+            .MinimumLevel.Information()
+            .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
+            .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
+            .ReadFrom.Configuration(builder.Configuration)
+            .WriteTo.Console(outputTemplate: ConsoleTemplate, formatProvider: CultureInfo.InvariantCulture));
+
+        var services = builder.Services;
+        services.AddSingleton(config);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sequence);
+        services.AddSingleton<IEventQueue, InMemoryEventQueue>();
+        services.AddSingleton<FaultTracker>();
+        services.AddSingleton<ReconnectBackoff>(_ => new ReconnectBackoff());
+        services.AddSingleton<InputMonitor>();
+
+        if (simulate)
+        {
+            var driver = new SimulatedGpioDriver();
+            services.AddSingleton(driver);
+            services.AddSingleton(_ => new GpioController(driver));
+            services.AddSingleton<SimulatedInputs>();
+            services.AddSingleton(standardInput);
+
+            // Registered first: hosted services start in order, and the inputs must be healthy before the first poll.
+            services.AddHostedService<SimulationService>();
+        }
+        else
+        {
+            // The parameterless constructor picks the board's own driver (libgpiod or sysfs on a Pi).
+            services.AddSingleton(_ => new GpioController());
+        }
+
+        services.AddHostedService<FaultWatcher>();
+        services.AddHostedService<MqttUplink>();
+        return builder.Build();
+    }
+}

@@ -1,0 +1,45 @@
+using AfterSales.Gateway;
+using AfterSales.Gateway.Configuration;
+using AfterSales.Gateway.Sequencing;
+
+// Exit code 2 means "fix the configuration"; systemd's RestartPreventExitStatus=2 stops a restart loop on it.
+const int ConfigurationError = 2;
+
+if (!CommandLine.TryParse(args, Environment.GetEnvironmentVariable(CommandLine.ConfigEnvironmentVariable), out var commandLine, out var argumentError))
+{
+    await Console.Error.WriteLineAsync($"{argumentError}\n{CommandLine.Usage}");
+    return ConfigurationError;
+}
+
+var loaded = GatewayConfigLoader.Load(commandLine.ConfigPath);
+if (!loaded.IsValid)
+{
+    await Console.Error.WriteLineAsync(loaded.Error);
+    return ConfigurationError;
+}
+
+var config = loaded.Config;
+BlockSequenceStore sequence;
+try
+{
+    // Opened before the host so an unusable state directory reads as one line, like any other config problem.
+    sequence = new BlockSequenceStore(config.StateDirectory);
+}
+catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+{
+    await Console.Error.WriteLineAsync($"{Path.GetFileName(commandLine.ConfigPath)}: stateDirectory '{config.StateDirectory}' is not usable: {ex.Message}");
+    return ConfigurationError;
+}
+
+using var host = GatewayHost.Build(config, commandLine.Simulate, Console.In, sequence);
+try
+{
+    await host.RunAsync();
+    return 0;
+}
+#pragma warning disable CA1031 // The host has already logged why it stopped; exit non-zero instead of crashing.
+catch (Exception)
+#pragma warning restore CA1031
+{
+    return 1;
+}

@@ -1,0 +1,39 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using AfterSales.Gateway.Configuration;
+
+namespace AfterSales.Gateway.Simulation;
+
+/// <summary>One line typed on standard input in <c>--simulate</c> mode: <c>fault 17</c>, <c>normal 17</c> or <c>quit</c>.</summary>
+internal sealed record SimulationCommand(bool Quit, int Pin, InputCondition Condition)
+{
+    public const string Help = "commands: 'fault <pin>', 'normal <pin>', 'quit'";
+
+    public static bool TryParse(string line, [NotNullWhen(true)] out SimulationCommand? command, [NotNullWhen(false)] out string? error)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        command = null;
+        error = null;
+        var words = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (words is ["quit"])
+        {
+            command = new SimulationCommand(true, -1, InputCondition.Normal);
+            return true;
+        }
+
+        if (words is [var verb, var pinText] && verb is "fault" or "normal")
+        {
+            if (!int.TryParse(pinText, NumberStyles.None, CultureInfo.InvariantCulture, out var pin))
+            {
+                error = $"'{pinText}' is not a pin number";
+                return false;
+            }
+
+            command = new SimulationCommand(false, pin, verb == "fault" ? InputCondition.Fault : InputCondition.Normal);
+            return true;
+        }
+
+        error = $"unknown command '{line.Trim()}'; {Help}";
+        return false;
+    }
+}

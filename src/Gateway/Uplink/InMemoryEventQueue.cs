@@ -1,0 +1,68 @@
+using System.Diagnostics.CodeAnalysis;
+using AfterSales.Protocol.Contracts;
+
+namespace AfterSales.Gateway.Uplink;
+
+/// <summary>Lost on restart; fine until the durable outbox lands, since faults still active are re-raised at start-up.</summary>
+internal sealed class InMemoryEventQueue : IEventQueue
+{
+    private readonly Lock _lock = new();
+    private readonly Queue<FaultEvent> _events = new();
+    private TaskCompletionSource _nonEmpty = NewSignal();
+
+    public int Count
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _events.Count;
+            }
+        }
+    }
+
+    public void Enqueue(FaultEvent value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        lock (_lock)
+        {
+            _events.Enqueue(value);
+            _nonEmpty.TrySetResult();
+        }
+    }
+
+    public bool TryPeek([MaybeNullWhen(false)] out FaultEvent value)
+    {
+        lock (_lock)
+        {
+            return _events.TryPeek(out value);
+        }
+    }
+
+    public void RemoveHead(FaultEvent acknowledged)
+    {
+        lock (_lock)
+        {
+            if (!_events.TryPeek(out var head) || !ReferenceEquals(head, acknowledged))
+            {
+                throw new InvalidOperationException("Only the event at the head of the queue can be acknowledged.");
+            }
+
+            _events.Dequeue();
+            if (_events.Count == 0)
+            {
+                _nonEmpty = NewSignal();
+            }
+        }
+    }
+
+    public Task WaitForEventAsync(CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return _events.Count > 0 ? Task.CompletedTask : _nonEmpty.Task.WaitAsync(cancellationToken);
+        }
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+}

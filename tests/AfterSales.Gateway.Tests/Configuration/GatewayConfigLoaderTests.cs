@@ -1,0 +1,176 @@
+using System.Text;
+using AfterSales.Gateway.Configuration;
+using AfterSales.Gateway.Tests.Support;
+using AfterSales.Protocol.Faults;
+
+namespace AfterSales.Gateway.Tests.Configuration;
+
+public sealed class GatewayConfigLoaderTests
+{
+    private const string Valid = """
+        {
+          "siteId": "site-001", "gatewayId": "gw-001",
+          "stateDirectory": "/var/lib/aftersales",
+          "broker": { "host": "127.0.0.1", "port": 1883, "username": "gw-001", "password": "secret", "useTls": false },
+          "heartbeatIntervalSeconds": 30,
+          "pollIntervalMilliseconds": 10,
+          "inputs": [
+            { "pin": 17, "name": "Panel AC power relay", "deviceId": "panel", "deviceKind": "panel", "fault": "panel.ac_loss", "contact": "normallyClosed", "debounceMilliseconds": 200, "severity": "major" },
+            { "pin": 27, "name": "Panel tamper", "deviceId": "panel", "deviceKind": "panel", "fault": "panel.tamper", "contact": "normallyOpen" },
+            { "pin": 22, "name": "PSU relay", "deviceId": "psu-1", "deviceKind": "power", "fault": "power.mains_loss", "contact": "normallyClosed" }
+          ],
+          "simulation": { "steps": [ { "atSeconds": 5, "pin": 17, "state": "fault" }, { "atSeconds": 20, "pin": 17, "state": "normal" } ], "repeatEverySeconds": 0 }
+        }
+        """;
+
+    [Theory]
+    [InlineData("gateway.example.json")]
+    [InlineData("gateway.simulate.json")]
+    public void Load_ShippedFile_IsValid(string name)
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "deploy", name);
+
+        var result = GatewayConfigLoader.Load(path);
+
+        Assert.True(result.IsValid, result.Error);
+    }
+
+    [Fact]
+    public void Parse_ValidFile_ReadsEveryFieldAndDefaults()
+    {
+        var result = Parse(Valid);
+
+        Assert.True(result.IsValid, result.Error);
+        var config = result.Config;
+        Assert.Equal("site-001", config.SiteId);
+        Assert.Equal("secret", config.Broker.Password);
+        Assert.Equal(ContactType.NormallyOpen, config.Inputs[1].Contact);
+        Assert.Equal(200, config.Inputs[1].DebounceMilliseconds);
+        Assert.Equal(FaultSeverity.Major, config.Inputs[1].EffectiveSeverity);
+        Assert.Equal(DeviceKind.Power, config.Inputs[2].DeviceKind);
+        Assert.Equal(InputCondition.Fault, config.Simulation.Steps[0].State);
+    }
+
+    [Fact]
+    public void Load_MissingFile_NamesTheFile()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("gateway.json");
+
+        var result = GatewayConfigLoader.Load(path);
+
+        Assert.False(result.IsValid);
+        Assert.Contains(path, result.Error, StringComparison.Ordinal);
+        Assert.Contains("not found", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_BadJson_NamesTheFileAndLine()
+    {
+        var result = Parse("{\n  \"siteId\": \"site-001\",\n  \"gatewayId\": \n}");
+
+        Assert.False(result.IsValid);
+        Assert.StartsWith("gateway.json: ", result.Error, StringComparison.Ordinal);
+        Assert.Contains("line", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_UnknownFaultCode_NamesTheInputField()
+    {
+        var result = Parse(Valid.Replace("\"power.mains_loss\"", "\"panel.acloss\"", StringComparison.Ordinal));
+
+        Assert.Equal("gateway.json: inputs[2].fault 'panel.acloss' is not a known fault code (give inputs[2].severity to use a new code)", result.Error);
+    }
+
+    [Fact]
+    public void Parse_MalformedFaultCode_IsRejectedEvenWithSeverity()
+    {
+        var result = Parse(Valid.Replace("\"panel.ac_loss\"", "\"Panel AC\"", StringComparison.Ordinal));
+
+        Assert.Equal("gateway.json: inputs[0].fault 'Panel AC' is not a known fault code", result.Error);
+    }
+
+    [Fact]
+    public void Parse_NewWellFormedCodeWithSeverity_IsAccepted()
+    {
+        var result = Parse(Valid.Replace("\"panel.ac_loss\"", "\"panel.fuse_blown\"", StringComparison.Ordinal));
+
+        Assert.True(result.IsValid, result.Error);
+    }
+
+    [Fact]
+    public void Parse_DuplicatePin_NamesBothInputs()
+    {
+        var result = Parse(Valid.Replace("\"pin\": 22", "\"pin\": 17", StringComparison.Ordinal));
+
+        Assert.Equal("gateway.json: inputs[2].pin 17 is already used by inputs[0]", result.Error);
+    }
+
+    [Fact]
+    public void Parse_MissingSiteId_NamesTheField()
+    {
+        var result = Parse(Valid.Replace("\"siteId\": \"site-001\",", string.Empty, StringComparison.Ordinal));
+
+        Assert.Equal("gateway.json: siteId is missing", result.Error);
+    }
+
+    [Fact]
+    public void Parse_InvalidGatewayId_NamesTheField()
+    {
+        var result = Parse(Valid.Replace("\"gw-001\",", "\"gw/001\",", StringComparison.Ordinal));
+
+        Assert.StartsWith("gateway.json: gatewayId 'gw/001' must be", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_MissingContact_NamesTheInputField()
+    {
+        var result = Parse(Valid.Replace(", \"contact\": \"normallyOpen\"", string.Empty, StringComparison.Ordinal));
+
+        Assert.Equal("gateway.json: inputs[1].contact is missing", result.Error);
+    }
+
+    [Fact]
+    public void Parse_UnknownContactValue_NamesTheInputField()
+    {
+        var result = Parse(Valid.Replace("\"normallyOpen\"", "\"open\"", StringComparison.Ordinal));
+
+        Assert.StartsWith("gateway.json: inputs[1].contact: ", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_MisspelledField_IsRejectedRatherThanDefaulted()
+    {
+        var result = Parse(Valid.Replace("\"debounceMilliseconds\"", "\"debounceMs\"", StringComparison.Ordinal));
+
+        Assert.Equal("gateway.json: inputs[0].debounceMs is not a known field", result.Error);
+    }
+
+    [Fact]
+    public void Parse_SimulationStepOnUnconfiguredPin_NamesTheStep()
+    {
+        var result = Parse(Valid.Replace("\"atSeconds\": 20, \"pin\": 17", "\"atSeconds\": 20, \"pin\": 5", StringComparison.Ordinal));
+
+        Assert.Equal("gateway.json: simulation.steps[1].pin 5 is not one of the configured inputs", result.Error);
+    }
+
+    [Fact]
+    public void Parse_AnyError_NeverEchoesThePassword()
+    {
+        var result = Parse(Valid.Replace("\"port\": 1883", "\"port\": 0", StringComparison.Ordinal));
+
+        Assert.False(result.IsValid);
+        Assert.Contains("broker.port", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BrokerToString_Always_HidesThePassword()
+    {
+        var config = Parse(Valid).Config!;
+
+        Assert.DoesNotContain("secret", config.Broker.ToString(), StringComparison.Ordinal);
+    }
+
+    private static ConfigLoadResult Parse(string json) => GatewayConfigLoader.Parse(Encoding.UTF8.GetBytes(json), "gateway.json");
+}

@@ -1,0 +1,69 @@
+using System.Device.Gpio;
+using AfterSales.Gateway.Configuration;
+using AfterSales.Gateway.Faults;
+using AfterSales.Gateway.Inputs;
+using AfterSales.Gateway.Simulation;
+using AfterSales.Gateway.Uplink;
+using AfterSales.Protocol.Contracts;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AfterSales.Gateway.Tests.Support;
+
+/// <summary>The real input pipeline on the simulated GPIO driver and fake time.</summary>
+internal sealed class InputRig : IDisposable
+{
+    private readonly GpioController _gpio;
+
+    public InputRig(params InputConfig[] inputs)
+    {
+        Config = TestConfig.Gateway(inputs);
+        _gpio = new GpioController(Driver);
+        Tracker = new FaultTracker(Config, new CountingSequence(), Time);
+        Inputs = new SimulatedInputs(Driver, Config);
+        Watcher = new FaultWatcher(new InputMonitor(_gpio, Config, Time), Tracker, Queue, Config, Time, NullLogger<FaultWatcher>.Instance);
+    }
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2025, 3, 1, 8, 0, 0, TimeSpan.Zero));
+
+    public SimulatedGpioDriver Driver { get; } = new();
+
+    public GatewayConfig Config { get; }
+
+    public InMemoryEventQueue Queue { get; } = new();
+
+    public FaultTracker Tracker { get; }
+
+    public SimulatedInputs Inputs { get; }
+
+    public FaultWatcher Watcher { get; }
+
+    public void Start() => Watcher.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
+
+    /// <summary>Moves fake time in poll-sized steps so every timer tick runs, as it would in real time.</summary>
+    public void Advance(TimeSpan duration)
+    {
+        for (var t = TimeSpan.Zero; t < duration; t += Config.PollInterval)
+        {
+            Time.Advance(Config.PollInterval);
+        }
+    }
+
+    public List<FaultEvent> Drain()
+    {
+        var events = new List<FaultEvent>();
+        while (Queue.TryPeek(out var evt))
+        {
+            Queue.RemoveHead(evt);
+            events.Add(evt);
+        }
+
+        return events;
+    }
+
+    public void Dispose()
+    {
+        Watcher.Dispose();
+        _gpio.Dispose();
+    }
+}

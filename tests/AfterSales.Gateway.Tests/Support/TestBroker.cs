@@ -1,0 +1,54 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using MQTTnet;
+using MQTTnet.Server;
+
+namespace AfterSales.Gateway.Tests.Support;
+
+/// <summary>A real MQTTnet broker on a free loopback port, recording what each client published.</summary>
+internal sealed class TestBroker : IAsyncDisposable
+{
+    private readonly MqttServer _server;
+
+    public TestBroker(int? port = null)
+    {
+        Port = port ?? FreePort();
+        var options = new MqttServerOptionsBuilder()
+            .WithDefaultEndpoint()
+            .WithDefaultEndpointBoundIPAddress(IPAddress.Loopback)
+            .WithDefaultEndpointPort(Port)
+            .Build();
+        _server = new MqttServerFactory().CreateMqttServer(options);
+        _server.InterceptingPublishAsync += args =>
+        {
+            Published.Enqueue((args.ClientId, args.ApplicationMessage));
+            PublishedSignal.Release();
+            return Task.CompletedTask;
+        };
+    }
+
+    public int Port { get; }
+
+    public MqttServer Server => _server;
+
+    public ConcurrentQueue<(string ClientId, MqttApplicationMessage Message)> Published { get; } = new();
+
+    public SemaphoreSlim PublishedSignal { get; } = new(0);
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public Task StartAsync() => _server.StartAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _server.StopAsync(new MqttServerStopOptions());
+        _server.Dispose();
+        PublishedSignal.Dispose();
+    }
+}
