@@ -54,4 +54,30 @@ public sealed class Dc09ReaderTests
 
         Assert.True(frame.Decoded.Valid, frame.Decoded.Error);
     }
+
+    [Fact]
+    public void TryReadFrame_RandomStreamsWithFrames_NeverThrowsAndAlwaysConsumes()
+    {
+        var random = new Random(11);
+        var frames = new[] { Bytes(NullPoll), Bytes(AdmCidTest), Bytes(EncryptedAscii128) };
+        var reader = new Dc09Reader();
+        for (var i = 0; i < 20_000; i++)
+        {
+            var noise = new byte[random.Next(0, 64)];
+            random.NextBytes(noise);
+            var bytes = noise.Concat(frames[random.Next(frames.Length)]).ToArray();
+            if (random.Next(2) == 0)
+            {
+                bytes[random.Next(bytes.Length)] = (byte)'\n';
+            }
+
+            var buffer = new ReadOnlySequence<byte>(bytes);
+            var before = buffer.Length;
+            while (reader.TryReadFrame(ref buffer, out _))
+            {
+                Assert.True(buffer.Length < before);
+                before = buffer.Length;
+            }
+        }
+    }
 }
