@@ -11,6 +11,21 @@ public static class Ad2Codec
 {
     public const int MaxLineLength = 128;
 
+    /// <summary>
+    /// Keys for the AD2 to press on the emulated keypad (digits, '*' and '#'), e.g. a status check.
+    /// Anything else is refused: the AD2 treats some other characters as its own configuration commands.
+    /// </summary>
+    public static byte[] EncodeKeys(string keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        if (keys.Length == 0 || !keys.All(c => char.IsAsciiDigit(c) || c is '*' or '#'))
+        {
+            throw new ArgumentException("Keypad keys are digits, '*' and '#'.", nameof(keys));
+        }
+
+        return System.Text.Encoding.ASCII.GetBytes(keys);
+    }
+
     /// <summary>Decodes one line with or without its CR LF; never throws.</summary>
     public static PanelDecodeResult Decode(ReadOnlySpan<byte> frame)
     {

@@ -30,6 +30,13 @@ public sealed class Ad2CodecTests
     }
 
     [Fact]
+    public void EncodeKeys_DigitsStarHash_GivesAsciiAndRefusesOthers()
+    {
+        Assert.Equal("1234*#"u8.ToArray(), Ad2Codec.EncodeKeys("1234*#"));
+        Assert.Throws<ArgumentException>(() => Ad2Codec.EncodeKeys("C"));
+    }
+
+    [Fact]
     public void Decode_AcPowerBitZero_RaisesAcLoss()
     {
         var result = Decode("[10000000000000000A--],008,[f70000051008000c28020000000000],\"AC LOSS                         \"");
