@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AfterSales.Cloud.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCloudDb))]
-    [Migration("20261123094730_Initial")]
+    [Migration("20261123104326_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AfterSales.Cloud.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCloudDb))]
-    [Migration("20261123094720_Initial")]
+    [Migration("20261123104315_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
