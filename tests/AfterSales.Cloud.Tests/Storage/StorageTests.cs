@@ -62,6 +62,15 @@ public abstract class StorageTests : IAsyncLifetime
     public virtual Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
+    public async Task Migrations_FreshDatabase_MatchTheModel()
+    {
+        await using var db = _dbs.CreateDbContext();
+
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.False(db.Database.HasPendingModelChanges(), "the model has changes no migration captures");
+    }
+
+    [Fact]
     public async Task Apply_FirstRaise_OpensTicketWithSiteBandDeadline()
     {
         var action = await _desk.ApplyAsync(Raise("site-b", "gw-b", seq: 1), default);
