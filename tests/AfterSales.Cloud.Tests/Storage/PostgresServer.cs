@@ -23,6 +23,20 @@ public sealed partial class PostgresServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        try
+        {
+            await StartAsync();
+        }
+        catch
+        {
+            // xunit does not dispose a fixture whose start failed: do not leave a server behind.
+            await DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task StartAsync()
+    {
         var external = Environment.GetEnvironmentVariable(EnvVar);
         if (!string.IsNullOrWhiteSpace(external))
         {

@@ -32,6 +32,20 @@ public abstract class StorageTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        try
+        {
+            await SetUpAsync();
+        }
+        catch
+        {
+            // xunit does not dispose a test class whose set-up failed.
+            await DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task SetUpAsync()
+    {
         _dbs = new TestDbFactory(await CreateDatabaseAsync());
         await using (var db = _dbs.CreateDbContext())
         {
