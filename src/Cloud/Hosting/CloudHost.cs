@@ -25,6 +25,10 @@ internal static class CloudHost
         {
             Args = args,
             ContentRootPath = AppContext.BaseDirectory,
+
+            // Razor pages and controllers are discovered from the application assembly; name it,
+            // so a host started from another entry assembly (a test runner) still serves the pages.
+            ApplicationName = typeof(CloudHost).Assembly.GetName().Name,
         });
         ExtraConfigFile.Insert(builder.Configuration, args);
         builder.Services.AddSerilog((_, config) => config
