@@ -15,9 +15,10 @@ public abstract class FaultToTicketScenario
         var gateway = deployment.Gateway!;
 
         await gateway.WriteLineAsync("fault 17");
-        var ticket = await Poll.UntilAsync(async () => FindPanelTickets(await deployment.GetTicketsAsync()).FirstOrDefault() is { ValueKind: JsonValueKind.Object } t ? (object)t : null);
-        Assert.True(ticket is not null, "no ticket for panel.ac_loss within 60 s.\n" + deployment.Diagnostics());
-        var opened = (JsonElement)ticket;
+        var ticket = await Poll.UntilValueAsync<JsonElement>(async () =>
+            FindPanelTickets(await deployment.GetTicketsAsync()) is [var first, ..] ? first : null);
+        Assert.True(ticket.HasValue, "no ticket for panel.ac_loss within 60 s.\n" + deployment.Diagnostics());
+        var opened = ticket.Value;
 
         var context = opened.GetRawText() + "\n" + deployment.Diagnostics();
         Assert.True(opened.GetProperty("state").GetString() == "active", context);

@@ -28,6 +28,11 @@ internal static class Poll
         }
     }
 
+    /// <summary>The same for value results such as a <c>JsonElement</c>.</summary>
+    public static async Task<T?> UntilValueAsync<T>(Func<Task<T?>> probe, TimeSpan? timeout = null)
+        where T : struct =>
+        await UntilAsync<object>(async () => await probe() is { } value ? value : null, timeout) is T found ? found : null;
+
     public static async Task<bool> UntilAsync(Func<Task<bool>> probe, TimeSpan? timeout = null) =>
         await UntilAsync<object>(async () => await probe() ? new object() : null, timeout) is not null;
 }
