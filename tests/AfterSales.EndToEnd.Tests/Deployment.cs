@@ -1,0 +1,268 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Text.Json;
+
+namespace AfterSales.EndToEnd.Tests;
+
+/// <summary>One cloud, optionally a mosquitto broker, and optionally a simulated gateway, each a real process.</summary>
+internal sealed class Deployment : IAsyncDisposable
+{
+    public const string SiteId = "site-e2e";
+    public const string OtherSiteId = "other-site";
+    public const string GatewayId = "gw-e2e";
+    public const string GatewaySecret = "e2e-secret-123";
+    public const string ApiKey = "as_e2e_key_0000000000000000";
+    public const string MosquittoPath = "/usr/sbin/mosquitto";
+
+    private readonly string tempDirectory;
+    private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(10) };
+    private ChildProcess? cloud;
+    private ChildProcess? mosquitto;
+
+    private Deployment(bool externalBroker)
+    {
+        ExternalBroker = externalBroker;
+        tempDirectory = Directory.CreateTempSubdirectory("aftersales-e2e-").FullName;
+        HttpPort = FreePort();
+        BrokerPort = FreePort();
+        http.BaseAddress = new Uri($"http://127.0.0.1:{HttpPort}");
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
+    }
+
+    public bool ExternalBroker { get; }
+
+    public int HttpPort { get; }
+
+    public int BrokerPort { get; }
+
+    public ChildProcess? Gateway { get; private set; }
+
+    public static async Task<Deployment> StartAsync(bool externalBroker)
+    {
+        var deployment = new Deployment(externalBroker);
+        try
+        {
+            if (externalBroker)
+            {
+                deployment.StartMosquitto();
+                var listening = await Poll.UntilAsync(() => Task.FromResult(CanConnect(deployment.BrokerPort)));
+                Assert.True(listening, "mosquitto did not start listening.\n" + deployment.Diagnostics());
+            }
+
+            deployment.StartCloud();
+            // Stop waiting early when the cloud process has died: its output says why.
+            var healthy = await Poll.UntilAsync(async () => deployment.cloud!.HasExited || await deployment.IsHealthyAsync());
+            Assert.True(healthy && !deployment.cloud!.HasExited, "cloud /healthz did not become 200.\n" + deployment.Diagnostics());
+            return deployment;
+        }
+        catch
+        {
+            await deployment.DisposeAsync();
+            throw;
+        }
+    }
+
+    public void StartGateway()
+    {
+        var configPath = Path.Combine(tempDirectory, "gateway.json");
+        var config = new
+        {
+            siteId = SiteId,
+            gatewayId = GatewayId,
+            stateDirectory = Path.Combine(tempDirectory, "gateway-state"),
+            broker = new { host = "127.0.0.1", port = BrokerPort, username = GatewayId, password = GatewaySecret, useTls = false },
+            heartbeatIntervalSeconds = 2,
+            pollIntervalMilliseconds = 10,
+            inputs = new[]
+            {
+                new
+                {
+                    pin = 17,
+                    name = "Panel AC power relay",
+                    deviceId = "panel",
+                    deviceKind = "panel",
+                    fault = "panel.ac_loss",
+                    contact = "normallyClosed",
+                    debounceMilliseconds = 50,
+                },
+            },
+        };
+        File.WriteAllText(configPath, JsonSerializer.Serialize(config));
+        Gateway = ChildProcess.Start(
+            "gateway",
+            "dotnet",
+            [Binary("Gateway", "AfterSales.Gateway.dll"), "--config", configPath, "--simulate"],
+            redirectInput: true);
+    }
+
+    public async Task WaitForGatewayConnectedAsync()
+    {
+        var gateway = Gateway ?? throw new InvalidOperationException("No gateway started.");
+        var connected = await Poll.UntilAsync(() => Task.FromResult(gateway.Output.Contains("Connected to broker", StringComparison.Ordinal)));
+        Assert.True(connected, "gateway did not connect to the broker.\n" + Diagnostics());
+    }
+
+    public async Task<JsonElement[]> GetTicketsAsync()
+    {
+        using var response = await http.GetAsync(new Uri("/api/v1/tickets", UriKind.Relative));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"GET /api/v1/tickets: {(int)response.StatusCode} {body}\n{Diagnostics()}");
+        using var document = JsonDocument.Parse(body);
+        return [.. document.RootElement.EnumerateArray().Select(e => e.Clone())];
+    }
+
+    public async Task<JsonElement> GetJsonAsync(string path)
+    {
+        using var response = await http.GetAsync(new Uri(path, UriKind.Relative));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"GET {path}: {(int)response.StatusCode} {body}\n{Diagnostics()}");
+        using var document = JsonDocument.Parse(body);
+        return document.RootElement.Clone();
+    }
+
+    public string Diagnostics() => string.Join(
+        "\n",
+        new[] { mosquitto, cloud, Gateway }.Where(p => p is not null).Select(p => p!.Tail()));
+
+    public async ValueTask DisposeAsync()
+    {
+        Gateway?.Dispose();
+        cloud?.Dispose();
+        mosquitto?.Dispose();
+        http.Dispose();
+        await Task.Yield();
+        try
+        {
+            Directory.Delete(tempDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort: a temp folder left behind is harmless.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // Same.
+        }
+    }
+
+    private void StartMosquitto()
+    {
+        if (!File.Exists(MosquittoPath))
+        {
+            Assert.Fail($"{MosquittoPath} not found: install mosquitto (see .ci/run)");
+        }
+
+        var configPath = Path.Combine(tempDirectory, "mosquitto.conf");
+        File.WriteAllText(configPath, $"listener {BrokerPort.ToString(CultureInfo.InvariantCulture)} 127.0.0.1\nallow_anonymous true\npersistence false\n");
+        mosquitto = ChildProcess.Start("mosquitto", MosquittoPath, ["-c", configPath]);
+    }
+
+    private void StartCloud()
+    {
+        var inv = CultureInfo.InvariantCulture;
+        List<string> args =
+        [
+            Binary("Cloud", "AfterSales.Cloud.dll"),
+            "--urls", $"http://127.0.0.1:{HttpPort.ToString(inv)}",
+            $"--Database:ConnectionString=Data Source={Path.Combine(tempDirectory, "cloud.db")}",
+            $"--Broker:Port={BrokerPort.ToString(inv)}",
+            "--Gateways:OfflineAfterSeconds=6",
+            "--Gateways:SweepIntervalSeconds=1",
+            "--Seed:Centres:0:Id=cd",
+            "--Seed:Centres:0:Name=Centre",
+            "--Seed:Centres:0:Latitude=30.6574",
+            "--Seed:Centres:0:Longitude=104.0657",
+            $"--Seed:Sites:0:Id={SiteId}",
+            "--Seed:Sites:0:Name=E2E",
+            "--Seed:Sites:0:Latitude=30.6050",
+            "--Seed:Sites:0:Longitude=104.0150",
+            $"--Seed:Sites:1:Id={OtherSiteId}",
+            "--Seed:Sites:1:Name=Other",
+            "--Seed:Sites:1:Latitude=30.6050",
+            "--Seed:Sites:1:Longitude=104.0150",
+            $"--Seed:Gateways:0:Id={GatewayId}",
+            $"--Seed:Gateways:0:SiteId={SiteId}",
+            $"--Seed:Gateways:0:Secret={GatewaySecret}",
+            "--Seed:ApiKeys:0:Name=t",
+            "--Seed:ApiKeys:0:Role=dispatcher",
+            $"--Seed:ApiKeys:0:Key={ApiKey}",
+        ];
+        if (ExternalBroker)
+        {
+            args.AddRange(["--Broker:Embedded=false", "--Broker:Host=127.0.0.1"]);
+        }
+        else
+        {
+            args.Add("--Broker:BindAddress=127.0.0.1");
+        }
+
+        cloud = ChildProcess.Start("cloud", "dotnet", args);
+    }
+
+    private async Task<bool> IsHealthyAsync()
+    {
+        try
+        {
+            using var response = await http.GetAsync(new Uri("/healthz", UriKind.Relative));
+            return response.StatusCode == HttpStatusCode.OK;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+        catch (TaskCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private static string Binary(string project, string dll)
+    {
+        var path = Path.Combine(RepoRoot(), "src", project, "bin", Configuration(), "net10.0", dll);
+        Assert.True(File.Exists(path), $"{path} not found; run `dotnet build` first.");
+        return path;
+    }
+
+    private static string Configuration()
+    {
+        // AppContext.BaseDirectory is …/bin/<Configuration>/net10.0/
+        var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        return framework.Parent?.Name ?? "Debug";
+    }
+
+    private static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "AfterSales.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("AfterSales.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static bool CanConnect(int port)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            client.Connect(IPAddress.Loopback, port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+}
