@@ -19,7 +19,7 @@ internal sealed partial class EmbeddedBroker(
     CloudBrokerCredential cloud,
     GatewayDirectory gateways,
     RejectionLog rejections,
-    ILogger<EmbeddedBroker> log) : IHostedService, IAsyncDisposable
+    ILogger<EmbeddedBroker> log) : IHostedService, IDisposable
 {
     private const string SiteItem = "site";
     private MqttServer? _server;
@@ -49,11 +49,10 @@ internal sealed partial class EmbeddedBroker(
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public void Dispose()
     {
         _server?.Dispose();
         _server = null;
-        await Task.CompletedTask;
     }
 
     private async Task ValidateConnectionAsync(ValidatingConnectionEventArgs e)

@@ -15,24 +15,21 @@ internal sealed partial class RejectionLog(
     {
         counters.CountRejected(category);
         var excerpt = Excerpt(payload.Span);
-        LogRejected(log, topic, category, reason, excerpt.Length > 200 ? excerpt[..200] : excerpt);
+        LogRejected(log, topic, category, reason, RejectedMessageLimits.Clip(excerpt, 200));
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         db.RejectedMessages.Add(new RejectedMessage
         {
-            Topic = topic.Length > 300 ? topic[..300] : topic,
-            Reason = $"{category}: {reason}" is { Length: > 500 } r ? r[..500] : $"{category}: {reason}",
+            Topic = RejectedMessageLimits.Clip(topic, RejectedMessageLimits.TopicChars),
+            Reason = RejectedMessageLimits.Clip($"{category}: {reason}", RejectedMessageLimits.ReasonChars),
             ReceivedAt = time.GetUtcNow(),
             PayloadExcerpt = excerpt,
         });
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static string Excerpt(ReadOnlySpan<byte> payload)
-    {
-        var slice = payload.Length > RejectedMessageLimits.ExcerptChars ? payload[..RejectedMessageLimits.ExcerptChars] : payload;
-        var text = Encoding.UTF8.GetString(slice);
-        return text.Length > RejectedMessageLimits.ExcerptChars ? text[..RejectedMessageLimits.ExcerptChars] : text;
-    }
+    // Decoding at most N bytes yields at most N characters, so the byte cut is the only cut needed.
+    private static string Excerpt(ReadOnlySpan<byte> payload) =>
+        Encoding.UTF8.GetString(payload.Length > RejectedMessageLimits.ExcerptChars ? payload[..RejectedMessageLimits.ExcerptChars] : payload);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected message on {Topic} ({Category}): {Reason}; payload starts {Excerpt}")]
     private static partial void LogRejected(ILogger logger, string topic, string category, string reason, string excerpt);

@@ -87,8 +87,8 @@ public abstract class CloudDb(DbContextOptions options) : DbContext(options)
 
         modelBuilder.Entity<RejectedMessage>(e =>
         {
-            e.Property(r => r.Topic).HasMaxLength(300);
-            e.Property(r => r.Reason).HasMaxLength(500);
+            e.Property(r => r.Topic).HasMaxLength(RejectedMessageLimits.TopicChars);
+            e.Property(r => r.Reason).HasMaxLength(RejectedMessageLimits.ReasonChars);
             e.Property(r => r.PayloadExcerpt).HasMaxLength(RejectedMessageLimits.ExcerptChars);
             e.HasIndex(r => r.ReceivedAt);
         });
