@@ -41,6 +41,7 @@ internal static class GatewayHost
         services.AddSingleton(sequence);
         services.AddSingleton<IEventQueue, InMemoryEventQueue>();
         services.AddSingleton<FaultTracker>();
+        services.AddSingleton<FaultReporter>();
         services.AddSingleton<ReconnectBackoff>(_ => new ReconnectBackoff());
         services.AddSingleton<InputMonitor>();
 

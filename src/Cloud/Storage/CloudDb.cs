@@ -100,5 +100,8 @@ public abstract class CloudDb(DbContextOptions options) : DbContext(options)
             e.Property(k => k.KeyHash).HasMaxLength(64);
             e.HasIndex(k => k.KeyHash).IsUnique();
         });
+
+        // Each feature folder keeps the mapping of its own entities in an IEntityTypeConfiguration.
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(CloudDb).Assembly);
     }
 }

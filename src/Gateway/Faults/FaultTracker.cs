@@ -32,10 +32,18 @@ internal sealed class FaultTracker(GatewayConfig config, ISequenceSource sequenc
     {
         ArgumentNullException.ThrowIfNull(change);
         var input = change.Input;
+        return Observe(new FaultObservation(
+            input.DeviceId, input.DeviceKind, input.Fault, change.IsFault, input.EffectiveSeverity, change.ConfirmedAt, Detail(input)));
+    }
+
+    /// <summary>Returns the event to publish when the observation changes the fault's state, else null.</summary>
+    public FaultEvent? Observe(FaultObservation observation)
+    {
+        ArgumentNullException.ThrowIfNull(observation);
         lock (_lock)
         {
-            var key = (input.DeviceId, input.Fault);
-            var changed = change.IsFault ? _active.Add(key) : _active.Remove(key);
+            var key = (observation.DeviceId, observation.Fault);
+            var changed = observation.IsActive ? _active.Add(key) : _active.Remove(key);
             if (!changed)
             {
                 return null;
@@ -48,13 +56,13 @@ internal sealed class FaultTracker(GatewayConfig config, ISequenceSource sequenc
                 SiteId = config.SiteId,
                 GatewayId = config.GatewayId,
                 Seq = sequence.Next(),
-                DeviceId = input.DeviceId,
-                DeviceKind = input.DeviceKind,
-                Fault = input.Fault,
-                State = change.IsFault ? FaultState.Raised : FaultState.Cleared,
-                Severity = input.EffectiveSeverity,
-                OccurredAt = change.ConfirmedAt.ToUniversalTime(),
-                Detail = Detail(input),
+                DeviceId = observation.DeviceId,
+                DeviceKind = observation.DeviceKind,
+                Fault = observation.Fault,
+                State = observation.IsActive ? FaultState.Raised : FaultState.Cleared,
+                Severity = observation.Severity,
+                OccurredAt = observation.ObservedAt.ToUniversalTime(),
+                Detail = observation.Detail,
             };
         }
     }

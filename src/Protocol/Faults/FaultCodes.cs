@@ -18,6 +18,10 @@ public static class FaultCodes
     public const string ZoneTamper = "zone.tamper";
     public const string ZoneOpenCircuit = "zone.open_circuit";
     public const string ZoneShortCircuit = "zone.short_circuit";
+
+    /// <summary>A wireless sensor reports its battery low (Contact ID 384, SIA XT, IT-100 821).</summary>
+    public const string ZoneLowBattery = "zone.low_battery";
+
     public const string CameraOffline = "camera.offline";
     public const string CameraVideoLoss = "camera.video_loss";
     public const string CameraStreamFail = "camera.stream_fail";
@@ -43,6 +47,7 @@ public static class FaultCodes
         [ZoneTamper] = FaultSeverity.Major,
         [ZoneOpenCircuit] = FaultSeverity.Major,
         [ZoneShortCircuit] = FaultSeverity.Major,
+        [ZoneLowBattery] = FaultSeverity.Minor,
         [CameraOffline] = FaultSeverity.Major,
         [CameraVideoLoss] = FaultSeverity.Major,
         [CameraStreamFail] = FaultSeverity.Major,

@@ -32,7 +32,7 @@ internal static class Ad2Reports
         var device = "rf-" + parts[0];
         PanelFault[] faults =
         [
-            new(PanelFaultCodes.ZoneLowBattery, lowBattery ? FaultState.Raised : FaultState.Cleared, device),
+            new(FaultCodes.ZoneLowBattery, lowBattery ? FaultState.Raised : FaultState.Cleared, device),
             new(FaultCodes.ZoneTrouble, supervision ? FaultState.Raised : FaultState.Cleared, device),
         ];
         return PanelDecodeResult.Ok(fields, faults);
@@ -91,8 +91,8 @@ internal static class Ad2Reports
         "AC_RESTORE" => new(FaultCodes.PanelAcLoss, FaultState.Cleared, PanelDeviceIds.Panel),
         "LOWBAT" => new(FaultCodes.PanelLowBattery, FaultState.Raised, PanelDeviceIds.Panel),
         "LOWBAT_RESTORE" => new(FaultCodes.PanelLowBattery, FaultState.Cleared, PanelDeviceIds.Panel),
-        "RFLOWBAT" => new(PanelFaultCodes.ZoneLowBattery, FaultState.Raised, PanelDeviceIds.Zone(zone)),
-        "RFLOWBAT_RESTORE" => new(PanelFaultCodes.ZoneLowBattery, FaultState.Cleared, PanelDeviceIds.Zone(zone)),
+        "RFLOWBAT" => new(FaultCodes.ZoneLowBattery, FaultState.Raised, PanelDeviceIds.Zone(zone)),
+        "RFLOWBAT_RESTORE" => new(FaultCodes.ZoneLowBattery, FaultState.Cleared, PanelDeviceIds.Zone(zone)),
         "TROUBLE" => new(FaultCodes.ZoneTrouble, FaultState.Raised, PanelDeviceIds.Zone(zone)),
         "TROUBLE_RESTORE" => new(FaultCodes.ZoneTrouble, FaultState.Cleared, PanelDeviceIds.Zone(zone)),
         _ => null,

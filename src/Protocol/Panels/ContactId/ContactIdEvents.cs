@@ -32,7 +32,7 @@ public static class ContactIdEvents
             >= 350 and <= 359 => new(FaultCodes.PanelCommFail, s, PanelDeviceIds.Panel),
             373 or 380 or 381 or 382 => new(FaultCodes.ZoneTrouble, s, zoneId),
             383 or 144 => new(FaultCodes.ZoneTamper, s, zoneId),
-            384 => new(PanelFaultCodes.ZoneLowBattery, s, zoneId),
+            384 => new(FaultCodes.ZoneLowBattery, s, zoneId),
 
             // 137 is reported against a zone by some panels and against the cabinet (zone 000) by others.
             137 => zone == 0 ? new(FaultCodes.PanelTamper, s, PanelDeviceIds.Panel) : new(FaultCodes.ZoneTamper, s, zoneId),

@@ -81,8 +81,8 @@ internal static class It100Events
             // 814 (failure to communicate) has no restore message; the next successful report clears it upstream.
             810 or 812 or 814 => new(FaultCodes.PanelCommFail, raised, panel),
             811 or 813 => new(FaultCodes.PanelCommFail, cleared, panel),
-            821 => new(PanelFaultCodes.ZoneLowBattery, raised, zoneId),
-            822 => new(PanelFaultCodes.ZoneLowBattery, cleared, zoneId),
+            821 => new(FaultCodes.ZoneLowBattery, raised, zoneId),
+            822 => new(FaultCodes.ZoneLowBattery, cleared, zoneId),
             829 => new(FaultCodes.PanelTamper, raised, panel),
             830 => new(FaultCodes.PanelTamper, cleared, panel),
 

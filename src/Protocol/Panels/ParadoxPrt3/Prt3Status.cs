@@ -68,7 +68,7 @@ internal static class Prt3Status
         [
             new(FaultCodes.ZoneTamper, tampered ? FaultState.Raised : FaultState.Cleared, zone),
             new(FaultCodes.ZoneTrouble, fireLoopTrouble || supervisionLost ? FaultState.Raised : FaultState.Cleared, zone),
-            new(PanelFaultCodes.ZoneLowBattery, lowBattery ? FaultState.Raised : FaultState.Cleared, zone),
+            new(FaultCodes.ZoneLowBattery, lowBattery ? FaultState.Raised : FaultState.Cleared, zone),
         ];
         return PanelDecodeResult.Ok(fields, faults);
     }

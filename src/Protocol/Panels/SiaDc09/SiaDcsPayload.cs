@@ -95,8 +95,8 @@ public static class SiaDcsPayload
             // Tamper on address 0 is the cabinet; on a zone address it is that detector.
             "TA" => zone == 0 ? new(FaultCodes.PanelTamper, FaultState.Raised, panel) : new(FaultCodes.ZoneTamper, FaultState.Raised, zoneId),
             "TR" => zone == 0 ? new(FaultCodes.PanelTamper, FaultState.Cleared, panel) : new(FaultCodes.ZoneTamper, FaultState.Cleared, zoneId),
-            "XT" => new(PanelFaultCodes.ZoneLowBattery, FaultState.Raised, zoneId),
-            "XR" => new(PanelFaultCodes.ZoneLowBattery, FaultState.Cleared, zoneId),
+            "XT" => new(FaultCodes.ZoneLowBattery, FaultState.Raised, zoneId),
+            "XR" => new(FaultCodes.ZoneLowBattery, FaultState.Cleared, zoneId),
             "BT" or "FT" or "UT" => new(FaultCodes.ZoneTrouble, FaultState.Raised, zoneId),
             "BJ" or "FJ" or "UJ" => new(FaultCodes.ZoneTrouble, FaultState.Cleared, zoneId),
             _ => null,
