@@ -107,5 +107,24 @@ public sealed class FaultTrackerTests
         Assert.Equal(JsonValueKind.Object, cleared.Detail!.Value.ValueKind);
     }
 
+    [Fact]
+    public void Observe_ASecondWatcherOnTheSameDevice_TracksEachFaultOnItsOwn()
+    {
+        var at = _time.GetUtcNow();
+        var offline = new FaultObservation("cam-03", DeviceKind.Camera, FaultCodes.CameraOffline, true, FaultSeverity.Major, at);
+        var drift = offline with { Fault = FaultCodes.CameraClockDrift, Severity = FaultSeverity.Minor };
+
+        var first = _tracker.Observe(offline);
+        var repeated = _tracker.Observe(offline);
+        var other = _tracker.Observe(drift);
+        var cleared = _tracker.Observe(offline with { IsActive = false });
+
+        Assert.Equal(("cam-03", DeviceKind.Camera, FaultState.Raised), (first!.DeviceId, first.DeviceKind, first.State));
+        Assert.Null(repeated);
+        Assert.Equal(FaultSeverity.Minor, other!.Severity);
+        Assert.Equal(FaultState.Cleared, cleared!.State);
+        Assert.Equal(1, _tracker.ActiveCount);
+    }
+
     private InputChange Change(bool fault) => new(_input, fault, _time.GetUtcNow());
 }
