@@ -20,7 +20,8 @@ internal sealed record Dc09ReceiverConfig
 
     public IReadOnlyList<Dc09AccountConfig> Accounts { get; set; } = [];
 
-    public TimeSpan MaxAge => TimeSpan.FromSeconds(MaxAgeSeconds);
+    // A method, not a property: a read-only property named like a JSON field would silently swallow that field.
+    public TimeSpan MaxAge() => TimeSpan.FromSeconds(MaxAgeSeconds);
 
-    public TimeSpan MaxAhead => TimeSpan.FromSeconds(MaxAheadSeconds);
+    public TimeSpan MaxAhead() => TimeSpan.FromSeconds(MaxAheadSeconds);
 }

@@ -7,7 +7,7 @@ namespace AfterSales.Gateway.Configuration;
 /// Checks what the JSON shape cannot: identifiers, ranges, fault codes, unique pins. Returns the
 /// first problem as "field: reason" so the operator can go straight to the line in the file.
 /// </summary>
-internal static class GatewayConfigValidator
+internal static partial class GatewayConfigValidator
 {
     private const string IdRule = "must be 1-64 characters of letters, digits, '-', '_' or '.'";
 
@@ -20,7 +20,8 @@ internal static class GatewayConfigValidator
             ?? (c.HeartbeatIntervalSeconds is < 1 or > 3600 ? "heartbeatIntervalSeconds must be between 1 and 3600" : null)
             ?? (c.PollIntervalMilliseconds is < 1 or > 1000 ? "pollIntervalMilliseconds must be between 1 and 1000" : null)
             ?? ValidateInputs(c.Inputs)
-            ?? ValidateSimulation(c.Simulation, c.Inputs);
+            ?? ValidateSimulation(c.Simulation, c.Inputs)
+            ?? ValidateFieldInterfaces(c);
     }
 
     private static string? Id(string value, string field)

@@ -20,5 +20,6 @@ internal sealed record PanelConfig
     /// <summary>Poll intervals without one good frame before <c>panel.comm_fail</c>; 0 turns the check off. Null uses the protocol's default.</summary>
     public int? MissedPollsBeforeFault { get; set; }
 
-    public TimeSpan PollInterval => TimeSpan.FromSeconds(PollIntervalSeconds);
+    // A method, not a property: a read-only property named like a JSON field would silently swallow that field.
+    public TimeSpan PollInterval() => TimeSpan.FromSeconds(PollIntervalSeconds);
 }

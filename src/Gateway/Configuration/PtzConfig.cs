@@ -18,7 +18,8 @@ internal sealed record PtzConfig
 
     public IReadOnlyList<PtzHeadConfig> Heads { get; set; } = [];
 
-    public TimeSpan PollInterval => TimeSpan.FromSeconds(PollIntervalSeconds);
+    // A method, not a property: a read-only property named like a JSON field would silently swallow that field.
+    public TimeSpan PollInterval() => TimeSpan.FromSeconds(PollIntervalSeconds);
 
-    public TimeSpan ResponseTimeout => TimeSpan.FromMilliseconds(ResponseTimeoutMilliseconds);
+    public TimeSpan ResponseTimeout() => TimeSpan.FromMilliseconds(ResponseTimeoutMilliseconds);
 }

@@ -64,7 +64,7 @@ internal sealed partial class PanelSession : IDisposable
     /// <summary>Runs until cancelled; never throws for anything the port or the panel does.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        _pollTimer = _time.CreateTimer(_ => PollTick(), null, _config.PollInterval, _config.PollInterval);
+        _pollTimer = _time.CreateTimer(_ => PollTick(), null, _config.PollInterval(), _config.PollInterval());
         while (!cancellationToken.IsCancellationRequested)
         {
             SerialLink link;

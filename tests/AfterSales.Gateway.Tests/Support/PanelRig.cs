@@ -55,7 +55,7 @@ internal sealed class PanelRig : IAsyncDisposable
     {
         for (var i = 0; i < times; i++)
         {
-            Uplink.Time.Advance(Config.PollInterval);
+            Uplink.Time.Advance(Config.PollInterval());
         }
     }
 
