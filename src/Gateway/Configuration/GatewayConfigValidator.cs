@@ -1,3 +1,4 @@
+using AfterSales.Gateway.Simulation;
 using AfterSales.Protocol.Faults;
 using AfterSales.Protocol.Topics;
 
@@ -147,12 +148,27 @@ internal static partial class GatewayConfigValidator
                 return $"{at}.atSeconds must not be negative";
             }
 
-            if (!inputs.Any(x => x.Pin == step.Pin))
+            if (step.Command is not null)
+            {
+                if (!FieldCommand.TryParse(step.Command, out _, out var commandError))
+                {
+                    return $"{at}.command: {commandError}";
+                }
+
+                if (step.Pin >= 0 || step.State is not null)
+                {
+                    return $"{at} has a command, so it takes no pin or state";
+                }
+            }
+            else if (!inputs.Any(x => x.Pin == step.Pin))
             {
                 return $"{at}.pin {step.Pin} is not one of the configured inputs";
             }
-
-            if (!Enum.IsDefined(step.State))
+            else if (step.State is not { } state)
+            {
+                return $"{at}.state is missing";
+            }
+            else if (!Enum.IsDefined(state))
             {
                 return $"{at}.state must be 'fault' or 'normal'";
             }
