@@ -21,6 +21,7 @@ internal sealed partial class SimulatedField(GatewayConfig config, ISerialLinkFa
     private readonly List<SerialLink> _deviceEnds = [];
     private readonly Dictionary<string, PanelSimulator> _panels = new(StringComparer.Ordinal);
     private PelcoDHeadSimulator? _heads;
+    private bool _disposed;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -59,8 +60,15 @@ internal sealed partial class SimulatedField(GatewayConfig config, ISerialLinkFa
 
     public async Task StopAsync(CancellationToken cancellationToken) => await _stop.CancelAsync();
 
+    /// <summary>Idempotent: the container disposes this once as a singleton and once as a hosted service.</summary>
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         _stop.Cancel();
         _deviceEnds.ForEach(l => l.Dispose());
         _cables.ForEach(c => c.Dispose());
