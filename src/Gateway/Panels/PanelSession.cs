@@ -140,28 +140,10 @@ internal sealed partial class PanelSession : IDisposable
 
     private async Task<string> ReadUntilLostAsync(SerialLink link, CancellationToken cancellationToken)
     {
-        var frames = new FrameBuffer(_protocol.ReadFrame);
-        var chunk = new byte[4096];
-        try
-        {
-            while (true)
-            {
-                var read = await link.Stream.ReadAsync(chunk, cancellationToken);
-                if (read == 0)
-                {
-                    return "end of stream";
-                }
+        var reason = await FrameReadLoop.RunAsync(link.Stream, _protocol.ReadFrame, Handle, cancellationToken);
 
-                foreach (var frame in frames.Append(chunk.AsSpan(0, read)))
-                {
-                    Handle(frame);
-                }
-            }
-        }
-        catch (Exception ex) when (ex is IOException or ObjectDisposedException or OperationCanceledException or InvalidOperationException or UnauthorizedAccessException)
-        {
-            return link.IsDisposed && !cancellationToken.IsCancellationRequested ? $"{_config.Port} vanished" : ex.Message;
-        }
+        // The poll timer closes the link when the device node vanishes; say that rather than "disposed object".
+        return link.IsDisposed && !cancellationToken.IsCancellationRequested ? $"{_config.Port} vanished" : reason;
     }
 
     private void Handle(PanelFrame frame)

@@ -77,7 +77,7 @@ internal sealed partial class PtzBus : BackgroundService
                 }
 
                 LogConnected(_config.Port, _config.BaudRate, _config.Heads.Count);
-                reason = await ReadUntilLostAsync(link, stoppingToken);
+                reason = await FrameReadLoop.RunAsync(link.Stream, PelcoDReader.TryReadFrame, Handle, stoppingToken);
                 lock (_gate)
                 {
                     link.Dispose();
@@ -104,29 +104,6 @@ internal sealed partial class PtzBus : BackgroundService
             {
                 return;
             }
-        }
-    }
-
-    private async Task<string> ReadUntilLostAsync(SerialLink link, CancellationToken stoppingToken)
-    {
-        var frames = new FrameBuffer(PelcoDReader.TryReadFrame);
-        var chunk = new byte[256];
-        try
-        {
-            int read;
-            while ((read = await link.Stream.ReadAsync(chunk, stoppingToken)) > 0)
-            {
-                foreach (var frame in frames.Append(chunk.AsSpan(0, read)))
-                {
-                    Handle(frame);
-                }
-            }
-
-            return "end of stream";
-        }
-        catch (Exception ex) when (ex is IOException or ObjectDisposedException or OperationCanceledException or InvalidOperationException)
-        {
-            return ex.Message;
         }
     }
 

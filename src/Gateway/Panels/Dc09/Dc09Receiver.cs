@@ -105,23 +105,9 @@ internal sealed partial class Dc09Receiver : BackgroundService
         {
             var remote = client.Client.RemoteEndPoint?.ToString() ?? "?";
             var stream = client.GetStream();
-            var frames = new FrameBuffer(new Dc09Reader().TryReadFrame);
-            var chunk = new byte[4096];
-            try
-            {
-                int read;
-                while ((read = await stream.ReadAsync(chunk, stoppingToken)) > 0)
-                {
-                    foreach (var frame in frames.Append(chunk.AsSpan(0, read)))
-                    {
-                        await stream.WriteAsync(Handle(frame.Raw.Span, remote), stoppingToken);
-                    }
-                }
-            }
-            catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
-            {
-                // The panel hung up or we are stopping; either way this connection is done.
-            }
+
+            // The panel hanging up, or the gateway stopping, ends the loop; either way this connection is done.
+            await FrameReadLoop.RunAsync(stream, new Dc09Reader().TryReadFrame, frame => stream.Write(Handle(frame.Raw.Span, remote)), stoppingToken);
         }
     }
 

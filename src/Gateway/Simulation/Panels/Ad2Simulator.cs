@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using AfterSales.Gateway.Serial;
 
 namespace AfterSales.Gateway.Simulation.Panels;
 
@@ -13,8 +12,6 @@ internal sealed class Ad2Simulator(TimeProvider time) : PanelSimulator
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(4);
 
     private ITimer? _refresh;
-
-    protected override PanelFrameReader? RequestReader => null;
 
     public override void Dispose()
     {

@@ -1,5 +1,4 @@
 using System.Text;
-using AfterSales.Gateway.Serial;
 using AfterSales.Protocol.Panels.ContactId;
 
 namespace AfterSales.Gateway.Simulation.Panels;
@@ -7,8 +6,6 @@ namespace AfterSales.Gateway.Simulation.Panels;
 /// <summary>A central-station receiver printing each Contact ID message it receives from account 1234 on its serial output.</summary>
 internal sealed class ContactIdSimulator : PanelSimulator
 {
-    protected override PanelFrameReader? RequestReader => null;
-
     protected override byte[] Message(SimulatedTrouble trouble, bool active, int zone)
     {
         var qualifier = active ? ContactIdEvent.QualifierNew : ContactIdEvent.QualifierRestore;

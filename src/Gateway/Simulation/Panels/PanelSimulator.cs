@@ -30,8 +30,11 @@ internal abstract class PanelSimulator : IDisposable
         }
     }
 
-    /// <summary>The reader that cuts what the gateway sends; null for protocols the gateway never talks to.</summary>
-    protected abstract PanelFrameReader? RequestReader { get; }
+    /// <summary>
+    /// The reader that cuts what the gateway sends. By default everything is discarded (the gateway never talks to
+    /// that kind of device), which still keeps the line drained and notices when it goes away.
+    /// </summary>
+    protected virtual PanelFrameReader RequestReader => Ignore;
 
     public static PanelSimulator Create(string protocol, TimeProvider time) => protocol switch
     {
@@ -48,32 +51,13 @@ internal abstract class PanelSimulator : IDisposable
         ArgumentNullException.ThrowIfNull(stream);
         _stream = stream;
         Started();
-        var reader = RequestReader;
-        var frames = reader is null ? null : new FrameBuffer(reader);
-        var chunk = new byte[1024];
-        try
+        await FrameReadLoop.RunAsync(stream, RequestReader, request =>
         {
-            while (!cancellationToken.IsCancellationRequested)
+            if (request.Decoded.Valid && !Silent)
             {
-                var read = await stream.ReadAsync(chunk, cancellationToken);
-                if (read == 0)
-                {
-                    return;
-                }
-
-                foreach (var request in frames?.Append(chunk.AsSpan(0, read)) ?? [])
-                {
-                    if (request.Decoded.Valid && !Silent)
-                    {
-                        Answer(request.Decoded);
-                    }
-                }
+                Answer(request.Decoded);
             }
-        }
-        catch (Exception ex) when (ex is IOException or ObjectDisposedException or OperationCanceledException or InvalidOperationException)
-        {
-            // The line went away; so does the panel.
-        }
+        }, cancellationToken);
     }
 
     public void SetTrouble(SimulatedTrouble trouble, bool active)
@@ -103,12 +87,20 @@ internal abstract class PanelSimulator : IDisposable
 
     protected abstract byte[] CorruptFrame();
 
+    /// <summary>Called for every valid frame the gateway sends while the panel is not silent.</summary>
     protected virtual void Answer(PanelDecodeResult request)
     {
     }
 
     protected virtual void Started()
     {
+    }
+
+    private static bool Ignore(ref System.Buffers.ReadOnlySequence<byte> buffer, out PanelFrame frame)
+    {
+        buffer = buffer.Slice(buffer.End);
+        frame = default;
+        return false;
     }
 
     protected void Write(byte[] bytes)

@@ -32,27 +32,14 @@ internal sealed class PelcoDHeadSimulator(IEnumerable<int> addresses)
     public async Task RunAsync(Stream stream, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var frames = new FrameBuffer(PelcoDReader.TryReadFrame);
-        var chunk = new byte[256];
-        try
+        await FrameReadLoop.RunAsync(stream, PelcoDReader.TryReadFrame, query =>
         {
-            int read;
-            while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+            if (query.Decoded.Valid && Reply(query.Raw.Span) is { } reply)
             {
-                foreach (var frame in frames.Append(chunk.AsSpan(0, read)))
-                {
-                    if (frame.Decoded.Valid && Reply(frame.Raw.Span) is { } reply)
-                    {
-                        await stream.WriteAsync(reply, cancellationToken);
-                        await stream.FlushAsync(cancellationToken);
-                    }
-                }
+                stream.Write(reply);
+                stream.Flush();
             }
-        }
-        catch (Exception ex) when (ex is IOException or ObjectDisposedException or OperationCanceledException or InvalidOperationException)
-        {
-            // The bus went away.
-        }
+        }, cancellationToken);
     }
 
     private byte[]? Reply(ReadOnlySpan<byte> query)
