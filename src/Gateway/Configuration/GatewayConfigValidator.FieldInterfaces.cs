@@ -14,7 +14,25 @@ internal static partial class GatewayConfigValidator
         var ports = new Dictionary<string, string>(StringComparer.Ordinal);
         return ValidatePanels(c.Panels, deviceIds, ports)
             ?? (c.Dc09Receiver is { } receiver ? ValidateReceiver(receiver, deviceIds) : null)
-            ?? (c.Ptz is { } ptz ? ValidatePtz(ptz, deviceIds, ports) : null);
+            ?? (c.Ptz is { } ptz ? ValidatePtz(ptz, deviceIds, ports) : null)
+            ?? InputsApart(c.Inputs, deviceIds);
+    }
+
+    /// <summary>
+    /// An input reporting on a device a panel session or the PTZ bus also reports on would raise and clear the
+    /// other's faults (the tracker keys on device and fault), so each device has one source.
+    /// </summary>
+    private static string? InputsApart(IReadOnlyList<InputConfig> inputs, Dictionary<string, string> deviceIds)
+    {
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            if (deviceIds.TryGetValue(inputs[i].DeviceId, out var owner))
+            {
+                return $"inputs[{i}].deviceId '{inputs[i].DeviceId}' is also {owner}; give the input its own deviceId (e.g. '{inputs[i].DeviceId}-relay')";
+            }
+        }
+
+        return null;
     }
 
     private static string? ValidatePanels(IReadOnlyList<PanelConfig> panels, Dictionary<string, string> deviceIds, Dictionary<string, string> ports)

@@ -56,6 +56,9 @@ public sealed class FieldInterfaceConfigTests
     [InlineData("\"ptz\": { \"port\": \"/dev/x\", \"heads\": [ { \"id\": \"a\", \"address\": 0 } ] }", "ptz.heads[0].address must be between 1 and 255")]
     [InlineData("\"ptz\": { \"port\": \"/dev/x\", \"pollIntervalSeconds\": 1, \"responseTimeoutMilliseconds\": 600, \"heads\": [ { \"id\": \"a\", \"address\": 1 }, { \"id\": \"b\", \"address\": 2 } ] }", "ptz.pollIntervalSeconds is too short")]
     [InlineData("\"panels\": [ { \"id\": \"cam\", \"protocol\": \"ad2\", \"port\": \"/dev/x\" } ], \"ptz\": { \"port\": \"/dev/y\", \"heads\": [ { \"id\": \"cam\", \"address\": 1 } ] }", "ptz.heads[0].id 'cam' is already used by panels[0].id")]
+    [InlineData("\"inputs\": [ { \"pin\": 17, \"name\": \"AC relay\", \"deviceId\": \"panel\", \"deviceKind\": \"panel\", \"fault\": \"panel.ac_loss\", \"contact\": \"normallyClosed\" } ], \"panels\": [ { \"id\": \"panel\", \"protocol\": \"ad2\", \"port\": \"/dev/x\" } ]", "inputs[0].deviceId 'panel' is also panels[0].id")]
+    [InlineData("\"simulation\": { \"steps\": [ { \"atSeconds\": 1, \"command\": \"panel p fire on\" } ] }", "simulation.steps[0].command: unknown command 'panel p fire on'")]
+    [InlineData("\"simulation\": { \"steps\": [ { \"atSeconds\": 1, \"pin\": 4, \"command\": \"ptz 1 silent on\" } ] }", "simulation.steps[0] has a command, so it takes no pin or state")]
     public void Parse_Mistake_NamesTheField(string section, string expected)
     {
         var result = Parse(Head + section + "}");

@@ -121,6 +121,24 @@ public sealed class Dc09ReceiverTests : IAsyncLifetime, IDisposable
         Assert.Equal((FaultCodes.PanelCommFail, FaultState.Cleared), (heard.Fault, heard.State));
     }
 
+    [Fact]
+    public async Task CommFail_PanelReportsLineTroubleThenLinkTestArrives_StaysRaisedUntilThePanelRestoresIt()
+    {
+        var key = Key();
+        using var panel = await TcpPanel.ConnectAsync(_receiver.TcpEndpoint!);
+
+        await panel.SendAsync(Sia("5678", 50, "Nri1/LT01", key));
+        var raised = await _rig.NextEventAsync("secure-panel");
+        await panel.SendAsync(Dc09Framing.Encode(new Dc09Message("NULL", true, 51, null, "0", "5678", string.Empty, null, [], _rig.Time.GetUtcNow()), key));
+        var stillActive = _rig.Tracker.ActiveCount;
+        await panel.SendAsync(Sia("5678", 52, "Nri1/LR01", key));
+        var cleared = await _rig.NextEventAsync("secure-panel");
+
+        Assert.Equal((FaultCodes.PanelCommFail, FaultState.Raised), (raised.Fault, raised.State));
+        Assert.Equal(1, stillActive);
+        Assert.Equal((FaultCodes.PanelCommFail, FaultState.Cleared), (cleared.Fault, cleared.State));
+    }
+
     private byte[] Sia(string account, int sequence, string data, Dc09Key? key = null, DateTimeOffset? at = null) =>
         Dc09Framing.Encode(new Dc09Message("SIA-DCS", key is not null, sequence, null, "0", account, data, key is null ? account : null, [], at ?? _rig.Time.GetUtcNow()), key);
 

@@ -4,6 +4,7 @@ using AfterSales.Gateway.Configuration;
 using AfterSales.Gateway.Faults;
 using AfterSales.Gateway.Serial;
 using AfterSales.Protocol.Faults;
+using AfterSales.Protocol.Panels;
 using AfterSales.Protocol.Panels.SiaDc09;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -22,6 +23,9 @@ internal sealed partial class Dc09Receiver : BackgroundService
     private readonly ILogger<Dc09Receiver> _logger;
     private readonly Dc09Responder _responder;
     private readonly Lock _reportLock = new();
+
+    // Per account: (silent past its supervision time, the panel itself reports it cannot communicate). One fault for both.
+    private readonly Dictionary<string, (bool Silent, bool PanelSays)> _commFail = new(StringComparer.OrdinalIgnoreCase);
     private Dc09AccountSupervision? _supervision;
     private TcpListener? _tcp;
     private UdpClient? _udp;
@@ -62,8 +66,7 @@ internal sealed partial class Dc09Receiver : BackgroundService
             _udp = new UdpClient(new IPEndPoint(address, _config.UdpPort));
         }
 
-        _supervision = new Dc09AccountSupervision(_config.Accounts, _time, (account, silent) =>
-            Report(new PanelFaultDetail(account.PanelId, "sia-dc09", "account " + account.Account, null), FaultCodes.PanelCommFail, silent));
+        _supervision = new Dc09AccountSupervision(_config.Accounts, _time, (account, silent) => UpdateCommFail(account, null, silent: silent));
         LogListening(_config.ListenAddress, _config.TcpPort, _config.UdpPort, _config.Accounts.Count);
         return base.StartAsync(cancellationToken);
     }
@@ -161,6 +164,12 @@ internal sealed partial class Dc09Receiver : BackgroundService
         {
             foreach (var fault in verdict.Faults)
             {
+                if (fault.Fault == FaultCodes.PanelCommFail && fault.DeviceId == PanelDeviceIds.Panel)
+                {
+                    UpdateCommFail(account, detail, panelSays: fault.State == FaultState.Raised);
+                    continue;
+                }
+
                 _reporter.Report(PanelFaultMapper.Map(fault, detail, now));
             }
         }
@@ -168,11 +177,15 @@ internal sealed partial class Dc09Receiver : BackgroundService
         return verdict.Response;
     }
 
-    private void Report(PanelFaultDetail detail, string fault, bool active)
+    private void UpdateCommFail(Dc09AccountConfig account, PanelFaultDetail? detail, bool? silent = null, bool? panelSays = null)
     {
         lock (_reportLock)
         {
-            _reporter.Report(PanelFaultMapper.Panel(fault, active, detail, _time.GetUtcNow()));
+            var state = _commFail.GetValueOrDefault(account.Account);
+            state = (silent ?? state.Silent, panelSays ?? state.PanelSays);
+            _commFail[account.Account] = state;
+            detail ??= new PanelFaultDetail(account.PanelId, "sia-dc09", "account " + account.Account, null);
+            _reporter.Report(PanelFaultMapper.Panel(FaultCodes.PanelCommFail, state.Silent || state.PanelSays, detail, _time.GetUtcNow()));
         }
     }
 
