@@ -3,6 +3,10 @@ using System.Globalization;
 using AfterSales.Gateway.Configuration;
 using AfterSales.Gateway.Faults;
 using AfterSales.Gateway.Inputs;
+using AfterSales.Gateway.Panels;
+using AfterSales.Gateway.Panels.Dc09;
+using AfterSales.Gateway.Ptz;
+using AfterSales.Gateway.Serial;
 using AfterSales.Gateway.Sequencing;
 using AfterSales.Gateway.Simulation;
 using AfterSales.Gateway.Uplink;
@@ -52,8 +56,11 @@ internal static class GatewayHost
             services.AddSingleton(_ => new GpioController(driver));
             services.AddSingleton<SimulatedInputs>();
             services.AddSingleton(standardInput);
+            services.AddSingleton<SimulatedField>();
 
-            // Registered first: hosted services start in order, and the inputs must be healthy before the first poll.
+            // Registered first: hosted services start in order, and the inputs must be healthy before the first poll,
+            // and the simulated panels must have their pseudo-terminals before the sessions open them.
+            services.AddHostedService(sp => sp.GetRequiredService<SimulatedField>());
             services.AddHostedService<SimulationService>();
         }
         else
@@ -63,7 +70,29 @@ internal static class GatewayHost
         }
 
         services.AddHostedService<FaultWatcher>();
+        AddFieldInterfaces(services, config);
         services.AddHostedService<MqttUplink>();
         return builder.Build();
+    }
+
+    /// <summary>Serial panels, the DC-09 receiver and the PTZ bus, each only when configured.</summary>
+    private static void AddFieldInterfaces(IServiceCollection services, GatewayConfig config)
+    {
+        services.AddSingleton<ISerialLinkFactory, SerialPortLinkFactory>();
+        if (config.Panels.Count > 0)
+        {
+            services.AddHostedService<PanelSessions>();
+        }
+
+        if (config.Dc09Receiver is not null)
+        {
+            services.AddHostedService<Dc09Receiver>();
+        }
+
+        if (config.Ptz is not null)
+        {
+            // Its own backoff: the uplink's singleton counts broker failures, not serial ones.
+            services.AddHostedService(sp => ActivatorUtilities.CreateInstance<PtzBus>(sp, new ReconnectBackoff()));
+        }
     }
 }

@@ -1,9 +1,15 @@
 using AfterSales.Gateway;
 using AfterSales.Gateway.Configuration;
+using AfterSales.Gateway.Decode;
 using AfterSales.Gateway.Sequencing;
 
 // Exit code 2 means "fix the configuration"; systemd's RestartPreventExitStatus=2 stops a restart loop on it.
 const int ConfigurationError = 2;
+
+if (args is [DecodeCommand.Verb, ..])
+{
+    return DecodeCommand.Run(args[1..], Console.Out, Console.Error);
+}
 
 if (!CommandLine.TryParse(args, Environment.GetEnvironmentVariable(CommandLine.ConfigEnvironmentVariable), out var commandLine, out var argumentError))
 {

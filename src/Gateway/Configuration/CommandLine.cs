@@ -2,12 +2,12 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace AfterSales.Gateway.Configuration;
 
-/// <summary><c>AfterSales.Gateway [--config PATH] [--simulate]</c>.</summary>
+/// <summary><c>AfterSales.Gateway [--config PATH] [--simulate]</c>; the <c>decode</c> verb is dispatched before this (see Program).</summary>
 internal sealed record CommandLine(string ConfigPath, bool Simulate)
 {
     public const string DefaultConfigPath = "/etc/aftersales/gateway.json";
     public const string ConfigEnvironmentVariable = "AFTERSALES_GATEWAY_CONFIG";
-    public const string Usage = "usage: AfterSales.Gateway [--config PATH] [--simulate]";
+    public const string Usage = "usage: AfterSales.Gateway [--config PATH] [--simulate]\n       AfterSales.Gateway decode --protocol PROTOCOL [--key K] FRAME";
 
     /// <summary>The flag wins over the environment, which wins over the packaged default.</summary>
     public static bool TryParse(IReadOnlyList<string> args, string? environmentPath, [NotNullWhen(true)] out CommandLine? result, [NotNullWhen(false)] out string? error)

@@ -23,6 +23,12 @@ internal sealed record GatewayConfig
 
     public SimulationConfig Simulation { get; set; } = new();
 
+    public IReadOnlyList<PanelConfig> Panels { get; set; } = [];
+
+    public Dc09ReceiverConfig? Dc09Receiver { get; set; }
+
+    public PtzConfig? Ptz { get; set; }
+
     public TimeSpan HeartbeatInterval => TimeSpan.FromSeconds(HeartbeatIntervalSeconds);
 
     public TimeSpan PollInterval => TimeSpan.FromMilliseconds(PollIntervalMilliseconds);

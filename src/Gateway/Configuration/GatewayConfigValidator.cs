@@ -1,3 +1,4 @@
+using AfterSales.Gateway.Simulation;
 using AfterSales.Protocol.Faults;
 using AfterSales.Protocol.Topics;
 
@@ -7,7 +8,7 @@ namespace AfterSales.Gateway.Configuration;
 /// Checks what the JSON shape cannot: identifiers, ranges, fault codes, unique pins. Returns the
 /// first problem as "field: reason" so the operator can go straight to the line in the file.
 /// </summary>
-internal static class GatewayConfigValidator
+internal static partial class GatewayConfigValidator
 {
     private const string IdRule = "must be 1-64 characters of letters, digits, '-', '_' or '.'";
 
@@ -20,7 +21,8 @@ internal static class GatewayConfigValidator
             ?? (c.HeartbeatIntervalSeconds is < 1 or > 3600 ? "heartbeatIntervalSeconds must be between 1 and 3600" : null)
             ?? (c.PollIntervalMilliseconds is < 1 or > 1000 ? "pollIntervalMilliseconds must be between 1 and 1000" : null)
             ?? ValidateInputs(c.Inputs)
-            ?? ValidateSimulation(c.Simulation, c.Inputs);
+            ?? ValidateSimulation(c.Simulation, c.Inputs)
+            ?? ValidateFieldInterfaces(c);
     }
 
     private static string? Id(string value, string field)
@@ -146,12 +148,27 @@ internal static class GatewayConfigValidator
                 return $"{at}.atSeconds must not be negative";
             }
 
-            if (!inputs.Any(x => x.Pin == step.Pin))
+            if (step.Command is not null)
+            {
+                if (!FieldCommand.TryParse(step.Command, out _, out var commandError))
+                {
+                    return $"{at}.command: {commandError}";
+                }
+
+                if (step.Pin >= 0 || step.State is not null)
+                {
+                    return $"{at} has a command, so it takes no pin or state";
+                }
+            }
+            else if (!inputs.Any(x => x.Pin == step.Pin))
             {
                 return $"{at}.pin {step.Pin} is not one of the configured inputs";
             }
-
-            if (!Enum.IsDefined(step.State))
+            else if (step.State is not { } state)
+            {
+                return $"{at}.state is missing";
+            }
+            else if (!Enum.IsDefined(state))
             {
                 return $"{at}.state must be 'fault' or 'normal'";
             }

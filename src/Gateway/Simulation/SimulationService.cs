@@ -14,6 +14,7 @@ internal sealed partial class SimulationService(
     TimeProvider time,
     TextReader input,
     IHostApplicationLifetime lifetime,
+    SimulatedField field,
     ILogger<SimulationService> logger) : BackgroundService
 {
     private ScriptPlayer? _player;
@@ -23,7 +24,7 @@ internal sealed partial class SimulationService(
         inputs.SetAllHealthy();
         _player = new ScriptPlayer(config.Simulation, time, Apply);
         _player.Start();
-        LogSimulating(config.Inputs.Count, config.Simulation.Steps.Count, SimulationCommand.Help);
+        LogSimulating(config.Inputs.Count, config.Simulation.Steps.Count, SimulationCommand.Help + ", " + FieldCommand.Help);
         return base.StartAsync(cancellationToken);
     }
 
@@ -57,6 +58,12 @@ internal sealed partial class SimulationService(
                 continue;
             }
 
+            if (FieldCommand.IsFieldCommand(line))
+            {
+                ApplyFieldCommand(line, "stdin");
+                continue;
+            }
+
             if (!SimulationCommand.TryParse(line, out var command, out var error))
             {
                 LogBadCommand(error);
@@ -85,9 +92,28 @@ internal sealed partial class SimulationService(
 
     private void Apply(SimulationStep step)
     {
-        if (inputs.TrySet(step.Pin, step.State))
+        if (step.Command is not null)
         {
-            LogInputSet(step.Pin, step.State, "script");
+            ApplyFieldCommand(step.Command, "script");
+            return;
+        }
+
+        if (step.State is { } state && inputs.TrySet(step.Pin, state))
+        {
+            LogInputSet(step.Pin, state, "script");
+        }
+    }
+
+    private void ApplyFieldCommand(string line, string source)
+    {
+        var error = FieldCommand.TryParse(line, out var command, out var parseError) ? field.Apply(command) : parseError;
+        if (error is null)
+        {
+            LogFieldCommand(line, source);
+        }
+        else
+        {
+            LogBadCommand(error);
         }
     }
 
@@ -96,6 +122,9 @@ internal sealed partial class SimulationService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Simulated pin {Pin} set to {Condition} by {Source}")]
     private partial void LogInputSet(int pin, InputCondition condition, string source);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Simulated field device: '{Command}' by {Source}")]
+    private partial void LogFieldCommand(string command, string source);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Ignored command: {Error}")]
     private partial void LogBadCommand(string error);

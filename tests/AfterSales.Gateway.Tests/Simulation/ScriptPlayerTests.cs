@@ -69,7 +69,7 @@ public sealed class ScriptPlayerTests
     private ScriptPlayer Start(SimulationConfig script)
     {
         _start = _time.GetUtcNow();
-        var player = new ScriptPlayer(script, _time, step => _played.Add((_time.GetUtcNow() - _start, step.Pin, step.State)));
+        var player = new ScriptPlayer(script, _time, step => _played.Add((_time.GetUtcNow() - _start, step.Pin, step.State!.Value)));
         player.Start();
         return player;
     }

@@ -1,0 +1,12 @@
+using AfterSales.Gateway.Configuration;
+using AfterSales.Protocol.Panels;
+
+namespace AfterSales.Gateway.Panels.Dc09;
+
+/// <summary>The receiver's decision on one frame: what to send back, why, whose it was and what it reported.</summary>
+internal sealed record Dc09Verdict(
+    Dc09Answer Answer,
+    byte[] Response,
+    string? Reason,
+    Dc09AccountConfig? Account,
+    IReadOnlyList<PanelFault> Faults);

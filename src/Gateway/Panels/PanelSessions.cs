@@ -1,0 +1,38 @@
+using AfterSales.Gateway.Configuration;
+using AfterSales.Gateway.Faults;
+using AfterSales.Gateway.Serial;
+using AfterSales.Gateway.Uplink;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace AfterSales.Gateway.Panels;
+
+/// <summary>Runs one <see cref="PanelSession"/> per configured serial panel for the life of the host.</summary>
+internal sealed class PanelSessions(
+    GatewayConfig config,
+    ISerialLinkFactory links,
+    FaultReporter reporter,
+    TimeProvider time,
+    ILoggerFactory loggers) : BackgroundService
+{
+    private readonly List<PanelSession> _sessions = [];
+
+    public IReadOnlyList<PanelSession> Sessions => _sessions;
+
+    public override void Dispose()
+    {
+        _sessions.ForEach(s => s.Dispose());
+        base.Dispose();
+    }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var logger = loggers.CreateLogger<PanelSession>();
+        foreach (var panel in config.Panels)
+        {
+            _sessions.Add(new PanelSession(panel, links, reporter, time, new ReconnectBackoff(), logger));
+        }
+
+        return Task.WhenAll(_sessions.Select(s => Task.Run(() => s.RunAsync(stoppingToken), CancellationToken.None)));
+    }
+}
