@@ -1,11 +1,16 @@
 using System.Device.Gpio;
 using System.Globalization;
+using AfterSales.Gateway.Board;
+using AfterSales.Gateway.Cameras;
 using AfterSales.Gateway.Configuration;
 using AfterSales.Gateway.Faults;
 using AfterSales.Gateway.Inputs;
+using AfterSales.Gateway.Power;
 using AfterSales.Gateway.Sequencing;
 using AfterSales.Gateway.Simulation;
+using AfterSales.Gateway.Simulation.Devices;
 using AfterSales.Gateway.Uplink;
+using AfterSales.Gateway.Zones;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Serilog;
@@ -55,14 +60,23 @@ internal static class GatewayHost
 
             // Registered first: hosted services start in order, and the inputs must be healthy before the first poll.
             services.AddHostedService<SimulationService>();
+            services.AddSingleton<SimulatedDevices>();
+            services.AddSingleton(sp => sp.GetRequiredService<SimulatedDevices>().Buses);
+            services.AddHostedService<DeviceSimulationService>();
         }
         else
         {
             // The parameterless constructor picks the board's own driver (libgpiod or sysfs on a Pi).
             services.AddSingleton(_ => new GpioController());
+            services.AddSingleton(BoardBuses.Linux);
         }
 
         services.AddHostedService<FaultWatcher>();
+        services.AddSingleton<OnvifProbe>();
+        services.AddSingleton<CameraProbe>();
+        services.AddHostedService<CameraWatcher>();
+        services.AddHostedService<PowerWatcher>();
+        services.AddHostedService<ZoneWatcher>();
         services.AddHostedService<MqttUplink>();
         return builder.Build();
     }

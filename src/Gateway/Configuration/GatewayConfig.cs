@@ -1,3 +1,7 @@
+using AfterSales.Gateway.Cameras;
+using AfterSales.Gateway.Power;
+using AfterSales.Gateway.Zones;
+
 namespace AfterSales.Gateway.Configuration;
 
 /// <summary>The gateway's local configuration file (<c>gateway.json</c>).</summary>
@@ -22,6 +26,14 @@ internal sealed record GatewayConfig
     public IReadOnlyList<InputConfig> Inputs { get; set; } = [];
 
     public SimulationConfig Simulation { get; set; } = new();
+
+    public IReadOnlyList<CameraConfig> Cameras { get; set; } = [];
+
+    /// <summary>Null when no INA219 is fitted.</summary>
+    public PowerConfig? Power { get; set; }
+
+    /// <summary>Null when no MCP3008 is fitted.</summary>
+    public ZonesConfig? Zones { get; set; }
 
     public TimeSpan HeartbeatInterval => TimeSpan.FromSeconds(HeartbeatIntervalSeconds);
 

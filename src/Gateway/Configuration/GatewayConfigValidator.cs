@@ -1,3 +1,7 @@
+using AfterSales.Gateway.Cameras;
+using AfterSales.Gateway.Power;
+using AfterSales.Gateway.Simulation.Devices;
+using AfterSales.Gateway.Zones;
 using AfterSales.Protocol.Faults;
 using AfterSales.Protocol.Topics;
 
@@ -20,7 +24,11 @@ internal static class GatewayConfigValidator
             ?? (c.HeartbeatIntervalSeconds is < 1 or > 3600 ? "heartbeatIntervalSeconds must be between 1 and 3600" : null)
             ?? (c.PollIntervalMilliseconds is < 1 or > 1000 ? "pollIntervalMilliseconds must be between 1 and 1000" : null)
             ?? ValidateInputs(c.Inputs)
-            ?? ValidateSimulation(c.Simulation, c.Inputs);
+            ?? ValidateSimulation(c.Simulation, c.Inputs)
+            ?? CameraConfigValidator.Validate(c.Cameras)
+            ?? PowerConfigValidator.Validate(c.Power, c.Inputs)
+            ?? ZonesConfigValidator.Validate(c.Zones)
+            ?? DeviceSimulationValidator.Validate(c);
     }
 
     private static string? Id(string value, string field)
