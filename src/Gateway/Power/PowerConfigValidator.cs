@@ -30,7 +30,7 @@ internal static class PowerConfigValidator
         return Range(p.I2cBus, 0, 255, "power.i2cBus")
             ?? Range(p.Address, 0x40, 0x4F, "power.address")
             ?? (p.ShuntOhms is > 0 and <= 10 ? null : Text($"power.shuntOhms {p.ShuntOhms} must be above 0 and at most 10"))
-            ?? (p.MaxCurrentAmps > 0 && p.MaxCurrentAmps * p.ShuntOhms <= 0.32
+            ?? (p.MaxCurrentAmps > 0 && p.MaxCurrentAmps * p.ShuntOhms <= 0.32 + 1e-9
                 ? null
                 : Text($"power.maxCurrentAmps {p.MaxCurrentAmps} must be above 0 and drop at most 0.32 V across power.shuntOhms {p.ShuntOhms}"))
             ?? Range(p.IntervalMilliseconds, 100, 60_000, "power.intervalMilliseconds")
