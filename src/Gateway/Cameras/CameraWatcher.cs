@@ -85,7 +85,8 @@ internal sealed partial class CameraWatcher(
         try
         {
             var round = await probe.RunAsync(camera, _stopping.Token);
-            var allPassed = round.Ping?.Passed != false && round.Rtsp?.Passed != false && round.Onvif?.Passed != false;
+            var allPassed = round.Ping?.Passed != false && round.Rtsp?.Passed != false && round.Onvif?.Passed != false
+                && !(round.Onvif?.ClockDrift?.Duration() > camera.MaxClockDrift);
             LogRound(allPassed ? LogLevel.Debug : LogLevel.Information, camera.DeviceId, round.Ping?.Summary ?? "off", round.Rtsp?.Summary ?? "off", round.Onvif?.Summary ?? "off");
             foreach (var change in watched.Policy.Evaluate(round))
             {

@@ -13,12 +13,12 @@ internal static class PingProbe
         {
             var reply = await ping.SendPingAsync(camera.Host, camera.Timeout, buffer: null, options: null, cancellationToken);
             return reply.Status == IPStatus.Success
-                ? CheckResult.Ok($"ping reply in {reply.RoundtripTime} ms")
-                : CheckResult.Silent($"ping: {reply.Status}");
+                ? CheckResult.Ok($"reply in {reply.RoundtripTime} ms")
+                : CheckResult.Silent(reply.Status.ToString());
         }
         catch (PingException ex)
         {
-            return CheckResult.Silent($"ping failed: {ex.InnerException?.Message ?? ex.Message}");
+            return CheckResult.Silent(ex.InnerException?.Message ?? ex.Message);
         }
     }
 }
