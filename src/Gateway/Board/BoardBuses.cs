@@ -14,4 +14,11 @@ internal sealed class BoardBuses(Func<I2cConnectionSettings, I2cDevice> openI2c,
     public I2cDevice OpenI2c(I2cConnectionSettings settings) => openI2c(settings);
 
     public SpiDevice OpenSpi(SpiConnectionSettings settings) => openSpi(settings);
+
+    /// <summary>
+    /// What a missing or misbehaving bus throws: no such /dev node, no permission, a NAK, a board without
+    /// the bus. Watchers log these and retry; anything else is a bug and should surface.
+    /// </summary>
+    public static bool IsBusFailure(Exception ex) =>
+        ex is IOException or UnauthorizedAccessException or ArgumentException or PlatformNotSupportedException;
 }

@@ -1,5 +1,5 @@
-using System.Globalization;
-using AfterSales.Protocol.Topics;
+using AfterSales.Gateway.Configuration;
+using static AfterSales.Gateway.Configuration.FieldRules;
 
 namespace AfterSales.Gateway.Cameras;
 
@@ -11,7 +11,7 @@ internal static class CameraConfigValidator
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < cameras.Count; i++)
         {
-            var at = string.Create(CultureInfo.InvariantCulture, $"cameras[{i}]");
+            var at = Text($"cameras[{i}]");
             var problem = ValidateOne(cameras[i], at);
             if (problem is not null)
             {
@@ -29,14 +29,10 @@ internal static class CameraConfigValidator
 
     private static string? ValidateOne(CameraConfig c, string at)
     {
-        if (string.IsNullOrEmpty(c.DeviceId))
+        var problem = DeviceId(c.DeviceId, $"{at}.deviceId");
+        if (problem is not null)
         {
-            return $"{at}.deviceId is missing";
-        }
-
-        if (!SiteIds.IsValid(c.DeviceId))
-        {
-            return $"{at}.deviceId '{c.DeviceId}' must be 1-64 characters of letters, digits, '-', '_' or '.'";
+            return problem;
         }
 
         if (!Enum.IsDefined(c.Kind))
@@ -75,10 +71,5 @@ internal static class CameraConfigValidator
     private static string? Path(string path, string field) =>
         string.IsNullOrEmpty(path) || path[0] != '/' || path.Any(ch => ch is <= ' ' or (char)127)
             ? $"{field} '{path}' must start with '/' and contain no spaces or control characters"
-            : null;
-
-    private static string? Range(int value, int min, int max, string field) =>
-        value < min || value > max
-            ? string.Create(CultureInfo.InvariantCulture, $"{field} {value} must be between {min} and {max}")
             : null;
 }

@@ -1,7 +1,6 @@
-using System.Globalization;
 using AfterSales.Gateway.Configuration;
 using AfterSales.Protocol.Faults;
-using AfterSales.Protocol.Topics;
+using static AfterSales.Gateway.Configuration.FieldRules;
 
 namespace AfterSales.Gateway.Power;
 
@@ -15,9 +14,10 @@ internal static class PowerConfigValidator
             return null;
         }
 
-        if (string.IsNullOrEmpty(p.DeviceId) || !SiteIds.IsValid(p.DeviceId))
+        var problem = DeviceId(p.DeviceId, "power.deviceId");
+        if (problem is not null)
         {
-            return $"power.deviceId '{p.DeviceId}' must be 1-64 characters of letters, digits, '-', '_' or '.'";
+            return problem;
         }
 
         // Two sources of the same fault of the same device would raise and clear each other's ticket.
@@ -53,9 +53,4 @@ internal static class PowerConfigValidator
             ? null
             : Text($"{aboveField} {above} must be above {belowField} {below} (the gap is the hysteresis) and at most 32");
     }
-
-    private static string? Range(int value, int min, int max, string field) =>
-        value < min || value > max ? Text($"{field} {value} must be between {min} and {max}") : null;
-
-    private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -66,7 +66,7 @@ internal sealed partial class PowerWatcher(
                 _chip ??= OpenChip(power);
                 reading = _chip.Read();
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or PlatformNotSupportedException)
+            catch (Exception ex) when (BoardBuses.IsBusFailure(ex))
             {
                 if (!_failing)
                 {

@@ -80,7 +80,7 @@ internal sealed partial class ZoneWatcher(
                     }
                 }
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or PlatformNotSupportedException)
+            catch (Exception ex) when (BoardBuses.IsBusFailure(ex))
             {
                 if (!_failing)
                 {

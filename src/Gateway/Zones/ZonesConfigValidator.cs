@@ -1,5 +1,4 @@
-using System.Globalization;
-using AfterSales.Protocol.Topics;
+using static AfterSales.Gateway.Configuration.FieldRules;
 
 namespace AfterSales.Gateway.Zones;
 
@@ -32,11 +31,9 @@ internal static class ZonesConfigValidator
             var at = Text($"zones.channels[{i}]");
             problem = zone.Channel is < 0 or >= Mcp3008.Channels
                 ? $"{at}.channel is missing or not 0-7"
-                : string.IsNullOrEmpty(zone.DeviceId) || !SiteIds.IsValid(zone.DeviceId)
-                    ? $"{at}.deviceId '{zone.DeviceId}' must be 1-64 characters of letters, digits, '-', '_' or '.'"
-                    : string.IsNullOrWhiteSpace(zone.Name)
-                        ? $"{at}.name is missing"
-                        : Range(zone.DebounceMilliseconds, 0, 60_000, $"{at}.debounceMilliseconds");
+                : DeviceId(zone.DeviceId, $"{at}.deviceId")
+                    ?? (string.IsNullOrWhiteSpace(zone.Name) ? $"{at}.name is missing" : null)
+                    ?? Range(zone.DebounceMilliseconds, 0, 60_000, $"{at}.debounceMilliseconds");
             if (problem is not null)
             {
                 return problem;
@@ -67,9 +64,4 @@ internal static class ZonesConfigValidator
             ? null
             : Text($"zones.bands must rise: 0 < shortBelowVolts ({b.ShortBelowVolts}) < normalBelowVolts ({b.NormalBelowVolts}) < alarmBelowVolts ({b.AlarmBelowVolts}) <= tamperBelowVolts ({b.TamperBelowVolts}) < zones.referenceVolts ({reference})");
     }
-
-    private static string? Range(int value, int min, int max, string field) =>
-        value < min || value > max ? Text($"{field} {value} must be between {min} and {max}") : null;
-
-    private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

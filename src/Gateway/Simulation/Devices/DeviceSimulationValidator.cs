@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Net;
 using AfterSales.Gateway.Configuration;
+using static AfterSales.Gateway.Configuration.FieldRules;
 
 namespace AfterSales.Gateway.Simulation.Devices;
 
@@ -61,6 +61,4 @@ internal static class DeviceSimulationValidator
         atSeconds < 0 ? $"{at}.atSeconds must not be negative"
         : repeat > 0 && atSeconds >= repeat ? Text($"{at}.atSeconds {atSeconds} must be less than simulation.repeatEverySeconds")
         : null;
-
-    private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

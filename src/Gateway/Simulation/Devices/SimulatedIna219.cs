@@ -21,9 +21,6 @@ internal sealed class SimulatedIna219(I2cConnectionSettings settings) : I2cDevic
 
     public override I2cConnectionSettings ConnectionSettings => settings;
 
-    /// <summary>Every register write seen, for byte-exact tests.</summary>
-    public List<byte[]> Writes { get; } = [];
-
     public double BusVolts
     {
         get { lock (_lock) { return _busVolts; } }
@@ -64,7 +61,6 @@ internal sealed class SimulatedIna219(I2cConnectionSettings settings) : I2cDevic
                 throw new IOException($"INA219 NAK: {buffer.Length}-byte write to pointer {(buffer.Length > 0 ? buffer[0] : -1)}");
             }
 
-            Writes.Add(buffer.ToArray());
             _pointer = buffer[0];
             if (buffer.Length == 3)
             {
