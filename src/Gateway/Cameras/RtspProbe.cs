@@ -6,9 +6,9 @@ namespace AfterSales.Gateway.Cameras;
 
 /// <summary>
 /// Asks the device's RTSP server for OPTIONS, then DESCRIBE of the configured stream, on one TCP
-/// connection. 200 with an SDP body passes; 401 passes too (the server is up and guards its stream;
-/// the gateway does not need the picture, only proof that it is served); any other status, garbage or
-/// silence fails.
+/// connection. 200 with an SDP body passes. A 401 passes too (the server is up and guards its stream);
+/// with credentials configured the DESCRIBE is repeated with Digest or Basic authorization, so a
+/// missing stream behind the login is seen as well. Any other status, garbage or silence fails.
 /// </summary>
 internal static class RtspProbe
 {
@@ -42,7 +42,12 @@ internal static class RtspProbe
                 return session.Result($"DESCRIBE: {describe.Error}");
             }
 
-            return Judge(describe.Response!);
+            if (describe.Response!.Status == 401 && camera.Username is { } user && camera.Password is { } password)
+            {
+                return await AuthenticatedDescribeAsync(session, stream, url, describe.Response, user, password, timeout.Token);
+            }
+
+            return Judge(describe.Response);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -56,6 +61,27 @@ internal static class RtspProbe
         {
             return session.Result($"connection lost: {ex.Message}");
         }
+    }
+
+    /// <summary>With credentials the check can see past the 401 to whether the stream itself is there.</summary>
+    private static async Task<CheckResult> AuthenticatedDescribeAsync(
+        Session session, NetworkStream stream, string url, RtspResponse challenge, string user, string password, CancellationToken cancellationToken)
+    {
+        var authorization = RtspAuthorization.Answer(challenge.Headers("WWW-Authenticate"), "DESCRIBE", url, user, password);
+        if (authorization is null)
+        {
+            return CheckResult.Ok("DESCRIBE answered 401 with no authentication scheme the gateway speaks; the stream server is up");
+        }
+
+        var retry = await session.AskAsync(stream, "DESCRIBE", url, 3, $"Accept: application/sdp\r\nAuthorization: {authorization}\r\n", cancellationToken);
+        if (retry.Error is not null)
+        {
+            return session.Result($"DESCRIBE with credentials: {retry.Error}");
+        }
+
+        return retry.Response!.Status == 401
+            ? CheckResult.Ok("the stream server is up but rejected the configured username/password; the stream itself could not be checked")
+            : Judge(retry.Response);
     }
 
     private static CheckResult Judge(RtspResponse describe)

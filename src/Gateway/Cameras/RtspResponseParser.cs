@@ -39,7 +39,7 @@ internal static class RtspResponseParser
             return Outcome.Invalid;
         }
 
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var headers = new List<KeyValuePair<string, string>>(lines.Length - 1);
         foreach (var raw in lines.AsSpan(1))
         {
             var line = raw.TrimEnd('\r');
@@ -50,11 +50,12 @@ internal static class RtspResponseParser
                 return Outcome.Invalid;
             }
 
-            headers[line[..colon].Trim()] = line[(colon + 1)..].Trim();
+            headers.Add(new(line[..colon].Trim(), line[(colon + 1)..].Trim()));
         }
 
         var bodyLength = 0;
-        if (headers.TryGetValue("Content-Length", out var lengthText)
+        var lengthText = headers.FirstOrDefault(h => h.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)).Value;
+        if (lengthText is not null
             && (!int.TryParse(lengthText, NumberStyles.None, CultureInfo.InvariantCulture, out bodyLength) || bodyLength > MaxBodyBytes))
         {
             error = $"unusable Content-Length '{Printable(lengthText)}' (at most {MaxBodyBytes} bytes accepted)";

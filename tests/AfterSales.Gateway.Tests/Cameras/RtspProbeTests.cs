@@ -27,6 +27,24 @@ public sealed class RtspProbeTests
         Assert.Contains(summary, result.Summary, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Healthy", "admin", "12345", true, "200 with a session description")]
+    [InlineData("StreamDown", "admin", "12345", false, "503 Service Unavailable")]
+    [InlineData("StreamDown", null, null, true, "asks for credentials")]
+    [InlineData("Healthy", "admin", "wrong", true, "rejected the configured username/password")]
+    public async Task Check_CameraBehindLogin_SeesTheStreamOnlyWithTheRightCredentials(string mode, string? user, string? password, bool passed, string summary)
+    {
+        await using var camera = new CameraSimulator(IPAddress.Loopback, 0, 0, TimeProvider.System) { Credentials = ("admin", "12345") };
+        camera.Start();
+        camera.Mode = Enum.Parse<CameraSimulatorMode>(mode);
+
+        var result = await RtspProbe.CheckAsync(Camera(camera.RtspPort) with { Username = user, Password = password }, CancellationToken.None);
+
+        Assert.True(result.Answered);
+        Assert.True(passed == result.Passed, result.Summary);
+        Assert.Contains(summary, result.Summary, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Check_AnswerTrickledByteByByte_StillPasses()
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using AfterSales.Gateway.Cameras;
 
 namespace AfterSales.Gateway.Simulation.Devices;
 
@@ -14,6 +15,11 @@ internal sealed class CameraSimulator : IAsyncDisposable
 {
     private const string Sdp = "v=0\r\no=- 0 0 IN IP4 127.0.0.1\r\ns=AfterSales simulated camera\r\nt=0 0\r\nm=video 0 RTP/AVP 96\r\na=rtpmap:96 H264/90000\r\na=control:track1\r\n";
     private static readonly byte[] Junk = Encoding.ASCII.GetBytes("\u0016\u0003\u0001\u0000\u00a5SSH-2.0-dropbear\r\n\u00ff\u00fe");
+
+    private const string Realm = "AfterSalesSim";
+    private const string Nonce = "5f2a9c0d41b7e3a8";
+    private const string Challenge =
+        $"WWW-Authenticate: Digest realm=\"{Realm}\", nonce=\"{Nonce}\", qop=\"auth\"\r\nWWW-Authenticate: Basic realm=\"{Realm}\"\r\n";
 
     private readonly TimeProvider _time;
     private readonly SimulatedTcpServer _rtsp;
@@ -31,6 +37,9 @@ internal sealed class CameraSimulator : IAsyncDisposable
     public int RtspPort => _rtsp.Port;
 
     public int OnvifPort => _onvif.Port;
+
+    /// <summary>When set, DESCRIBE needs these credentials (Digest), as most cameras do; until then it answers 401.</summary>
+    public (string User, string Password)? Credentials { get; set; }
 
     /// <summary>Added to the simulator's clock in ONVIF answers.</summary>
     public TimeSpan ClockOffset { get; set; }
@@ -87,12 +96,13 @@ internal sealed class CameraSimulator : IAsyncDisposable
             }
 
             var cseq = request.Header("CSeq") ?? "0";
-            var (status, headers, body) = (request.Method, mode) switch
+            var loggedIn = !(mode == CameraSimulatorMode.Unauthorized || Credentials is not null) || IsAuthorized(request);
+            var (status, headers, body) = (request.Method, mode, loggedIn) switch
             {
-                ("OPTIONS", _) => ("200 OK", "Public: OPTIONS, DESCRIBE, SETUP, PLAY, TEARDOWN\r\n", string.Empty),
-                ("DESCRIBE", CameraSimulatorMode.Unauthorized) => ("401 Unauthorized", "WWW-Authenticate: Digest realm=\"AfterSalesSim\", nonce=\"0123456789abcdef\"\r\n", string.Empty),
-                ("DESCRIBE", CameraSimulatorMode.StreamDown) => ("503 Service Unavailable", string.Empty, string.Empty),
-                ("DESCRIBE", _) => ("200 OK", $"Content-Base: {request.Target}/\r\nContent-Type: application/sdp\r\n", Sdp),
+                ("OPTIONS", _, _) => ("200 OK", "Public: OPTIONS, DESCRIBE, SETUP, PLAY, TEARDOWN\r\n", string.Empty),
+                ("DESCRIBE", _, false) => ("401 Unauthorized", Challenge, string.Empty),
+                ("DESCRIBE", CameraSimulatorMode.StreamDown, _) => ("503 Service Unavailable", string.Empty, string.Empty),
+                ("DESCRIBE", _, _) => ("200 OK", $"Content-Base: {request.Target}/\r\nContent-Type: application/sdp\r\n", Sdp),
                 _ => ("405 Method Not Allowed", string.Empty, string.Empty),
             };
             var answer = string.Create(CultureInfo.InvariantCulture, $"RTSP/1.0 {status}\r\nCSeq: {cseq}\r\n{headers}Content-Length: {Encoding.UTF8.GetByteCount(body)}\r\n\r\n{body}");
@@ -113,6 +123,21 @@ internal sealed class CameraSimulator : IAsyncDisposable
             : ("400 Bad Request", OnvifSoap.Fault("ter:ActionNotSupported", "Only GetSystemDateAndTime is simulated"));
         var answer = string.Create(CultureInfo.InvariantCulture, $"HTTP/1.1 {status}\r\nContent-Type: application/soap+xml; charset=utf-8\r\nContent-Length: {Encoding.UTF8.GetByteCount(body)}\r\nConnection: close\r\n\r\n{body}");
         await stream.WriteAsync(Encoding.UTF8.GetBytes(answer), cancellationToken);
+    }
+
+    private bool IsAuthorized(SimulatedRequest request)
+    {
+        if (Credentials is not { } login || request.Header("Authorization") is not { } header
+            || !header.StartsWith("Digest ", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var p = RtspAuthorization.Parameters(header["Digest ".Length..]);
+        string Get(string name) => p.TryGetValue(name, out var v) ? v : string.Empty;
+        var expected = RtspAuthorization.DigestResponse(
+            login.User, Realm, login.Password, request.Method, Get("uri"), Nonce, p.ContainsKey("qop") ? Get("qop") : null, Get("nc"), Get("cnonce"));
+        return Get("username") == login.User && Get("nonce") == Nonce && Get("response") == expected;
     }
 
     /// <summary>True when the mode is a failure that answers nothing useful; then it has already acted it out.</summary>

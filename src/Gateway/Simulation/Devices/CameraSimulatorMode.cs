@@ -10,7 +10,7 @@ internal enum CameraSimulatorMode
     [JsonStringEnumMemberName("healthy")]
     Healthy,
 
-    /// <summary>DESCRIBE answers 401 with a Digest challenge, as most cameras do without credentials.</summary>
+    /// <summary>DESCRIBE answers 401 with a Digest challenge until the request carries the simulator's credentials.</summary>
     [JsonStringEnumMemberName("unauthorized")]
     Unauthorized,
 

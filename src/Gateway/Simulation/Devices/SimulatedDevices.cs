@@ -29,7 +29,11 @@ internal sealed class SimulatedDevices : IAsyncDisposable
         foreach (var camera in config.Cameras.Where(c => DeviceSimulationValidator.IsLoopback(c.Host)))
         {
             Cameras[camera.DeviceId] = new CameraSimulator(
-                IPAddress.Parse(camera.Host), Math.Max(camera.RtspPort, 0), Math.Max(camera.OnvifPort, 0), time);
+                IPAddress.Parse(camera.Host), Math.Max(camera.RtspPort, 0), Math.Max(camera.OnvifPort, 0), time)
+            {
+                // A camera configured with credentials asks for them, as a real one would.
+                Credentials = camera is { Username: { } user, Password: { } password } ? (user, password) : null,
+            };
         }
 
         Buses = new BoardBuses(
