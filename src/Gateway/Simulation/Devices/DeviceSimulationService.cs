@@ -62,12 +62,11 @@ internal sealed partial class DeviceSimulationService(SimulatedDevices devices, 
 
     public async ValueTask DisposeAsync()
     {
+        // The simulated devices belong to the container, which disposes them after this service.
         foreach (var timer in _timers)
         {
             await timer.DisposeAsync();
         }
-
-        await devices.DisposeAsync();
     }
 
     private void Schedule(double atSeconds, Action apply, string what)

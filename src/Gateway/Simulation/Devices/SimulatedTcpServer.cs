@@ -46,6 +46,11 @@ internal sealed class SimulatedTcpServer(IPAddress address, int port, Func<Netwo
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed.IsCancellationRequested)
+        {
+            return;
+        }
+
         Close();
         await _disposed.CancelAsync();
         await _acceptLoop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
