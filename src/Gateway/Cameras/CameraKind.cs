@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using AfterSales.Protocol.Faults;
 
 namespace AfterSales.Gateway.Cameras;
 
@@ -12,14 +11,4 @@ internal enum CameraKind
 
     [JsonStringEnumMemberName("recorder")]
     Recorder,
-}
-
-internal static class CameraKinds
-{
-    public static DeviceKind ToDeviceKind(this CameraKind kind) => kind switch
-    {
-        CameraKind.Camera => DeviceKind.Camera,
-        CameraKind.Recorder => DeviceKind.Recorder,
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown camera kind."),
-    };
 }

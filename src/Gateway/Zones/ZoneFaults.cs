@@ -5,8 +5,6 @@ namespace AfterSales.Gateway.Zones;
 /// <summary>Which maintenance fault a zone state stands for; normal and alarm are none.</summary>
 internal static class ZoneFaults
 {
-    public static IReadOnlyList<string> All { get; } = [FaultCodes.ZoneTamper, FaultCodes.ZoneShortCircuit, FaultCodes.ZoneOpenCircuit];
-
     public static string? Of(ZoneState state) => state switch
     {
         ZoneState.Normal or ZoneState.Alarm => null,

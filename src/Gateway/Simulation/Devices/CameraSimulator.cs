@@ -73,10 +73,17 @@ internal sealed class CameraSimulator : IAsyncDisposable
         }
     }
 
+    /// <summary>Opens both ports, unless the simulator was put into <see cref="CameraSimulatorMode.Closed"/> first.</summary>
     public void Start()
     {
-        var mode = Mode;
-        Mode = mode;
+        lock (_lock)
+        {
+            if (_mode != CameraSimulatorMode.Closed)
+            {
+                _rtsp.Open();
+                _onvif.Open();
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()
