@@ -1,5 +1,7 @@
 using System.Device.Gpio;
 using System.Globalization;
+using AfterSales.Gateway.Board;
+using AfterSales.Gateway.Cameras;
 using AfterSales.Gateway.Configuration;
 using AfterSales.Gateway.Faults;
 using AfterSales.Gateway.Inputs;
@@ -7,9 +9,12 @@ using AfterSales.Gateway.Panels;
 using AfterSales.Gateway.Panels.Dc09;
 using AfterSales.Gateway.Ptz;
 using AfterSales.Gateway.Serial;
+using AfterSales.Gateway.Power;
 using AfterSales.Gateway.Sequencing;
 using AfterSales.Gateway.Simulation;
+using AfterSales.Gateway.Simulation.Devices;
 using AfterSales.Gateway.Uplink;
+using AfterSales.Gateway.Zones;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Serilog;
@@ -62,15 +67,24 @@ internal static class GatewayHost
             // and the simulated panels must have their pseudo-terminals before the sessions open them.
             services.AddHostedService(sp => sp.GetRequiredService<SimulatedField>());
             services.AddHostedService<SimulationService>();
+            services.AddSingleton<SimulatedDevices>();
+            services.AddSingleton(sp => sp.GetRequiredService<SimulatedDevices>().Buses);
+            services.AddHostedService<DeviceSimulationService>();
         }
         else
         {
             // The parameterless constructor picks the board's own driver (libgpiod or sysfs on a Pi).
             services.AddSingleton(_ => new GpioController());
+            services.AddSingleton(BoardBuses.Linux);
         }
 
         services.AddHostedService<FaultWatcher>();
         AddFieldInterfaces(services, config);
+        services.AddSingleton<OnvifProbe>();
+        services.AddSingleton<CameraProbe>();
+        services.AddHostedService<CameraWatcher>();
+        services.AddHostedService<PowerWatcher>();
+        services.AddHostedService<ZoneWatcher>();
         services.AddHostedService<MqttUplink>();
         return builder.Build();
     }

@@ -1,6 +1,7 @@
 using AfterSales.Gateway;
 using AfterSales.Gateway.Configuration;
 using AfterSales.Gateway.Decode;
+using AfterSales.Gateway.SelfTest;
 using AfterSales.Gateway.Sequencing;
 
 // Exit code 2 means "fix the configuration"; systemd's RestartPreventExitStatus=2 stops a restart loop on it.
@@ -9,6 +10,11 @@ const int ConfigurationError = 2;
 if (args is [DecodeCommand.Verb, ..])
 {
     return DecodeCommand.Run(args[1..], Console.Out, Console.Error);
+}
+
+if (args is [SelfTestCommand.Verb, ..])
+{
+    return await SelfTestCommand.RunAsync(args[1..], Environment.GetEnvironmentVariable(CommandLine.ConfigEnvironmentVariable), Console.Out, Console.Error);
 }
 
 if (!CommandLine.TryParse(args, Environment.GetEnvironmentVariable(CommandLine.ConfigEnvironmentVariable), out var commandLine, out var argumentError))

@@ -1,3 +1,7 @@
+using AfterSales.Gateway.Cameras;
+using AfterSales.Gateway.Power;
+using AfterSales.Gateway.Zones;
+
 namespace AfterSales.Gateway.Configuration;
 
 /// <summary>The gateway's local configuration file (<c>gateway.json</c>).</summary>
@@ -28,6 +32,14 @@ internal sealed record GatewayConfig
     public Dc09ReceiverConfig? Dc09Receiver { get; set; }
 
     public PtzConfig? Ptz { get; set; }
+
+    public IReadOnlyList<CameraConfig> Cameras { get; set; } = [];
+
+    /// <summary>Null when no INA219 is fitted.</summary>
+    public PowerConfig? Power { get; set; }
+
+    /// <summary>Null when no MCP3008 is fitted.</summary>
+    public ZonesConfig? Zones { get; set; }
 
     public TimeSpan HeartbeatInterval => TimeSpan.FromSeconds(HeartbeatIntervalSeconds);
 

@@ -1,4 +1,8 @@
+using AfterSales.Gateway.Cameras;
+using AfterSales.Gateway.Power;
 using AfterSales.Gateway.Simulation;
+using AfterSales.Gateway.Simulation.Devices;
+using AfterSales.Gateway.Zones;
 using AfterSales.Protocol.Faults;
 using AfterSales.Protocol.Topics;
 
@@ -22,7 +26,11 @@ internal static partial class GatewayConfigValidator
             ?? (c.PollIntervalMilliseconds is < 1 or > 1000 ? "pollIntervalMilliseconds must be between 1 and 1000" : null)
             ?? ValidateInputs(c.Inputs)
             ?? ValidateSimulation(c.Simulation, c.Inputs)
-            ?? ValidateFieldInterfaces(c);
+            ?? ValidateFieldInterfaces(c)
+            ?? CameraConfigValidator.Validate(c.Cameras)
+            ?? PowerConfigValidator.Validate(c.Power, c.Inputs)
+            ?? ZonesConfigValidator.Validate(c.Zones)
+            ?? DeviceSimulationValidator.Validate(c);
     }
 
     private static string? Id(string value, string field)

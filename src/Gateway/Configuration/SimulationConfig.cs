@@ -1,3 +1,5 @@
+using AfterSales.Gateway.Simulation.Devices;
+
 namespace AfterSales.Gateway.Configuration;
 
 /// <summary>A script of input changes played in <c>--simulate</c> mode; ignored otherwise.</summary>
@@ -7,4 +9,10 @@ internal sealed record SimulationConfig
 
     /// <summary>0 plays the script once.</summary>
     public double RepeatEverySeconds { get; set; }
+
+    public IReadOnlyList<CameraSimulationStep> Cameras { get; set; } = [];
+
+    public IReadOnlyList<SupplySimulationStep> Supply { get; set; } = [];
+
+    public IReadOnlyList<ZoneSimulationStep> Zones { get; set; } = [];
 }

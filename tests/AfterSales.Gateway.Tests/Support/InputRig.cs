@@ -49,17 +49,7 @@ internal sealed class InputRig : IDisposable
         }
     }
 
-    public List<FaultEvent> Drain()
-    {
-        var events = new List<FaultEvent>();
-        while (Queue.TryPeek(out var evt))
-        {
-            Queue.RemoveHead(evt);
-            events.Add(evt);
-        }
-
-        return events;
-    }
+    public List<FaultEvent> Drain() => Queue.Drain();
 
     public void Dispose()
     {

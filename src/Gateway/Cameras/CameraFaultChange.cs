@@ -1,0 +1,4 @@
+namespace AfterSales.Gateway.Cameras;
+
+/// <summary>A camera fault the policy has just raised (<see cref="IsActive"/>) or cleared.</summary>
+internal readonly record struct CameraFaultChange(string Fault, bool IsActive);

@@ -1,0 +1,66 @@
+using System.Text;
+using AfterSales.Gateway.Cameras;
+using AfterSales.Gateway.Simulation.Devices;
+
+namespace AfterSales.Gateway.Tests.Cameras;
+
+/// <summary>Whatever a broken or hostile device sends, the parsers answer with a verdict, never an exception.</summary>
+public sealed class CameraParserFuzzTests
+{
+    private static readonly byte[] ValidRtsp = Encoding.ASCII.GetBytes("RTSP/1.0 200 OK\r\nCSeq: 2\r\nContent-Type: application/sdp\r\nContent-Length: 27\r\n\r\nv=0\r\nm=video 0 RTP/AVP 96\r\n");
+
+    [Fact]
+    public void RtspParser_200000MutatedAndRandomAnswers_NeverThrows()
+    {
+        var random = new Random(20260301);
+        var outcomes = new int[3];
+        for (var i = 0; i < 200_000; i++)
+        {
+            var input = i % 2 == 0 ? Mutate(ValidRtsp, random) : RandomBytes(random, random.Next(0, 200));
+            outcomes[(int)RtspResponseParser.TryParse(input, out _, out _)]++;
+        }
+
+        // The mutations must reach every verdict, or the fuzzing proves little.
+        Assert.All(outcomes, count => Assert.True(count > 100));
+    }
+
+    [Fact]
+    public void OnvifParser_20000MutatedAnswers_NeverThrows()
+    {
+        var random = new Random(20260302);
+        var valid = Encoding.UTF8.GetBytes(OnvifSoap.DateAndTime(new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero)));
+        var parsed = 0;
+        for (var i = 0; i < 20_000; i++)
+        {
+            parsed += OnvifDateTimeParser.TryParse(Encoding.UTF8.GetString(Mutate(valid, random)), out _, out var error) ? 1 : 0;
+            Assert.NotNull(error);
+        }
+
+        Assert.InRange(parsed, 1, 19_999);
+    }
+
+    private static byte[] Mutate(byte[] valid, Random random)
+    {
+        var bytes = valid.ToList();
+        for (var n = random.Next(1, 4); n > 0 && bytes.Count > 0; n--)
+        {
+            var at = random.Next(bytes.Count);
+            switch (random.Next(4))
+            {
+                case 0: bytes[at] = (byte)random.Next(256); break;
+                case 1: bytes.RemoveAt(at); break;
+                case 2: bytes.Insert(at, (byte)"\r\n:<>/ 0123456789"[random.Next(17)]); break;
+                default: bytes.RemoveRange(at, bytes.Count - at); break;
+            }
+        }
+
+        return [.. bytes];
+    }
+
+    private static byte[] RandomBytes(Random random, int length)
+    {
+        var bytes = new byte[length];
+        random.NextBytes(bytes);
+        return bytes;
+    }
+}
