@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace AfterSales.Protocol.Tests.Panels;
 
 /// <summary>
@@ -14,7 +12,6 @@ internal static class PanelFuzz
     {
         var random = new Random(seed);
         var buffer = new byte[256];
-        var stopwatch = Stopwatch.StartNew();
         var runs = 0;
         for (var i = 0; i < iterations; i++)
         {
@@ -46,7 +43,6 @@ internal static class PanelFuzz
             runs++;
         }
 
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(5), $"fuzzing took {stopwatch.Elapsed}");
         return runs;
     }
 
