@@ -5,8 +5,10 @@ using AfterSales.Cloud.Ingest;
 using AfterSales.Cloud.Presence;
 using AfterSales.Cloud.Sites;
 using AfterSales.Cloud.Sla;
+using AfterSales.Cloud.Sla.Zones;
 using AfterSales.Cloud.Storage;
 using AfterSales.Cloud.Tickets;
+using AfterSales.Cloud.Tickets.Workflow;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
@@ -46,7 +48,12 @@ internal static class CloudHost
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddCloudStorage(database);
 
-        services.AddSingleton(sp => new ArrivalPolicy(sp.GetRequiredService<IOptions<SlaOptions>>().Value.EffectiveBands()));
+        services.AddSingleton(sp =>
+        {
+            var sla = sp.GetRequiredService<IOptions<SlaOptions>>().Value;
+            return new ArrivalPolicy(sla.EffectiveBands(), new ZoneMap(sla.Zones));
+        });
+        services.AddServiceDesk(builder.Configuration);
         services.AddSingleton(sp => new PresenceBook(TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<PresenceOptions>>().Value.OfflineAfterSeconds)));
         services.AddSingleton<GatewayDirectory>();
         services.AddSingleton<TicketDesk>();
