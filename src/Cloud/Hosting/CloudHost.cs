@@ -8,7 +8,9 @@ using AfterSales.Cloud.Sla;
 using AfterSales.Cloud.Sla.Zones;
 using AfterSales.Cloud.Storage;
 using AfterSales.Cloud.Tickets;
+using AfterSales.Cloud.Tickets.JobSheet;
 using AfterSales.Cloud.Tickets.Workflow;
+using AfterSales.Cloud.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
@@ -77,10 +79,16 @@ internal static class CloudHost
         services.AddHostedService<PresenceMonitor>();
 
         AddWebAuth(services);
+        services.AddSingleton<UserDirectory>();
+        services.AddSingleton<JobSheetBuilder>();
+        services.AddOpenApi();
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Web/Pages";
             o.Conventions.AuthorizeFolder("/");
+            o.Conventions.AuthorizePage("/Tickets", AccessPolicies.Board);
+            o.Conventions.AuthorizeFolder("/Desk", AccessPolicies.Staff);
+            o.Conventions.AuthorizeFolder("/Jobs", AccessPolicies.Technician);
             o.Conventions.AllowAnonymousToPage("/SignIn");
         });
 
@@ -88,11 +96,18 @@ internal static class CloudHost
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapGet("/", () => Results.Redirect("/tickets")).AllowAnonymous();
+        app.MapGet("/", (HttpContext http) => Results.Redirect(http.User.Identity?.IsAuthenticated == true ? Landing.For(DeskUser.From(http.User)) : "/signin")).AllowAnonymous();
+        app.MapPost("/signout", async (HttpContext http) =>
+        {
+            await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return Results.Redirect("/signin");
+        }).AllowAnonymous();
         app.MapGet("/healthz", (MqttIngestClient ingest) => ingest.IsConnected
             ? Results.Ok(new { status = "ok", broker = "connected" })
             : Results.Json(new { status = "degraded", broker = "disconnected" }, statusCode: 503)).AllowAnonymous();
+        app.MapOpenApi().RequireAuthorization();
         app.MapTicketsApi();
+        app.MapDeskApi();
         app.MapRazorPages();
         return app;
     }
@@ -132,6 +147,6 @@ internal static class CloudHost
                     return Task.CompletedTask;
                 };
             });
-        services.AddAuthorization();
+        services.AddAuthorizationBuilder().AddAccessPolicies();
     }
 }

@@ -122,6 +122,7 @@ public abstract class CloudDb(DbContextOptions options) : DbContext(options)
         {
             e.Property(k => k.Name).HasMaxLength(100);
             e.Property(k => k.Role).HasMaxLength(32);
+            e.Property(k => k.TenantId).HasMaxLength(64);
             e.Property(k => k.KeyHash).HasMaxLength(64);
             e.HasIndex(k => k.KeyHash).IsUnique();
         });

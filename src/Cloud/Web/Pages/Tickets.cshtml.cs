@@ -13,7 +13,7 @@ internal sealed class TicketsModel(TicketQueries queries, TimeProvider time) : P
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Now = time.GetUtcNow();
-        Tickets = await queries.OpenAsync(cancellationToken);
+        Tickets = await queries.OpenAsync(Auth.DeskUser.From(User), null, cancellationToken);
     }
 
     /// <summary>Colour band for a row: overdue, under a quarter of the window left, or fine.</summary>
