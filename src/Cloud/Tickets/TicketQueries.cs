@@ -74,6 +74,22 @@ internal sealed class TicketQueries(IDbContextFactory<CloudDb> dbs, TimeProvider
         return await db.TicketAudit.AsNoTracking().Where(a => a.TicketId == id).OrderBy(a => a.Id).ToListAsync(cancellationToken);
     }
 
+    public async Task<JobWork?> WorkAsync(long id, DeskUser user, CancellationToken cancellationToken)
+    {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        var visit = await Visible(db, user).Where(r => r.Ticket.Id == id).Select(r => (int?)r.Ticket.Visit).SingleOrDefaultAsync(cancellationToken);
+        if (visit is null)
+        {
+            return null;
+        }
+
+        var parts = await db.PartsUsed.AsNoTracking().Where(p => p.TicketId == id && p.Visit == visit).OrderBy(p => p.Id).ToListAsync(cancellationToken);
+        var audit = await db.TicketAudit.AsNoTracking().Where(a => a.TicketId == id).OrderBy(a => a.Id).ToListAsync(cancellationToken);
+        var signature = await db.JobSignatures.AsNoTracking().Where(s => s.TicketId == id && s.Visit == visit)
+            .Select(s => new { s.SignerName, s.SignedAt }).SingleOrDefaultAsync(cancellationToken);
+        return new JobWork(parts, audit, signature?.SignerName, signature?.SignedAt);
+    }
+
     public async Task<bool> CanSeeAsync(long id, DeskUser user, CancellationToken cancellationToken)
     {
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
