@@ -132,7 +132,7 @@ internal static class CloudHost
                 o.Events.OnRedirectToLogin = ctx =>
                 {
                     // A script gets a status code, not an HTML login page.
-                    if (ctx.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+                    if (ctx.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal) || ctx.Request.Path.StartsWithSegments("/openapi", StringComparison.Ordinal))
                     {
                         ctx.Response.StatusCode = StatusCodes.Status401Unauthorized;
                         return Task.CompletedTask;
