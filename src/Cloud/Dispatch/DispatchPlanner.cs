@@ -47,7 +47,7 @@ public static class DispatchPlanner
         }
 
         return new DispatchChoice(best.Candidate.TechnicianId, best.Eta, string.Create(CultureInfo.InvariantCulture,
-            $"{best.Candidate.Name}: {best.Candidate.From.DistanceKmTo(site):0.0} km away, {best.Candidate.Load} job(s) on hand, on site by {best.Eta:HH:mm} UTC"));
+            $"{best.Candidate.From.DistanceKmTo(site):0.0} km away, {best.Candidate.Load} job(s) on hand, on site by {best.Eta:HH:mm} UTC"));
     }
 
     public static DateTimeOffset ExpectedArrival(Candidate candidate, GeoPoint site, DateTimeOffset now, DispatchOptions options)

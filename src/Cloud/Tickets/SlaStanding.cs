@@ -26,6 +26,24 @@ public static class SlaStanding
         return t.ResolutionDueAt is { } resolve ? (resolve, "resolve") : (null, null);
     }
 
+    private static IEnumerable<(DateTimeOffset Start, DateTimeOffset Due)> Running(Ticket t)
+    {
+        if (t.AcceptedAt is null && t.DispatchedAt is { } dispatched && t.AcknowledgeDueAt is { } ack)
+        {
+            yield return (dispatched, ack);
+        }
+
+        if (t.ArrivedAt is null && t.ArrivalDueAt is { } arrive)
+        {
+            yield return (t.OpenedAt, arrive);
+        }
+
+        if (t.ResolvedAt is null && t.ResolutionDueAt is { } resolve)
+        {
+            yield return (t.OpenedAt, resolve);
+        }
+    }
+
     public static string State(Ticket t, DateTimeOffset now, IReadOnlyList<int> warningPercents)
     {
         ArgumentNullException.ThrowIfNull(t);
@@ -45,19 +63,14 @@ public static class SlaStanding
             return "paused";
         }
 
-        var (due, target) = Next(t);
-        if (due is not { } d)
-        {
-            return "ok";
-        }
-
-        if (now >= d)
+        // The colour is the worst of the targets still running, so an acknowledgement on time
+        // does not hide an arrival that is nearly lost.
+        var used = Running(t).Select(r => now >= r.Due ? double.PositiveInfinity : (now - r.Start) / (r.Due - r.Start) * 100).DefaultIfEmpty(0).Max();
+        if (double.IsPositiveInfinity(used))
         {
             return "breached";
         }
 
-        var start = target == "acknowledge" && t.DispatchedAt is { } dispatched ? dispatched : t.OpenedAt;
-        var used = (now - start) / (d - start) * 100;
         var passed = warningPercents.Where(p => used >= p).DefaultIfEmpty(0).Max();
         return passed > 0 ? $"warning-{passed}" : "ok";
     }

@@ -91,6 +91,8 @@ internal sealed partial class DeskHost : IAsyncDisposable
             "Sites:0:Address=Chunxi Rd 1", "Sites:0:ContactPhone=+86 28 8000 0001",
             "Sites:1:Id=site-c", "Sites:1:Name=Bank branch", "Sites:1:Customer=Western Bank", "Sites:1:TenantId=acme", "Sites:1:Latitude=30.66", "Sites:1:Longitude=104.07",
             "Sites:2:Id=site-b", "Sites:2:Name=Other company's site", "Sites:2:Customer=Jinli", "Sites:2:TenantId=other", "Sites:2:Latitude=30.65", "Sites:2:Longitude=104.06",
+            "Sites:3:Id=site-far", "Sites:3:Name=Beijing mall", "Sites:3:Customer=North Mall", "Sites:3:TenantId=acme", "Sites:3:Latitude=39.9", "Sites:3:Longitude=116.4",
+            "Gateways:3:Id=gw-far", "Gateways:3:SiteId=site-far", "Gateways:3:Secret=secret-gw-far",
             "Gateways:0:Id=gw-a", "Gateways:0:SiteId=site-a", "Gateways:0:Secret=secret-gw-a",
             "Gateways:1:Id=gw-b", "Gateways:1:SiteId=site-b", "Gateways:1:Secret=secret-gw-b",
             "Gateways:2:Id=gw-c", "Gateways:2:SiteId=site-c", "Gateways:2:Secret=secret-gw-c",
