@@ -37,6 +37,8 @@ internal static class DeskApi
         var staff = app.MapGroup("/api/v1").RequireAuthorization(AccessPolicies.Staff).WithTags("Dispatch");
         staff.MapPost("/tickets/{id:long}/assign", (long id, AssignRequest body, HttpContext http, JobActions jobs, CancellationToken ct) =>
             Run(() => jobs.ReassignAsync(id, User(http), body.TechnicianId, ct))).WithSummary("Dispatch or reassign by hand");
+        staff.MapPost("/tickets/{id:long}/deadline", (long id, DeadlineRequest body, HttpContext http, JobActions jobs, CancellationToken ct) =>
+            Run(() => jobs.SetArrivalAsync(id, User(http), body.ArrivalHours, ct))).WithSummary("Set the arrival deadline of a ticket no zone or contract covers");
         staff.MapPost("/tickets/{id:long}/pause", (long id, ReasonRequest body, HttpContext http, JobActions jobs, CancellationToken ct) =>
             Run(() => jobs.PauseAsync(id, User(http), body.Reason, ct))).WithSummary("Stop the SLA clocks while waiting for the customer");
         staff.MapPost("/tickets/{id:long}/resume", (long id, HttpContext http, JobActions jobs, CancellationToken ct) =>
@@ -85,3 +87,5 @@ internal sealed record SignRequest(string SignerName, string Png);
 internal sealed record AssignRequest(string TechnicianId);
 
 internal sealed record ReasonRequest(string Reason);
+
+internal sealed record DeadlineRequest(double ArrivalHours);

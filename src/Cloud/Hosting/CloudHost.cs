@@ -55,7 +55,6 @@ internal static class CloudHost
             var sla = sp.GetRequiredService<IOptions<SlaOptions>>().Value;
             return new ArrivalPolicy(sla.EffectiveBands(), new ZoneMap(sla.Zones));
         });
-        services.AddServiceDesk(builder.Configuration);
         services.AddSingleton(sp => new PresenceBook(TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<PresenceOptions>>().Value.OfflineAfterSeconds)));
         services.AddSingleton<GatewayDirectory>();
         services.AddSingleton<TicketDesk>();
@@ -77,6 +76,9 @@ internal static class CloudHost
         services.AddSingleton<MqttIngestClient>();
         services.AddHostedService(sp => sp.GetRequiredService<MqttIngestClient>());
         services.AddHostedService<PresenceMonitor>();
+
+        // After the database initializer: the timer worker's first pass reads the migrated schema.
+        services.AddServiceDesk(builder.Configuration);
 
         AddWebAuth(services);
         services.AddSingleton<UserDirectory>();

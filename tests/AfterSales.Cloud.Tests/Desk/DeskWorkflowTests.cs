@@ -46,7 +46,7 @@ public abstract class DeskWorkflowTests : IAsyncLifetime
         {
             await db.Database.MigrateAsync();
             db.ServiceCentres.Add(new ServiceCentre { Id = "centre", Name = "Centre", Latitude = 31.0, Longitude = 121.0 });
-            db.Sites.AddRange(North("site-a", 3), North("site-b", 4));
+            db.Sites.AddRange(North("site-a", 3), North("site-b", 4), North("site-far", 250));
             db.Technicians.AddRange(
                 new Technician { Id = "li", Name = "Li", Skills = "alarm,cctv,power", BaseLatitude = 31.0 + (2 / KmPerDegree), BaseLongitude = 121.0 },
                 new Technician { Id = "wang", Name = "Wang", Skills = "alarm,cctv", BaseLatitude = 31.0 - (10 / KmPerDegree), BaseLongitude = 121.0 },
@@ -149,6 +149,51 @@ public abstract class DeskWorkflowTests : IAsyncLifetime
         Assert.Equal(power.IncidentId, camera.IncidentId);
         Assert.Equal(TicketStatus.Open, camera.Status);
         Assert.Null(camera.TechnicianId);
+    }
+
+    [Fact]
+    public async Task PowerBackButCameraStillDown_CameraReleasedAndDispatchedOnItsOwn()
+    {
+        await RaiseAsync("site-a", "psu-1", DeviceKind.Power, FaultCodes.PowerMainsLoss);
+        await RaiseAsync("site-a", "cam-1", DeviceKind.Camera, FaultCodes.CameraOffline);
+        _time.Advance(TimeSpan.FromMinutes(2));
+        await ClearAsync("site-a", "psu-1", DeviceKind.Power, FaultCodes.PowerMainsLoss);
+
+        // Li does not accept in time (the job goes to Wang), and the mains stay back: the power ticket self-restores.
+        await AdvanceAndFireAsync(TimeSpan.FromMinutes(16));
+
+        await using var db = await _dbs.CreateDbContextAsync();
+        var power = await db.Tickets.SingleAsync(t => t.Fault == FaultCodes.PowerMainsLoss);
+        var camera = await db.Tickets.SingleAsync(t => t.Fault == FaultCodes.CameraOffline);
+        Assert.True(power.SelfRestored);
+        Assert.False(camera.FollowsRootCause);
+        Assert.Equal(TicketStatus.Dispatched, camera.Status);
+
+        // Zhao (CCTV, free, based right at the site) is the soonest for a camera.
+        Assert.Equal("zhao", camera.TechnicianId);
+    }
+
+    [Fact]
+    public async Task SiteBeyondEveryZone_NoDeadlineUntilTheDispatcherSetsOne_ThenDispatched()
+    {
+        await RaiseAsync("site-far", "panel", DeviceKind.Panel, FaultCodes.PanelOffline);
+        var id = await TicketIdAsync();
+        var ticket = await SingleTicketAsync();
+        Assert.True(ticket.NeedsHuman);
+        Assert.Null(ticket.ArrivalDueAt);
+        Assert.Equal(TicketStatus.Open, ticket.Status);
+        Assert.Contains(await NotificationsAsync(), n => n.Recipient == Recipients.Dispatcher && n.Message.Contains("no arrival deadline", StringComparison.Ordinal));
+
+        await Assert.ThrowsAsync<WorkflowRefusedException>(() => Jobs.SetArrivalAsync(id, Dispatcher, 0, default));
+        _time.Advance(TimeSpan.FromMinutes(10));
+        Assert.True(await Jobs.SetArrivalAsync(id, Dispatcher, 12, default));
+
+        ticket = await SingleTicketAsync();
+        Assert.False(ticket.NeedsHuman);
+        Assert.Equal(T0 + TimeSpan.FromHours(12), ticket.ArrivalDueAt);
+        Assert.Equal(T0 + TimeSpan.FromHours(14), ticket.ResolutionDueAt);
+        Assert.Equal(TicketStatus.Dispatched, ticket.Status);
+        Assert.Equal("li", ticket.TechnicianId);
     }
 
     [Fact]

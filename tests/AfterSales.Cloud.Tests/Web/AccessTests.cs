@@ -36,7 +36,7 @@ public sealed partial class AccessTests : IAsyncLifetime
         (Rx("^/openapi/"), SignedIn),
         (Rx("^/api/v1/ingest/"), Staff),
         (Rx("^/api/v1/technicians$"), Staff),
-        (Rx("^/api/v1/tickets/{id}/(assign|pause|resume|cancel)$"), Staff),
+        (Rx("^/api/v1/tickets/{id}/(assign|deadline|pause|resume|cancel)$"), Staff),
         (Rx("^/api/v1/tickets/{id}/(accept|depart|arrive|notes|parts|resolve|signature|close|jobsheet\\.pdf)$"), Field),
         (Rx("^/api/v1/tickets(/{id}(/(audit|occurrences))?)?$"), SignedIn),
         (Rx("^/desk(/{id})?$"), Staff),

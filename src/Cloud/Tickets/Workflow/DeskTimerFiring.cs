@@ -66,6 +66,7 @@ internal sealed partial class DeskTimerFiring(
                     break;
                 case TimerKind.SelfRestore when ticket.RestoredAt is not null && FaultHistoryRules.CanSelfRestore(ticket.Status):
                     await SelfRestoreAsync(db, ticket, now, cancellationToken);
+                    await workflow.ReleaseFollowersAsync(db, ticket, site, now, cancellationToken);
                     break;
                 case TimerKind.AcceptTimeout or TimerKind.SelfRestore:
                     // The situation moved on (accepted, fault back): nothing to do.

@@ -75,20 +75,38 @@ internal sealed class JobActions(IDbContextFactory<CloudDb> dbs, TicketWorkflow 
         db.JobSignatures.Add(new JobSignature { TicketId = t.Id, Visit = t.Visit, SignerName = Clip(signerName.Trim(), 200), Png = png, SignedAt = now, CollectedBy = user.Name });
     }, ct);
 
-    public Task<bool> CloseAsync(long id, DeskUser user, CancellationToken ct) => RunAsync(id, user, (db, t, _, now) =>
-        TicketWorkflow.MoveAsync(db, t, TicketCommand.Close, user.Name, now, null, ct), ct);
+    public Task<bool> CloseAsync(long id, DeskUser user, CancellationToken ct) => RunAsync(id, user, async (db, t, site, now) =>
+    {
+        await TicketWorkflow.MoveAsync(db, t, TicketCommand.Close, user.Name, now, null, ct);
+        await workflow.ReleaseFollowersAsync(db, t, site, now, ct);
+    }, ct);
 
-    public Task<bool> CancelAsync(long id, DeskUser user, string reason, CancellationToken ct) => RunAsync(id, user, (db, t, _, now) =>
+    public Task<bool> CancelAsync(long id, DeskUser user, string reason, CancellationToken ct) => RunAsync(id, user, async (db, t, site, now) =>
     {
         Require(user.IsStaff, "Only a dispatcher cancels a job.");
         Require(!string.IsNullOrWhiteSpace(reason), "Give the reason for cancelling.");
-        return TicketWorkflow.MoveAsync(db, t, TicketCommand.Cancel, user.Name, now, reason.Trim(), ct);
+        await TicketWorkflow.MoveAsync(db, t, TicketCommand.Cancel, user.Name, now, reason.Trim(), ct);
+        await workflow.ReleaseFollowersAsync(db, t, site, now, ct);
     }, ct);
 
     public Task<bool> ReassignAsync(long id, DeskUser user, string technicianId, CancellationToken ct) => RunAsync(id, user, (db, t, site, now) =>
     {
         Require(user.IsStaff, "Only a dispatcher reassigns a job.");
         return workflow.AssignAsync(db, t, site, technicianId, user.Name, now, "by hand", ct);
+    }, ct);
+
+    /// <summary>The dispatcher gives a ticket the zones could not place its arrival deadline (DOMAIN.md §1: never guessed); an undispatched job is then dispatched.</summary>
+    public Task<bool> SetArrivalAsync(long id, DeskUser user, double arrivalHours, CancellationToken ct) => RunAsync(id, user, async (db, t, site, now) =>
+    {
+        Require(user.IsStaff, "Only a dispatcher sets a deadline.");
+        Require(arrivalHours is > 0 and <= 24 * 14, "Give the arrival time in hours, more than 0 and at most two weeks.");
+        Require(!TicketStateMachine.IsFinished(t.Status) && t.ArrivedAt is null, "The technician has already arrived; the arrival deadline no longer matters.");
+        workflow.Sla.PlanByHand(db, t, now, arrivalHours);
+        TicketWorkflow.Audit(db, t, now, user.Name, "deadline set by hand", FormattableString.Invariant($"arrive within {arrivalHours:0.#} h of the report, by {t.ArrivalDueAt:yyyy-MM-dd HH:mm} UTC"));
+        if (t.Status == TicketStatus.Open && !t.FollowsRootCause)
+        {
+            await workflow.DispatchAsync(db, t, site, now, new HashSet<string>(), ct);
+        }
     }, ct);
 
     /// <summary>Waiting for the customer (no access to the site, customer asked to come later): the SLA clocks stop.</summary>

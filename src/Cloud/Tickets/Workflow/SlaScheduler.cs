@@ -29,6 +29,17 @@ internal sealed class SlaScheduler(SlaTermsPolicy terms, IOptions<SlaOptions> op
         return targets.Explanation;
     }
 
+    /// <summary>A human sets the arrival deadline of a ticket the zones could not place; resolution follows the company rule.</summary>
+    public void PlanByHand(CloudDb db, Ticket ticket, DateTimeOffset now, double arrivalHours)
+    {
+        Cancel(db, ticket.Id, now, TimerKind.Arrival, TimerKind.Resolution);
+        var clock = ClockOf(ticket);
+        var arrival = Duration.FromHours(arrivalHours);
+        ticket.NeedsHuman = false;
+        ticket.ArrivalDueAt = Schedule(db, ticket, TimerKind.Arrival, clock, ticket.OpenedAt, arrival);
+        ticket.ResolutionDueAt = Schedule(db, ticket, TimerKind.Resolution, clock, ticket.OpenedAt, arrival + Duration.FromHours(options.Value.ResolutionHoursAfterArrival));
+    }
+
     /// <summary>The acknowledgement clock starts when a technician gets the job (seed 001: call within 15 minutes).</summary>
     public void PlanAcknowledge(CloudDb db, Ticket ticket, Site site, DateTimeOffset now)
     {

@@ -153,6 +153,33 @@ internal sealed partial class TicketWorkflow(
         }
     }
 
+    /// <summary>
+    /// A power or uplink ticket is finished: faults that followed it get their own handling —
+    /// dispatched if still active; those already cleared self-restore on their own timer.
+    /// </summary>
+    public async Task ReleaseFollowersAsync(CloudDb db, Ticket root, Site site, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!CorrelationRules.IsRootCause(root.Fault) || root.IncidentId is not { } incident)
+        {
+            return;
+        }
+
+        var followers = await db.Tickets
+            .Where(t => t.IncidentId == incident && t.FollowsRootCause && t.ClosedAt == null && t.Id != root.Id)
+            .ToListAsync(cancellationToken);
+        foreach (var follower in followers)
+        {
+            follower.FollowsRootCause = false;
+            var active = follower.RestoredAt is null;
+            Audit(db, follower, now, Actor.System, "released from incident",
+                $"{root.Fault} (ticket {root.Id}) is {TicketStateMachine.Describe(root.Status)}; this fault is {(active ? "still active" : "cleared")}");
+            if (active && follower.Status == TicketStatus.Open && !follower.NeedsHuman)
+            {
+                await DispatchAsync(db, follower, site, now, new HashSet<string>(), cancellationToken);
+            }
+        }
+    }
+
     private static async Task ReopenAsync(CloudDb db, Ticket ticket, string actor, DateTimeOffset now, string why, CancellationToken cancellationToken)
     {
         await SlaScheduler.LoadPendingAsync(db, ticket.Id, cancellationToken);
@@ -187,7 +214,8 @@ internal sealed partial class TicketWorkflow(
             return;
         }
 
-        if (sameIncidentTechnician is not null)
+        if (sameIncidentTechnician is not null
+            && await db.Technicians.AnyAsync(t => t.Id == sameIncidentTechnician && t.Active && t.Skills.Contains(Skills.For(ticket.DeviceKind)), cancellationToken))
         {
             await AssignAsync(db, ticket, site, sameIncidentTechnician, actor, now, $"joins incident {ticket.IncidentId}, already assigned", cancellationToken);
             return;

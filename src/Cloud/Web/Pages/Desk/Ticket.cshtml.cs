@@ -41,6 +41,8 @@ internal sealed class DeskTicketModel(TicketQueries queries, JobActions jobs, ID
 
     public Task<IActionResult> OnPostAssignAsync(string technicianId, CancellationToken ct) => Act(u => jobs.ReassignAsync(Id, u, technicianId ?? string.Empty, ct));
 
+    public Task<IActionResult> OnPostDeadlineAsync(double arrivalHours, CancellationToken ct) => Act(u => jobs.SetArrivalAsync(Id, u, arrivalHours, ct));
+
     public Task<IActionResult> OnPostPauseAsync(string reason, CancellationToken ct) => Act(u => jobs.PauseAsync(Id, u, reason ?? string.Empty, ct));
 
     public Task<IActionResult> OnPostResumeAsync(CancellationToken ct) => Act(u => jobs.ResumeAsync(Id, u, ct));
