@@ -6,8 +6,10 @@ namespace AfterSales.Cloud.Correlation;
 public static class CorrelationRules
 {
     /// <summary>Faults that take other devices down with them: the site's power and its uplink.</summary>
-    public static bool IsRootCause(string fault) => fault is FaultCodes.PowerMainsLoss or FaultCodes.PowerUndervoltage
-        or FaultCodes.PanelAcLoss or FaultCodes.GatewayOffline;
+    public static IReadOnlyList<string> RootCauseFaults { get; } =
+        [FaultCodes.PowerMainsLoss, FaultCodes.PowerUndervoltage, FaultCodes.PanelAcLoss, FaultCodes.GatewayOffline];
+
+    public static bool IsRootCause(string fault) => RootCauseFaults.Contains(fault);
 
     /// <summary>Devices that fail as a consequence when power or the uplink goes.</summary>
     public static bool CanFollow(DeviceKind kind) => kind is DeviceKind.Camera or DeviceKind.Zone or DeviceKind.Ptz;

@@ -19,6 +19,7 @@ internal static class ServiceDeskRegistration
         services.AddSingleton(sp => new SlaTermsPolicy(sp.GetRequiredService<IOptions<SlaOptions>>().Value));
         services.AddSingleton<SlaScheduler>();
         services.AddSingleton<AutoDispatcher>();
+        services.AddSingleton<IncidentCorrelator>();
         services.AddSingleton<Notifier>();
         services.AddSingleton<TicketWorkflow>();
         services.AddSingleton<DeskTimerFiring>();

@@ -22,7 +22,7 @@ internal sealed partial class TicketWorkflow(
     Notifier notifier,
     IOptions<LifecycleOptions> lifecycle,
     IOptions<DispatchOptions> dispatch,
-    IOptions<CorrelationOptions> correlation,
+    IncidentCorrelator correlator,
     ILogger<TicketWorkflow> log)
 {
     public SlaScheduler Sla => sla;
@@ -201,7 +201,7 @@ internal sealed partial class TicketWorkflow(
     {
         var explanation = sla.PlanOnOpen(db, ticket, site, zone);
         Audit(db, ticket, now, Actor.System, "deadlines set", explanation);
-        var sameIncidentTechnician = await CorrelateAsync(db, ticket, now, cancellationToken);
+        var sameIncidentTechnician = await correlator.CorrelateAsync(db, ticket, now, cancellationToken);
         if (ticket.FollowsRootCause)
         {
             return;
@@ -222,46 +222,6 @@ internal sealed partial class TicketWorkflow(
         }
 
         await DispatchAsync(db, ticket, site, now, new HashSet<string>(), cancellationToken);
-    }
-
-    /// <summary>Places the ticket in a site incident; returns the technician already working that incident, if any.</summary>
-    private async Task<string?> CorrelateAsync(CloudDb db, Ticket ticket, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var siteOpen = await db.Tickets
-            .Where(t => t.SiteId == ticket.SiteId && t.Id != ticket.Id && t.ClosedAt == null)
-            .ToListAsync(cancellationToken);
-        var root = siteOpen.FirstOrDefault(t => CorrelationRules.IsRootCause(t.Fault) && t.RestoredAt == null && t.IncidentId != null);
-        var latest = siteOpen.Where(t => t.IncidentId != null).Select(t => t.IncidentId!.Value).DefaultIfEmpty().Max();
-        var incident = latest == 0 ? null : await db.Incidents.SingleOrDefaultAsync(i => i.Id == latest, cancellationToken);
-        var decision = CorrelationRules.Decide(ticket.Fault, ticket.DeviceKind, now, root is not null, incident?.LastFaultAt, correlation.Value);
-        switch (decision)
-        {
-            case CorrelationDecision.FollowRootCause:
-                ticket.IncidentId = root!.IncidentId;
-                ticket.FollowsRootCause = true;
-                Audit(db, ticket, now, Actor.System, "follows root cause", $"attached to incident {root.IncidentId}: {root.Fault} (ticket {root.Id}) is active on this site; not dispatched separately");
-                return null;
-            case CorrelationDecision.JoinIncident:
-                incident!.LastFaultAt = now;
-                incident.RootTicketId ??= CorrelationRules.IsRootCause(ticket.Fault) ? ticket.Id : null;
-                ticket.IncidentId = incident.Id;
-                Audit(db, ticket, now, Actor.System, "joined incident", $"incident {incident.Id}: faults of this site arriving together");
-                return siteOpen.FirstOrDefault(t => t.IncidentId == incident.Id && t.TechnicianId != null && TicketStateMachine.IsAssigned(t.Status))?.TechnicianId;
-            case CorrelationDecision.StartIncident:
-                var started = new Incident
-                {
-                    SiteId = ticket.SiteId,
-                    OpenedAt = now,
-                    LastFaultAt = now,
-                    RootTicketId = CorrelationRules.IsRootCause(ticket.Fault) ? ticket.Id : null,
-                };
-                db.Incidents.Add(started);
-                await db.SaveChangesAsync(cancellationToken);
-                ticket.IncidentId = started.Id;
-                return null;
-            default:
-                throw new InvalidOperationException($"Unhandled correlation decision {decision}.");
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ticket {TicketId}: dispatch escalated to the supervisor: {Why}")]
