@@ -33,14 +33,16 @@ internal static class DeskSeeder
         {
             Require(shift.End > shift.Start, $"Seed:DutyShifts: the shift of '{shift.TechnicianId}' from {shift.Start:u} ends before it starts");
             Require(await db.Technicians.AnyAsync(t => t.Id == shift.TechnicianId, cancellationToken), $"Seed:DutyShifts: unknown technician '{shift.TechnicianId}'");
-            var existing = await db.DutyShifts.SingleOrDefaultAsync(s => s.TechnicianId == shift.TechnicianId && s.Start == shift.Start, cancellationToken);
+            // Stored as UTC: SQLite compares timestamps as numbers, which only orders correctly at one offset.
+            var (start, end) = (shift.Start.ToUniversalTime(), shift.End.ToUniversalTime());
+            var existing = await db.DutyShifts.SingleOrDefaultAsync(s => s.TechnicianId == shift.TechnicianId && s.Start == start, cancellationToken);
             if (existing is null)
             {
-                db.DutyShifts.Add(new DutyShift { TechnicianId = shift.TechnicianId, Start = shift.Start, End = shift.End, Kind = shift.Kind });
+                db.DutyShifts.Add(new DutyShift { TechnicianId = shift.TechnicianId, Start = start, End = end, Kind = shift.Kind });
             }
             else
             {
-                (existing.End, existing.Kind) = (shift.End, shift.Kind);
+                (existing.End, existing.Kind) = (end, shift.Kind);
             }
         }
 

@@ -238,6 +238,31 @@ public abstract class DeskWorkflowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MinorFaultFridayEvening_BusinessClock_NoWarningsOverTheWeekend()
+    {
+        // Friday 27 November 17:00 in Shanghai: one working hour left this week.
+        _time.SetUtcNow(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
+        await RaiseAsync("site-a", "cam-1", DeviceKind.Camera, FaultCodes.CameraClockDrift, FaultSeverity.Minor);
+
+        var ticket = await SingleTicketAsync();
+        Assert.True(ticket.BusinessHoursClock);
+        Assert.Equal(new DateTimeOffset(2026, 11, 30, 2, 0, 0, TimeSpan.Zero), ticket.ArrivalDueAt);   // Monday 10:00 Shanghai
+        Assert.Equal(new DateTimeOffset(2026, 11, 30, 4, 0, 0, TimeSpan.Zero), ticket.ResolutionDueAt);
+        var assignee = new DeskUser(ticket.TechnicianId!, ApiKeyRoles.Technician, Tenants.Default, ticket.TechnicianId, null);
+        Assert.True(await Jobs.AcceptAsync(ticket.Id, assignee, default));
+
+        await AdvanceAndFireAsync(TimeSpan.FromHours(1));   // 18:00 Friday: exactly half of the arrival time used
+        await AdvanceAndFireAsync(TimeSpan.FromHours(47));  // Sunday evening: the clock has not moved
+        var supervisor = (await NotificationsAsync()).Where(n => n.Recipient == Recipients.Supervisor).Select(n => n.Message).ToList();
+        Assert.Single(supervisor, m => m.Contains("50 % of the arrival", StringComparison.Ordinal));
+        Assert.DoesNotContain(supervisor, m => m.Contains("75 %", StringComparison.Ordinal) || m.Contains("breached", StringComparison.Ordinal));
+
+        _time.SetUtcNow(new DateTimeOffset(2026, 11, 30, 2, 0, 0, TimeSpan.Zero));
+        await Timers.FireDueAsync(default);
+        Assert.Contains(await NotificationsAsync(), n => n.Recipient == Recipients.Supervisor && n.Message.Contains("SLA breached: arrival", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task WholeJob_SignatureOnlyAfterResolution_ThenCloses()
     {
         await RaiseAsync("site-a", "zone-1", DeviceKind.Zone, FaultCodes.ZoneTamper);
@@ -302,11 +327,12 @@ public abstract class DeskWorkflowTests : IAsyncLifetime
         await Timers.FireDueAsync(default);
     }
 
-    private Task RaiseAsync(string site, string device, DeviceKind kind, string fault) => ApplyAsync(site, device, kind, fault, FaultState.Raised);
+    private Task RaiseAsync(string site, string device, DeviceKind kind, string fault, FaultSeverity severity = FaultSeverity.Major) =>
+        ApplyAsync(site, device, kind, fault, FaultState.Raised, severity);
 
-    private Task ClearAsync(string site, string device, DeviceKind kind, string fault) => ApplyAsync(site, device, kind, fault, FaultState.Cleared);
+    private Task ClearAsync(string site, string device, DeviceKind kind, string fault) => ApplyAsync(site, device, kind, fault, FaultState.Cleared, FaultSeverity.Major);
 
-    private async Task ApplyAsync(string site, string device, DeviceKind kind, string fault, FaultState state) =>
+    private async Task ApplyAsync(string site, string device, DeviceKind kind, string fault, FaultState state, FaultSeverity severity) =>
         await Desk.ApplyAsync(new FaultEvent
         {
             Schema = FaultEvent.SchemaV1,
@@ -318,7 +344,7 @@ public abstract class DeskWorkflowTests : IAsyncLifetime
             DeviceKind = kind,
             Fault = fault,
             State = state,
-            Severity = FaultSeverity.Major,
+            Severity = severity,
             OccurredAt = _time.GetUtcNow(),
         }, default);
 

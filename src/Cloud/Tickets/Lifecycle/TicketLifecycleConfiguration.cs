@@ -12,6 +12,10 @@ internal sealed class TicketLifecycleConfiguration : IEntityTypeConfiguration<Ti
         builder.Property(t => t.Resolution).HasMaxLength(2000);
         builder.HasIndex(t => t.TechnicianId);
         builder.HasIndex(t => new { t.SiteId, t.DeviceId, t.Fault, t.ClosedAt });
+
+        // Correlation asks "is a power or uplink fault open on this site?" and "is this incident still open?" on every new ticket.
+        builder.HasIndex(t => new { t.SiteId, t.Fault });
+        builder.HasIndex(t => t.IncidentId);
     }
 
     public void Configure(EntityTypeBuilder<TicketAuditEntry> builder)

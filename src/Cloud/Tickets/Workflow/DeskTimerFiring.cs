@@ -58,6 +58,9 @@ internal sealed partial class DeskTimerFiring(
         {
             switch (timer.Kind)
             {
+                case TimerKind.Acknowledge or TimerKind.Arrival or TimerKind.Resolution when TicketStateMachine.IsFinished(ticket.Status) || ticket.PausedAt is not null:
+                    // Met, finished or paused: a timer that was not cancelled in time must not raise a false alarm.
+                    break;
                 case TimerKind.Acknowledge or TimerKind.Arrival or TimerKind.Resolution:
                     Warn(db, ticket, site.Name, timer, now);
                     break;

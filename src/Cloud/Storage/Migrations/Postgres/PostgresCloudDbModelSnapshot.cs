@@ -605,7 +605,11 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
 
                     b.HasIndex("ClosedAt");
 
+                    b.HasIndex("IncidentId");
+
                     b.HasIndex("TechnicianId");
+
+                    b.HasIndex("SiteId", "Fault");
 
                     b.HasIndex("SiteId", "DeviceId", "Fault")
                         .IsUnique()

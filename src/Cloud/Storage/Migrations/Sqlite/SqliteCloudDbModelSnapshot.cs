@@ -582,7 +582,11 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
 
                     b.HasIndex("ClosedAt");
 
+                    b.HasIndex("IncidentId");
+
                     b.HasIndex("TechnicianId");
+
+                    b.HasIndex("SiteId", "Fault");
 
                     b.HasIndex("SiteId", "DeviceId", "Fault")
                         .IsUnique()

@@ -455,9 +455,19 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                 column: "ClosedAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Tickets_IncidentId",
+                table: "Tickets",
+                column: "IncidentId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Tickets_SiteId_DeviceId_Fault_ClosedAt",
                 table: "Tickets",
                 columns: new[] { "SiteId", "DeviceId", "Fault", "ClosedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_SiteId_Fault",
+                table: "Tickets",
+                columns: new[] { "SiteId", "Fault" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Tickets_TechnicianId",
