@@ -294,17 +294,22 @@ public abstract class DeskWorkflowTests : IAsyncLifetime
     {
         await RaiseAsync("site-a", "zone-1", DeviceKind.Zone, FaultCodes.ZoneTamper);
         var id = await TicketIdAsync();
-        Assert.True(await Jobs.AcceptAsync(id, Li, default));
 
-        _time.Advance(TimeSpan.FromMinutes(30));
+        _time.Advance(TimeSpan.FromMinutes(5));
         Assert.True(await Jobs.PauseAsync(id, Dispatcher, "customer's gate locked until noon", default));
+        _time.Advance(TimeSpan.FromMinutes(25));
+        Assert.True(await Jobs.AcceptAsync(id, Li, default));
         await AdvanceAndFireAsync(TimeSpan.FromHours(3));
         Assert.DoesNotContain(await NotificationsAsync(), n => n.Recipient == Recipients.Supervisor);
 
         Assert.True(await Jobs.ResumeAsync(id, Dispatcher, default));
         var ticket = await SingleTicketAsync();
-        Assert.Equal(T0 + TimeSpan.FromHours(5), ticket.ArrivalDueAt);
-        await AdvanceAndFireAsync(TimeSpan.FromMinutes(31));
+        // Paused from 0:05 to 3:30: the 2-hour arrival target moves by 3 h 25 min.
+        Assert.Equal(T0 + new TimeSpan(5, 25, 0), ticket.ArrivalDueAt);
+        Assert.DoesNotContain(await PendingTimersAsync(id), t => t.Kind == Sla.Timers.TimerKind.Acknowledge);
+        await AdvanceAndFireAsync(TimeSpan.FromMinutes(54));
+        Assert.DoesNotContain(await NotificationsAsync(), n => n.Message.Contains("50 % of the arrival", StringComparison.Ordinal));
+        await AdvanceAndFireAsync(TimeSpan.FromMinutes(2));
         Assert.Contains(await NotificationsAsync(), n => n.Message.Contains("50 % of the arrival", StringComparison.Ordinal));
     }
 
@@ -360,6 +365,12 @@ public abstract class DeskWorkflowTests : IAsyncLifetime
     {
         await using var db = await _dbs.CreateDbContextAsync();
         return await db.Notifications.AsNoTracking().OrderBy(n => n.Id).ToListAsync();
+    }
+
+    private async Task<List<Sla.Timers.DeskTimer>> PendingTimersAsync(long ticketId)
+    {
+        await using var db = await _dbs.CreateDbContextAsync();
+        return await db.DeskTimers.AsNoTracking().Where(t => t.TicketId == ticketId && t.FiredAt == null && t.CancelledAt == null).ToListAsync();
     }
 
     private async Task<List<TicketAuditEntry>> AuditAsync(long ticketId)

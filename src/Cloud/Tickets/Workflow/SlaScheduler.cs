@@ -82,7 +82,8 @@ internal sealed class SlaScheduler(SlaTermsPolicy terms, IOptions<SlaOptions> op
         DateTimeOffset Shift(DateTimeOffset due) =>
             SlaClock.Resume(clock, due.ToInstant(), pausedAt.ToInstant(), now.ToInstant()).ToDateTimeOffset();
 
-        foreach (var stopped in db.DeskTimers.Local.Where(t => t.TicketId == ticket.Id && t.CancelledAt == pausedAt && SlaKinds.Contains(t.Kind)).ToList())
+        // A target met during the pause (accepted, arrived) does not get its timers back.
+        foreach (var stopped in db.DeskTimers.Local.Where(t => t.TicketId == ticket.Id && t.CancelledAt == pausedAt && SlaKinds.Contains(t.Kind) && !Met(ticket, t.Kind)).ToList())
         {
             db.DeskTimers.Add(new DeskTimer { TicketId = ticket.Id, Kind = stopped.Kind, Percent = stopped.Percent, DueAt = Shift(stopped.DueAt) });
         }
@@ -92,6 +93,14 @@ internal sealed class SlaScheduler(SlaTermsPolicy terms, IOptions<SlaOptions> op
         ticket.ResolutionDueAt = ticket.ResolvedAt is null && ticket.ResolutionDueAt is { } resolve ? Shift(resolve) : ticket.ResolutionDueAt;
         ticket.PausedAt = null;
     }
+
+    private static bool Met(Ticket ticket, TimerKind kind) => kind switch
+    {
+        TimerKind.Acknowledge => ticket.AcceptedAt is not null,
+        TimerKind.Arrival => ticket.ArrivedAt is not null,
+        TimerKind.Resolution => ticket.ResolvedAt is not null,
+        _ => false,
+    };
 
     /// <summary>Loads the timers a pause stopped, so <see cref="Resume"/> can restart them.</summary>
     public static Task LoadPausedAsync(CloudDb db, Ticket ticket, CancellationToken cancellationToken) =>
