@@ -27,7 +27,12 @@ dotnet src/Cloud/bin/Release/net10.0/AfterSales.Cloud.dll \
   --config demo/cloud.demo.json \
   --urls "http://127.0.0.1:$PORT_WEB" \
   --Database:ConnectionString="Data Source=$PWD/$DATA/cloud.db" \
-  --Broker:Port="$PORT_MQTT" >"$DATA/cloud.log" 2>&1 &
+  --Broker:Port="$PORT_MQTT" \
+  --Seed:DutyShifts:0:TechnicianId=li --Seed:DutyShifts:0:Kind=on-call \
+  --Seed:DutyShifts:0:Start="$(date -u +%Y-%m-%dT%H:00:00Z)" --Seed:DutyShifts:0:End="$(date -u -d '+24 hours' +%Y-%m-%dT%H:00:00Z)" \
+  --Seed:DutyShifts:1:TechnicianId=chen --Seed:DutyShifts:1:Kind=on-call \
+  --Seed:DutyShifts:1:Start="$(date -u +%Y-%m-%dT%H:00:00Z)" --Seed:DutyShifts:1:End="$(date -u -d '+24 hours' +%Y-%m-%dT%H:00:00Z)" \
+  >"$DATA/cloud.log" 2>&1 &
 pids+=($!)
 
 for _ in $(seq 1 60); do
@@ -64,7 +69,11 @@ gateway site-mianyang   17 panel.ac_loss        panel  panel    normallyClosed 2
 cat <<TXT
 
 AfterSales demo is running.
-  Tickets (signs you in):  http://127.0.0.1:$PORT_WEB/signin?key=$KEY
+  Dispatcher console (signs you in):  http://127.0.0.1:$PORT_WEB/signin?key=$KEY
+  Or sign in at http://127.0.0.1:$PORT_WEB/signin as
+    dispatch / demo-dispatch      (console: board, detail, reassign)
+    li / demo-li-2026             (technician on 24 h call: open it on a phone-sized window)
+    jinli / demo-customer         (customer: only the Jinli jewellery store's tickets)
   API:                     curl -H "Authorization: Bearer $KEY" http://127.0.0.1:$PORT_WEB/api/v1/tickets
   Gateways connect to the embedded broker on 127.0.0.1:$PORT_MQTT; logs are in $DATA/.
 Five sites raise a fault 5-25 s from now (ring 1, ring 2, ring 3, a neighbouring city, and one
@@ -72,4 +81,4 @@ beyond every band that uses its contract's 12 h); Jinjiang's AC returns at 90 s.
 Press Ctrl+C to stop.
 
 TXT
-tail -n +1 -f "$DATA/cloud.log" | grep --line-buffered -E "Ticket book|offline|Rejected|Refused|back online"
+tail -n +1 -f "$DATA/cloud.log" | grep --line-buffered -E "Ticket book|offline|Rejected|Refused|back online|Notify|escalated"

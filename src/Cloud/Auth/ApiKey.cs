@@ -12,6 +12,9 @@ public sealed class ApiKey
     /// <summary>SHA-256 of the key, hex: keys are long random strings, so a fast hash is enough.</summary>
     public required string KeyHash { get; set; }
 
+    /// <summary>The service company whose data the key reads.</summary>
+    public string TenantId { get; set; } = "default";
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? RevokedAt { get; set; }

@@ -44,8 +44,8 @@ internal sealed class ApiKeyAuthenticationHandler(
             return null;
         }
 
-        Claim[] claims = [new(ClaimTypes.Name, found.Name), new(ClaimTypes.Role, found.Role), new("api_key_id", found.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))];
-        return new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
+        var user = new DeskUser(found.Name, found.Role, found.TenantId, null, null);
+        return DeskClaims.Principal(user, SchemeName, new Claim("api_key_id", found.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     private static string? ReadKey(IHeaderDictionary headers)

@@ -5,8 +5,12 @@ using AfterSales.Cloud.Ingest;
 using AfterSales.Cloud.Presence;
 using AfterSales.Cloud.Sites;
 using AfterSales.Cloud.Sla;
+using AfterSales.Cloud.Sla.Zones;
 using AfterSales.Cloud.Storage;
 using AfterSales.Cloud.Tickets;
+using AfterSales.Cloud.Tickets.JobSheet;
+using AfterSales.Cloud.Tickets.Workflow;
+using AfterSales.Cloud.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
@@ -46,7 +50,11 @@ internal static class CloudHost
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddCloudStorage(database);
 
-        services.AddSingleton(sp => new ArrivalPolicy(sp.GetRequiredService<IOptions<SlaOptions>>().Value.EffectiveBands()));
+        services.AddSingleton(sp =>
+        {
+            var sla = sp.GetRequiredService<IOptions<SlaOptions>>().Value;
+            return new ArrivalPolicy(sla.EffectiveBands(), new ZoneMap(sla.Zones));
+        });
         services.AddSingleton(sp => new PresenceBook(TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<PresenceOptions>>().Value.OfflineAfterSeconds)));
         services.AddSingleton<GatewayDirectory>();
         services.AddSingleton<TicketDesk>();
@@ -69,11 +77,20 @@ internal static class CloudHost
         services.AddHostedService(sp => sp.GetRequiredService<MqttIngestClient>());
         services.AddHostedService<PresenceMonitor>();
 
+        // After the database initializer: the timer worker's first pass reads the migrated schema.
+        services.AddServiceDesk(builder.Configuration);
+
         AddWebAuth(services);
+        services.AddSingleton<UserDirectory>();
+        services.AddSingleton<JobSheetBuilder>();
+        services.AddOpenApi();
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Web/Pages";
             o.Conventions.AuthorizeFolder("/");
+            o.Conventions.AuthorizePage("/Tickets", AccessPolicies.Board);
+            o.Conventions.AuthorizeFolder("/Desk", AccessPolicies.Staff);
+            o.Conventions.AuthorizeFolder("/Jobs", AccessPolicies.Technician);
             o.Conventions.AllowAnonymousToPage("/SignIn");
         });
 
@@ -81,11 +98,18 @@ internal static class CloudHost
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapGet("/", () => Results.Redirect("/tickets")).AllowAnonymous();
+        app.MapGet("/", (HttpContext http) => Results.Redirect(http.User.Identity?.IsAuthenticated == true ? Landing.For(DeskUser.From(http.User)) : "/signin")).AllowAnonymous();
+        app.MapPost("/signout", async (HttpContext http) =>
+        {
+            await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return Results.Redirect("/signin");
+        }).AllowAnonymous();
         app.MapGet("/healthz", (MqttIngestClient ingest) => ingest.IsConnected
             ? Results.Ok(new { status = "ok", broker = "connected" })
             : Results.Json(new { status = "degraded", broker = "disconnected" }, statusCode: 503)).AllowAnonymous();
+        app.MapOpenApi().RequireAuthorization();
         app.MapTicketsApi();
+        app.MapDeskApi();
         app.MapRazorPages();
         return app;
     }
@@ -110,7 +134,7 @@ internal static class CloudHost
                 o.Events.OnRedirectToLogin = ctx =>
                 {
                     // A script gets a status code, not an HTML login page.
-                    if (ctx.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+                    if (ctx.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal) || ctx.Request.Path.StartsWithSegments("/openapi", StringComparison.Ordinal))
                     {
                         ctx.Response.StatusCode = StatusCodes.Status401Unauthorized;
                         return Task.CompletedTask;
@@ -125,6 +149,6 @@ internal static class CloudHost
                     return Task.CompletedTask;
                 };
             });
-        services.AddAuthorization();
+        services.AddAuthorizationBuilder().AddAccessPolicies();
     }
 }

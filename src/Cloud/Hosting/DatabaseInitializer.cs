@@ -69,11 +69,12 @@ internal sealed partial class DatabaseInitializer(
             var hash = ApiKeyHasher.Hash(key.Key);
             if (!await db.ApiKeys.AnyAsync(k => k.KeyHash == hash, cancellationToken))
             {
-                db.ApiKeys.Add(new ApiKey { Name = key.Name, Role = key.Role, KeyHash = hash, CreatedAt = time.GetUtcNow() });
+                db.ApiKeys.Add(new ApiKey { Name = key.Name, Role = key.Role, TenantId = key.TenantId, KeyHash = hash, CreatedAt = time.GetUtcNow() });
             }
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await DeskSeeder.ApplyAsync(db, seedOptions, cancellationToken);
         LogSeeded(log, seedOptions.Centres.Count, seedOptions.Sites.Count, seedOptions.Gateways.Count);
     }
 

@@ -1,3 +1,4 @@
+using AfterSales.Cloud.Dispatch;
 using AfterSales.Cloud.Sites;
 
 namespace AfterSales.Cloud.Hosting;
@@ -17,6 +18,31 @@ public sealed class SeedOptions
     public List<GatewaySeed> Gateways { get; set; } = [];
 
     public List<ApiKeySeed> ApiKeys { get; set; } = [];
+
+    public List<Technician> Technicians { get; set; } = [];
+
+    /// <summary>On-call and holiday duty; a shift with the same technician and start is updated, not repeated.</summary>
+    public List<DutyShift> DutyShifts { get; set; } = [];
+
+    public List<UserSeed> Users { get; set; } = [];
+}
+
+public sealed class UserSeed
+{
+    public string UserName { get; set; } = string.Empty;
+
+    public string DisplayName { get; set; } = string.Empty;
+
+    /// <summary>Hashed on the way in; only the hash is stored. A seeded user's password is reset to this at every start.</summary>
+    public string Password { get; set; } = string.Empty;
+
+    public string Role { get; set; } = string.Empty;
+
+    public string TenantId { get; set; } = Tenants.Default;
+
+    public string? TechnicianId { get; set; }
+
+    public string? Customer { get; set; }
 }
 
 public sealed class GatewaySeed
@@ -35,4 +61,6 @@ public sealed class ApiKeySeed
     public string Role { get; set; } = string.Empty;
 
     public string Key { get; set; } = string.Empty;
+
+    public string TenantId { get; set; } = Tenants.Default;
 }

@@ -19,4 +19,7 @@ public sealed class Site
 
     /// <summary>The contract's own arrival figure, used where the site lies beyond every band (按合同约定).</summary>
     public double? ContractArrivalHours { get; set; }
+
+    /// <summary>The service company that maintains the site; its users alone see it.</summary>
+    public string TenantId { get; set; } = "default";
 }

@@ -1,20 +1,41 @@
 using System.Globalization;
+using AfterSales.Cloud.Sla.Zones;
 
 namespace AfterSales.Cloud.Sla;
 
 /// <summary>
-/// DOMAIN.md §1 as pure arithmetic: the site belongs to the centre that gives it the best zone;
-/// beyond every band the contract's figure applies, and without one the site is flagged for a
-/// human instead of being given a made-up deadline.
+/// DOMAIN.md §1 as pure arithmetic: the site belongs to the centre that gives it the best zone.
+/// Drawn zones (ring-road polygons) decide first; where none contains the site, distance bands
+/// from each centre do; beyond every band the contract's figure applies, and without one the
+/// site is flagged for a human instead of being given a made-up deadline.
 /// </summary>
-public sealed class ArrivalPolicy(IReadOnlyList<DistanceBand> bands)
+public sealed class ArrivalPolicy(IReadOnlyList<DistanceBand> bands, ZoneMap? zones = null)
 {
     private readonly DistanceBand[] _bands = [.. bands.OrderBy(b => b.MaxKm)];
+    private readonly ZoneMap _zones = zones ?? ZoneMap.Empty;
 
     public ArrivalAssessment Assess(GeoPoint site, IEnumerable<(string Id, GeoPoint Location)> centres, double? contractArrivalHours)
     {
+        ArgumentNullException.ThrowIfNull(centres);
+        var centreList = centres.ToList();
+        var drawn = _zones.Containing(site)
+            .Where(z => centreList.Exists(c => c.Id == z.CentreId))
+            .OrderBy(z => z.ArrivalHours)
+            .FirstOrDefault();
+        if (drawn is not null)
+        {
+            var km = Math.Round(centreList.Single(c => c.Id == drawn.CentreId).Location.DistanceKmTo(site), 1);
+            return new ArrivalAssessment(
+                drawn.CentreId,
+                drawn.Zone,
+                km,
+                TimeSpan.FromHours(drawn.ArrivalHours),
+                NeedsHuman: false,
+                $"{drawn.Label ?? drawn.Zone} (drawn zone of {drawn.CentreId}), arrival within {drawn.ArrivalHours.ToString(CultureInfo.InvariantCulture)} h");
+        }
+
         (string Id, double Km, DistanceBand? Band)? best = null;
-        foreach (var (id, location) in centres)
+        foreach (var (id, location) in centreList)
         {
             var km = location.DistanceKmTo(site);
             var band = Array.Find(_bands, b => km <= b.MaxKm);

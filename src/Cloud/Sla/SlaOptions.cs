@@ -1,3 +1,7 @@
+using AfterSales.Cloud.Sla.Targets;
+using AfterSales.Cloud.Sla.Zones;
+using AfterSales.Protocol.Faults;
+
 namespace AfterSales.Cloud.Sla;
 
 /// <summary>The tenant's arrival policy. The defaults are DOMAIN.md §1's table; the radii are this company's ring roads.</summary>
@@ -12,6 +16,25 @@ public sealed class SlaOptions
     public const string UnzonedZone = "unzoned";
 
     public List<DistanceBand> Bands { get; set; } = [];
+
+    /// <summary>Zones drawn as GeoJSON polygons; they decide before the distance bands.</summary>
+    public List<ZoneArea> Zones { get; set; } = [];
+
+    /// <summary>The technician calls the customer within 15 minutes of getting the job (seed 001, 第七条).</summary>
+    public double AcknowledgeMinutes { get; set; } = 15;
+
+    /// <summary>Resolution target = arrival target + this (seed 004: on site in 2 h, fixed in 4 h).</summary>
+    public double ResolutionHoursAfterArrival { get; set; } = 2;
+
+    /// <summary>Severities whose clocks run in business hours only; critical and major run around the clock (DOMAIN.md §6).</summary>
+    public List<FaultSeverity> BusinessHoursSeverities { get; set; } = [FaultSeverity.Minor];
+
+    public CalendarOptions Calendar { get; set; } = new();
+
+    /// <summary>Warnings before a deadline, as percentages of the target used; the breach at 100 % is always raised.</summary>
+    public List<int> WarningPercents { get; set; } = [50, 75];
+
+    public List<ContractTerms> Contracts { get; set; } = [];
 
     public static List<DistanceBand> DefaultBands() =>
     [

@@ -1,7 +1,13 @@
 using AfterSales.Cloud.Auth;
+using AfterSales.Cloud.Correlation;
+using AfterSales.Cloud.Dispatch;
 using AfterSales.Cloud.Ingest;
+using AfterSales.Cloud.Notifications;
 using AfterSales.Cloud.Sites;
+using AfterSales.Cloud.Sla.Timers;
 using AfterSales.Cloud.Tickets;
+using AfterSales.Cloud.Tickets.Lifecycle;
+using AfterSales.Cloud.Tickets.Work;
 using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.Cloud.Storage;
@@ -26,6 +32,24 @@ public abstract class CloudDb(DbContextOptions options) : DbContext(options)
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
+    public DbSet<TicketAuditEntry> TicketAudit => Set<TicketAuditEntry>();
+
+    public DbSet<DeskTimer> DeskTimers => Set<DeskTimer>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<Technician> Technicians => Set<Technician>();
+
+    public DbSet<DutyShift> DutyShifts => Set<DutyShift>();
+
+    public DbSet<Incident> Incidents => Set<Incident>();
+
+    public DbSet<PartUsed> PartsUsed => Set<PartUsed>();
+
+    public DbSet<JobSignature> JobSignatures => Set<JobSignature>();
+
+    public DbSet<UserAccount> Users => Set<UserAccount>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -43,6 +67,7 @@ public abstract class CloudDb(DbContextOptions options) : DbContext(options)
             e.Property(s => s.Customer).HasMaxLength(200);
             e.Property(s => s.Address).HasMaxLength(400);
             e.Property(s => s.ContactPhone).HasMaxLength(40);
+            e.Property(s => s.TenantId).HasMaxLength(64);
         });
 
         modelBuilder.Entity<RegisteredGateway>(e =>
@@ -97,6 +122,7 @@ public abstract class CloudDb(DbContextOptions options) : DbContext(options)
         {
             e.Property(k => k.Name).HasMaxLength(100);
             e.Property(k => k.Role).HasMaxLength(32);
+            e.Property(k => k.TenantId).HasMaxLength(64);
             e.Property(k => k.KeyHash).HasMaxLength(64);
             e.HasIndex(k => k.KeyHash).IsUnique();
         });

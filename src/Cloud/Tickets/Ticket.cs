@@ -1,3 +1,4 @@
+using AfterSales.Cloud.Tickets.Lifecycle;
 using AfterSales.Protocol.Faults;
 
 namespace AfterSales.Cloud.Tickets;
@@ -47,4 +48,52 @@ public sealed class Ticket
     public string? LastGatewayId { get; set; }
 
     public List<TicketOccurrence> Occurrences { get; } = [];
+
+    public TicketStatus Status { get; set; }
+
+    /// <summary>When the ticket was first opened; <see cref="OpenedAt"/> restarts when a repeat reopens it.</summary>
+    public DateTimeOffset FirstOpenedAt { get; set; }
+
+    public string? TechnicianId { get; set; }
+
+    public DateTimeOffset? DispatchedAt { get; set; }
+
+    public DateTimeOffset? AcceptedAt { get; set; }
+
+    public DateTimeOffset? ArrivedAt { get; set; }
+
+    public DateTimeOffset? ResolvedAt { get; set; }
+
+    /// <summary>The fault flapped: several raises in a short window, one ticket.</summary>
+    public bool Intermittent { get; set; }
+
+    /// <summary>How often the same fault came back within the repeat window after the ticket closed.</summary>
+    public int RepeatCount { get; set; }
+
+    /// <summary>Closed because the fault cleared before anyone went out; still counted in reports.</summary>
+    public bool SelfRestored { get; set; }
+
+    /// <summary>The site incident this ticket belongs to; null when it stands alone.</summary>
+    public long? IncidentId { get; set; }
+
+    /// <summary>Attached to an active power or uplink incident: follows from it and is not dispatched separately.</summary>
+    public bool FollowsRootCause { get; set; }
+
+    /// <summary>Minor faults may run on the business-hours clock (DOMAIN.md §6).</summary>
+    public bool BusinessHoursClock { get; set; }
+
+    public DateTimeOffset? AcknowledgeDueAt { get; set; }
+
+    public DateTimeOffset? ResolutionDueAt { get; set; }
+
+    /// <summary>Set while the clock waits for the customer (no access, customer asked to wait).</summary>
+    public DateTimeOffset? PausedAt { get; set; }
+
+    /// <summary>The resolution target was missed: a loaner device of the same class is due (DOMAIN.md §1).</summary>
+    public DateTimeOffset? LoanerRequiredAt { get; set; }
+
+    public string? Resolution { get; set; }
+
+    /// <summary>Which visit this is: 1, then one more each time the ticket is reopened. Parts and signatures belong to a visit.</summary>
+    public int Visit { get; set; } = 1;
 }

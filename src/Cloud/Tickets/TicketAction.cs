@@ -6,6 +6,9 @@ public enum TicketAction
     /// <summary>A raise with no open ticket: a new ticket.</summary>
     Open,
 
+    /// <summary>A raise with no open ticket, but the same fault's ticket closed within the repeat window: it reopens.</summary>
+    Reopen,
+
     /// <summary>A raise while a ticket is open: it joins that ticket (active again if it was restored).</summary>
     Attach,
 

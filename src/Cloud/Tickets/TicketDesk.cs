@@ -1,8 +1,11 @@
 using AfterSales.Cloud.Sites;
 using AfterSales.Cloud.Sla;
 using AfterSales.Cloud.Storage;
+using AfterSales.Cloud.Tickets.Lifecycle;
+using AfterSales.Cloud.Tickets.Workflow;
 using AfterSales.Protocol.Contracts;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace AfterSales.Cloud.Tickets;
 
@@ -10,6 +13,8 @@ namespace AfterSales.Cloud.Tickets;
 internal sealed partial class TicketDesk(
     IDbContextFactory<CloudDb> dbs,
     ArrivalPolicy policy,
+    TicketWorkflow workflow,
+    IOptions<LifecycleOptions> lifecycle,
     TimeProvider time,
     ILogger<TicketDesk> log)
 {
@@ -32,6 +37,7 @@ internal sealed partial class TicketDesk(
     private async Task<TicketAction> TryApplyAsync(FaultEvent e, CancellationToken cancellationToken)
     {
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (await db.Occurrences.AnyAsync(o => o.EventId == e.EventId, cancellationToken))
         {
             LogDuplicate(log, e.EventId, e.SiteId);
@@ -43,9 +49,17 @@ internal sealed partial class TicketDesk(
             t => t.SiteId == e.SiteId && t.DeviceId == e.DeviceId && t.Fault == e.Fault && t.ClosedAt == null,
             cancellationToken);
         var action = TicketRules.Decide(open, e);
+        var site = await db.Sites.AsNoTracking().SingleAsync(s => s.Id == e.SiteId, cancellationToken);
+        var repeated = action == TicketAction.Open ? await RecentlyClosedAsync(db, e, receivedAt, cancellationToken) : null;
+        if (repeated is not null)
+        {
+            action = TicketAction.Reopen;
+        }
+
         var ticket = action switch
         {
-            TicketAction.Open => await OpenAsync(db, e, receivedAt, cancellationToken),
+            TicketAction.Open => await OpenAsync(db, site, e, receivedAt, cancellationToken),
+            TicketAction.Reopen => Reopened(repeated!, e, receivedAt),
             TicketAction.Attach => Attach(open!, e),
             TicketAction.Restore => Restore(open!, e),
             TicketAction.Stale => open,
@@ -70,18 +84,36 @@ internal sealed partial class TicketDesk(
         ticket?.Occurrences.Add(occurrence);
 
         await db.SaveChangesAsync(cancellationToken);
+        var actor = Actor.Gateway(e.GatewayId);
+        switch (action)
+        {
+            case TicketAction.Open:
+                await workflow.OnOpenedAsync(db, ticket!, site, await AssessAsync(db, site, cancellationToken), actor, receivedAt, cancellationToken);
+                break;
+            case TicketAction.Reopen:
+                await workflow.OnRepeatAsync(db, ticket!, site, await AssessAsync(db, site, cancellationToken), actor, receivedAt, cancellationToken);
+                break;
+            case TicketAction.Attach:
+                await workflow.OnRaisedAgainAsync(db, ticket!, site, await AssessAsync(db, site, cancellationToken), actor, receivedAt, cancellationToken);
+                break;
+            case TicketAction.Restore:
+                workflow.OnCleared(db, ticket!, actor, ticket!.RestoredAt!.Value, receivedAt);
+                break;
+            case TicketAction.Stale or TicketAction.Orphan or TicketAction.Duplicate:
+                break;
+            default:
+                throw new InvalidOperationException($"Unhandled ticket action {action}.");
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         LogApplied(log, action, e.SiteId, e.DeviceId, e.Fault, ticket?.Id);
         return action;
     }
 
-    private async Task<Ticket> OpenAsync(CloudDb db, FaultEvent e, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    private async Task<Ticket> OpenAsync(CloudDb db, Sites.Site site, FaultEvent e, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
-        var site = await db.Sites.AsNoTracking().SingleAsync(s => s.Id == e.SiteId, cancellationToken);
-        var centres = await db.ServiceCentres.AsNoTracking().ToListAsync(cancellationToken);
-        var assessment = policy.Assess(
-            new GeoPoint(site.Latitude, site.Longitude),
-            centres.Select(c => (c.Id, new GeoPoint(c.Latitude, c.Longitude))),
-            site.ContractArrivalHours);
+        var assessment = await AssessAsync(db, site, cancellationToken);
         var openedAt = TicketRules.ClockStart(e, receivedAt);
         if (assessment.NeedsHuman)
         {
@@ -96,16 +128,44 @@ internal sealed partial class TicketDesk(
             Fault = e.Fault,
             Severity = e.Severity,
             OpenedAt = openedAt,
+            FirstOpenedAt = openedAt,
             CentreId = assessment.CentreId,
             Zone = assessment.Zone,
             DistanceKm = assessment.DistanceKm,
-            ArrivalDueAt = openedAt + assessment.ArrivalWithin,
             NeedsHuman = assessment.NeedsHuman,
             RaiseCount = 1,
             LastSeq = e.Seq,
             LastGatewayId = e.GatewayId,
         };
         db.Tickets.Add(ticket);
+        return ticket;
+    }
+
+    private async Task<ArrivalAssessment> AssessAsync(CloudDb db, Sites.Site site, CancellationToken cancellationToken)
+    {
+        var centres = await db.ServiceCentres.AsNoTracking().ToListAsync(cancellationToken);
+        return policy.Assess(
+            new GeoPoint(site.Latitude, site.Longitude),
+            centres.Select(c => (c.Id, new GeoPoint(c.Latitude, c.Longitude))),
+            site.ContractArrivalHours);
+    }
+
+    /// <summary>The newest closed ticket of this fault, if it closed within the repeat window.</summary>
+    private async Task<Ticket?> RecentlyClosedAsync(CloudDb db, FaultEvent e, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var last = await db.Tickets
+            .Where(t => t.SiteId == e.SiteId && t.DeviceId == e.DeviceId && t.Fault == e.Fault && t.ClosedAt != null)
+            .OrderByDescending(t => t.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        return last is not null && FaultHistoryRules.IsRepeat(last.ClosedAt, now, lifecycle.Value) ? last : null;
+    }
+
+    private static Ticket Reopened(Ticket ticket, FaultEvent e, DateTimeOffset receivedAt)
+    {
+        ticket.OpenedAt = TicketRules.ClockStart(e, receivedAt);
+        ticket.Severity = e.Severity;
+        ticket.RaiseCount++;
+        Track(ticket, e);
         return ticket;
     }
 

@@ -1,8 +1,9 @@
+using AfterSales.Cloud.Tickets.Lifecycle;
 using AfterSales.Protocol.Faults;
 
 namespace AfterSales.Cloud.Tickets;
 
-/// <summary>A ticket as the API and the web page show it.</summary>
+/// <summary>A ticket as the API and the web pages show it.</summary>
 public sealed record TicketView(
     long Id,
     string SiteId,
@@ -19,4 +20,47 @@ public sealed record TicketView(
     DateTimeOffset? ArrivalDeadline,
     double? TimeLeftSeconds,
     bool NeedsHuman,
-    int RaiseCount);
+    int RaiseCount)
+{
+    public TicketStatus Status { get; init; }
+
+    public string? TechnicianId { get; init; }
+
+    public string? TechnicianName { get; init; }
+
+    public string? SiteAddress { get; init; }
+
+    public string? ContactPhone { get; init; }
+
+    public string? Customer { get; init; }
+
+    public DateTimeOffset? AcknowledgeDeadline { get; init; }
+
+    public DateTimeOffset? ResolutionDeadline { get; init; }
+
+    /// <summary>The deadline that matters now: acknowledge, then arrive, then resolve.</summary>
+    public DateTimeOffset? NextDeadline { get; init; }
+
+    public string? NextTarget { get; init; }
+
+    /// <summary>ok, warning-50, warning-75, breached, paused, human, done.</summary>
+    public string SlaState { get; init; } = "ok";
+
+    public bool Intermittent { get; init; }
+
+    public int RepeatCount { get; init; }
+
+    public bool SelfRestored { get; init; }
+
+    public long? IncidentId { get; init; }
+
+    public bool FollowsRootCause { get; init; }
+
+    public bool Paused { get; init; }
+
+    public bool LoanerRequired { get; init; }
+
+    public string? Resolution { get; init; }
+
+    public int Visit { get; init; }
+}

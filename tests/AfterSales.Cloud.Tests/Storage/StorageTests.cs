@@ -10,6 +10,8 @@ using AfterSales.Protocol.Faults;
 using AfterSales.Protocol.Json;
 using AfterSales.Protocol.Topics;
 using Microsoft.EntityFrameworkCore;
+using AfterSales.Cloud.Tests.Desk;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -62,7 +64,7 @@ public abstract class StorageTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
-        _desk = new TicketDesk(_dbs, new ArrivalPolicy(SlaOptions.DefaultBands()), _time, NullLogger<TicketDesk>.Instance);
+        _desk = DeskServices.Build(_dbs, _time).GetRequiredService<TicketDesk>();
         var counters = new IngestCounters();
         var presence = new PresenceTracker(new PresenceBook(TimeSpan.FromSeconds(90)), _desk, _dbs, _time, NullLogger<PresenceTracker>.Instance);
         _ingest = new IngestPipeline(

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using AfterSales.Cloud.Auth;
 using AfterSales.Cloud.Storage;
 using Microsoft.AspNetCore.Authentication;
@@ -9,9 +10,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.Cloud.Web.Pages;
 
-/// <summary>Browser sign-in with the same access keys scripts use; the browser then holds a cookie.</summary>
+/// <summary>Browser sign-in with a user name and password, or with the same access keys scripts use; the browser then holds a cookie.</summary>
 [AllowAnonymous]
-internal sealed class SignInModel(IDbContextFactory<CloudDb> dbs) : PageModel
+internal sealed class SignInModel(IDbContextFactory<CloudDb> dbs, UserDirectory users) : PageModel
 {
     public string? Error { get; private set; }
 
@@ -20,21 +21,26 @@ internal sealed class SignInModel(IDbContextFactory<CloudDb> dbs) : PageModel
 
     /// <summary>A link carrying the key (<c>/signin?key=…</c>) signs in at once: how the demo prints its URL.</summary>
     public async Task<IActionResult> OnGetAsync(string? key, CancellationToken cancellationToken) =>
-        string.IsNullOrEmpty(key) ? Page() : await SignInWithAsync(key, cancellationToken);
+        string.IsNullOrEmpty(key) ? Page() : await SignInWithAsync(await ApiKeyAuthenticationHandler.FindAsync(dbs, key, cancellationToken), "That key is unknown or has been revoked.");
 
-    public Task<IActionResult> OnPostAsync(string key, CancellationToken cancellationToken) => SignInWithAsync(key, cancellationToken);
+    public async Task<IActionResult> OnPostKeyAsync(string key, CancellationToken cancellationToken) =>
+        await SignInWithAsync(await ApiKeyAuthenticationHandler.FindAsync(dbs, key, cancellationToken), "That key is unknown or has been revoked.");
 
-    private async Task<IActionResult> SignInWithAsync(string key, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostPasswordAsync(string userName, string password, CancellationToken cancellationToken) =>
+        await SignInWithAsync(
+            await users.SignInAsync(userName ?? string.Empty, password ?? string.Empty, CookieAuthenticationDefaults.AuthenticationScheme, cancellationToken),
+            "The user name or password is wrong.");
+
+    private async Task<IActionResult> SignInWithAsync(ClaimsPrincipal? principal, string error)
     {
-        var principal = await ApiKeyAuthenticationHandler.FindAsync(dbs, key, cancellationToken);
         if (principal is null)
         {
-            Error = "That key is unknown or has been revoked.";
+            Error = error;
             return Page();
         }
 
-        var cookieIdentity = new System.Security.Claims.ClaimsIdentity(principal.Claims, CookieAuthenticationDefaults.AuthenticationScheme);
-        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new System.Security.Claims.ClaimsPrincipal(cookieIdentity));
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/tickets");
+        var cookieIdentity = new ClaimsIdentity(principal.Claims, CookieAuthenticationDefaults.AuthenticationScheme);
+        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(cookieIdentity));
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : Landing.For(DeskUser.From(principal)));
     }
 }

@@ -1,9 +1,10 @@
-using System.Globalization;
+using AfterSales.Cloud.Auth;
 using AfterSales.Cloud.Tickets;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AfterSales.Cloud.Web.Pages;
 
+/// <summary>The read-only board: staff see their tenant's open tickets, customers those of their own sites.</summary>
 internal sealed class TicketsModel(TicketQueries queries, TimeProvider time) : PageModel
 {
     public IReadOnlyList<TicketView> Tickets { get; private set; } = [];
@@ -13,35 +14,6 @@ internal sealed class TicketsModel(TicketQueries queries, TimeProvider time) : P
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Now = time.GetUtcNow();
-        Tickets = await queries.OpenAsync(cancellationToken);
-    }
-
-    /// <summary>Colour band for a row: overdue, under a quarter of the window left, or fine.</summary>
-    public static string SlaClass(TicketView t)
-    {
-        if (t.NeedsHuman)
-        {
-            return "human";
-        }
-
-        if (t.TimeLeftSeconds is not { } left || t.ArrivalDeadline is not { } due)
-        {
-            return "none";
-        }
-
-        var window = (due - t.OpenedAt).TotalSeconds;
-        return left < 0 ? "breached" : left < window / 4 ? "warning" : "ok";
-    }
-
-    public static string FormatLeft(double? seconds)
-    {
-        if (seconds is not { } s)
-        {
-            return "—";
-        }
-
-        var span = TimeSpan.FromSeconds(Math.Abs(s));
-        var text = string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalHours}h {span.Minutes:00}m");
-        return s < 0 ? $"overdue {text}" : text;
+        Tickets = await queries.OpenAsync(DeskUser.From(User), null, cancellationToken);
     }
 }

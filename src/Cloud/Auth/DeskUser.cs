@@ -1,0 +1,25 @@
+using System.Security.Claims;
+using AfterSales.Cloud.Dispatch;
+
+namespace AfterSales.Cloud.Auth;
+
+/// <summary>Who is asking, and therefore which data they may see: their tenant, their jobs, their sites.</summary>
+public sealed record DeskUser(string Name, string Role, string TenantId, string? TechnicianId, string? Customer)
+{
+    public const string TenantClaim = "tenant";
+    public const string TechnicianClaim = "technician_id";
+    public const string CustomerClaim = "customer";
+
+    public bool IsStaff => Role is ApiKeyRoles.Admin or ApiKeyRoles.Dispatcher;
+
+    public static DeskUser From(ClaimsPrincipal principal)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        return new DeskUser(
+            principal.Identity?.Name ?? "unknown",
+            principal.FindFirstValue(ClaimTypes.Role) ?? string.Empty,
+            principal.FindFirstValue(TenantClaim) ?? Tenants.Default,
+            principal.FindFirstValue(TechnicianClaim),
+            principal.FindFirstValue(CustomerClaim));
+    }
+}

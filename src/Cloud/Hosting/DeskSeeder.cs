@@ -1,0 +1,81 @@
+using AfterSales.Cloud.Auth;
+using AfterSales.Cloud.Dispatch;
+using AfterSales.Cloud.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace AfterSales.Cloud.Hosting;
+
+/// <summary>Seeds the service desk's people: technicians, their duty shifts, and user accounts.</summary>
+internal static class DeskSeeder
+{
+    public static async Task ApplyAsync(CloudDb db, SeedOptions seed, CancellationToken cancellationToken)
+    {
+        foreach (var technician in seed.Technicians)
+        {
+            Require(!string.IsNullOrWhiteSpace(technician.Id), "Seed:Technicians: every technician needs an Id");
+            var unknown = Skills.Parse(technician.Skills).Except([Skills.Alarm, Skills.Cctv, Skills.Ptz, Skills.Power, Skills.Cabling]).ToList();
+            Require(unknown.Count == 0, $"Seed:Technicians: '{technician.Id}' has unknown skills {string.Join(", ", unknown)}; use alarm, cctv, ptz, power, cabling");
+            var existing = await db.Technicians.FindAsync([technician.Id], cancellationToken);
+            if (existing is null)
+            {
+                db.Technicians.Add(technician);
+            }
+            else
+            {
+                // The seed describes the roster, not where people are: keep the last known location.
+                (technician.LastLatitude, technician.LastLongitude, technician.LastSeenAt) = (existing.LastLatitude, existing.LastLongitude, existing.LastSeenAt);
+                db.Entry(existing).CurrentValues.SetValues(technician);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var shift in seed.DutyShifts)
+        {
+            Require(shift.End > shift.Start, $"Seed:DutyShifts: the shift of '{shift.TechnicianId}' from {shift.Start:u} ends before it starts");
+            Require(await db.Technicians.AnyAsync(t => t.Id == shift.TechnicianId, cancellationToken), $"Seed:DutyShifts: unknown technician '{shift.TechnicianId}'");
+            // Stored as UTC: SQLite compares timestamps as numbers, which only orders correctly at one offset.
+            var (start, end) = (shift.Start.ToUniversalTime(), shift.End.ToUniversalTime());
+            var existing = await db.DutyShifts.SingleOrDefaultAsync(s => s.TechnicianId == shift.TechnicianId && s.Start == start, cancellationToken);
+            if (existing is null)
+            {
+                db.DutyShifts.Add(new DutyShift { TechnicianId = shift.TechnicianId, Start = start, End = end, Kind = shift.Kind });
+            }
+            else
+            {
+                (existing.End, existing.Kind) = (end, shift.Kind);
+            }
+        }
+
+        foreach (var user in seed.Users)
+        {
+            Require(!string.IsNullOrWhiteSpace(user.UserName), "Seed:Users: every user needs a UserName");
+            Require(ApiKeyRoles.IsKnown(user.Role), $"Seed:Users: '{user.UserName}' has role '{user.Role}'; use one of {string.Join(", ", ApiKeyRoles.All)}");
+            Require(user.Password.Length >= 8, $"Seed:Users: '{user.UserName}' password is shorter than 8 characters");
+            Require(user.Role != ApiKeyRoles.Technician || user.TechnicianId is not null, $"Seed:Users: technician user '{user.UserName}' needs a TechnicianId");
+            Require(user.Role != ApiKeyRoles.Customer || user.Customer is not null, $"Seed:Users: customer user '{user.UserName}' needs a Customer");
+            var account = await db.Users.SingleOrDefaultAsync(u => u.UserName == user.UserName, cancellationToken);
+            if (account is null)
+            {
+                account = new UserAccount { UserName = user.UserName, DisplayName = user.DisplayName, PasswordHash = string.Empty, Role = user.Role };
+                db.Users.Add(account);
+            }
+
+            account.DisplayName = string.IsNullOrWhiteSpace(user.DisplayName) ? user.UserName : user.DisplayName;
+            account.Role = user.Role;
+            account.TenantId = user.TenantId;
+            account.TechnicianId = user.TechnicianId;
+            account.Customer = user.Customer;
+            account.PasswordHash = UserDirectory.Hash(account, user.Password);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static void Require(bool condition, string message)
+    {
+        if (!condition)
+        {
+            throw new InvalidOperationException(message);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+using AfterSales.Cloud.Tickets;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AfterSales.Cloud.Sla.Timers;
+
+internal sealed class DeskTimerConfiguration : IEntityTypeConfiguration<DeskTimer>
+{
+    public void Configure(EntityTypeBuilder<DeskTimer> builder)
+    {
+        builder.Property(t => t.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(t => t.TechnicianId).HasMaxLength(64);
+        builder.HasOne<Ticket>().WithMany().HasForeignKey(t => t.TicketId);
+        builder.HasIndex(t => new { t.FiredAt, t.CancelledAt, t.DueAt });
+        builder.HasIndex(t => t.TicketId);
+    }
+}

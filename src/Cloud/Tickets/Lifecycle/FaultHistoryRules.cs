@@ -1,0 +1,29 @@
+namespace AfterSales.Cloud.Tickets.Lifecycle;
+
+/// <summary>Pure rules over a fault's history: flapping, repeats and self-restoration.</summary>
+public static class FaultHistoryRules
+{
+    /// <summary>Enough raises inside the window (counting the newest) to call the fault intermittent.</summary>
+    public static bool IsFlapping(IEnumerable<DateTimeOffset> raisedAt, DateTimeOffset now, LifecycleOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var since = now - TimeSpan.FromMinutes(options.FlapWindowMinutes);
+        return raisedAt.Count(t => t >= since && t <= now) >= options.FlapRaises;
+    }
+
+    /// <summary>A ticket closed this recently is reopened by the same fault instead of a new one being opened.</summary>
+    public static bool IsRepeat(DateTimeOffset? closedAt, DateTimeOffset now, LifecycleOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return closedAt is { } closed && now - closed <= TimeSpan.FromDays(options.RepeatWithinDays);
+    }
+
+    /// <summary>When a clear becomes a self-restoration, if it holds and nobody has gone out by then.</summary>
+    public static DateTimeOffset SelfRestoreAt(DateTimeOffset clearedAt, LifecycleOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return clearedAt + TimeSpan.FromMinutes(options.SelfRestoreGraceMinutes);
+    }
+
+    public static bool CanSelfRestore(TicketStatus status) => status is TicketStatus.Open or TicketStatus.Dispatched;
+}

@@ -1,0 +1,9 @@
+namespace AfterSales.Cloud.Tickets.Workflow;
+
+/// <summary>Who does something to a ticket, as the audit trail names them.</summary>
+public static class Actor
+{
+    public const string System = "system";
+
+    public static string Gateway(string? gatewayId) => gatewayId is null ? "gateway" : $"gateway {gatewayId}";
+}

@@ -1,0 +1,15 @@
+namespace AfterSales.Cloud.Tickets.Workflow;
+
+/// <summary>The state machine refused a command; the message says why, for the person who asked.</summary>
+public sealed class WorkflowRefusedException(string message) : Exception(message)
+{
+    public WorkflowRefusedException()
+        : this("refused")
+    {
+    }
+
+    public WorkflowRefusedException(string message, Exception inner)
+        : this(message + ": " + inner?.Message)
+    {
+    }
+}

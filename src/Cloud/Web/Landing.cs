@@ -1,0 +1,18 @@
+using AfterSales.Cloud.Auth;
+
+namespace AfterSales.Cloud.Web;
+
+/// <summary>Where each role starts: technicians on their jobs, staff on the console, customers on their tickets.</summary>
+internal static class Landing
+{
+    public static string For(DeskUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.Role switch
+        {
+            ApiKeyRoles.Technician => "/jobs",
+            ApiKeyRoles.Admin or ApiKeyRoles.Dispatcher => "/desk",
+            _ => "/tickets",
+        };
+    }
+}

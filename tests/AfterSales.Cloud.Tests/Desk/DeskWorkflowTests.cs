@@ -1,0 +1,430 @@
+using AfterSales.Cloud.Auth;
+using AfterSales.Cloud.Dispatch;
+using AfterSales.Cloud.Notifications;
+using AfterSales.Cloud.Sites;
+using AfterSales.Cloud.Storage;
+using AfterSales.Cloud.Tests.Storage;
+using AfterSales.Cloud.Tickets;
+using AfterSales.Cloud.Tickets.Lifecycle;
+using AfterSales.Cloud.Tickets.Workflow;
+using AfterSales.Protocol.Contracts;
+using AfterSales.Protocol.Faults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AfterSales.Cloud.Tests.Desk;
+
+/// <summary>The whole desk — lifecycle, SLA timers, correlation, dispatch — on a real migrated database and a fake clock.</summary>
+public abstract class DeskWorkflowTests : IAsyncLifetime
+{
+    private const double KmPerDegree = 111.195;
+
+    // Monday 23 November 2026, 10:00 in Shanghai: business hours, so business-hours technicians are on duty.
+    private static readonly DateTimeOffset T0 = new(2026, 11, 23, 2, 0, 0, TimeSpan.Zero);
+    private static readonly DeskUser Li = new("li", ApiKeyRoles.Technician, Tenants.Default, "li", null);
+    private static readonly DeskUser Wang = new("wang", ApiKeyRoles.Technician, Tenants.Default, "wang", null);
+    private static readonly DeskUser Dispatcher = new("disp", ApiKeyRoles.Dispatcher, Tenants.Default, null, null);
+
+    private readonly FakeTimeProvider _time = new(T0);
+    private IDbContextFactory<CloudDb> _dbs = null!;
+    private ServiceProvider _services = null!;
+    private long _seq;
+
+    protected abstract Task<Func<CloudDb>> CreateDatabaseAsync();
+
+    private TicketDesk Desk => _services.GetRequiredService<TicketDesk>();
+
+    private JobActions Jobs => _services.GetRequiredService<JobActions>();
+
+    private DeskTimerFiring Timers => _services.GetRequiredService<DeskTimerFiring>();
+
+    public async Task InitializeAsync()
+    {
+        _dbs = new FuncDbFactory(await CreateDatabaseAsync());
+        await using (var db = await _dbs.CreateDbContextAsync())
+        {
+            await db.Database.MigrateAsync();
+            db.ServiceCentres.Add(new ServiceCentre { Id = "centre", Name = "Centre", Latitude = 31.0, Longitude = 121.0 });
+            db.Sites.AddRange(North("site-a", 3), North("site-b", 4), North("site-far", 250));
+            db.Technicians.AddRange(
+                new Technician { Id = "li", Name = "Li", Skills = "alarm,cctv,power", BaseLatitude = 31.0 + (2 / KmPerDegree), BaseLongitude = 121.0 },
+                new Technician { Id = "wang", Name = "Wang", Skills = "alarm,cctv", BaseLatitude = 31.0 - (10 / KmPerDegree), BaseLongitude = 121.0 },
+                new Technician { Id = "zhao", Name = "Zhao", Skills = "cctv", BaseLatitude = 31.0 + (3 / KmPerDegree), BaseLongitude = 121.0 });
+            await db.SaveChangesAsync();
+        }
+
+        _services = DeskServices.Build(_dbs, _time);
+    }
+
+    public virtual async Task DisposeAsync() => await _services.DisposeAsync();
+
+    [Fact]
+    public async Task Raise_NearestQualifiedOnDuty_IsDispatchedNotifiedAndAudited()
+    {
+        await RaiseAsync("site-a", "zone-1", DeviceKind.Zone, FaultCodes.ZoneTamper);
+
+        var ticket = await SingleTicketAsync();
+        Assert.Equal(TicketStatus.Dispatched, ticket.Status);
+        Assert.Equal("li", ticket.TechnicianId);
+        Assert.Equal(T0 + TimeSpan.FromHours(2), ticket.ArrivalDueAt);
+        Assert.Equal(T0 + TimeSpan.FromHours(4), ticket.ResolutionDueAt);
+        Assert.Equal(T0 + TimeSpan.FromMinutes(15), ticket.AcknowledgeDueAt);
+        Assert.Contains(await NotificationsAsync(), n => n.Recipient == Recipients.Technician("li") && n.Message.Contains("New job", StringComparison.Ordinal));
+        Assert.Equal(["opened", "deadlines set", "dispatched"], (await AuditAsync(ticket.Id)).Select(a => a.Action));
+    }
+
+    [Fact]
+    public async Task NotAccepted_RedispatchedToNextThenEscalatedWhenNobodyIsLeft()
+    {
+        await RaiseAsync("site-a", "zone-1", DeviceKind.Zone, FaultCodes.ZoneTamper);
+
+        await AdvanceAndFireAsync(TimeSpan.FromMinutes(10));
+        var ticket = await SingleTicketAsync();
+        Assert.Equal("wang", ticket.TechnicianId);
+        Assert.Equal(TicketStatus.Dispatched, ticket.Status);
+
+        await AdvanceAndFireAsync(TimeSpan.FromMinutes(10));
+        ticket = await SingleTicketAsync();
+        Assert.Equal(TicketStatus.Open, ticket.Status);
+        Assert.Null(ticket.TechnicianId);
+        Assert.Contains(await NotificationsAsync(), n => n.Recipient == Recipients.Supervisor && n.Message.Contains("nobody can be dispatched", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ClearedBeforeAnyoneWentOut_SelfRestoredAfterGrace_ThenRepeatReopens()
+    {
+        await RaiseAsync("site-a", "zone-1", DeviceKind.Zone, FaultCodes.ZoneTamper);
+        _time.Advance(TimeSpan.FromMinutes(2));
+        await ClearAsync("site-a", "zone-1", DeviceKind.Zone, FaultCodes.ZoneTamper);
+
+        await AdvanceAndFireAsync(TimeSpan.FromMinutes(14));
+        Assert.Equal(TicketStatus.Dispatched, (await SingleTicketAsync()).Status);
+        await AdvanceAndFireAsync(TimeSpan.FromMinutes(2));
+        var ticket = await SingleTicketAsync();
+        Assert.Equal(TicketStatus.Closed, ticket.Status);
+        Assert.True(ticket.SelfRestored);
+        // Li did not accept within 10 minutes, so Wang held the job when it restored itself.
+        Assert.Equal("wang", ticket.TechnicianId);
+        Assert.Contains(await NotificationsAsync(), n => n.Recipient == Recipients.Technician("wang") && n.Message.Contains("restored itself", StringComparison.Ordinal));
+
+        _time.Advance(TimeSpan.FromDays(3));
+        await RaiseAsync("site-a", "zone-1", DeviceKind.Zone, FaultCodes.ZoneTamper);
+        ticket = await SingleTicketAsync();
+        Assert.Equal(TicketStatus.Dispatched, ticket.Status);
+        Assert.Equal(1, ticket.RepeatCount);
+        Assert.Equal(2, ticket.Visit);
+        Assert.False(ticket.SelfRestored);
+        Assert.Equal(_time.GetUtcNow() + TimeSpan.FromHours(2), ticket.ArrivalDueAt);
+    }
+
+    [Fact]
+    public async Task ThreeRaisesWithinTheHour_OneTicketMarkedIntermittent()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            await RaiseAsync("site-a", "zone-1", DeviceKind.Zone, FaultCodes.ZoneTamper);
+            _time.Advance(TimeSpan.FromMinutes(1));
+            await ClearAsync("site-a", "zone-1", DeviceKind.Zone, FaultCodes.ZoneTamper);
+            _time.Advance(TimeSpan.FromMinutes(5));
+        }
+
+        var ticket = await SingleTicketAsync();
+        Assert.True(ticket.Intermittent);
+        Assert.Equal(3, ticket.RaiseCount);
+    }
+
+    [Fact]
+    public async Task CameraDownWhileSitePowerIsOut_AttachedToThePowerIncidentNotDispatched()
+    {
+        await RaiseAsync("site-a", "psu-1", DeviceKind.Power, FaultCodes.PowerMainsLoss);
+        _time.Advance(TimeSpan.FromMinutes(1));
+        await RaiseAsync("site-a", "cam-1", DeviceKind.Camera, FaultCodes.CameraOffline);
+
+        await using var db = await _dbs.CreateDbContextAsync();
+        var power = await db.Tickets.SingleAsync(t => t.Fault == FaultCodes.PowerMainsLoss);
+        var camera = await db.Tickets.SingleAsync(t => t.Fault == FaultCodes.CameraOffline);
+        Assert.Equal("li", power.TechnicianId);
+        Assert.True(camera.FollowsRootCause);
+        Assert.Equal(power.IncidentId, camera.IncidentId);
+        Assert.Equal(TicketStatus.Open, camera.Status);
+        Assert.Null(camera.TechnicianId);
+    }
+
+    [Fact]
+    public async Task PowerBackButCameraStillDown_CameraReleasedAndDispatchedOnItsOwn()
+    {
+        await RaiseAsync("site-a", "psu-1", DeviceKind.Power, FaultCodes.PowerMainsLoss);
+        await RaiseAsync("site-a", "cam-1", DeviceKind.Camera, FaultCodes.CameraOffline);
+        _time.Advance(TimeSpan.FromMinutes(2));
+        await ClearAsync("site-a", "psu-1", DeviceKind.Power, FaultCodes.PowerMainsLoss);
+
+        // Li does not accept in time (the job goes to Wang), and the mains stay back: the power ticket self-restores.
+        await AdvanceAndFireAsync(TimeSpan.FromMinutes(16));
+
+        await using var db = await _dbs.CreateDbContextAsync();
+        var power = await db.Tickets.SingleAsync(t => t.Fault == FaultCodes.PowerMainsLoss);
+        var camera = await db.Tickets.SingleAsync(t => t.Fault == FaultCodes.CameraOffline);
+        Assert.True(power.SelfRestored);
+        Assert.False(camera.FollowsRootCause);
+        Assert.Equal(TicketStatus.Dispatched, camera.Status);
+
+        // Zhao (CCTV, free, based right at the site) is the soonest for a camera.
+        Assert.Equal("zhao", camera.TechnicianId);
+    }
+
+    [Fact]
+    public async Task SiteBeyondEveryZone_NoDeadlineUntilTheDispatcherSetsOne_ThenDispatched()
+    {
+        await RaiseAsync("site-far", "panel", DeviceKind.Panel, FaultCodes.PanelOffline);
+        var id = await TicketIdAsync();
+        var ticket = await SingleTicketAsync();
+        Assert.True(ticket.NeedsHuman);
+        Assert.Null(ticket.ArrivalDueAt);
+        Assert.Equal(TicketStatus.Open, ticket.Status);
+        Assert.Contains(await NotificationsAsync(), n => n.Recipient == Recipients.Dispatcher && n.Message.Contains("no arrival deadline", StringComparison.Ordinal));
+
+        await Assert.ThrowsAsync<WorkflowRefusedException>(() => Jobs.SetArrivalAsync(id, Dispatcher, 0, default));
+        _time.Advance(TimeSpan.FromMinutes(10));
+        Assert.True(await Jobs.SetArrivalAsync(id, Dispatcher, 12, default));
+
+        ticket = await SingleTicketAsync();
+        Assert.False(ticket.NeedsHuman);
+        Assert.Equal(T0 + TimeSpan.FromHours(12), ticket.ArrivalDueAt);
+        Assert.Equal(T0 + TimeSpan.FromHours(14), ticket.ResolutionDueAt);
+        Assert.Equal(TicketStatus.Dispatched, ticket.Status);
+        Assert.Equal("li", ticket.TechnicianId);
+    }
+
+    [Fact]
+    public async Task TwoFaultsTogether_OneIncidentOneTechnician()
+    {
+        await RaiseAsync("site-a", "zone-1", DeviceKind.Zone, FaultCodes.ZoneTamper);
+        _time.Advance(TimeSpan.FromMinutes(2));
+        await RaiseAsync("site-a", "zone-2", DeviceKind.Zone, FaultCodes.ZoneTrouble);
+
+        await using var db = await _dbs.CreateDbContextAsync();
+        var tickets = await db.Tickets.OrderBy(t => t.Id).ToListAsync();
+        Assert.Equal(2, tickets.Count);
+        Assert.Equal(tickets[0].IncidentId, tickets[1].IncidentId);
+        Assert.All(tickets, t => Assert.Equal("li", t.TechnicianId));
+    }
+
+    [Fact]
+    public async Task ArrivalClock_WarnsAt50And75_BreachEscalates_MissedResolutionStartsLoaner()
+    {
+        await RaiseAsync("site-a", "zone-1", DeviceKind.Zone, FaultCodes.ZoneTamper);
+        Assert.True(await Jobs.AcceptAsync(await TicketIdAsync(), Li, default));
+
+        await AdvanceAndFireAsync(TimeSpan.FromHours(1));
+        var supervisor = (await NotificationsAsync()).Where(n => n.Recipient == Recipients.Supervisor).Select(n => n.Message).ToList();
+        Assert.Contains(supervisor, m => m.Contains("50 % of the arrival time used", StringComparison.Ordinal));
+        Assert.DoesNotContain(supervisor, m => m.Contains("75 % of the arrival", StringComparison.Ordinal));
+
+        // A restart: a fresh set of services over the same database fires what fell due while down.
+        await _services.DisposeAsync();
+        _time.Advance(TimeSpan.FromHours(4));
+        _services = DeskServices.Build(_dbs, _time);
+        await Timers.FireDueAsync(default);
+
+        supervisor = (await NotificationsAsync()).Where(n => n.Recipient == Recipients.Supervisor).Select(n => n.Message).ToList();
+        Assert.Contains(supervisor, m => m.Contains("75 % of the arrival time used", StringComparison.Ordinal));
+        Assert.Contains(supervisor, m => m.Contains("SLA breached: arrival", StringComparison.Ordinal));
+        Assert.Contains(supervisor, m => m.Contains("SLA breached: resolution", StringComparison.Ordinal));
+        Assert.DoesNotContain(supervisor, m => m.Contains("acknowledgement", StringComparison.Ordinal));
+        Assert.Equal(_time.GetUtcNow(), (await SingleTicketAsync()).LoanerRequiredAt);
+        Assert.Contains(await NotificationsAsync(), n => n.Message.Contains("loaner", StringComparison.Ordinal));
+        Assert.Equal(0, await Timers.FireDueAsync(default));
+    }
+
+    [Fact]
+    public async Task MinorFaultFridayEvening_BusinessClock_NoWarningsOverTheWeekend()
+    {
+        // Friday 27 November 17:00 in Shanghai: one working hour left this week.
+        _time.SetUtcNow(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
+        await RaiseAsync("site-a", "cam-1", DeviceKind.Camera, FaultCodes.CameraClockDrift, FaultSeverity.Minor);
+
+        var ticket = await SingleTicketAsync();
+        Assert.True(ticket.BusinessHoursClock);
+        Assert.Equal(new DateTimeOffset(2026, 11, 30, 2, 0, 0, TimeSpan.Zero), ticket.ArrivalDueAt);   // Monday 10:00 Shanghai
+        Assert.Equal(new DateTimeOffset(2026, 11, 30, 4, 0, 0, TimeSpan.Zero), ticket.ResolutionDueAt);
+        var assignee = new DeskUser(ticket.TechnicianId!, ApiKeyRoles.Technician, Tenants.Default, ticket.TechnicianId, null);
+        Assert.True(await Jobs.AcceptAsync(ticket.Id, assignee, default));
+
+        await AdvanceAndFireAsync(TimeSpan.FromHours(1));   // 18:00 Friday: exactly half of the arrival time used
+        await AdvanceAndFireAsync(TimeSpan.FromHours(47));  // Sunday evening: the clock has not moved
+        var supervisor = (await NotificationsAsync()).Where(n => n.Recipient == Recipients.Supervisor).Select(n => n.Message).ToList();
+        Assert.Single(supervisor, m => m.Contains("50 % of the arrival", StringComparison.Ordinal));
+        Assert.DoesNotContain(supervisor, m => m.Contains("75 %", StringComparison.Ordinal) || m.Contains("breached", StringComparison.Ordinal));
+
+        _time.SetUtcNow(new DateTimeOffset(2026, 11, 30, 2, 0, 0, TimeSpan.Zero));
+        await Timers.FireDueAsync(default);
+        Assert.Contains(await NotificationsAsync(), n => n.Recipient == Recipients.Supervisor && n.Message.Contains("SLA breached: arrival", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task WholeJob_SignatureOnlyAfterResolution_ThenCloses()
+    {
+        await RaiseAsync("site-a", "zone-1", DeviceKind.Zone, FaultCodes.ZoneTamper);
+        var id = await TicketIdAsync();
+
+        Assert.False(await Jobs.AcceptAsync(id, Wang, default));
+        Assert.True(await Jobs.AcceptAsync(id, Li, default));
+        Assert.True(await Jobs.DepartAsync(id, Li, default));
+        Assert.True(await Jobs.ArriveAsync(id, Li, 31.0 + (3 / KmPerDegree), 121.0, default));
+        Assert.True(await Jobs.AddPartAsync(id, Li, "PIR detector", 2, "tamper switch broken", default));
+        var early = await Assert.ThrowsAsync<WorkflowRefusedException>(() => Jobs.SignAsync(id, Li, "Mr Chen", Png(), default));
+        Assert.Contains("after the work", early.Message, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<WorkflowRefusedException>(() => Jobs.CloseAsync(id, Li, default));
+        Assert.True(await Jobs.ResolveAsync(id, Li, "Replaced the PIR; walk-tested zone 1", default));
+        await Assert.ThrowsAsync<WorkflowRefusedException>(() => Jobs.CloseAsync(id, Li, default));
+        Assert.True(await Jobs.SignAsync(id, Li, "Mr Chen", Png(), default));
+        await Assert.ThrowsAsync<WorkflowRefusedException>(() => Jobs.SignAsync(id, Li, "Someone else", Png(), default));
+        Assert.True(await Jobs.CloseAsync(id, Li, default));
+
+        var ticket = await SingleTicketAsync();
+        Assert.Equal(TicketStatus.Closed, ticket.Status);
+        var audit = (await AuditAsync(id)).Select(a => a.Action).ToList();
+        Assert.Equal(["accepted", "marked en route", "checked in on site", "part used", "resolved", "signed", "closed"], audit.SkipWhile(a => a != "accepted"));
+        Assert.Contains("km from the site", (await AuditAsync(id)).Single(a => a.Action == "checked in on site").Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WaitingForCustomer_PauseStopsTheClockAndResumeMovesTheDeadline()
+    {
+        await RaiseAsync("site-a", "zone-1", DeviceKind.Zone, FaultCodes.ZoneTamper);
+        var id = await TicketIdAsync();
+
+        _time.Advance(TimeSpan.FromMinutes(5));
+        Assert.True(await Jobs.PauseAsync(id, Dispatcher, "customer's gate locked until noon", default));
+        _time.Advance(TimeSpan.FromMinutes(25));
+        Assert.True(await Jobs.AcceptAsync(id, Li, default));
+        await AdvanceAndFireAsync(TimeSpan.FromHours(3));
+        Assert.DoesNotContain(await NotificationsAsync(), n => n.Recipient == Recipients.Supervisor);
+
+        Assert.True(await Jobs.ResumeAsync(id, Dispatcher, default));
+        var ticket = await SingleTicketAsync();
+        // Paused from 0:05 to 3:30: the 2-hour arrival target moves by 3 h 25 min.
+        Assert.Equal(T0 + new TimeSpan(5, 25, 0), ticket.ArrivalDueAt);
+        Assert.DoesNotContain(await PendingTimersAsync(id), t => t.Kind == Sla.Timers.TimerKind.Acknowledge);
+        await AdvanceAndFireAsync(TimeSpan.FromMinutes(54));
+        Assert.DoesNotContain(await NotificationsAsync(), n => n.Message.Contains("50 % of the arrival", StringComparison.Ordinal));
+        await AdvanceAndFireAsync(TimeSpan.FromMinutes(2));
+        Assert.Contains(await NotificationsAsync(), n => n.Message.Contains("50 % of the arrival", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Dispatcher_ReassignsByHand_PreviousTechnicianStoodDown()
+    {
+        await RaiseAsync("site-a", "zone-1", DeviceKind.Zone, FaultCodes.ZoneTamper);
+        var id = await TicketIdAsync();
+
+        Assert.False(await Jobs.ReassignAsync(id, Li with { Role = ApiKeyRoles.Customer }, "wang", default));
+        Assert.True(await Jobs.ReassignAsync(id, Dispatcher, "wang", default));
+
+        Assert.Equal("wang", (await SingleTicketAsync()).TechnicianId);
+        Assert.Contains(await NotificationsAsync(), n => n.Recipient == Recipients.Technician("li") && n.Message.Contains("stood down", StringComparison.Ordinal));
+    }
+
+    private async Task AdvanceAndFireAsync(TimeSpan by)
+    {
+        _time.Advance(by);
+        await Timers.FireDueAsync(default);
+    }
+
+    private Task RaiseAsync(string site, string device, DeviceKind kind, string fault, FaultSeverity severity = FaultSeverity.Major) =>
+        ApplyAsync(site, device, kind, fault, FaultState.Raised, severity);
+
+    private Task ClearAsync(string site, string device, DeviceKind kind, string fault) => ApplyAsync(site, device, kind, fault, FaultState.Cleared, FaultSeverity.Major);
+
+    private async Task ApplyAsync(string site, string device, DeviceKind kind, string fault, FaultState state, FaultSeverity severity) =>
+        await Desk.ApplyAsync(new FaultEvent
+        {
+            Schema = FaultEvent.SchemaV1,
+            EventId = Guid.CreateVersion7(),
+            SiteId = site,
+            GatewayId = "gw-" + site,
+            Seq = ++_seq,
+            DeviceId = device,
+            DeviceKind = kind,
+            Fault = fault,
+            State = state,
+            Severity = severity,
+            OccurredAt = _time.GetUtcNow(),
+        }, default);
+
+    private async Task<Ticket> SingleTicketAsync()
+    {
+        await using var db = await _dbs.CreateDbContextAsync();
+        return await db.Tickets.AsNoTracking().SingleAsync();
+    }
+
+    private async Task<long> TicketIdAsync() => (await SingleTicketAsync()).Id;
+
+    private async Task<List<Notification>> NotificationsAsync()
+    {
+        await using var db = await _dbs.CreateDbContextAsync();
+        return await db.Notifications.AsNoTracking().OrderBy(n => n.Id).ToListAsync();
+    }
+
+    private async Task<List<Sla.Timers.DeskTimer>> PendingTimersAsync(long ticketId)
+    {
+        await using var db = await _dbs.CreateDbContextAsync();
+        return await db.DeskTimers.AsNoTracking().Where(t => t.TicketId == ticketId && t.FiredAt == null && t.CancelledAt == null).ToListAsync();
+    }
+
+    private async Task<List<TicketAuditEntry>> AuditAsync(long ticketId)
+    {
+        await using var db = await _dbs.CreateDbContextAsync();
+        return await db.TicketAudit.AsNoTracking().Where(a => a.TicketId == ticketId).OrderBy(a => a.Id).ToListAsync();
+    }
+
+    private static byte[] Png()
+    {
+        using var bitmap = new SkiaSharp.SKBitmap(60, 20);
+        using var image = SkiaSharp.SKImage.FromBitmap(bitmap);
+        using var data = image.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100);
+        return data.ToArray();
+    }
+
+    private static Site North(string id, double km) => new()
+    {
+        Id = id,
+        Name = id,
+        Latitude = 31.0 + (km / KmPerDegree),
+        Longitude = 121.0,
+        ContactPhone = "+86 21 5555 0000",
+    };
+}
+
+public sealed class SqliteDeskWorkflowTests : DeskWorkflowTests
+{
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"aftersales-desk-{Guid.NewGuid():N}.db");
+
+    protected override Task<Func<CloudDb>> CreateDatabaseAsync()
+    {
+        var options = new DbContextOptionsBuilder<SqliteCloudDb>().UseSqlite($"Data Source={_file};Pooling=False").Options;
+        return Task.FromResult<Func<CloudDb>>(() => new SqliteCloudDb(options));
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        File.Delete(_file);
+    }
+}
+
+[Collection(PostgresGroup.Name)]
+public sealed class PostgresDeskWorkflowTests(PostgresServer server) : DeskWorkflowTests
+{
+    protected override async Task<Func<CloudDb>> CreateDatabaseAsync()
+    {
+        var options = new DbContextOptionsBuilder<PostgresCloudDb>().UseNpgsql(await server.CreateDatabaseAsync()).Options;
+        return () => new PostgresCloudDb(options);
+    }
+}
+
+internal sealed class FuncDbFactory(Func<CloudDb> create) : IDbContextFactory<CloudDb>
+{
+    public CloudDb CreateDbContext() => create();
+}
