@@ -92,7 +92,7 @@ public static class MonthlyReportBuilder
         SlaJudge.Arrival(t, asOf),
         t.FixedAt is { } f && f <= asOf ? f - t.OpenedAt : null,
         SlaJudge.Repair(t, asOf),
-        t.ClosedAt is { } c && c <= asOf ? "Closed" : t.FixedAt is { } r && r <= asOf ? (t.SelfRestored ? "Cleared by itself" : "Repaired") : "Open");
+        t.FixedAt is { } r && r <= asOf ? (t.SelfRestored ? "Cleared by itself" : "Repaired") : t.ClosedAt is { } c && c <= asOf ? "Closed" : "Open");
 
     private static SlaSummary Summarise(List<TicketFacts> opened, DateTimeOffset asOf)
     {
