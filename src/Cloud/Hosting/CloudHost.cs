@@ -1,8 +1,17 @@
 using AfterSales.Cloud.Api;
 using AfterSales.Cloud.Auth;
 using AfterSales.Cloud.Broker;
+using AfterSales.Cloud.Calendar;
+using AfterSales.Cloud.Contracts;
+using AfterSales.Cloud.Feedback;
 using AfterSales.Cloud.Ingest;
+using AfterSales.Cloud.Inspections;
+using AfterSales.Cloud.Inventory;
+using AfterSales.Cloud.Kpis;
+using AfterSales.Cloud.Mail;
+using AfterSales.Cloud.Parts;
 using AfterSales.Cloud.Presence;
+using AfterSales.Cloud.Reports;
 using AfterSales.Cloud.Sites;
 using AfterSales.Cloud.Sla;
 using AfterSales.Cloud.Storage;
@@ -56,6 +65,15 @@ internal static class CloudHost
         services.AddSingleton<RejectionLog>();
         services.AddSingleton<IngestPipeline>();
         services.AddSingleton<CloudBrokerCredential>();
+        services.Configure<MailOptions>(builder.Configuration.GetSection(MailOptions.Section));
+        services.AddSingleton<Mailer>();
+        services.AddContracts();
+        services.AddInventory();
+        services.AddInspections(builder.Configuration);
+        services.AddFeedback(builder.Configuration);
+        services.AddReports();
+        services.AddParts();
+        services.AddKpis();
 
         // Start order matters: schema first, then the broker, then the subscriber and the watchdog.
         services.AddHostedService<DatabaseInitializer>();
@@ -68,6 +86,11 @@ internal static class CloudHost
         services.AddSingleton<MqttIngestClient>();
         services.AddHostedService(sp => sp.GetRequiredService<MqttIngestClient>());
         services.AddHostedService<PresenceMonitor>();
+        if (builder.Configuration.GetValue("Calendar:Enabled", true))
+        {
+            services.AddSingleton<ServiceCalendar>();
+            services.AddHostedService(sp => sp.GetRequiredService<ServiceCalendar>());
+        }
 
         AddWebAuth(services);
         services.AddRazorPages(o =>
@@ -75,6 +98,7 @@ internal static class CloudHost
             o.RootDirectory = "/Web/Pages";
             o.Conventions.AuthorizeFolder("/");
             o.Conventions.AllowAnonymousToPage("/SignIn");
+            o.Conventions.AllowAnonymousToPage("/Survey");
         });
 
         var app = builder.Build();
@@ -86,6 +110,13 @@ internal static class CloudHost
             ? Results.Ok(new { status = "ok", broker = "connected" })
             : Results.Json(new { status = "degraded", broker = "disconnected" }, statusCode: 503)).AllowAnonymous();
         app.MapTicketsApi();
+        app.MapContracts();
+        app.MapInventory();
+        app.MapInspections();
+        app.MapFeedback();
+        app.MapReports();
+        app.MapParts();
+        app.MapKpis();
         app.MapRazorPages();
         return app;
     }

@@ -1,6 +1,7 @@
 using AfterSales.Cloud.Contracts;
 using AfterSales.Cloud.Feedback;
 using AfterSales.Cloud.Inspections;
+using AfterSales.Cloud.Inventory;
 using AfterSales.Protocol.Faults;
 
 namespace AfterSales.Cloud.Reports;
@@ -19,7 +20,7 @@ public static class MonthlyReportBuilder
         var monthEnd = from.AddMonths(1);
         var to = generatedAt < monthEnd ? generatedAt : monthEnd;
         var opened = inputs.Tickets.Where(t => t.OpenedAt >= from && t.OpenedAt < to).OrderBy(t => t.OpenedAt).ToList();
-        var outagesByDevice = DeviceOutages(inputs, from);
+        var outagesByDevice = DeviceOutages(inputs.Devices, inputs.Tickets, from);
         var devices = outagesByDevice.Select(kv =>
         {
             var device = inputs.Devices.FirstOrDefault(d => d.DeviceId == kv.Key);
@@ -53,13 +54,20 @@ public static class MonthlyReportBuilder
         };
     }
 
-    /// <summary>Outages per device, every active inventory device included (a device with none is 100 %).</summary>
-    private static Dictionary<string, List<Outage>> DeviceOutages(ReportInputs inputs, DateTimeOffset from)
+    /// <summary>The mean availability of a site's devices over a window, as the monthly report computes it.</summary>
+    public static double SiteAvailability(IEnumerable<InventoryDevice> devices, IEnumerable<TicketFacts> tickets, DateTimeOffset from, DateTimeOffset to)
     {
-        var byDevice = inputs.Devices
+        var outages = DeviceOutages(devices, tickets, from);
+        return outages.Count == 0 ? 1 : outages.Values.Average(o => Availability.Ratio(o, from, to));
+    }
+
+    /// <summary>Outages per device, every active inventory device included (a device with none is 100 %).</summary>
+    private static Dictionary<string, List<Outage>> DeviceOutages(IEnumerable<InventoryDevice> devices, IEnumerable<TicketFacts> tickets, DateTimeOffset from)
+    {
+        var byDevice = devices
             .Where(d => d.RetiredAt is null || d.RetiredAt >= from)
             .ToDictionary(d => d.DeviceId, _ => new List<Outage>(), StringComparer.Ordinal);
-        foreach (var t in inputs.Tickets.Where(t => t.CountsAsDowntime))
+        foreach (var t in tickets.Where(t => t.CountsAsDowntime))
         {
             if (!byDevice.TryGetValue(t.DeviceId, out var list))
             {

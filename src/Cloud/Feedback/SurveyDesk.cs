@@ -1,0 +1,67 @@
+using System.Security.Cryptography;
+using AfterSales.Cloud.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace AfterSales.Cloud.Feedback;
+
+/// <summary>Issues a survey per job (an unguessable link) and takes the customer's one answer.</summary>
+internal sealed class SurveyDesk(IDbContextFactory<CloudDb> dbs, TimeProvider time)
+{
+    public async Task<Survey> IssueAsync(string siteId, string? technicianId, long? ticketId, long? inspectionJobId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        var survey = new Survey
+        {
+            Token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_'),
+            SiteId = siteId,
+            TechnicianId = technicianId,
+            TicketId = ticketId,
+            InspectionJobId = inspectionJobId,
+            SentAt = time.GetUtcNow(),
+        };
+        db.Add(survey);
+        await db.SaveChangesAsync(cancellationToken);
+        return survey;
+    }
+
+    public async Task<Survey?> FindAsync(string token, CancellationToken cancellationToken)
+    {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        return await db.Set<Survey>().AsNoTracking().SingleOrDefaultAsync(s => s.Token == token, cancellationToken);
+    }
+
+    /// <summary>Stores the answer once; a second submission (a double tap, a shared link) changes nothing.</summary>
+    public async Task<SurveyAnswerResult> AnswerAsync(string token, int attitude, int skill, int arrival, int promises, string? comment, CancellationToken cancellationToken)
+    {
+        if (!new int?[] { attitude, skill, arrival, promises }.All(SurveyScore.IsLevel))
+        {
+            return SurveyAnswerResult.Invalid;
+        }
+
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        var survey = await db.Set<Survey>().SingleOrDefaultAsync(s => s.Token == token, cancellationToken);
+        if (survey is null)
+        {
+            return SurveyAnswerResult.Unknown;
+        }
+
+        if (survey.AnsweredAt is not null)
+        {
+            return SurveyAnswerResult.AlreadyAnswered;
+        }
+
+        (survey.Attitude, survey.Skill, survey.ArrivalTime, survey.KeepingPromises) = (attitude, skill, arrival, promises);
+        survey.Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim()[..Math.Min(2000, comment.Trim().Length)];
+        survey.AnsweredAt = time.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return SurveyAnswerResult.Saved;
+    }
+}
+
+public enum SurveyAnswerResult
+{
+    Saved,
+    AlreadyAnswered,
+    Unknown,
+    Invalid,
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+using AfterSales.Cloud.Auth;
+using AfterSales.Cloud.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace AfterSales.Cloud.Reports;
+
+internal static class ReportsApi
+{
+    public static IServiceCollection AddReports(this IServiceCollection services) => services.AddSingleton<MonthlyReports>();
+
+    public static IEndpointRouteBuilder MapReports(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/reports").RequireAuthorization(p => p.RequireRole(ApiKeyRoles.Admin, ApiKeyRoles.Dispatcher));
+
+        api.MapPost("/monthly/{siteId}", async (string siteId, string month, bool? mail, MonthlyReports reports, CancellationToken ct) =>
+        {
+            if (!TryMonth(month, out var period))
+            {
+                return Results.Problem("month must be yyyy-MM", statusCode: 400);
+            }
+
+            var archived = await reports.GenerateAsync(siteId, period, mail ?? false, ct);
+            return archived is null ? Results.NotFound() : Results.Ok(new { archived.SiteId, archived.Period, archived.GeneratedAt, archived.EmailedAt, Html = Link(archived), Pdf = Link(archived) + ".pdf" });
+        });
+
+        // A whole month runs in the background; its progress is the run record.
+        api.MapPost("/monthly", (string month, bool? force, MonthlyReports reports, IHostApplicationLifetime lifetime) =>
+        {
+            if (!TryMonth(month, out var period))
+            {
+                return Results.Problem("month must be yyyy-MM", statusCode: 400);
+            }
+
+            _ = Task.Run(() => reports.RunMonthAsync(period, force ?? false, progress: null, lifetime.ApplicationStopping), lifetime.ApplicationStopping);
+            return Results.Accepted("/api/v1/reports/runs");
+        });
+
+        api.MapGet("/runs", async (IDbContextFactory<CloudDb> dbs, CancellationToken ct) =>
+        {
+            await using var db = await dbs.CreateDbContextAsync(ct);
+            return await db.Set<ReportRun>().AsNoTracking().OrderByDescending(r => r.Period).Take(24).ToListAsync(ct);
+        });
+
+        // The archive as customers see it: any signed-in user (customer keys included) may read.
+        app.MapGet("/reports/{siteId}/{month}", async (string siteId, string month, IDbContextFactory<CloudDb> dbs, CancellationToken ct) =>
+        {
+            var pdf = month.EndsWith(".pdf", StringComparison.Ordinal);
+            if (!TryMonth(pdf ? month[..^4] : month, out var period))
+            {
+                return Results.NotFound();
+            }
+
+            await using var db = await dbs.CreateDbContextAsync(ct);
+            var archived = await db.Set<ArchivedReport>().AsNoTracking().SingleOrDefaultAsync(a => a.SiteId == siteId && a.Kind == ReportKinds.Monthly && a.Period == period, ct);
+            return archived is null ? Results.NotFound()
+                : pdf ? Results.File(archived.Pdf, "application/pdf", $"report-{siteId}-{period:yyyy-MM}.pdf")
+                : Results.Content(archived.Html, "text/html; charset=utf-8");
+        }).RequireAuthorization();
+
+        return app;
+    }
+
+    public static string Link(ArchivedReport a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        return $"/reports/{a.SiteId}/{a.Period.ToString("yyyy-MM", CultureInfo.InvariantCulture)}";
+    }
+
+    public static bool TryMonth(string? text, out DateOnly month) =>
+        DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out month);
+}

@@ -1,0 +1,641 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace AfterSales.Cloud.Storage.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ApiKeys",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Role = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    KeyHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PartMove",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    PartNumber = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Quantity = table.Column<int>(type: "integer", nullable: false),
+                    From = table.Column<string>(type: "character varying(96)", maxLength: 96, nullable: false),
+                    To = table.Column<string>(type: "character varying(96)", maxLength: 96, nullable: false),
+                    TicketId = table.Column<long>(type: "bigint", nullable: true),
+                    By = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Reason = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PartMove", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RejectedMessages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Topic = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PayloadExcerpt = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RejectedMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReportRun",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Period = table.Column<DateOnly>(type: "date", nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    HeartbeatAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Total = table.Column<int>(type: "integer", nullable: false),
+                    Done = table.Column<int>(type: "integer", nullable: false),
+                    Failed = table.Column<int>(type: "integer", nullable: false),
+                    LastError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportRun", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ServiceCentres",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Latitude = table.Column<double>(type: "double precision", nullable: false),
+                    Longitude = table.Column<double>(type: "double precision", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceCentres", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Sites",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Customer = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Address = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    ContactPhone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Latitude = table.Column<double>(type: "double precision", nullable: false),
+                    Longitude = table.Column<double>(type: "double precision", nullable: false),
+                    ContractArrivalHours = table.Column<double>(type: "double precision", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Sites", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ArchivedReport",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SiteId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Period = table.Column<DateOnly>(type: "date", nullable: false),
+                    GeneratedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Pdf = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Html = table.Column<string>(type: "text", nullable: false),
+                    EmailedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EmailedTo = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ArchivedReport", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ArchivedReport_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Complaint",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Number = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    SiteId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    TechnicianId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    TicketId = table.Column<long>(type: "bigint", nullable: true),
+                    Summary = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Cause = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    ServiceAtFault = table.Column<bool>(type: "boolean", nullable: false),
+                    Serious = table.Column<bool>(type: "boolean", nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AnswerDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ResolveDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AnsweredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ResolvedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Fix = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    RemindedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EscalatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Complaint", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Complaint_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Gateways",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    SiteId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    SecretHash = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    LastSeenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Gateways", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Gateways_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InspectionJob",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SiteId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Month = table.Column<DateOnly>(type: "date", nullable: false),
+                    TechnicianId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ScheduledFor = table.Column<DateOnly>(type: "date", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Remarks = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InspectionJob", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InspectionJob_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InventoryDevice",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SiteId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    DeviceId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Model = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Serial = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    InstalledOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    WarrantyUntil = table.Column<DateOnly>(type: "date", nullable: true),
+                    MainPartsWarrantyUntil = table.Column<DateOnly>(type: "date", nullable: true),
+                    RetiredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InventoryDevice", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InventoryDevice_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MaintenanceContract",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Number = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    SiteId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Category = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    InspectEveryMonths = table.Column<int>(type: "integer", nullable: false),
+                    AcknowledgeMinutes = table.Column<double>(type: "double precision", nullable: true),
+                    ArrivalHours = table.Column<double>(type: "double precision", nullable: true),
+                    RepairHours = table.Column<double>(type: "double precision", nullable: true),
+                    ContactEmails = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    ContactName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ExpiryNoticeSentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MaintenanceContract", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MaintenanceContract_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Revisit",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TicketId = table.Column<long>(type: "bigint", nullable: false),
+                    SiteId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Role = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    DueBy = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DoneAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Finding = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    FindingHandedOverAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Revisit", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Revisit_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SiteInventoryState",
+                columns: table => new
+                {
+                    SiteId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ConfigVersion = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    HeartbeatIntervalS = table.Column<int>(type: "integer", nullable: false),
+                    ClockDriftToleranceS = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SiteInventoryState", x => x.SiteId);
+                    table.ForeignKey(
+                        name: "FK_SiteInventoryState_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Survey",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Token = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    SiteId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    TechnicianId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    TicketId = table.Column<long>(type: "bigint", nullable: true),
+                    InspectionJobId = table.Column<long>(type: "bigint", nullable: true),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AnsweredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Attitude = table.Column<int>(type: "integer", nullable: true),
+                    Skill = table.Column<int>(type: "integer", nullable: true),
+                    ArrivalTime = table.Column<int>(type: "integer", nullable: true),
+                    KeepingPromises = table.Column<int>(type: "integer", nullable: true),
+                    Comment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Survey", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Survey_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Tickets",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SiteId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    DeviceId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    DeviceKind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Fault = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Severity = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    OpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RestoredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CentreId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Zone = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    DistanceKm = table.Column<double>(type: "double precision", nullable: true),
+                    ArrivalDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    NeedsHuman = table.Column<bool>(type: "boolean", nullable: false),
+                    RaiseCount = table.Column<int>(type: "integer", nullable: false),
+                    LastSeq = table.Column<long>(type: "bigint", nullable: false),
+                    LastGatewayId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Tickets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Tickets_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InspectionItem",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    JobId = table.Column<long>(type: "bigint", nullable: false),
+                    Area = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    DeviceId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Label = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Check = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Prefill = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    Flagged = table.Column<bool>(type: "boolean", nullable: false),
+                    Result = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    CheckedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    TicketId = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InspectionItem", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InspectionItem_InspectionJob_JobId",
+                        column: x => x.JobId,
+                        principalTable: "InspectionJob",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Occurrences",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EventId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TicketId = table.Column<long>(type: "bigint", nullable: true),
+                    SiteId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    DeviceId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Fault = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    GatewayId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Seq = table.Column<long>(type: "bigint", nullable: false),
+                    OccurredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Stale = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Occurrences", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Occurrences_Tickets_TicketId",
+                        column: x => x.TicketId,
+                        principalTable: "Tickets",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiKeys_KeyHash",
+                table: "ApiKeys",
+                column: "KeyHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ArchivedReport_SiteId_Kind_Period",
+                table: "ArchivedReport",
+                columns: new[] { "SiteId", "Kind", "Period" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Complaint_Number",
+                table: "Complaint",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Complaint_SiteId",
+                table: "Complaint",
+                column: "SiteId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Gateways_SiteId",
+                table: "Gateways",
+                column: "SiteId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InspectionItem_JobId",
+                table: "InspectionItem",
+                column: "JobId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InspectionJob_SiteId_Month",
+                table: "InspectionJob",
+                columns: new[] { "SiteId", "Month" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InspectionJob_TechnicianId_ScheduledFor",
+                table: "InspectionJob",
+                columns: new[] { "TechnicianId", "ScheduledFor" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InventoryDevice_SiteId_DeviceId",
+                table: "InventoryDevice",
+                columns: new[] { "SiteId", "DeviceId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MaintenanceContract_Number",
+                table: "MaintenanceContract",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MaintenanceContract_SiteId_EndsOn",
+                table: "MaintenanceContract",
+                columns: new[] { "SiteId", "EndsOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Occurrences_EventId",
+                table: "Occurrences",
+                column: "EventId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Occurrences_TicketId",
+                table: "Occurrences",
+                column: "TicketId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PartMove_PartNumber",
+                table: "PartMove",
+                column: "PartNumber");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PartMove_TicketId",
+                table: "PartMove",
+                column: "TicketId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RejectedMessages_ReceivedAt",
+                table: "RejectedMessages",
+                column: "ReceivedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportRun_Kind_Period",
+                table: "ReportRun",
+                columns: new[] { "Kind", "Period" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Revisit_SiteId",
+                table: "Revisit",
+                column: "SiteId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Revisit_TicketId_Role",
+                table: "Revisit",
+                columns: new[] { "TicketId", "Role" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Survey_SiteId",
+                table: "Survey",
+                column: "SiteId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Survey_Token",
+                table: "Survey",
+                column: "Token",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_ClosedAt",
+                table: "Tickets",
+                column: "ClosedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "UX_Tickets_OpenFault",
+                table: "Tickets",
+                columns: new[] { "SiteId", "DeviceId", "Fault" },
+                unique: true,
+                filter: "\"ClosedAt\" IS NULL");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ApiKeys");
+
+            migrationBuilder.DropTable(
+                name: "ArchivedReport");
+
+            migrationBuilder.DropTable(
+                name: "Complaint");
+
+            migrationBuilder.DropTable(
+                name: "Gateways");
+
+            migrationBuilder.DropTable(
+                name: "InspectionItem");
+
+            migrationBuilder.DropTable(
+                name: "InventoryDevice");
+
+            migrationBuilder.DropTable(
+                name: "MaintenanceContract");
+
+            migrationBuilder.DropTable(
+                name: "Occurrences");
+
+            migrationBuilder.DropTable(
+                name: "PartMove");
+
+            migrationBuilder.DropTable(
+                name: "RejectedMessages");
+
+            migrationBuilder.DropTable(
+                name: "ReportRun");
+
+            migrationBuilder.DropTable(
+                name: "Revisit");
+
+            migrationBuilder.DropTable(
+                name: "ServiceCentres");
+
+            migrationBuilder.DropTable(
+                name: "SiteInventoryState");
+
+            migrationBuilder.DropTable(
+                name: "Survey");
+
+            migrationBuilder.DropTable(
+                name: "InspectionJob");
+
+            migrationBuilder.DropTable(
+                name: "Tickets");
+
+            migrationBuilder.DropTable(
+                name: "Sites");
+        }
+    }
+}
