@@ -54,8 +54,7 @@ internal static class MonthlyReportHtml
             d.Label, d.Kind.ToString().ToLowerInvariant(), d.Faults.ToString(Culture), Duration(d.Downtime), new(Percent(d.Availability), AvailabilityTone(d.Availability)),
         }));
 
-        h.Append("<h2>Faults and service tickets</h2><p class=\"muted\">").Append(E(
-            $"Mean time to acknowledge {Duration(r.Sla.MeanToAcknowledge)} · to arrive {Duration(r.Sla.MeanToArrive)} · to restore {Duration(r.Sla.MeanToRestore)}")).Append("</p>");
+        h.Append("<h2>Faults and service tickets</h2><p class=\"muted\">").Append(E(MeanTimes(r.Sla))).Append("</p>");
         Table(h, ["#", "Device", "Fault", "Severity", "Opened", "Arrive by", "Arrival", "Restored after", "Status"], r.Tickets.Select(t => new PdfCell[]
         {
             t.TicketId.ToString(Culture), t.DeviceId, t.Fault, t.Severity.ToString().ToLowerInvariant(), When(t.OpenedAt), When(t.ArrivalDueAt),

@@ -31,7 +31,7 @@ internal static class MonthlyReportPdf
         [
             new("Availability", Percent(r.SiteAvailability), $"{Duration(r.TotalDowntime)} downtime", AvailabilityTone(r.SiteAvailability)),
             new("Faults", r.Sla.Tickets.ToString(Culture), r.Sla.RepeatFaults > 0 ? $"{r.Sla.RepeatFaults} repeat" : "no repeats", r.Sla.Tickets == 0 ? PdfTone.Good : PdfTone.Neutral),
-            new("Arrival on time", Percent(r.Sla.OnTimeRate), $"{r.Sla.ArrivalMet} of {r.Sla.ArrivalMet + r.Sla.ArrivalMissed} visits", RateTone(r.Sla.OnTimeRate, 0.9)),
+            new("Arrival on time", Percent(r.Sla.OnTimeRate), r.Sla.ArrivalMet + r.Sla.ArrivalMissed == 0 ? "no visit was needed" : $"{r.Sla.ArrivalMet} of {r.Sla.ArrivalMet + r.Sla.ArrivalMissed} visits", RateTone(r.Sla.OnTimeRate, 0.9)),
             new("Inspection", inspection, r.Inspection is { Failed: > 0 } f ? $"{f.Failed} failed" : "items passed", r.Inspection is { Failed: > 0 } ? PdfTone.Warn : PdfTone.Good),
             new("Satisfaction", Percent(r.Feedback.SatisfactionRate), $"{r.Feedback.SurveysAnswered} of {r.Feedback.SurveysSent} surveys", RateTone(r.Feedback.SatisfactionRate, 0.85)),
         ]);
@@ -75,8 +75,7 @@ internal static class MonthlyReportPdf
             return;
         }
 
-        pdf.Paragraph($"Mean time to acknowledge {Duration(r.Sla.MeanToAcknowledge)} · to arrive {Duration(r.Sla.MeanToArrive)} · to restore {Duration(r.Sla.MeanToRestore)}. "
-            + $"Arrivals: {r.Sla.ArrivalMet} on time, {r.Sla.ArrivalMissed} late, {r.Sla.ArrivalNotNeeded} not needed (cleared before the deadline), {r.Sla.ArrivalPending} in progress.", 9);
+        pdf.Paragraph(MeanTimes(r.Sla) + $"Arrivals: {r.Sla.ArrivalMet} on time, {r.Sla.ArrivalMissed} late, {r.Sla.ArrivalNotNeeded} not needed (cleared before the deadline), {r.Sla.ArrivalPending} in progress.", 9);
         pdf.Table(
             [new("#", 0.6f), new("Device", 1.3f), new("Fault", 1.9f), new("Severity", 0.9f), new("Opened", 1.2f), new("Arrive by", 1.2f), new("Arrival", 1.0f), new("Restored in", 1.2f), new("Status", 1.2f)],
             [.. r.Tickets.Select(t => new PdfCell[]

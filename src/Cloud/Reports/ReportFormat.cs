@@ -93,6 +93,15 @@ internal static class ReportFormat
         _ => throw new ArgumentOutOfRangeException(nameof(result), result, null),
     };
 
+    /// <summary>"Mean time to acknowledge 25 min · to arrive …. " naming only the steps that were recorded.</summary>
+    public static string MeanTimes(SlaSummary sla)
+    {
+        ArgumentNullException.ThrowIfNull(sla);
+        var parts = new[] { ("acknowledge", sla.MeanToAcknowledge), ("arrive", sla.MeanToArrive), ("restore", sla.MeanToRestore) }
+            .Where(p => p.Item2 is not null).Select(p => $"{p.Item1} {Duration(p.Item2)}").ToList();
+        return parts.Count == 0 ? string.Empty : "Mean time to " + string.Join(" · to ", parts) + ". ";
+    }
+
     /// <summary>The opening paragraph: what a customer wants to know in three sentences.</summary>
     public static string Summary(MonthlyReport r)
     {

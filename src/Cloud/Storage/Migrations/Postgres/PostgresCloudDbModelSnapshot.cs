@@ -119,7 +119,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
 
                     b.HasIndex("SiteId", "EndsOn");
 
-                    b.ToTable("MaintenanceContract");
+                    b.ToTable("Contracts");
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Feedback.Complaint", b =>
@@ -195,7 +195,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
 
                     b.HasIndex("SiteId");
 
-                    b.ToTable("Complaint");
+                    b.ToTable("Complaints");
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Feedback.Revisit", b =>
@@ -239,7 +239,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                     b.HasIndex("TicketId", "Role")
                         .IsUnique();
 
-                    b.ToTable("Revisit");
+                    b.ToTable("Revisits");
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Feedback.Survey", b =>
@@ -299,7 +299,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                     b.HasIndex("Token")
                         .IsUnique();
 
-                    b.ToTable("Survey");
+                    b.ToTable("Surveys");
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Ingest.RejectedMessage", b =>
@@ -394,7 +394,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
 
                     b.HasIndex("JobId");
 
-                    b.ToTable("InspectionItem");
+                    b.ToTable("InspectionItems");
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Inspections.InspectionJob", b =>
@@ -440,7 +440,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
 
                     b.HasIndex("TechnicianId", "ScheduledFor");
 
-                    b.ToTable("InspectionJob");
+                    b.ToTable("InspectionJobs");
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Inventory.InventoryDevice", b =>
@@ -499,7 +499,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                     b.HasIndex("SiteId", "DeviceId")
                         .IsUnique();
 
-                    b.ToTable("InventoryDevice");
+                    b.ToTable("InventoryDevices");
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Inventory.SiteInventoryState", b =>
@@ -522,7 +522,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
 
                     b.HasKey("SiteId");
 
-                    b.ToTable("SiteInventoryState");
+                    b.ToTable("SiteInventories");
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Parts.PartMove", b =>
@@ -576,7 +576,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
 
                     b.HasIndex("TicketId");
 
-                    b.ToTable("PartMove");
+                    b.ToTable("PartMoves");
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Reports.ArchivedReport", b =>
@@ -623,7 +623,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                     b.HasIndex("SiteId", "Kind", "Period")
                         .IsUnique();
 
-                    b.ToTable("ArchivedReport");
+                    b.ToTable("ArchivedReports");
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Reports.ReportRun", b =>
@@ -669,7 +669,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                     b.HasIndex("Kind", "Period")
                         .IsUnique();
 
-                    b.ToTable("ReportRun");
+                    b.ToTable("ReportRuns");
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Sites.RegisteredGateway", b =>

@@ -110,7 +110,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
 
                     b.HasIndex("SiteId", "EndsOn");
 
-                    b.ToTable("MaintenanceContract");
+                    b.ToTable("Contracts");
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Feedback.Complaint", b =>
@@ -184,7 +184,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
 
                     b.HasIndex("SiteId");
 
-                    b.ToTable("Complaint");
+                    b.ToTable("Complaints");
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Feedback.Revisit", b =>
@@ -226,7 +226,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                     b.HasIndex("TicketId", "Role")
                         .IsUnique();
 
-                    b.ToTable("Revisit");
+                    b.ToTable("Revisits");
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Feedback.Survey", b =>
@@ -284,7 +284,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                     b.HasIndex("Token")
                         .IsUnique();
 
-                    b.ToTable("Survey");
+                    b.ToTable("Surveys");
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Ingest.RejectedMessage", b =>
@@ -375,7 +375,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
 
                     b.HasIndex("JobId");
 
-                    b.ToTable("InspectionItem");
+                    b.ToTable("InspectionItems");
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Inspections.InspectionJob", b =>
@@ -419,7 +419,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
 
                     b.HasIndex("TechnicianId", "ScheduledFor");
 
-                    b.ToTable("InspectionJob");
+                    b.ToTable("InspectionJobs");
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Inventory.InventoryDevice", b =>
@@ -476,7 +476,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                     b.HasIndex("SiteId", "DeviceId")
                         .IsUnique();
 
-                    b.ToTable("InventoryDevice");
+                    b.ToTable("InventoryDevices");
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Inventory.SiteInventoryState", b =>
@@ -499,7 +499,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
 
                     b.HasKey("SiteId");
 
-                    b.ToTable("SiteInventoryState");
+                    b.ToTable("SiteInventories");
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Parts.PartMove", b =>
@@ -551,7 +551,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
 
                     b.HasIndex("TicketId");
 
-                    b.ToTable("PartMove");
+                    b.ToTable("PartMoves");
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Reports.ArchivedReport", b =>
@@ -596,7 +596,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                     b.HasIndex("SiteId", "Kind", "Period")
                         .IsUnique();
 
-                    b.ToTable("ArchivedReport");
+                    b.ToTable("ArchivedReports");
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Reports.ReportRun", b =>
@@ -640,7 +640,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                     b.HasIndex("Kind", "Period")
                         .IsUnique();
 
-                    b.ToTable("ReportRun");
+                    b.ToTable("ReportRuns");
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Sites.RegisteredGateway", b =>

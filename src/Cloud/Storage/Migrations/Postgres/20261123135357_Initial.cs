@@ -30,7 +30,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "PartMove",
+                name: "PartMoves",
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
@@ -47,7 +47,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_PartMove", x => x.Id);
+                    table.PrimaryKey("PK_PartMoves", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -67,7 +67,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "ReportRun",
+                name: "ReportRuns",
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
@@ -84,7 +84,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_ReportRun", x => x.Id);
+                    table.PrimaryKey("PK_ReportRuns", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -120,7 +120,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "ArchivedReport",
+                name: "ArchivedReports",
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
@@ -136,9 +136,9 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_ArchivedReport", x => x.Id);
+                    table.PrimaryKey("PK_ArchivedReports", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_ArchivedReport_Sites_SiteId",
+                        name: "FK_ArchivedReports_Sites_SiteId",
                         column: x => x.SiteId,
                         principalTable: "Sites",
                         principalColumn: "Id",
@@ -146,7 +146,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "Complaint",
+                name: "Complaints",
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
@@ -170,9 +170,39 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Complaint", x => x.Id);
+                    table.PrimaryKey("PK_Complaints", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_Complaint_Sites_SiteId",
+                        name: "FK_Complaints_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Contracts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Number = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    SiteId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Category = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    InspectEveryMonths = table.Column<int>(type: "integer", nullable: false),
+                    AcknowledgeMinutes = table.Column<double>(type: "double precision", nullable: true),
+                    ArrivalHours = table.Column<double>(type: "double precision", nullable: true),
+                    RepairHours = table.Column<double>(type: "double precision", nullable: true),
+                    ContactEmails = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    ContactName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ExpiryNoticeSentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Contracts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Contracts_Sites_SiteId",
                         column: x => x.SiteId,
                         principalTable: "Sites",
                         principalColumn: "Id",
@@ -200,7 +230,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "InspectionJob",
+                name: "InspectionJobs",
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
@@ -216,9 +246,9 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_InspectionJob", x => x.Id);
+                    table.PrimaryKey("PK_InspectionJobs", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_InspectionJob_Sites_SiteId",
+                        name: "FK_InspectionJobs_Sites_SiteId",
                         column: x => x.SiteId,
                         principalTable: "Sites",
                         principalColumn: "Id",
@@ -226,7 +256,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "InventoryDevice",
+                name: "InventoryDevices",
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
@@ -245,9 +275,9 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_InventoryDevice", x => x.Id);
+                    table.PrimaryKey("PK_InventoryDevices", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_InventoryDevice_Sites_SiteId",
+                        name: "FK_InventoryDevices_Sites_SiteId",
                         column: x => x.SiteId,
                         principalTable: "Sites",
                         principalColumn: "Id",
@@ -255,37 +285,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "MaintenanceContract",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Number = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    SiteId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Category = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    StartsOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    EndsOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    InspectEveryMonths = table.Column<int>(type: "integer", nullable: false),
-                    AcknowledgeMinutes = table.Column<double>(type: "double precision", nullable: true),
-                    ArrivalHours = table.Column<double>(type: "double precision", nullable: true),
-                    RepairHours = table.Column<double>(type: "double precision", nullable: true),
-                    ContactEmails = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    ContactName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    ExpiryNoticeSentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_MaintenanceContract", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_MaintenanceContract_Sites_SiteId",
-                        column: x => x.SiteId,
-                        principalTable: "Sites",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "Revisit",
+                name: "Revisits",
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
@@ -300,9 +300,9 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Revisit", x => x.Id);
+                    table.PrimaryKey("PK_Revisits", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_Revisit_Sites_SiteId",
+                        name: "FK_Revisits_Sites_SiteId",
                         column: x => x.SiteId,
                         principalTable: "Sites",
                         principalColumn: "Id",
@@ -310,7 +310,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "SiteInventoryState",
+                name: "SiteInventories",
                 columns: table => new
                 {
                     SiteId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
@@ -321,9 +321,9 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_SiteInventoryState", x => x.SiteId);
+                    table.PrimaryKey("PK_SiteInventories", x => x.SiteId);
                     table.ForeignKey(
-                        name: "FK_SiteInventoryState_Sites_SiteId",
+                        name: "FK_SiteInventories_Sites_SiteId",
                         column: x => x.SiteId,
                         principalTable: "Sites",
                         principalColumn: "Id",
@@ -331,7 +331,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "Survey",
+                name: "Surveys",
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
@@ -351,9 +351,9 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Survey", x => x.Id);
+                    table.PrimaryKey("PK_Surveys", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_Survey_Sites_SiteId",
+                        name: "FK_Surveys_Sites_SiteId",
                         column: x => x.SiteId,
                         principalTable: "Sites",
                         principalColumn: "Id",
@@ -395,7 +395,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "InspectionItem",
+                name: "InspectionItems",
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
@@ -415,11 +415,11 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_InspectionItem", x => x.Id);
+                    table.PrimaryKey("PK_InspectionItems", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_InspectionItem_InspectionJob_JobId",
+                        name: "FK_InspectionItems_InspectionJobs_JobId",
                         column: x => x.JobId,
-                        principalTable: "InspectionJob",
+                        principalTable: "InspectionJobs",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -459,21 +459,32 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_ArchivedReport_SiteId_Kind_Period",
-                table: "ArchivedReport",
+                name: "IX_ArchivedReports_SiteId_Kind_Period",
+                table: "ArchivedReports",
                 columns: new[] { "SiteId", "Kind", "Period" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Complaint_Number",
-                table: "Complaint",
+                name: "IX_Complaints_Number",
+                table: "Complaints",
                 column: "Number",
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Complaint_SiteId",
-                table: "Complaint",
+                name: "IX_Complaints_SiteId",
+                table: "Complaints",
                 column: "SiteId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contracts_Number",
+                table: "Contracts",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contracts_SiteId_EndsOn",
+                table: "Contracts",
+                columns: new[] { "SiteId", "EndsOn" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Gateways_SiteId",
@@ -481,37 +492,26 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                 column: "SiteId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_InspectionItem_JobId",
-                table: "InspectionItem",
+                name: "IX_InspectionItems_JobId",
+                table: "InspectionItems",
                 column: "JobId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_InspectionJob_SiteId_Month",
-                table: "InspectionJob",
+                name: "IX_InspectionJobs_SiteId_Month",
+                table: "InspectionJobs",
                 columns: new[] { "SiteId", "Month" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_InspectionJob_TechnicianId_ScheduledFor",
-                table: "InspectionJob",
+                name: "IX_InspectionJobs_TechnicianId_ScheduledFor",
+                table: "InspectionJobs",
                 columns: new[] { "TechnicianId", "ScheduledFor" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_InventoryDevice_SiteId_DeviceId",
-                table: "InventoryDevice",
+                name: "IX_InventoryDevices_SiteId_DeviceId",
+                table: "InventoryDevices",
                 columns: new[] { "SiteId", "DeviceId" },
                 unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_MaintenanceContract_Number",
-                table: "MaintenanceContract",
-                column: "Number",
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_MaintenanceContract_SiteId_EndsOn",
-                table: "MaintenanceContract",
-                columns: new[] { "SiteId", "EndsOn" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Occurrences_EventId",
@@ -525,13 +525,13 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                 column: "TicketId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_PartMove_PartNumber",
-                table: "PartMove",
+                name: "IX_PartMoves_PartNumber",
+                table: "PartMoves",
                 column: "PartNumber");
 
             migrationBuilder.CreateIndex(
-                name: "IX_PartMove_TicketId",
-                table: "PartMove",
+                name: "IX_PartMoves_TicketId",
+                table: "PartMoves",
                 column: "TicketId");
 
             migrationBuilder.CreateIndex(
@@ -540,30 +540,30 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                 column: "ReceivedAt");
 
             migrationBuilder.CreateIndex(
-                name: "IX_ReportRun_Kind_Period",
-                table: "ReportRun",
+                name: "IX_ReportRuns_Kind_Period",
+                table: "ReportRuns",
                 columns: new[] { "Kind", "Period" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Revisit_SiteId",
-                table: "Revisit",
+                name: "IX_Revisits_SiteId",
+                table: "Revisits",
                 column: "SiteId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Revisit_TicketId_Role",
-                table: "Revisit",
+                name: "IX_Revisits_TicketId_Role",
+                table: "Revisits",
                 columns: new[] { "TicketId", "Role" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Survey_SiteId",
-                table: "Survey",
+                name: "IX_Surveys_SiteId",
+                table: "Surveys",
                 column: "SiteId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Survey_Token",
-                table: "Survey",
+                name: "IX_Surveys_Token",
+                table: "Surveys",
                 column: "Token",
                 unique: true);
 
@@ -587,49 +587,49 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                 name: "ApiKeys");
 
             migrationBuilder.DropTable(
-                name: "ArchivedReport");
+                name: "ArchivedReports");
 
             migrationBuilder.DropTable(
-                name: "Complaint");
+                name: "Complaints");
+
+            migrationBuilder.DropTable(
+                name: "Contracts");
 
             migrationBuilder.DropTable(
                 name: "Gateways");
 
             migrationBuilder.DropTable(
-                name: "InspectionItem");
+                name: "InspectionItems");
 
             migrationBuilder.DropTable(
-                name: "InventoryDevice");
-
-            migrationBuilder.DropTable(
-                name: "MaintenanceContract");
+                name: "InventoryDevices");
 
             migrationBuilder.DropTable(
                 name: "Occurrences");
 
             migrationBuilder.DropTable(
-                name: "PartMove");
+                name: "PartMoves");
 
             migrationBuilder.DropTable(
                 name: "RejectedMessages");
 
             migrationBuilder.DropTable(
-                name: "ReportRun");
+                name: "ReportRuns");
 
             migrationBuilder.DropTable(
-                name: "Revisit");
+                name: "Revisits");
 
             migrationBuilder.DropTable(
                 name: "ServiceCentres");
 
             migrationBuilder.DropTable(
-                name: "SiteInventoryState");
+                name: "SiteInventories");
 
             migrationBuilder.DropTable(
-                name: "Survey");
+                name: "Surveys");
 
             migrationBuilder.DropTable(
-                name: "InspectionJob");
+                name: "InspectionJobs");
 
             migrationBuilder.DropTable(
                 name: "Tickets");
