@@ -23,6 +23,12 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
+echo "Replaying last month's service history and writing its reports..."
+dotnet src/Cloud/bin/Release/net10.0/AfterSales.Cloud.dll demo-history \
+  --config demo/cloud.demo.json \
+  --Database:ConnectionString="Data Source=$PWD/$DATA/cloud.db" >"$DATA/history.log" 2>&1 \
+  || { echo "The demo history failed; see $DATA/history.log"; tail -n 30 "$DATA/history.log"; exit 1; }
+
 dotnet src/Cloud/bin/Release/net10.0/AfterSales.Cloud.dll \
   --config demo/cloud.demo.json \
   --urls "http://127.0.0.1:$PORT_WEB" \
@@ -65,6 +71,8 @@ cat <<TXT
 
 AfterSales demo is running.
   Tickets (signs you in):  http://127.0.0.1:$PORT_WEB/signin?key=$KEY
+  Last month's reports:    http://127.0.0.1:$PORT_WEB/reports   ·  KPIs: http://127.0.0.1:$PORT_WEB/kpis
+  Technician's phone page: http://127.0.0.1:$PORT_WEB/signin?key=as_demo_technician_key_000000000&returnUrl=/inspections
   API:                     curl -H "Authorization: Bearer $KEY" http://127.0.0.1:$PORT_WEB/api/v1/tickets
   Gateways connect to the embedded broker on 127.0.0.1:$PORT_MQTT; logs are in $DATA/.
 Five sites raise a fault 5-25 s from now (ring 1, ring 2, ring 3, a neighbouring city, and one

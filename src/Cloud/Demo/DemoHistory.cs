@@ -59,7 +59,7 @@ internal sealed class DemoHistory(IServiceProvider services)
             var site = sites[s];
             db.Add(new MaintenanceContract
             {
-                Number = $"MC-{month.Year}-{s + 101}", SiteId = site.Id, StartsOn = month.AddMonths(-5), EndsOn = month.AddMonths(s == 0 ? 1 : 7).AddDays(-1),
+                Number = $"MC-{month.Year}-{s + 101}", SiteId = site.Id, StartsOn = month.AddMonths(-5), EndsOn = month.AddMonths(s == 0 ? 2 : 7).AddDays(-1),
                 ContactEmails = $"security@{site.Id}.example", ContactName = site.Customer,
             });
             await inventory.ApplyConfigAsync(new SiteConfig
