@@ -16,7 +16,7 @@ internal sealed class SurveyModel(SurveyDesk desk) : PageModel
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
     {
         Survey = await desk.FindAsync(token, cancellationToken);
-        return Survey is null ? NotFound() : Page();
+        return Survey is null ? Unknown() : Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string token, int attitude, int skill, int arrival, int promises, string? comment, CancellationToken cancellationToken)
@@ -24,7 +24,7 @@ internal sealed class SurveyModel(SurveyDesk desk) : PageModel
         var result = await desk.AnswerAsync(token, attitude, skill, arrival, promises, comment, cancellationToken);
         if (result == SurveyAnswerResult.Unknown)
         {
-            return NotFound();
+            return Unknown();
         }
 
         Survey = await desk.FindAsync(token, cancellationToken);
@@ -36,6 +36,13 @@ internal sealed class SurveyModel(SurveyDesk desk) : PageModel
             SurveyAnswerResult.Unknown => null,
             _ => throw new InvalidOperationException("Unknown survey result."),
         };
+        return Page();
+    }
+
+    /// <summary>A mistyped or made-up link gets a readable page (with a 404), not a browser error.</summary>
+    private PageResult Unknown()
+    {
+        Response.StatusCode = StatusCodes.Status404NotFound;
         return Page();
     }
 }
