@@ -22,7 +22,7 @@ internal sealed class KpiService(IDbContextFactory<CloudDb> dbs, TimeProvider ti
         var surveys = (await db.Set<Survey>().AsNoTracking().ToListAsync(cancellationToken)).Where(s => s.SentAt >= from && s.SentAt < to).ToList();
         var complaints = (await db.Set<Complaint>().AsNoTracking().ToListAsync(cancellationToken)).Where(c => c.ReceivedAt >= from && c.ReceivedAt < to).ToList();
         var lastMonth = firstMonth.AddMonths(months);
-        var inspections = await db.Set<InspectionJob>().AsNoTracking().Where(j => j.Month >= firstMonth && j.Month < lastMonth).ToListAsync(cancellationToken);
+        var inspections = await db.Set<InspectionJob>().AsNoTracking().Include(j => j.Items).Where(j => j.Month >= firstMonth && j.Month < lastMonth).ToListAsync(cancellationToken);
         var zones = facts.GroupBy(f => f.SiteId).ToDictionary(g => g.Key, g => g.MaxBy(f => f.OpenedAt)!.Zone);
         var availability = siteIds.ToDictionary(
             s => s,

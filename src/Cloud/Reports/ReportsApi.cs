@@ -36,6 +36,32 @@ internal static class ReportsApi
             return Results.Accepted("/api/v1/reports/runs");
         });
 
+        api.MapGet("/quarterly", async (string customer, string quarter, IDbContextFactory<CloudDb> dbs, Kpis.KpiService kpis, TimeProvider time, CancellationToken ct) =>
+        {
+            if (!QuarterlyReportPdf.TryQuarter(quarter, out var first))
+            {
+                return Results.Problem("quarter must be yyyy-Qn", statusCode: 400);
+            }
+
+            await using var db = await dbs.CreateDbContextAsync(ct);
+            var sites = await db.Sites.AsNoTracking().Where(s => s.Customer == customer).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
+            if (sites.Count == 0)
+            {
+                return Results.NotFound();
+            }
+
+            var all = await kpis.LoadAsync(first, 3, ct);
+            var mine = all with
+            {
+                Tickets = [.. all.Tickets.Where(t => sites.ContainsKey(t.SiteId))],
+                Surveys = [.. all.Surveys.Where(s => sites.ContainsKey(s.SiteId))],
+                Complaints = [.. all.Complaints.Where(c => sites.ContainsKey(c.SiteId))],
+                Inspections = [.. all.Inspections.Where(j => sites.ContainsKey(j.SiteId))],
+                SiteAvailability = all.SiteAvailability.Where(kv => sites.ContainsKey(kv.Key)).ToDictionary(),
+            };
+            return Results.File(QuarterlyReportPdf.Render(customer, first, mine, sites, time.GetUtcNow()), "application/pdf", $"quarterly-{quarter}.pdf");
+        });
+
         api.MapGet("/runs", async (IDbContextFactory<CloudDb> dbs, CancellationToken ct) =>
         {
             await using var db = await dbs.CreateDbContextAsync(ct);

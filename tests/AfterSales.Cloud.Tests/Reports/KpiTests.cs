@@ -63,6 +63,20 @@ public class KpiTests
         Assert.Equal((ComplaintCause.Billing, 1), (lines[1].Cause, lines[1].Count));
     }
 
+    [Fact]
+    public void QuarterlyReport_ReadBack_NamesTheCustomersSitesAndTheirFigures()
+    {
+        var names = new Dictionary<string, string> { ["site-a"] = "Jinjiang branch", ["site-b"] = "Wuhou depot" };
+
+        var text = MonthlyReportDocumentTests.PdfText(QuarterlyReportPdf.Render("Trust Bank", new DateOnly(2026, 10, 1), MonthAtTwoSites(), names, GeneratedAt));
+
+        Assert.Contains("Trust Bank · Q4 2026", text, StringComparison.Ordinal);
+        Assert.Contains("Jinjiang branch", text, StringComparison.Ordinal);
+        Assert.Contains("98.26 %", text, StringComparison.Ordinal);
+        Assert.Contains("Corroded BNC joint", text, StringComparison.Ordinal);
+        Assert.Contains("1 of 2 scheduled inspections were completed", text.Replace("\n", " ", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
     private static ReportInputs Scenario() => NovemberScenario.Inputs();
 
     private static KpiInputs MonthAtTwoSites()
