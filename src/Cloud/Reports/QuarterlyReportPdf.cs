@@ -47,7 +47,7 @@ internal static class QuarterlyReportPdf
         var failed = inputs.Inspections.SelectMany(j => j.Items.Where(i => i.Result == Inspections.ItemResult.Fail).Select(i => (j, i))).ToList();
         pdf.Paragraph(failed.Count == 0
             ? "Every inspection item passed this quarter."
-            : $"{failed.Count} inspection items failed and were repaired under tickets:", 9);
+            : failed.Count == 1 ? "One inspection item failed and was repaired under a ticket:" : $"{failed.Count} inspection items failed and were repaired under tickets:", 9);
         if (failed.Count > 0)
         {
             pdf.Table(

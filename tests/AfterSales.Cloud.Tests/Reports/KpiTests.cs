@@ -73,7 +73,7 @@ public class KpiTests
         Assert.Contains("Trust Bank · Q4 2026", text, StringComparison.Ordinal);
         Assert.Contains("Jinjiang branch", text, StringComparison.Ordinal);
         Assert.Contains("98.26 %", text, StringComparison.Ordinal);
-        Assert.Contains("Corroded BNC joint", text, StringComparison.Ordinal);
+        Assert.Contains("One inspection item failed", text, StringComparison.Ordinal);
         Assert.Contains("1 of 2 scheduled inspections were completed", text.Replace("\n", " ", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
