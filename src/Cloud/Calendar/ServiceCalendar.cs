@@ -7,7 +7,8 @@ namespace AfterSales.Cloud.Calendar;
 
 /// <summary>
 /// The service company's calendar, run every few minutes on every node: contract expiry notices,
-/// this month's inspection jobs, last month's reports (from the 1st), complaint reminders.
+/// this month's inspection jobs, last month's reports (from the 1st), complaint reminders,
+/// revisits for this month's repairs.
 /// Each step keeps its own state in the database, so running it twice, on two nodes or after a
 /// crash, does each thing once.
 /// </summary>
@@ -16,6 +17,7 @@ internal sealed partial class ServiceCalendar(
     InspectionPlanner inspections,
     MonthlyReports reports,
     ComplaintDesk complaints,
+    RevisitDesk revisits,
     TimeProvider time,
     ILogger<ServiceCalendar> log) : BackgroundService
 {
@@ -29,6 +31,7 @@ internal sealed partial class ServiceCalendar(
         await Step("inspection plan", () => inspections.PlanAsync(month, cancellationToken));
         await Step("monthly reports", async () => await reports.RunMonthAsync(month.AddMonths(-1), force: false, progress: null, cancellationToken));
         await Step("complaint reminders", () => complaints.ChaseAsync(cancellationToken));
+        await Step("revisit plan", () => revisits.PlanAsync(month, cancellationToken));
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

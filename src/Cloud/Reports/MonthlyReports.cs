@@ -83,7 +83,8 @@ internal sealed partial class MonthlyReports(IDbContextFactory<CloudDb> dbs, Mai
             {
                 // One site's bad data must not stop the other customers' reports.
                 run.Failed++;
-                run.LastError = $"{siteId}: {ex.Message}"[..Math.Min(1000, siteId.Length + 2 + ex.Message.Length)];
+                var error = $"{siteId}: {ex.Message}";
+                run.LastError = error.Length > 1000 ? error[..1000] : error;
                 LogSiteFailed(log, siteId, month, ex);
             }
 

@@ -163,6 +163,29 @@ public abstract class ServiceCycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Calendar_OnTheFirst_PlansTheMonthAndReportsTheMonthBefore_Once()
+    {
+        var calendar = new Calendar.ServiceCalendar(
+            new ContractBook(_dbs, _mailer, _time, NullLogger<ContractBook>.Instance),
+            new InspectionPlanner(_dbs, Options.Create(new InspectionOptions { Technicians = [new("tech-li", "Li")] }), _time, NullLogger<InspectionPlanner>.Instance),
+            new MonthlyReports(_dbs, _mailer, _time, NullLogger<MonthlyReports>.Instance),
+            new ComplaintDesk(_dbs, _mailer, Options.Create(new FeedbackOptions()), _time, NullLogger<ComplaintDesk>.Instance),
+            new RevisitDesk(_dbs, _time),
+            _time,
+            NullLogger<Calendar.ServiceCalendar>.Instance);
+        _time.SetUtcNow(At(12, 1, 0, 5));
+
+        await calendar.TickAsync(default);
+        _time.Advance(Calendar.ServiceCalendar.Every);
+        await calendar.TickAsync(default);
+
+        await using var db = await _dbs.CreateDbContextAsync();
+        Assert.Equal(["site-a", "site-b"], await db.ArchivedReports.Where(a => a.Period == new DateOnly(2026, 11, 1)).Select(a => a.SiteId).OrderBy(s => s).ToListAsync());
+        Assert.Equal(2, await db.InspectionJobs.CountAsync(j => j.Month == new DateOnly(2026, 12, 1)));
+        Assert.Equal(2, _smtp.Messages.Count(m => m.Subject.StartsWith("Monthly inspection report", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task ExpiryNotice_SentOnceThirtyDaysBeforeTheEnd()
     {
         var book = new ContractBook(_dbs, _mailer, _time, NullLogger<ContractBook>.Instance);

@@ -70,11 +70,11 @@ public class KpiTests
 
         var text = MonthlyReportDocumentTests.PdfText(QuarterlyReportPdf.Render("Trust Bank", new DateOnly(2026, 10, 1), MonthAtTwoSites(), names, GeneratedAt));
 
-        Assert.Contains("Trust Bank · Q4 2026", text, StringComparison.Ordinal);
-        Assert.Contains("Jinjiang branch", text, StringComparison.Ordinal);
-        Assert.Contains("98.26 %", text, StringComparison.Ordinal);
-        Assert.Contains("One inspection item failed", text, StringComparison.Ordinal);
-        Assert.Contains("1 of 2 scheduled inspections were completed", text.Replace("\n", " ", StringComparison.Ordinal), StringComparison.Ordinal);
+        MonthlyReportDocumentTests.Shows(text, "Trust Bank · Q4 2026");
+        MonthlyReportDocumentTests.Shows(text, "Jinjiang branch");
+        MonthlyReportDocumentTests.Shows(text, "98.26 %");
+        MonthlyReportDocumentTests.Shows(text, "One inspection item failed");
+        MonthlyReportDocumentTests.Shows(text, "1 of 2 scheduled inspections were completed");
     }
 
     private static ReportInputs Scenario() => NovemberScenario.Inputs();

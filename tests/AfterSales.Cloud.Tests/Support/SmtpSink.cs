@@ -2,13 +2,37 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace AfterSales.Cloud.Tests.Support;
 
 /// <summary>A message the sink accepted: envelope recipients and the raw DATA.</summary>
 internal sealed record ReceivedMail(IReadOnlyList<string> Recipients, string Data)
 {
-    public string Subject => Data.Split("\r\n").FirstOrDefault(l => l.StartsWith("Subject:", StringComparison.OrdinalIgnoreCase))?[8..].Trim() ?? string.Empty;
+    /// <summary>The Subject header, unfolded and with RFC 2047 encoded words decoded (the client encodes non-ASCII).</summary>
+    public string Subject
+    {
+        get
+        {
+            var lines = Data.Split("\r\n");
+            var start = Array.FindIndex(lines, l => l.StartsWith("Subject:", StringComparison.OrdinalIgnoreCase));
+            if (start < 0)
+            {
+                return string.Empty;
+            }
+
+            var raw = lines[start][8..] + string.Concat(lines.Skip(start + 1).TakeWhile(l => l.StartsWith(' ') || l.StartsWith('\t')));
+            return Regex.Replace(raw, @"=\?([^?]+)\?([BbQq])\?([^?]*)\?=\s*", m => Decode(m.Groups[1].Value, m.Groups[2].Value, m.Groups[3].Value)).Trim();
+        }
+    }
+
+    private static string Decode(string charset, string encoding, string text)
+    {
+        var bytes = encoding is "B" or "b"
+            ? Convert.FromBase64String(text)
+            : Encoding.Latin1.GetBytes(Regex.Replace(text.Replace('_', ' '), "=([0-9A-Fa-f]{2})", m => ((char)Convert.ToByte(m.Groups[1].Value, 16)).ToString()));
+        return Encoding.GetEncoding(charset).GetString(bytes);
+    }
 }
 
 /// <summary>
