@@ -18,6 +18,16 @@ internal sealed partial class ContractBook(IDbContextFactory<CloudDb> dbs, Maile
         }
 
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        if (!await db.Sites.AnyAsync(s => s.Id == contract.SiteId, cancellationToken))
+        {
+            throw new ArgumentException($"Unknown site '{contract.SiteId}'.", nameof(contract));
+        }
+
+        if (await db.Contracts.AnyAsync(c => c.Number == contract.Number, cancellationToken))
+        {
+            throw new ArgumentException($"Contract number '{contract.Number}' is taken.", nameof(contract));
+        }
+
         db.Add(contract);
         await db.SaveChangesAsync(cancellationToken);
         return contract;

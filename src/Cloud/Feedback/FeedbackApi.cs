@@ -37,8 +37,15 @@ internal static class FeedbackApi
 
         api.MapPost("/surveys", async (SurveyRequest request, SurveyDesk desk, Mail.Mailer mailer, CancellationToken ct) =>
         {
-            var survey = await desk.IssueAsync(request.SiteId, request.TechnicianId, request.TicketId, request.InspectionJobId, ct);
-            return Results.Ok(new { survey.Token, Link = $"{mailer.Options.PublicBaseUrl.TrimEnd('/')}/survey/{survey.Token}" });
+            try
+            {
+                var survey = await desk.IssueAsync(request.SiteId, request.TechnicianId, request.TicketId, request.InspectionJobId, ct);
+                return Results.Ok(new { survey.Token, Link = $"{mailer.Options.PublicBaseUrl.TrimEnd('/')}/survey/{survey.Token}" });
+            }
+            catch (ArgumentException ex)
+            {
+                return Results.Problem(ex.Message, statusCode: 400);
+            }
         });
 
         api.MapPost("/revisits/plan", async (DateOnly month, RevisitDesk desk, CancellationToken ct) => Results.Ok(new { Added = await desk.PlanAsync(month, ct) }));

@@ -10,6 +10,11 @@ internal sealed class SurveyDesk(IDbContextFactory<CloudDb> dbs, TimeProvider ti
     public async Task<Survey> IssueAsync(string siteId, string? technicianId, long? ticketId, long? inspectionJobId, CancellationToken cancellationToken)
     {
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        if (!await db.Sites.AnyAsync(s => s.Id == siteId, cancellationToken))
+        {
+            throw new ArgumentException($"Unknown site '{siteId}'.", nameof(siteId));
+        }
+
         var survey = new Survey
         {
             Token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_'),

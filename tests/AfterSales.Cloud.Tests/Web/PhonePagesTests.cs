@@ -73,6 +73,10 @@ public sealed class PhonePagesTests : IAsyncLifetime
             checks = new { heartbeatIntervalS = 30 },
         }));
         await Ok(_api.PostAsync($"/api/v1/inspections/plan?month={month}", null));
+        using (var duplicate = await _api.PostAsJsonAsync("/api/v1/contracts", new { number = "MC-1", siteId = "site-a", startsOn = "2020-01-01", endsOn = "2099-12-31" }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, duplicate.StatusCode);
+        }
 
         var page = await PhoneAsync();
         await page.GotoAsync($"{Base}/signin?key={Technician}&returnUrl=/inspections");
@@ -118,6 +122,11 @@ public sealed class PhonePagesTests : IAsyncLifetime
         await Assertions.Expect(page.Locator("[role=status]")).ToContainTextAsync("Thank you");
         await page.GotoAsync(Base + path);
         Assert.Equal(0, await page.Locator("form.survey").CountAsync());
+
+        using (var unknownSite = await _api.PostAsJsonAsync("/api/v1/surveys", new { siteId = "site-nowhere" }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, unknownSite.StatusCode);
+        }
 
         var guessed = await page.GotoAsync(Base + "/survey/not-a-real-token");
         Assert.Equal(404, guessed!.Status);
