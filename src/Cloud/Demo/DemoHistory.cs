@@ -38,6 +38,9 @@ internal sealed class DemoHistory(IServiceProvider services)
         ("panel", FaultCodes.PanelAcLoss, FaultSeverity.Major), ("zone-2", FaultCodes.ZoneTrouble, FaultSeverity.Major),
     ];
 
+    /// <summary>History is replayed quietly: nobody is mailed about last month's surveys or complaints.</summary>
+    private static readonly Mailer NoMail = new(Options.Create(new MailOptions()), NullLogger<Mailer>.Instance);
+
     public async Task<ReportRun?> FillAsync(DateOnly month, CancellationToken cancellationToken)
     {
         var dbs = services.GetRequiredService<IDbContextFactory<CloudDb>>();
@@ -126,7 +129,7 @@ internal sealed class DemoHistory(IServiceProvider services)
 
     private static async Task InspectAsync(IDbContextFactory<CloudDb> dbs, TicketDesk tickets, ManualClock clock, DateOnly month, Random random, CancellationToken cancellationToken)
     {
-        var desk = new InspectionDesk(dbs, tickets, clock, NullLogger<InspectionDesk>.Instance);
+        var desk = new InspectionDesk(dbs, tickets, new SurveyDesk(dbs, NoMail, clock), clock, NullLogger<InspectionDesk>.Instance);
         var jobs = await desk.ForTechnicianAsync(null, month, cancellationToken);
         foreach (var job in jobs)
         {
@@ -145,7 +148,7 @@ internal sealed class DemoHistory(IServiceProvider services)
 
     private static async Task FeedbackAsync(IDbContextFactory<CloudDb> dbs, ManualClock clock, List<string> sites, List<string> technicians, DateTimeOffset start, Random random, CancellationToken cancellationToken)
     {
-        var surveys = new SurveyDesk(dbs, clock);
+        var surveys = new SurveyDesk(dbs, NoMail, clock);
         string[] comments = ["Quick and tidy work.", "Arrived later than promised.", "Explained everything clearly.", ""];
         foreach (var site in sites)
         {
@@ -159,7 +162,7 @@ internal sealed class DemoHistory(IServiceProvider services)
             }
         }
 
-        var complaints = new ComplaintDesk(dbs, new Mailer(Options.Create(new MailOptions()), NullLogger<Mailer>.Instance), Options.Create(new FeedbackOptions()), clock, NullLogger<ComplaintDesk>.Instance);
+        var complaints = new ComplaintDesk(dbs, NoMail, Options.Create(new FeedbackOptions()), clock, NullLogger<ComplaintDesk>.Instance);
         clock.Now = start.AddDays(17).AddHours(10);
         var complaint = await complaints.RegisterAsync(new(sites[^1], "The technician arrived an hour after the time he gave on the phone.", ComplaintCause.LateArrival, ServiceAtFault: true, TechnicianId: technicians[0]), cancellationToken);
         clock.Now = clock.Now.AddHours(2);

@@ -35,12 +35,12 @@ internal static class FeedbackApi
         api.MapPost("/complaints/{number}", async (string number, ComplaintUpdate update, ComplaintDesk desk, CancellationToken ct) =>
             await desk.UpdateAsync(number, update.Answered, update.Fix, ct) is { } c ? Results.Ok(c) : Results.NotFound());
 
-        api.MapPost("/surveys", async (SurveyRequest request, SurveyDesk desk, Mail.Mailer mailer, CancellationToken ct) =>
+        api.MapPost("/surveys", async (SurveyRequest request, SurveyDesk desk, CancellationToken ct) =>
         {
             try
             {
-                var survey = await desk.IssueAsync(request.SiteId, request.TechnicianId, request.TicketId, request.InspectionJobId, ct);
-                return Results.Ok(new { survey.Token, Link = $"{mailer.Options.PublicBaseUrl.TrimEnd('/')}/survey/{survey.Token}" });
+                var survey = await desk.IssueAsync(request.SiteId, request.TechnicianId, request.TicketId, request.InspectionJobId, ct, request.Invite);
+                return Results.Ok(new { survey.Token, Link = desk.LinkFor(survey) });
             }
             catch (ArgumentException ex)
             {
@@ -57,6 +57,6 @@ internal static class FeedbackApi
 
 internal sealed record ComplaintUpdate(bool Answered, string? Fix);
 
-internal sealed record SurveyRequest(string SiteId, string? TechnicianId, long? TicketId, long? InspectionJobId);
+internal sealed record SurveyRequest(string SiteId, string? TechnicianId, long? TicketId, long? InspectionJobId, bool Invite = false);
 
 internal sealed record RevisitResult(string? Finding);

@@ -1,13 +1,22 @@
 using System.Security.Cryptography;
+using AfterSales.Cloud.Contracts;
+using AfterSales.Cloud.Mail;
 using AfterSales.Cloud.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.Cloud.Feedback;
 
 /// <summary>Issues a survey per job (an unguessable link) and takes the customer's one answer.</summary>
-internal sealed class SurveyDesk(IDbContextFactory<CloudDb> dbs, TimeProvider time)
+internal sealed class SurveyDesk(IDbContextFactory<CloudDb> dbs, Mailer mailer, TimeProvider time)
 {
-    public async Task<Survey> IssueAsync(string siteId, string? technicianId, long? ticketId, long? inspectionJobId, CancellationToken cancellationToken)
+    public string LinkFor(Survey survey)
+    {
+        ArgumentNullException.ThrowIfNull(survey);
+        return $"{mailer.Options.PublicBaseUrl.TrimEnd('/')}/survey/{survey.Token}";
+    }
+
+    /// <summary>Issues a survey; with <paramref name="invite"/>, mails the link to the contacts of the site's current contract.</summary>
+    public async Task<Survey> IssueAsync(string siteId, string? technicianId, long? ticketId, long? inspectionJobId, CancellationToken cancellationToken, bool invite = false)
     {
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         if (!await db.Sites.AnyAsync(s => s.Id == siteId, cancellationToken))
@@ -26,6 +35,23 @@ internal sealed class SurveyDesk(IDbContextFactory<CloudDb> dbs, TimeProvider ti
         };
         db.Add(survey);
         await db.SaveChangesAsync(cancellationToken);
+        if (invite)
+        {
+            var today = DateOnly.FromDateTime(survey.SentAt.UtcDateTime);
+            var contract = (await db.Contracts.AsNoTracking().Where(c => c.SiteId == siteId).ToListAsync(cancellationToken))
+                .Where(c => ContractRules.Covers(c, today)).MaxBy(c => c.EndsOn);
+            if (contract is not null)
+            {
+                await mailer.SendAsync(new OutgoingMail(ContractRules.Emails(contract), "How did we do? Four questions about today's visit", $"""
+                    Thank you for letting us into your site today. Four questions, one tap each, on your phone:
+
+                    {LinkFor(survey)}
+
+                    Your answers go to the service manager and count in the technician's monthly review.
+                    """), cancellationToken);
+            }
+        }
+
         return survey;
     }
 

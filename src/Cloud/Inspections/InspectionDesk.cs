@@ -1,3 +1,4 @@
+using AfterSales.Cloud.Feedback;
 using AfterSales.Cloud.Inventory;
 using AfterSales.Cloud.Storage;
 using AfterSales.Cloud.Tickets;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AfterSales.Cloud.Inspections;
 
 /// <summary>What the technician records on site. A failed item opens a ticket through the ticket book, with the site's SLA.</summary>
-internal sealed partial class InspectionDesk(IDbContextFactory<CloudDb> dbs, TicketDesk tickets, TimeProvider time, ILogger<InspectionDesk> log)
+internal sealed partial class InspectionDesk(IDbContextFactory<CloudDb> dbs, TicketDesk tickets, SurveyDesk surveys, TimeProvider time, ILogger<InspectionDesk> log)
 {
     public async Task<InspectionJob?> FindAsync(long jobId, CancellationToken cancellationToken)
     {
@@ -67,9 +68,17 @@ internal sealed partial class InspectionDesk(IDbContextFactory<CloudDb> dbs, Tic
             throw new InspectionException($"{pending} items are not checked yet.");
         }
 
+        var firstCompletion = job.CompletedAt is null;
         job.CompletedAt ??= time.GetUtcNow();
         job.Remarks = remarks;
         await db.SaveChangesAsync(cancellationToken);
+
+        // The inspection is a job like any other: the customer gets its survey (every job, not a sample).
+        if (firstCompletion)
+        {
+            await surveys.IssueAsync(job.SiteId, job.TechnicianId, ticketId: null, job.Id, cancellationToken, invite: true);
+        }
+
         var failed = job.Items.Count(i => i.Result == ItemResult.Fail);
         LogCompleted(log, job.Id, job.SiteId, failed);
     }

@@ -2,7 +2,6 @@ using AfterSales.Cloud.Contracts;
 using AfterSales.Cloud.Feedback;
 using AfterSales.Cloud.Inspections;
 using AfterSales.Cloud.Inventory;
-using AfterSales.Protocol.Faults;
 
 namespace AfterSales.Cloud.Reports;
 

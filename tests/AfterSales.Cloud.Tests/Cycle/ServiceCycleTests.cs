@@ -77,7 +77,7 @@ public abstract class ServiceCycleTests : IAsyncLifetime
     public async Task Inspection_PlannedOncePerSite_FailedItemOpensATicket()
     {
         var planner = new InspectionPlanner(_dbs, Options.Create(new InspectionOptions { Technicians = [new("tech-li", "Li"), new("tech-wang", "Wang")] }), _time, NullLogger<InspectionPlanner>.Instance);
-        var desk = new InspectionDesk(_dbs, _tickets, _time, NullLogger<InspectionDesk>.Instance);
+        var desk = new InspectionDesk(_dbs, _tickets, new SurveyDesk(_dbs, _mailer, _time), _time, NullLogger<InspectionDesk>.Instance);
 
         Assert.Equal(2, await planner.PlanAsync(new DateOnly(2026, 11, 1), default));
         Assert.Equal(0, await planner.PlanAsync(new DateOnly(2026, 11, 1), default));
@@ -104,6 +104,11 @@ public abstract class ServiceCycleTests : IAsyncLifetime
         Assert.Equal(InspectionDefects.FaultCode, ticket.Fault);
         Assert.Equal("ring-1", ticket.Zone);
         Assert.NotNull(done.CompletedAt);
+        var invitation = Assert.Single(_smtp.Messages);
+        Assert.Equal(["security@bank.example", "guard@bank.example"], invitation.Recipients);
+        var survey = await db.Surveys.SingleAsync();
+        Assert.Equal((job.Id, "tech-li"), (survey.InspectionJobId!.Value, survey.TechnicianId));
+        Assert.Contains($"/survey/{survey.Token}", invitation.Body, StringComparison.Ordinal);
         await Assert.ThrowsAsync<InspectionException>(() => desk.RecordAsync(job.Id, joints.Id, ItemResult.Pass, null, default));
     }
 
@@ -228,7 +233,7 @@ public abstract class ServiceCycleTests : IAsyncLifetime
     [Fact]
     public async Task Survey_AnsweredOnceThroughItsToken()
     {
-        var desk = new SurveyDesk(_dbs, _time);
+        var desk = new SurveyDesk(_dbs, _mailer, _time);
         var survey = await desk.IssueAsync("site-a", "tech-li", ticketId: null, inspectionJobId: null, default);
 
         Assert.Equal(SurveyAnswerResult.Invalid, await desk.AnswerAsync(survey.Token, 5, 4, 4, 4, null, default));

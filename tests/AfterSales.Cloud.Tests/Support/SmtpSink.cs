@@ -26,6 +26,25 @@ internal sealed record ReceivedMail(IReadOnlyList<string> Recipients, string Dat
         }
     }
 
+    /// <summary>The body of a single-part message, decoded from base64 or quoted-printable as the client sent it.</summary>
+    public string Body
+    {
+        get
+        {
+            var split = Data.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+            var headers = Data[..split];
+            var body = Data[(split + 4)..];
+            if (headers.Contains("Content-Transfer-Encoding: base64", StringComparison.OrdinalIgnoreCase))
+            {
+                return Encoding.UTF8.GetString(Convert.FromBase64String(body.Replace("\r\n", string.Empty, StringComparison.Ordinal)));
+            }
+
+            return headers.Contains("Content-Transfer-Encoding: quoted-printable", StringComparison.OrdinalIgnoreCase)
+                ? Encoding.UTF8.GetString(Encoding.Latin1.GetBytes(Regex.Replace(body.Replace("=\r\n", string.Empty, StringComparison.Ordinal), "=([0-9A-Fa-f]{2})", m => ((char)Convert.ToByte(m.Groups[1].Value, 16)).ToString())))
+                : body;
+        }
+    }
+
     private static string Decode(string charset, string encoding, string text)
     {
         var bytes = encoding is "B" or "b"
