@@ -7,6 +7,9 @@ internal sealed partial class PdfLayout
     private const float CellPad = 4;
     private const float TableFontSize = 8.5f;
 
+    /// <summary>A table this short moves whole rather than split; it fits under the space a heading keeps for it.</summary>
+    private const float ShortTable = 110;
+
     /// <summary>A table whose rows wrap their text and which continues on the next page under a repeated header.</summary>
     public void Table(IReadOnlyList<PdfColumn> columns, IReadOnlyList<PdfCell[]> rows)
     {
@@ -19,7 +22,7 @@ internal sealed partial class PdfLayout
         // A short table moves whole to the next page rather than leave a stub; a long one starts
         // where it is and breaks between rows.
         var estimate = headerHeight + (rows.Count * (lineHeight + (2 * CellPad)));
-        KeepTogether(estimate < PdfStyle.ContentBottom * 0.3f ? estimate : headerHeight + lineHeight + (2 * CellPad));
+        KeepTogether(estimate < ShortTable ? estimate : headerHeight + (3 * (lineHeight + (2 * CellPad))));
         TableHeader(columns, widths, headerHeight);
         for (var r = 0; r < rows.Count; r++)
         {

@@ -36,8 +36,9 @@ internal sealed partial class PdfLayout(string title, string subtitle, string fo
 
     public void Heading(string text, int level = 1)
     {
+        // A heading keeps room for what follows it (a line of text and a short table), so it is never left alone at a page's foot.
         var size = level == 1 ? 15f : 11.5f;
-        KeepTogether(size + 60);
+        KeepTogether(size + 150);
         if (Y > PdfStyle.ContentTop)
         {
             Space(level == 1 ? 14 : 8);

@@ -38,7 +38,7 @@ internal static class MonthlyReportHtml
             .Append("<p>").Append(E(Summary(r))).Append("</p><div class=\"tiles\">");
         Tile(h, "Availability", Percent(r.SiteAvailability), $"downtime {Duration(r.TotalDowntime)}", AvailabilityTone(r.SiteAvailability));
         Tile(h, "Faults", r.Sla.Tickets.ToString(Culture), $"{r.Sla.RepeatFaults} repeat", PdfTone.Neutral);
-        Tile(h, "Arrival on time", Percent(r.Sla.OnTimeRate), $"{r.Sla.ArrivalMet} of {r.Sla.ArrivalMet + r.Sla.ArrivalMissed} visits", RateTone(r.Sla.OnTimeRate, 0.9));
+        Tile(h, "Arrival on time", Percent(r.Sla.OnTimeRate), ArrivalNote(r.Sla), RateTone(r.Sla.OnTimeRate, 0.9));
         Tile(h, "Satisfaction", Percent(r.Feedback.SatisfactionRate), $"{r.Feedback.SurveysAnswered} of {r.Feedback.SurveysSent} surveys", RateTone(r.Feedback.SatisfactionRate, 0.85));
         h.Append("</div><dl>");
         Fact(h, "Customer", r.Site.Customer);

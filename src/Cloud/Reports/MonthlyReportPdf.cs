@@ -31,7 +31,7 @@ internal static class MonthlyReportPdf
         [
             new("Availability", Percent(r.SiteAvailability), $"{Duration(r.TotalDowntime)} downtime", AvailabilityTone(r.SiteAvailability)),
             new("Faults", r.Sla.Tickets.ToString(Culture), r.Sla.RepeatFaults > 0 ? $"{r.Sla.RepeatFaults} repeat" : "no repeats", r.Sla.Tickets == 0 ? PdfTone.Good : PdfTone.Neutral),
-            new("Arrival on time", Percent(r.Sla.OnTimeRate), r.Sla.ArrivalMet + r.Sla.ArrivalMissed == 0 ? "no visit was needed" : $"{r.Sla.ArrivalMet} of {r.Sla.ArrivalMet + r.Sla.ArrivalMissed} visits", RateTone(r.Sla.OnTimeRate, 0.9)),
+            new("Arrival on time", Percent(r.Sla.OnTimeRate), ArrivalNote(r.Sla), RateTone(r.Sla.OnTimeRate, 0.9)),
             new("Inspection", inspection, r.Inspection is { Failed: > 0 } f ? $"{f.Failed} failed" : "items passed", r.Inspection is { Failed: > 0 } ? PdfTone.Warn : PdfTone.Good),
             new("Satisfaction", Percent(r.Feedback.SatisfactionRate), $"{r.Feedback.SurveysAnswered} of {r.Feedback.SurveysSent} surveys", RateTone(r.Feedback.SatisfactionRate, 0.85)),
         ]);

@@ -93,6 +93,14 @@ internal static class ReportFormat
         _ => throw new ArgumentOutOfRangeException(nameof(result), result, null),
     };
 
+    /// <summary>The tile's note under the on-time rate.</summary>
+    public static string ArrivalNote(SlaSummary sla)
+    {
+        ArgumentNullException.ThrowIfNull(sla);
+        var judged = sla.ArrivalMet + sla.ArrivalMissed;
+        return judged == 0 ? "no visit was needed" : $"{sla.ArrivalMet} of {judged} faults";
+    }
+
     /// <summary>"Mean time to acknowledge 25 min · to arrive …. " naming only the steps that were recorded.</summary>
     public static string MeanTimes(SlaSummary sla)
     {
@@ -109,7 +117,7 @@ internal static class ReportFormat
         var faults = r.Sla.Tickets switch { 0 => "No faults were reported", 1 => "One fault was reported", var n => $"{n} faults were reported" };
         var arrivals = r.Sla.ArrivalMet + r.Sla.ArrivalMissed == 0
             ? string.Empty
-            : $"; technicians were on site on time for {r.Sla.ArrivalMet} of {r.Sla.ArrivalMet + r.Sla.ArrivalMissed} visits";
+            : $"; the arrival deadline was kept for {r.Sla.ArrivalMet} of the {r.Sla.ArrivalMet + r.Sla.ArrivalMissed} that needed a technician";
         var cleared = r.Sla.ArrivalNotNeeded > 0 ? $"; {r.Sla.ArrivalNotNeeded} cleared before a visit was needed" : string.Empty;
         var inspection = r.Inspection switch
         {
