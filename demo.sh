@@ -23,6 +23,12 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
+echo "Replaying last month's service history and writing its reports..."
+dotnet src/Cloud/bin/Release/net10.0/AfterSales.Cloud.dll demo-history \
+  --config demo/cloud.demo.json \
+  --Database:ConnectionString="Data Source=$PWD/$DATA/cloud.db" >"$DATA/history.log" 2>&1 \
+  || { echo "The demo history failed; see $DATA/history.log"; tail -n 30 "$DATA/history.log"; exit 1; }
+
 dotnet src/Cloud/bin/Release/net10.0/AfterSales.Cloud.dll \
   --config demo/cloud.demo.json \
   --urls "http://127.0.0.1:$PORT_WEB" \
@@ -74,6 +80,8 @@ AfterSales demo is running.
     dispatch / demo-dispatch      (console: board, detail, reassign)
     li / demo-li-2026             (technician on 24 h call: open it on a phone-sized window)
     jinli / demo-customer         (customer: only the Jinli jewellery store's tickets)
+  Last month's reports:    http://127.0.0.1:$PORT_WEB/reports   ·  KPIs: http://127.0.0.1:$PORT_WEB/kpis
+  Inspections (technician): sign in as li, then http://127.0.0.1:$PORT_WEB/inspections
   API:                     curl -H "Authorization: Bearer $KEY" http://127.0.0.1:$PORT_WEB/api/v1/tickets
   Gateways connect to the embedded broker on 127.0.0.1:$PORT_MQTT; logs are in $DATA/.
 Five sites raise a fault 5-25 s from now (ring 1, ring 2, ring 3, a neighbouring city, and one

@@ -1,4 +1,14 @@
+using System.Globalization;
 using AfterSales.Benchmarks;
 
-var events = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 5000;
+// dotnet run -c Release --project tests/AfterSales.Benchmarks -- [pipeline] [events]
+// dotnet run -c Release --project tests/AfterSales.Benchmarks -- reports [sites]
+if (args is ["reports", .. var rest])
+{
+    await ReportBenchmark.RunAsync(rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 1000);
+    return;
+}
+
+var numbers = args.Where(a => a != "pipeline").ToArray();
+var events = numbers.Length > 0 ? int.Parse(numbers[0], CultureInfo.InvariantCulture) : 5000;
 await PipelineBenchmark.RunAsync(events);

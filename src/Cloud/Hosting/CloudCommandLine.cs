@@ -17,6 +17,11 @@ internal static class CloudCommandLine
             return await CreateApiKeyAsync(args, rest);
         }
 
+        if (args is ["demo-history", .. var demoArgs])
+        {
+            return await DemoHistoryAsync(demoArgs);
+        }
+
         var app = CloudHost.Build(args);
         await app.RunAsync();
         return 0;
@@ -41,6 +46,23 @@ internal static class CloudCommandLine
         await db.SaveChangesAsync();
         Console.WriteLine(key);
         return 0;
+    }
+
+    /// <summary><c>demo-history [--month yyyy-MM]</c>: a month of replayed service and its reports (default: last month).</summary>
+    private static async Task<int> DemoHistoryAsync(string[] args)
+    {
+        var month = Option(args, "--month");
+        var period = Reports.ReportsApi.TryMonth(month, out var m) ? m : Contracts.ContractRules.FirstOfMonth(DateOnly.FromDateTime(DateTime.UtcNow)).AddMonths(-1);
+        var app = CloudHost.Build([.. args.Where((a, i) => a != "--month" && (i == 0 || args[i - 1] != "--month")), "--Calendar:Enabled=false"]);
+        foreach (var initializer in app.Services.GetServices<IHostedService>().OfType<DatabaseInitializer>())
+        {
+            await initializer.StartAsync(CancellationToken.None);
+        }
+
+        Console.WriteLine($"Replaying {period:yyyy-MM} for every seeded site...");
+        var run = await new Demo.DemoHistory(app.Services).FillAsync(period, CancellationToken.None);
+        Console.WriteLine(run is null ? "History already present; nothing to do." : $"{run.Done} of {run.Total} reports generated; {run.Failed} failed.");
+        return run is { Failed: > 0 } ? 1 : 0;
     }
 
     private static string? Option(string[] args, string name)

@@ -1,8 +1,17 @@
 using AfterSales.Cloud.Api;
 using AfterSales.Cloud.Auth;
 using AfterSales.Cloud.Broker;
+using AfterSales.Cloud.Calendar;
+using AfterSales.Cloud.Contracts;
+using AfterSales.Cloud.Feedback;
 using AfterSales.Cloud.Ingest;
+using AfterSales.Cloud.Inspections;
+using AfterSales.Cloud.Inventory;
+using AfterSales.Cloud.Kpis;
+using AfterSales.Cloud.Mail;
+using AfterSales.Cloud.Parts;
 using AfterSales.Cloud.Presence;
+using AfterSales.Cloud.Reports;
 using AfterSales.Cloud.Sites;
 using AfterSales.Cloud.Sla;
 using AfterSales.Cloud.Sla.Zones;
@@ -64,6 +73,15 @@ internal static class CloudHost
         services.AddSingleton<RejectionLog>();
         services.AddSingleton<IngestPipeline>();
         services.AddSingleton<CloudBrokerCredential>();
+        services.Configure<MailOptions>(builder.Configuration.GetSection(MailOptions.Section));
+        services.AddSingleton<Mailer>();
+        services.AddContracts();
+        services.AddInventory();
+        services.AddInspections(builder.Configuration);
+        services.AddFeedback(builder.Configuration);
+        services.AddReports();
+        services.AddParts();
+        services.AddKpis();
 
         // Start order matters: schema first, then the broker, then the subscriber and the watchdog.
         services.AddHostedService<DatabaseInitializer>();
@@ -76,6 +94,11 @@ internal static class CloudHost
         services.AddSingleton<MqttIngestClient>();
         services.AddHostedService(sp => sp.GetRequiredService<MqttIngestClient>());
         services.AddHostedService<PresenceMonitor>();
+        if (builder.Configuration.GetValue("Calendar:Enabled", true))
+        {
+            services.AddSingleton<ServiceCalendar>();
+            services.AddHostedService(sp => sp.GetRequiredService<ServiceCalendar>());
+        }
 
         // After the database initializer: the timer worker's first pass reads the migrated schema.
         services.AddServiceDesk(builder.Configuration);
@@ -92,6 +115,7 @@ internal static class CloudHost
             o.Conventions.AuthorizeFolder("/Desk", AccessPolicies.Staff);
             o.Conventions.AuthorizeFolder("/Jobs", AccessPolicies.Technician);
             o.Conventions.AllowAnonymousToPage("/SignIn");
+            o.Conventions.AllowAnonymousToPage("/Survey");
         });
 
         var app = builder.Build();
@@ -110,6 +134,13 @@ internal static class CloudHost
         app.MapOpenApi().RequireAuthorization();
         app.MapTicketsApi();
         app.MapDeskApi();
+        app.MapContracts();
+        app.MapInventory();
+        app.MapInspections();
+        app.MapFeedback();
+        app.MapReports();
+        app.MapParts();
+        app.MapKpis();
         app.MapRazorPages();
         return app;
     }

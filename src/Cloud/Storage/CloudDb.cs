@@ -1,8 +1,14 @@
 using AfterSales.Cloud.Auth;
+using AfterSales.Cloud.Contracts;
 using AfterSales.Cloud.Correlation;
 using AfterSales.Cloud.Dispatch;
+using AfterSales.Cloud.Feedback;
 using AfterSales.Cloud.Ingest;
+using AfterSales.Cloud.Inspections;
+using AfterSales.Cloud.Inventory;
 using AfterSales.Cloud.Notifications;
+using AfterSales.Cloud.Parts;
+using AfterSales.Cloud.Reports;
 using AfterSales.Cloud.Sites;
 using AfterSales.Cloud.Sla.Timers;
 using AfterSales.Cloud.Tickets;
@@ -49,6 +55,28 @@ public abstract class CloudDb(DbContextOptions options) : DbContext(options)
     public DbSet<JobSignature> JobSignatures => Set<JobSignature>();
 
     public DbSet<UserAccount> Users => Set<UserAccount>();
+
+    public DbSet<MaintenanceContract> Contracts => Set<MaintenanceContract>();
+
+    public DbSet<InventoryDevice> InventoryDevices => Set<InventoryDevice>();
+
+    public DbSet<SiteInventoryState> SiteInventories => Set<SiteInventoryState>();
+
+    public DbSet<InspectionJob> InspectionJobs => Set<InspectionJob>();
+
+    public DbSet<InspectionItem> InspectionItems => Set<InspectionItem>();
+
+    public DbSet<Survey> Surveys => Set<Survey>();
+
+    public DbSet<Complaint> Complaints => Set<Complaint>();
+
+    public DbSet<Revisit> Revisits => Set<Revisit>();
+
+    public DbSet<PartMove> PartMoves => Set<PartMove>();
+
+    public DbSet<ArchivedReport> ArchivedReports => Set<ArchivedReport>();
+
+    public DbSet<ReportRun> ReportRuns => Set<ReportRun>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

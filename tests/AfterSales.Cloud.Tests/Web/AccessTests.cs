@@ -42,6 +42,12 @@ public sealed partial class AccessTests : IAsyncLifetime
         (Rx("^/desk(/{id})?$"), Staff),
         (Rx("^/jobs(/{id})?$"), ["technician"]),
         (Rx("^/tickets$"), ["admin", "dispatcher", "customer"]),
+        (Rx("^/survey/{token}$"), null),
+        (Rx("^/reports/{siteId}/{month}$"), ["admin", "dispatcher", "customer"]),
+        (Rx("^/api/v1/parts/"), Field),
+        (Rx("^/api/v1/(contracts|sites|inspections|complaints|surveys|revisits|reports|kpis)(/|$)"), Staff),
+        (Rx("^/inspections(/{id})?$"), Field),
+        (Rx("^/(reports|kpis)$"), Staff),
     ];
 
     private DeskHost _host = null!;

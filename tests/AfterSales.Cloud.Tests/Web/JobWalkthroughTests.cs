@@ -15,7 +15,7 @@ namespace AfterSales.Cloud.Tests.Web;
 /// One job end to end in a real browser: a gateway publishes a fault to the embedded broker,
 /// the desk dispatches it, and the technician walks it on a phone-sized screen through accept,
 /// en route, check-in, parts, resolution, the customer's signature and close, while the
-/// dispatcher watches on a desktop. Screenshots land in docs/screenshots/.
+/// dispatcher watches on a desktop. Screenshots land in the test output (see ScreenshotDirectory).
 /// </summary>
 public sealed class JobWalkthroughTests : IAsyncLifetime
 {
@@ -227,15 +227,22 @@ public sealed class JobWalkthroughTests : IAsyncLifetime
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory(), name + ".png"), FullPage = true });
     }
 
+    /// <summary>
+    /// The test output folder by default, so a test run leaves the checkout clean; set
+    /// AFTERSALES_SCREENSHOTS=docs/screenshots (relative to the repository) to refresh the docs.
+    /// </summary>
     private static string ScreenshotDirectory()
     {
+        var target = Environment.GetEnvironmentVariable("AFTERSALES_SCREENSHOTS");
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "AfterSales.sln")))
+        while (target is not null && dir is not null && !File.Exists(Path.Combine(dir.FullName, "AfterSales.sln")))
         {
             dir = dir.Parent;
         }
 
-        var path = Path.Combine(dir?.FullName ?? Path.GetTempPath(), "docs", "screenshots");
+        var path = target is null || dir is null
+            ? Path.Combine(AppContext.BaseDirectory, "screenshots")
+            : Path.Combine(dir.FullName, target);
         Directory.CreateDirectory(path);
         return path;
     }

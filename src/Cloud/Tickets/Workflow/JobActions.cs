@@ -1,4 +1,5 @@
 using AfterSales.Cloud.Auth;
+using AfterSales.Cloud.Feedback;
 using AfterSales.Cloud.Sites;
 using AfterSales.Cloud.Sla.Timers;
 using AfterSales.Cloud.Storage;
@@ -13,7 +14,7 @@ namespace AfterSales.Cloud.Tickets.Workflow;
 /// assigned to them, staff only within their tenant, customers never. Returns false when the
 /// ticket does not exist for this user (indistinguishable from not existing at all).
 /// </summary>
-internal sealed class JobActions(IDbContextFactory<CloudDb> dbs, TicketWorkflow workflow, TimeProvider time)
+internal sealed class JobActions(IDbContextFactory<CloudDb> dbs, TicketWorkflow workflow, SurveyDesk surveys, TimeProvider time)
 {
     public Task<bool> AcceptAsync(long id, DeskUser user, CancellationToken ct) => RunAsync(id, user, async (db, t, _, now) =>
     {
@@ -75,11 +76,23 @@ internal sealed class JobActions(IDbContextFactory<CloudDb> dbs, TicketWorkflow 
         db.JobSignatures.Add(new JobSignature { TicketId = t.Id, Visit = t.Visit, SignerName = Clip(signerName.Trim(), 200), Png = png, SignedAt = now, CollectedBy = user.Name });
     }, ct);
 
-    public Task<bool> CloseAsync(long id, DeskUser user, CancellationToken ct) => RunAsync(id, user, async (db, t, site, now) =>
+    /// <summary>Closing a job invites the customer to the after-job survey (DOMAIN.md §4), once the close is committed.</summary>
+    public async Task<bool> CloseAsync(long id, DeskUser user, CancellationToken ct)
     {
-        await TicketWorkflow.MoveAsync(db, t, TicketCommand.Close, user.Name, now, null, ct);
-        await workflow.ReleaseFollowersAsync(db, t, site, now, ct);
-    }, ct);
+        Ticket? closed = null;
+        var done = await RunAsync(id, user, async (db, t, site, now) =>
+        {
+            await TicketWorkflow.MoveAsync(db, t, TicketCommand.Close, user.Name, now, null, ct);
+            await workflow.ReleaseFollowersAsync(db, t, site, now, ct);
+            closed = t;
+        }, ct);
+        if (done && closed is not null)
+        {
+            await surveys.IssueAsync(closed.SiteId, closed.TechnicianId, closed.Id, inspectionJobId: null, ct, invite: true);
+        }
+
+        return done;
+    }
 
     public Task<bool> CancelAsync(long id, DeskUser user, string reason, CancellationToken ct) => RunAsync(id, user, async (db, t, site, now) =>
     {

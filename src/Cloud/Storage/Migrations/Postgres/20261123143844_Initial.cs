@@ -64,6 +64,27 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "PartMoves",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    PartNumber = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Quantity = table.Column<int>(type: "integer", nullable: false),
+                    From = table.Column<string>(type: "character varying(96)", maxLength: 96, nullable: false),
+                    To = table.Column<string>(type: "character varying(96)", maxLength: 96, nullable: false),
+                    TicketId = table.Column<long>(type: "bigint", nullable: true),
+                    By = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Reason = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PartMoves", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RejectedMessages",
                 columns: table => new
                 {
@@ -77,6 +98,27 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_RejectedMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReportRuns",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Period = table.Column<DateOnly>(type: "date", nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    HeartbeatAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Total = table.Column<int>(type: "integer", nullable: false),
+                    Done = table.Column<int>(type: "integer", nullable: false),
+                    Failed = table.Column<int>(type: "integer", nullable: false),
+                    LastError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportRuns", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -155,6 +197,96 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ArchivedReports",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SiteId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Period = table.Column<DateOnly>(type: "date", nullable: false),
+                    GeneratedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Pdf = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Html = table.Column<string>(type: "text", nullable: false),
+                    EmailedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EmailedTo = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ArchivedReports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ArchivedReports_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Complaints",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Number = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    SiteId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    TechnicianId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    TicketId = table.Column<long>(type: "bigint", nullable: true),
+                    Summary = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Cause = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    ServiceAtFault = table.Column<bool>(type: "boolean", nullable: false),
+                    Serious = table.Column<bool>(type: "boolean", nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AnswerDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ResolveDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AnsweredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ResolvedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Fix = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    RemindedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EscalatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Complaints", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Complaints_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Contracts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Number = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    SiteId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Category = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    InspectEveryMonths = table.Column<int>(type: "integer", nullable: false),
+                    AcknowledgeMinutes = table.Column<double>(type: "double precision", nullable: true),
+                    ArrivalHours = table.Column<double>(type: "double precision", nullable: true),
+                    RepairHours = table.Column<double>(type: "double precision", nullable: true),
+                    ContactEmails = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    ContactName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ExpiryNoticeSentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Contracts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Contracts_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Gateways",
                 columns: table => new
                 {
@@ -168,6 +300,137 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                     table.PrimaryKey("PK_Gateways", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Gateways_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InspectionJobs",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SiteId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Month = table.Column<DateOnly>(type: "date", nullable: false),
+                    TechnicianId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ScheduledFor = table.Column<DateOnly>(type: "date", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Remarks = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InspectionJobs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InspectionJobs_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InventoryDevices",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SiteId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    DeviceId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Model = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Serial = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    InstalledOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    WarrantyUntil = table.Column<DateOnly>(type: "date", nullable: true),
+                    MainPartsWarrantyUntil = table.Column<DateOnly>(type: "date", nullable: true),
+                    RetiredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InventoryDevices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InventoryDevices_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Revisits",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TicketId = table.Column<long>(type: "bigint", nullable: false),
+                    SiteId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Role = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    DueBy = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DoneAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Finding = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    FindingHandedOverAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Revisits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Revisits_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SiteInventories",
+                columns: table => new
+                {
+                    SiteId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ConfigVersion = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    HeartbeatIntervalS = table.Column<int>(type: "integer", nullable: false),
+                    ClockDriftToleranceS = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SiteInventories", x => x.SiteId);
+                    table.ForeignKey(
+                        name: "FK_SiteInventories_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Surveys",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Token = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    SiteId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    TechnicianId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    TicketId = table.Column<long>(type: "bigint", nullable: true),
+                    InspectionJobId = table.Column<long>(type: "bigint", nullable: true),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AnsweredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Attitude = table.Column<int>(type: "integer", nullable: true),
+                    Skill = table.Column<int>(type: "integer", nullable: true),
+                    ArrivalTime = table.Column<int>(type: "integer", nullable: true),
+                    KeepingPromises = table.Column<int>(type: "integer", nullable: true),
+                    Comment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Surveys", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Surveys_Sites_SiteId",
                         column: x => x.SiteId,
                         principalTable: "Sites",
                         principalColumn: "Id",
@@ -245,6 +508,36 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                         name: "FK_DutyShifts_Technicians_TechnicianId",
                         column: x => x.TechnicianId,
                         principalTable: "Technicians",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InspectionItems",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    JobId = table.Column<long>(type: "bigint", nullable: false),
+                    Area = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    DeviceId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Label = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Check = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Prefill = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    Flagged = table.Column<bool>(type: "boolean", nullable: false),
+                    Result = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    CheckedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    TicketId = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InspectionItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InspectionItems_InspectionJobs_JobId",
+                        column: x => x.JobId,
+                        principalTable: "InspectionJobs",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -383,6 +676,34 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ArchivedReports_SiteId_Kind_Period",
+                table: "ArchivedReports",
+                columns: new[] { "SiteId", "Kind", "Period" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Complaints_Number",
+                table: "Complaints",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Complaints_SiteId",
+                table: "Complaints",
+                column: "SiteId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contracts_Number",
+                table: "Contracts",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contracts_SiteId_EndsOn",
+                table: "Contracts",
+                columns: new[] { "SiteId", "EndsOn" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DeskTimers_FiredAt_CancelledAt_DueAt",
                 table: "DeskTimers",
                 columns: new[] { "FiredAt", "CancelledAt", "DueAt" });
@@ -406,6 +727,28 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                 name: "IX_Incidents_SiteId_LastFaultAt",
                 table: "Incidents",
                 columns: new[] { "SiteId", "LastFaultAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InspectionItems_JobId",
+                table: "InspectionItems",
+                column: "JobId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InspectionJobs_SiteId_Month",
+                table: "InspectionJobs",
+                columns: new[] { "SiteId", "Month" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InspectionJobs_TechnicianId_ScheduledFor",
+                table: "InspectionJobs",
+                columns: new[] { "TechnicianId", "ScheduledFor" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InventoryDevices_SiteId_DeviceId",
+                table: "InventoryDevices",
+                columns: new[] { "SiteId", "DeviceId" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_JobSignatures_TicketId_Visit",
@@ -435,6 +778,16 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                 column: "TicketId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PartMoves_PartNumber",
+                table: "PartMoves",
+                column: "PartNumber");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PartMoves_TicketId",
+                table: "PartMoves",
+                column: "TicketId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PartsUsed_TicketId",
                 table: "PartsUsed",
                 column: "TicketId");
@@ -443,6 +796,34 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                 name: "IX_RejectedMessages_ReceivedAt",
                 table: "RejectedMessages",
                 column: "ReceivedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportRuns_Kind_Period",
+                table: "ReportRuns",
+                columns: new[] { "Kind", "Period" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Revisits_SiteId",
+                table: "Revisits",
+                column: "SiteId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Revisits_TicketId_Role",
+                table: "Revisits",
+                columns: new[] { "TicketId", "Role" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Surveys_SiteId",
+                table: "Surveys",
+                column: "SiteId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Surveys_Token",
+                table: "Surveys",
+                column: "Token",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_TicketAudit_TicketId",
@@ -495,6 +876,15 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                 name: "ApiKeys");
 
             migrationBuilder.DropTable(
+                name: "ArchivedReports");
+
+            migrationBuilder.DropTable(
+                name: "Complaints");
+
+            migrationBuilder.DropTable(
+                name: "Contracts");
+
+            migrationBuilder.DropTable(
                 name: "DeskTimers");
 
             migrationBuilder.DropTable(
@@ -507,6 +897,12 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                 name: "Incidents");
 
             migrationBuilder.DropTable(
+                name: "InspectionItems");
+
+            migrationBuilder.DropTable(
+                name: "InventoryDevices");
+
+            migrationBuilder.DropTable(
                 name: "JobSignatures");
 
             migrationBuilder.DropTable(
@@ -516,13 +912,28 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                 name: "Occurrences");
 
             migrationBuilder.DropTable(
+                name: "PartMoves");
+
+            migrationBuilder.DropTable(
                 name: "PartsUsed");
 
             migrationBuilder.DropTable(
                 name: "RejectedMessages");
 
             migrationBuilder.DropTable(
+                name: "ReportRuns");
+
+            migrationBuilder.DropTable(
+                name: "Revisits");
+
+            migrationBuilder.DropTable(
                 name: "ServiceCentres");
+
+            migrationBuilder.DropTable(
+                name: "SiteInventories");
+
+            migrationBuilder.DropTable(
+                name: "Surveys");
 
             migrationBuilder.DropTable(
                 name: "TicketAudit");
@@ -532,6 +943,9 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Technicians");
+
+            migrationBuilder.DropTable(
+                name: "InspectionJobs");
 
             migrationBuilder.DropTable(
                 name: "Tickets");

@@ -63,6 +63,27 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "PartMoves",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    PartNumber = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Quantity = table.Column<int>(type: "INTEGER", nullable: false),
+                    From = table.Column<string>(type: "TEXT", maxLength: 96, nullable: false),
+                    To = table.Column<string>(type: "TEXT", maxLength: 96, nullable: false),
+                    TicketId = table.Column<long>(type: "INTEGER", nullable: true),
+                    By = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PartMoves", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RejectedMessages",
                 columns: table => new
                 {
@@ -76,6 +97,27 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_RejectedMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReportRuns",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Period = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    HeartbeatAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Total = table.Column<int>(type: "INTEGER", nullable: false),
+                    Done = table.Column<int>(type: "INTEGER", nullable: false),
+                    Failed = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportRuns", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -154,6 +196,96 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ArchivedReports",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SiteId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Period = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    GeneratedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Pdf = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Html = table.Column<string>(type: "TEXT", nullable: false),
+                    EmailedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EmailedTo = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ArchivedReports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ArchivedReports_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Complaints",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    SiteId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    TechnicianId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    TicketId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Cause = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    ServiceAtFault = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Serious = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AnswerDueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ResolveDueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AnsweredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ResolvedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Fix = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    RemindedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EscalatedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Complaints", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Complaints_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Contracts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    SiteId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    InspectEveryMonths = table.Column<int>(type: "INTEGER", nullable: false),
+                    AcknowledgeMinutes = table.Column<double>(type: "REAL", nullable: true),
+                    ArrivalHours = table.Column<double>(type: "REAL", nullable: true),
+                    RepairHours = table.Column<double>(type: "REAL", nullable: true),
+                    ContactEmails = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    ContactName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ExpiryNoticeSentAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Contracts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Contracts_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Gateways",
                 columns: table => new
                 {
@@ -167,6 +299,137 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                     table.PrimaryKey("PK_Gateways", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Gateways_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InspectionJobs",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SiteId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Month = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    TechnicianId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ScheduledFor = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Remarks = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InspectionJobs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InspectionJobs_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InventoryDevices",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SiteId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    DeviceId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Model = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Serial = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    InstalledOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    WarrantyUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    MainPartsWarrantyUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RetiredAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InventoryDevices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InventoryDevices_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Revisits",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TicketId = table.Column<long>(type: "INTEGER", nullable: false),
+                    SiteId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    DueBy = table.Column<long>(type: "INTEGER", nullable: false),
+                    DoneAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Finding = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    FindingHandedOverAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Revisits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Revisits_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SiteInventories",
+                columns: table => new
+                {
+                    SiteId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ConfigVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    HeartbeatIntervalS = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClockDriftToleranceS = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SiteInventories", x => x.SiteId);
+                    table.ForeignKey(
+                        name: "FK_SiteInventories_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Surveys",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Token = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    SiteId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    TechnicianId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    TicketId = table.Column<long>(type: "INTEGER", nullable: true),
+                    InspectionJobId = table.Column<long>(type: "INTEGER", nullable: true),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AnsweredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Attitude = table.Column<int>(type: "INTEGER", nullable: true),
+                    Skill = table.Column<int>(type: "INTEGER", nullable: true),
+                    ArrivalTime = table.Column<int>(type: "INTEGER", nullable: true),
+                    KeepingPromises = table.Column<int>(type: "INTEGER", nullable: true),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Surveys", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Surveys_Sites_SiteId",
                         column: x => x.SiteId,
                         principalTable: "Sites",
                         principalColumn: "Id",
@@ -244,6 +507,36 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                         name: "FK_DutyShifts_Technicians_TechnicianId",
                         column: x => x.TechnicianId,
                         principalTable: "Technicians",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InspectionItems",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    JobId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Area = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    DeviceId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Check = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Prefill = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Flagged = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Result = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CheckedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    TicketId = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InspectionItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InspectionItems_InspectionJobs_JobId",
+                        column: x => x.JobId,
+                        principalTable: "InspectionJobs",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -382,6 +675,34 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ArchivedReports_SiteId_Kind_Period",
+                table: "ArchivedReports",
+                columns: new[] { "SiteId", "Kind", "Period" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Complaints_Number",
+                table: "Complaints",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Complaints_SiteId",
+                table: "Complaints",
+                column: "SiteId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contracts_Number",
+                table: "Contracts",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contracts_SiteId_EndsOn",
+                table: "Contracts",
+                columns: new[] { "SiteId", "EndsOn" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DeskTimers_FiredAt_CancelledAt_DueAt",
                 table: "DeskTimers",
                 columns: new[] { "FiredAt", "CancelledAt", "DueAt" });
@@ -405,6 +726,28 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                 name: "IX_Incidents_SiteId_LastFaultAt",
                 table: "Incidents",
                 columns: new[] { "SiteId", "LastFaultAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InspectionItems_JobId",
+                table: "InspectionItems",
+                column: "JobId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InspectionJobs_SiteId_Month",
+                table: "InspectionJobs",
+                columns: new[] { "SiteId", "Month" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InspectionJobs_TechnicianId_ScheduledFor",
+                table: "InspectionJobs",
+                columns: new[] { "TechnicianId", "ScheduledFor" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InventoryDevices_SiteId_DeviceId",
+                table: "InventoryDevices",
+                columns: new[] { "SiteId", "DeviceId" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_JobSignatures_TicketId_Visit",
@@ -434,6 +777,16 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                 column: "TicketId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PartMoves_PartNumber",
+                table: "PartMoves",
+                column: "PartNumber");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PartMoves_TicketId",
+                table: "PartMoves",
+                column: "TicketId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PartsUsed_TicketId",
                 table: "PartsUsed",
                 column: "TicketId");
@@ -442,6 +795,34 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                 name: "IX_RejectedMessages_ReceivedAt",
                 table: "RejectedMessages",
                 column: "ReceivedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportRuns_Kind_Period",
+                table: "ReportRuns",
+                columns: new[] { "Kind", "Period" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Revisits_SiteId",
+                table: "Revisits",
+                column: "SiteId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Revisits_TicketId_Role",
+                table: "Revisits",
+                columns: new[] { "TicketId", "Role" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Surveys_SiteId",
+                table: "Surveys",
+                column: "SiteId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Surveys_Token",
+                table: "Surveys",
+                column: "Token",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_TicketAudit_TicketId",
@@ -494,6 +875,15 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                 name: "ApiKeys");
 
             migrationBuilder.DropTable(
+                name: "ArchivedReports");
+
+            migrationBuilder.DropTable(
+                name: "Complaints");
+
+            migrationBuilder.DropTable(
+                name: "Contracts");
+
+            migrationBuilder.DropTable(
                 name: "DeskTimers");
 
             migrationBuilder.DropTable(
@@ -506,6 +896,12 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                 name: "Incidents");
 
             migrationBuilder.DropTable(
+                name: "InspectionItems");
+
+            migrationBuilder.DropTable(
+                name: "InventoryDevices");
+
+            migrationBuilder.DropTable(
                 name: "JobSignatures");
 
             migrationBuilder.DropTable(
@@ -515,13 +911,28 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                 name: "Occurrences");
 
             migrationBuilder.DropTable(
+                name: "PartMoves");
+
+            migrationBuilder.DropTable(
                 name: "PartsUsed");
 
             migrationBuilder.DropTable(
                 name: "RejectedMessages");
 
             migrationBuilder.DropTable(
+                name: "ReportRuns");
+
+            migrationBuilder.DropTable(
+                name: "Revisits");
+
+            migrationBuilder.DropTable(
                 name: "ServiceCentres");
+
+            migrationBuilder.DropTable(
+                name: "SiteInventories");
+
+            migrationBuilder.DropTable(
+                name: "Surveys");
 
             migrationBuilder.DropTable(
                 name: "TicketAudit");
@@ -531,6 +942,9 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Technicians");
+
+            migrationBuilder.DropTable(
+                name: "InspectionJobs");
 
             migrationBuilder.DropTable(
                 name: "Tickets");

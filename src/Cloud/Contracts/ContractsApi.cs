@@ -1,0 +1,27 @@
+using AfterSales.Cloud.Auth;
+
+namespace AfterSales.Cloud.Contracts;
+
+internal static class ContractsApi
+{
+    public static IServiceCollection AddContracts(this IServiceCollection services) => services.AddSingleton<ContractBook>();
+
+    public static IEndpointRouteBuilder MapContracts(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/contracts").RequireAuthorization(p => p.RequireRole(ApiKeyRoles.Admin, ApiKeyRoles.Dispatcher));
+        api.MapGet("/", (string? siteId, ContractBook book, CancellationToken ct) => book.ListAsync(siteId, ct));
+        api.MapPost("/", async (MaintenanceContract contract, ContractBook book, CancellationToken ct) =>
+        {
+            try
+            {
+                var saved = await book.AddAsync(contract, ct);
+                return Results.Created($"/api/v1/contracts/{saved.Id}", saved);
+            }
+            catch (ArgumentException ex)
+            {
+                return Results.Problem(ex.Message, statusCode: 400);
+            }
+        });
+        return app;
+    }
+}

@@ -1,0 +1,87 @@
+using System.Globalization;
+
+namespace AfterSales.Cloud.Feedback;
+
+/// <summary>What a complaint needs next, as of a moment.</summary>
+public enum ComplaintAction
+{
+    None,
+    Remind,
+    Escalate,
+}
+
+/// <summary>Pure complaint rules: numbering, deadlines, reminders and escalation.</summary>
+public static class ComplaintRules
+{
+    /// <summary>YYMM-NNN: the serial restarts each month (seed 003 Ⅰ 第八条).</summary>
+    public static string NextNumber(DateTimeOffset receivedAt, IEnumerable<string> numbersThisMonth)
+    {
+        ArgumentNullException.ThrowIfNull(numbersThisMonth);
+        var prefix = receivedAt.UtcDateTime.ToString("yyMM", CultureInfo.InvariantCulture) + "-";
+        var last = numbersThisMonth
+            .Where(n => n.StartsWith(prefix, StringComparison.Ordinal))
+            .Select(n => int.TryParse(n.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var k) ? k : 0)
+            .DefaultIfEmpty(0)
+            .Max();
+        return prefix + (last + 1).ToString("000", CultureInfo.InvariantCulture);
+    }
+
+    public static Complaint Register(string number, string siteId, string summary, ComplaintCause cause, bool serviceAtFault, bool serious, DateTimeOffset receivedAt, ComplaintPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        return new Complaint
+        {
+            Number = number,
+            SiteId = siteId,
+            Summary = summary,
+            Cause = cause,
+            ServiceAtFault = serviceAtFault,
+            Serious = serious,
+            ReceivedAt = receivedAt,
+            AnswerDueAt = receivedAt.AddHours(policy.AnswerWithinHours),
+            ResolveDueAt = receivedAt.AddHours(policy.ResolveWithinHours),
+        };
+    }
+
+    /// <summary>
+    /// Serious complaints and those past their resolution deadline go to the senior manager once;
+    /// a complaint past either deadline gets a reminder, repeated every <see cref="ComplaintPolicy.RemindEveryHours"/>.
+    /// </summary>
+    public static ComplaintAction Next(Complaint c, DateTimeOffset now, ComplaintPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        ArgumentNullException.ThrowIfNull(policy);
+        if (c.ResolvedAt is not null)
+        {
+            return ComplaintAction.None;
+        }
+
+        if (c.EscalatedAt is null && (c.Serious || now > c.ResolveDueAt))
+        {
+            return ComplaintAction.Escalate;
+        }
+
+        var overdue = (c.AnsweredAt is null && now > c.AnswerDueAt) || now > c.ResolveDueAt;
+        var remindedRecently = c.RemindedAt is { } r && now - r < TimeSpan.FromHours(policy.RemindEveryHours);
+        return overdue && !remindedRecently ? ComplaintAction.Remind : ComplaintAction.None;
+    }
+
+    public static bool AnsweredOnTime(Complaint c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        return c.AnsweredAt is { } a && a <= c.AnswerDueAt;
+    }
+
+    public static bool ResolvedOnTime(Complaint c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        return c.ResolvedAt is { } r && r <= c.ResolveDueAt;
+    }
+
+    public static bool IsMajor(Complaint c, DateTimeOffset now, ComplaintPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        ArgumentNullException.ThrowIfNull(policy);
+        return c.ServiceAtFault && c.ResolvedAt is null && now - c.ReceivedAt >= TimeSpan.FromDays(policy.MajorAfterDays);
+    }
+}

@@ -1,0 +1,23 @@
+using AfterSales.Cloud.Auth;
+using AfterSales.Cloud.Reports;
+
+namespace AfterSales.Cloud.Inspections;
+
+internal static class InspectionsApi
+{
+    public static IServiceCollection AddInspections(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<InspectionOptions>(configuration.GetSection(InspectionOptions.Section));
+        return services.AddSingleton<InspectionPlanner>().AddSingleton<InspectionDesk>();
+    }
+
+    public static IEndpointRouteBuilder MapInspections(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/inspections").RequireAuthorization(p => p.RequireRole(ApiKeyRoles.Admin, ApiKeyRoles.Dispatcher));
+        api.MapPost("/plan", async (string month, InspectionPlanner planner, CancellationToken ct) =>
+            ReportsApi.TryMonth(month, out var m) ? Results.Ok(new { Planned = await planner.PlanAsync(m, ct) }) : Results.Problem("month must be yyyy-MM", statusCode: 400));
+        api.MapGet("/", async (string month, string? technicianId, InspectionDesk desk, CancellationToken ct) =>
+            ReportsApi.TryMonth(month, out var m) ? Results.Ok(await desk.ForTechnicianAsync(technicianId, m, ct)) : Results.Problem("month must be yyyy-MM", statusCode: 400));
+        return app;
+    }
+}

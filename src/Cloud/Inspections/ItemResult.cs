@@ -1,0 +1,9 @@
+namespace AfterSales.Cloud.Inspections;
+
+public enum ItemResult
+{
+    Pending,
+    Pass,
+    Fail,
+    NotApplicable,
+}

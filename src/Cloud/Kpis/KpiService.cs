@@ -1,0 +1,38 @@
+using AfterSales.Cloud.Feedback;
+using AfterSales.Cloud.Inspections;
+using AfterSales.Cloud.Inventory;
+using AfterSales.Cloud.Reports;
+using AfterSales.Cloud.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace AfterSales.Cloud.Kpis;
+
+/// <summary>Loads a period's KPI inputs for every site.</summary>
+internal sealed class KpiService(IDbContextFactory<CloudDb> dbs, TimeProvider time)
+{
+    public async Task<KpiInputs> LoadAsync(DateOnly firstMonth, int months, CancellationToken cancellationToken)
+    {
+        var from = new DateTimeOffset(firstMonth.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var now = time.GetUtcNow();
+        var to = from.AddMonths(months) < now ? from.AddMonths(months) : now;
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        var siteIds = await db.Sites.Select(s => s.Id).ToListAsync(cancellationToken);
+        var facts = await TicketHistory.LoadAsync(db, siteIds, from, to, cancellationToken);
+        var devices = await db.Set<InventoryDevice>().AsNoTracking().ToListAsync(cancellationToken);
+        var surveys = (await db.Set<Survey>().AsNoTracking().ToListAsync(cancellationToken)).Where(s => s.SentAt >= from && s.SentAt < to).ToList();
+        var complaints = (await db.Set<Complaint>().AsNoTracking().ToListAsync(cancellationToken)).Where(c => c.ReceivedAt >= from && c.ReceivedAt < to).ToList();
+        var lastMonth = firstMonth.AddMonths(months);
+        var inspections = await db.Set<InspectionJob>().AsNoTracking().Include(j => j.Items).Where(j => j.Month >= firstMonth && j.Month < lastMonth).ToListAsync(cancellationToken);
+        var zones = facts.GroupBy(f => f.SiteId).ToDictionary(g => g.Key, g => g.MaxBy(f => f.OpenedAt)!.Zone);
+        var availability = siteIds.ToDictionary(
+            s => s,
+            s => MonthlyReportBuilder.SiteAvailability(devices.Where(d => d.SiteId == s), facts.Where(f => f.SiteId == s), from, to));
+        return new KpiInputs(from, to, facts, surveys, complaints, inspections, availability, zones);
+    }
+
+    public async Task<IReadOnlyList<Survey>> SurveysAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        return await db.Set<Survey>().AsNoTracking().Where(s => s.AnsweredAt != null).ToListAsync(cancellationToken);
+    }
+}

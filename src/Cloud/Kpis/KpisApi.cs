@@ -1,0 +1,33 @@
+using AfterSales.Cloud.Auth;
+using AfterSales.Cloud.Reports;
+
+namespace AfterSales.Cloud.Kpis;
+
+internal static class KpisApi
+{
+    public static IServiceCollection AddKpis(this IServiceCollection services) => services.AddSingleton<KpiService>();
+
+    public static IEndpointRouteBuilder MapKpis(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/kpis").RequireAuthorization(p => p.RequireRole(ApiKeyRoles.Admin, ApiKeyRoles.Dispatcher));
+        api.MapGet("/", async (string month, int? months, KpiDimension? by, KpiService kpis, CancellationToken ct) =>
+        {
+            if (!ReportsApi.TryMonth(month, out var first) || months is < 1 or > 12)
+            {
+                return Results.Problem("month must be yyyy-MM and months 1 to 12", statusCode: 400);
+            }
+
+            var inputs = await kpis.LoadAsync(first, months ?? 1, ct);
+            return Results.Ok(KpiCalculator.By(by ?? KpiDimension.Company, inputs));
+        });
+        api.MapGet("/complaints", async (string month, KpiService kpis, CancellationToken ct) =>
+            ReportsApi.TryMonth(month, out var first)
+                ? Results.Ok(FeedbackAnalysis.ComplaintsByCause((await kpis.LoadAsync(first, 1, ct)).Complaints))
+                : Results.Problem("month must be yyyy-MM", statusCode: 400));
+        api.MapGet("/satisfaction", async (string lastMonth, KpiService kpis, CancellationToken ct) =>
+            ReportsApi.TryMonth(lastMonth, out var last)
+                ? Results.Ok(FeedbackAnalysis.SatisfactionYear(await kpis.SurveysAsync(ct), last))
+                : Results.Problem("lastMonth must be yyyy-MM", statusCode: 400));
+        return app;
+    }
+}

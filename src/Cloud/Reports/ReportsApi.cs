@@ -1,0 +1,105 @@
+using System.Globalization;
+using AfterSales.Cloud.Auth;
+using AfterSales.Cloud.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace AfterSales.Cloud.Reports;
+
+internal static class ReportsApi
+{
+    public static IServiceCollection AddReports(this IServiceCollection services) => services.AddSingleton<MonthlyReports>();
+
+    public static IEndpointRouteBuilder MapReports(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/reports").RequireAuthorization(p => p.RequireRole(ApiKeyRoles.Admin, ApiKeyRoles.Dispatcher));
+
+        api.MapPost("/monthly/{siteId}", async (string siteId, string month, bool? mail, MonthlyReports reports, CancellationToken ct) =>
+        {
+            if (!TryMonth(month, out var period))
+            {
+                return Results.Problem("month must be yyyy-MM", statusCode: 400);
+            }
+
+            var archived = await reports.GenerateAsync(siteId, period, mail ?? false, ct);
+            return archived is null ? Results.NotFound() : Results.Ok(new { archived.SiteId, archived.Period, archived.GeneratedAt, archived.EmailedAt, Html = Link(archived), Pdf = Link(archived) + ".pdf" });
+        });
+
+        // A whole month runs in the background; its progress is the run record.
+        api.MapPost("/monthly", (string month, bool? force, MonthlyReports reports, IHostApplicationLifetime lifetime) =>
+        {
+            if (!TryMonth(month, out var period))
+            {
+                return Results.Problem("month must be yyyy-MM", statusCode: 400);
+            }
+
+            _ = Task.Run(() => reports.RunMonthAsync(period, force ?? false, progress: null, lifetime.ApplicationStopping), lifetime.ApplicationStopping);
+            return Results.Accepted("/api/v1/reports/runs");
+        });
+
+        api.MapGet("/quarterly", async (string customer, string quarter, IDbContextFactory<CloudDb> dbs, Kpis.KpiService kpis, TimeProvider time, CancellationToken ct) =>
+        {
+            if (!QuarterlyReportPdf.TryQuarter(quarter, out var first))
+            {
+                return Results.Problem("quarter must be yyyy-Qn", statusCode: 400);
+            }
+
+            await using var db = await dbs.CreateDbContextAsync(ct);
+            var sites = await db.Sites.AsNoTracking().Where(s => s.Customer == customer).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
+            if (sites.Count == 0)
+            {
+                return Results.NotFound();
+            }
+
+            var all = await kpis.LoadAsync(first, 3, ct);
+            var mine = all with
+            {
+                Tickets = [.. all.Tickets.Where(t => sites.ContainsKey(t.SiteId))],
+                Surveys = [.. all.Surveys.Where(s => sites.ContainsKey(s.SiteId))],
+                Complaints = [.. all.Complaints.Where(c => sites.ContainsKey(c.SiteId))],
+                Inspections = [.. all.Inspections.Where(j => sites.ContainsKey(j.SiteId))],
+                SiteAvailability = all.SiteAvailability.Where(kv => sites.ContainsKey(kv.Key)).ToDictionary(),
+            };
+            return Results.File(QuarterlyReportPdf.Render(customer, first, mine, sites, time.GetUtcNow()), "application/pdf", $"quarterly-{quarter}.pdf");
+        });
+
+        api.MapGet("/runs", async (IDbContextFactory<CloudDb> dbs, CancellationToken ct) =>
+        {
+            await using var db = await dbs.CreateDbContextAsync(ct);
+            return await db.Set<ReportRun>().AsNoTracking().OrderByDescending(r => r.Period).Take(24).ToListAsync(ct);
+        });
+
+        // The archive as customers see it: staff of the site's tenant, and the customer who owns the site.
+        app.MapGet("/reports/{siteId}/{month}", async (string siteId, string month, HttpContext http, IDbContextFactory<CloudDb> dbs, CancellationToken ct) =>
+        {
+            var user = DeskUser.From(http.User);
+            await using var db = await dbs.CreateDbContextAsync(ct);
+            var site = await db.Sites.AsNoTracking().SingleOrDefaultAsync(s => s.Id == siteId && s.TenantId == user.TenantId, ct);
+            if (site is null || !(user.IsStaff || (user.Role == ApiKeyRoles.Customer && user.Customer is not null && site.Customer == user.Customer)))
+            {
+                return Results.NotFound();
+            }
+
+            var pdf = month.EndsWith(".pdf", StringComparison.Ordinal);
+            if (!TryMonth(pdf ? month[..^4] : month, out var period))
+            {
+                return Results.NotFound();
+            }
+
+            var archived = await db.Set<ArchivedReport>().AsNoTracking().SingleOrDefaultAsync(a => a.SiteId == siteId && a.Kind == ReportKinds.Monthly && a.Period == period, ct);
+            return archived is null ? Results.NotFound()
+                : pdf ? Results.File(archived.Pdf, "application/pdf", $"report-{siteId}-{period:yyyy-MM}.pdf")
+                : Results.Content(archived.Html, "text/html; charset=utf-8");
+        }).RequireAuthorization(AccessPolicies.Board);
+
+        return app;
+    }
+
+    public static string Link(ArchivedReport a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        return $"/reports/{a.SiteId}/{a.Period.ToString("yyyy-MM", CultureInfo.InvariantCulture)}";
+    }
+
+    public static bool TryMonth(string? text, out DateOnly month) =>
+        DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out month);
+}

@@ -1,0 +1,77 @@
+using AfterSales.Cloud.Auth;
+using AfterSales.Cloud.Inspections;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace AfterSales.Cloud.Web.Pages;
+
+/// <summary>
+/// The inspection sheet on a technician's phone. Each item saves on its own, so a lost signal on
+/// a ladder costs one tap, not the whole sheet.
+/// </summary>
+[Authorize(Roles = $"{ApiKeyRoles.Technician},{ApiKeyRoles.Dispatcher},{ApiKeyRoles.Admin}")]
+internal sealed class InspectionModel(InspectionDesk desk) : PageModel
+{
+    public InspectionJob Job { get; private set; } = null!;
+
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken);
+
+    public async Task<IActionResult> OnPostRecordAsync(long id, long itemId, ItemResult result, string? note, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is not PageResult)
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            await desk.RecordAsync(id, itemId, result, note, cancellationToken);
+            return Redirect($"/inspections/{id}#item-{itemId}");
+        }
+        catch (InspectionException ex)
+        {
+            Error = ex.Message;
+            return Page();
+        }
+    }
+
+    public async Task<IActionResult> OnPostCompleteAsync(long id, string? remarks, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is not PageResult)
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            await desk.CompleteAsync(id, remarks, cancellationToken);
+            return Redirect($"/inspections/{id}");
+        }
+        catch (InspectionException ex)
+        {
+            Error = ex.Message;
+            return Page();
+        }
+    }
+
+    private async Task<IActionResult> LoadAsync(long id, CancellationToken cancellationToken)
+    {
+        var job = await desk.FindAsync(id, cancellationToken);
+        if (job is null)
+        {
+            return NotFound();
+        }
+
+        // A technician opens only their own sheets; dispatchers may open any.
+        if (User.IsInRole(ApiKeyRoles.Technician) && job.TechnicianId != DeskUser.From(User).TechnicianId)
+        {
+            return Forbid();
+        }
+
+        Job = job;
+        return Page();
+    }
+}

@@ -1,0 +1,23 @@
+using AfterSales.Cloud.Auth;
+using AfterSales.Cloud.Contracts;
+using AfterSales.Cloud.Inspections;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace AfterSales.Cloud.Web.Pages;
+
+/// <summary>This month's inspections: a technician sees their own, a dispatcher everybody's.</summary>
+[Authorize(Roles = $"{ApiKeyRoles.Technician},{ApiKeyRoles.Dispatcher},{ApiKeyRoles.Admin}")]
+internal sealed class InspectionsModel(InspectionDesk desk, TimeProvider time) : PageModel
+{
+    public IReadOnlyList<InspectionJob> Jobs { get; private set; } = [];
+
+    public DateOnly Month { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Month = ContractRules.FirstOfMonth(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        var mine = User.IsInRole(ApiKeyRoles.Technician) ? DeskUser.From(User).TechnicianId ?? string.Empty : null;
+        Jobs = await desk.ForTechnicianAsync(mine, Month, cancellationToken);
+    }
+}

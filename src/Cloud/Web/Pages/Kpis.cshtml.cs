@@ -1,0 +1,46 @@
+using AfterSales.Cloud.Auth;
+using AfterSales.Cloud.Contracts;
+using AfterSales.Cloud.Kpis;
+using AfterSales.Cloud.Reports;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace AfterSales.Cloud.Web.Pages;
+
+/// <summary>The service manager's dashboard: the §5 targets per company, zone, technician and site, with the month's complaint causes.</summary>
+[Authorize(Roles = $"{ApiKeyRoles.Dispatcher},{ApiKeyRoles.Admin}")]
+internal sealed class KpisModel(KpiService kpis, TimeProvider time) : PageModel
+{
+    public static readonly KpiTargets Targets = new();
+
+    public DateOnly Month { get; private set; }
+
+    public IReadOnlyList<(string Title, IReadOnlyList<KpiFigures> Rows)> Tables { get; private set; } = [];
+
+    public IReadOnlyList<ComplaintCauseLine> Causes { get; private set; } = [];
+
+    public async Task OnGetAsync(string? month, CancellationToken cancellationToken)
+    {
+        Month = ReportsApi.TryMonth(month, out var m) ? m : ContractRules.FirstOfMonth(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        var inputs = await kpis.LoadAsync(Month, 1, cancellationToken);
+        Tables =
+        [
+            ("Company", KpiCalculator.By(KpiDimension.Company, inputs)),
+            ("By zone", KpiCalculator.By(KpiDimension.Zone, inputs)),
+            ("By technician", KpiCalculator.By(KpiDimension.Technician, inputs)),
+            ("By site", KpiCalculator.By(KpiDimension.Site, inputs)),
+        ];
+        Causes = FeedbackAnalysis.ComplaintsByCause(inputs.Complaints);
+    }
+
+    public static string Rate(double? value, double? target = null, bool lowerIsBetter = false)
+    {
+        if (value is not { } v)
+        {
+            return "<td class=\"r muted\">—</td>";
+        }
+
+        var css = target is not { } t ? string.Empty : (lowerIsBetter ? v < t : v >= t) ? " good" : " bad";
+        return $"<td class=\"r{css}\">{ReportFormat.Percent(v, 1)}</td>";
+    }
+}

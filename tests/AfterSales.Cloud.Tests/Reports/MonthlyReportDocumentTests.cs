@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using AfterSales.Cloud.Reports;
+using static AfterSales.Cloud.Tests.Reports.NovemberScenario;
+
+namespace AfterSales.Cloud.Tests.Reports;
+
+/// <summary>The rendered report, read back the way a customer's PDF viewer and mail client would.</summary>
+public class MonthlyReportDocumentTests
+{
+    private static readonly MonthlyReport Report = MonthlyReportBuilder.Build(Inputs(), Month, GeneratedAt);
+
+    [Fact]
+    public void Pdf_ReadBackAsText_CarriesTheFiguresOnNumberedPages()
+    {
+        var text = PdfText(MonthlyReportPdf.Render(Report), keep: true);
+
+        Shows(text, "Jinjiang branch · November 2026");
+        Shows(text, "available 98.26 % of the time");
+        Shows(text, "95.00 %");            // the recorder's availability
+        Shows(text, "Corroded BNC joint");
+        Shows(text, "2611-001");
+        var pages = text.Split('\f', StringSplitOptions.RemoveEmptyEntries).Length;
+        Shows(text, $"Page {pages} of {pages}");
+    }
+
+    [Fact]
+    public void Pdf_LongTable_BreaksAcrossPagesAndRepeatsItsHeader()
+    {
+        var manyItems = Inputs() with { Inspection = Inputs().Inspection };
+        for (var i = 0; i < 80; i++)
+        {
+            manyItems.Inspection!.Items.Add(new() { Position = 100 + i, Area = AfterSales.Cloud.Inspections.InspectionArea.FrontEnd, Label = $"detector-{i}", Check = "walk test", Result = AfterSales.Cloud.Inspections.ItemResult.Pass });
+        }
+
+        var text = PdfText(MonthlyReportPdf.Render(MonthlyReportBuilder.Build(manyItems, Month, GeneratedAt)));
+        var pagesWithHeader = text.Split('\f').Count(p => p.Contains("TELEMETRY BEFORE THE VISIT", StringComparison.Ordinal));
+
+        Assert.True(pagesWithHeader >= 2, $"the inspection table header appeared on {pagesWithHeader} page(s)");
+        Shows(text, "detector-79");
+    }
+
+    [Fact]
+    public void Html_EscapesCustomerTextAndShowsTheSameFigures()
+    {
+        var inputs = Inputs();
+        inputs.Site.Name = "Jinjiang <branch> & vault";
+        var html = MonthlyReportHtml.Render(MonthlyReportBuilder.Build(inputs, Month, GeneratedAt));
+
+        Assert.Contains("Jinjiang &lt;branch&gt; &amp; vault", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<branch>", html, StringComparison.Ordinal);
+        Assert.Contains("98.26 %", html, StringComparison.Ordinal);
+        Assert.Contains("<svg", html, StringComparison.Ordinal);
+    }
+
+    /// <summary>Whether the PDF shows the phrase, ignoring whitespace: pdftotext may split a word at a kerning gap or a line end.</summary>
+    internal static void Shows(string pdfText, string phrase)
+    {
+        static string Squash(string s) => string.Concat(s.Where(c => !char.IsWhiteSpace(c)));
+        Assert.True(Squash(pdfText).Contains(Squash(phrase), StringComparison.Ordinal), $"The PDF does not show \"{phrase}\".");
+    }
+
+    internal static string PdfText(byte[] pdf, bool keep = false)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"aftersales-report-{Guid.NewGuid():N}.pdf");
+        File.WriteAllBytes(file, pdf);
+        try
+        {
+            var keepAs = Environment.GetEnvironmentVariable("AFTERSALES_KEEP_REPORT");
+            if (keep && !string.IsNullOrEmpty(keepAs))
+            {
+                File.Copy(file, keepAs, overwrite: true);
+            }
+
+            using var process = Process.Start(new ProcessStartInfo("pdftotext", [file, "-"]) { RedirectStandardOutput = true })!;
+            var text = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            Assert.Equal(0, process.ExitCode);
+            return text;
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+}

@@ -1,0 +1,162 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using AfterSales.Cloud.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Playwright;
+
+namespace AfterSales.Cloud.Tests.Web;
+
+/// <summary>
+/// The technician's inspection sheet and the customer's survey in a real Chromium at phone size,
+/// against a running cloud whose contract, inventory and plan were set up through the API.
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xunit disposes through IAsyncLifetime.DisposeAsync")]
+public sealed class PhonePagesTests : IAsyncLifetime
+{
+    private const string Dispatcher = "as_test_dispatcher_key_000000000";
+    private const string TechnicianPassword = "li-test-password-1";
+    private readonly string _dbFile = Path.Combine(Path.GetTempPath(), $"aftersales-phone-{Guid.NewGuid():N}.db");
+    private readonly int _port = FreePort();
+    private WebApplication _app = null!;
+    private HttpClient _api = null!;
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+
+    private string Base => $"http://127.0.0.1:{_port}";
+
+    public async Task InitializeAsync()
+    {
+        _app = CloudHost.Build(
+        [
+            $"--urls={Base}",
+            $"--Database:ConnectionString=Data Source={_dbFile};Pooling=False",
+            $"--Broker:Port={FreePort()}",
+            "--Broker:BindAddress=127.0.0.1",
+            "--Calendar:Enabled=false",
+            "--Seed:Centres:0:Id=centre", "--Seed:Centres:0:Name=Centre", "--Seed:Centres:0:Latitude=30", "--Seed:Centres:0:Longitude=104",
+            "--Seed:Sites:0:Id=site-a", "--Seed:Sites:0:Name=Jinjiang branch", "--Seed:Sites:0:Latitude=30.02", "--Seed:Sites:0:Longitude=104",
+            "--Seed:ApiKeys:0:Name=dispatcher", "--Seed:ApiKeys:0:Role=dispatcher", $"--Seed:ApiKeys:0:Key={Dispatcher}",
+            // The inspection crew is the dispatch roster: Li is its only technician.
+            "--Seed:Technicians:0:Id=tech-li", "--Seed:Technicians:0:Name=Li", "--Seed:Technicians:0:Skills=alarm,cctv",
+            "--Seed:Technicians:0:BaseLatitude=30", "--Seed:Technicians:0:BaseLongitude=104",
+            "--Seed:Users:0:UserName=li", $"--Seed:Users:0:Password={TechnicianPassword}", "--Seed:Users:0:Role=technician", "--Seed:Users:0:TechnicianId=tech-li",
+        ]);
+        await _app.StartAsync();
+        _api = new HttpClient { BaseAddress = new Uri(Base) };
+        _api.DefaultRequestHeaders.Authorization = new("Bearer", Dispatcher);
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+        _api.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        File.Delete(_dbFile);
+    }
+
+    [Fact]
+    public async Task Technician_WorksThroughTheSheetOnAPhone_AFailOpensATicket()
+    {
+        var month = DateTime.UtcNow.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        await Ok(_api.PostAsJsonAsync("/api/v1/contracts", new { number = "MC-1", siteId = "site-a", startsOn = "2020-01-01", endsOn = "2099-12-31", contactEmails = "a@b.example" }));
+        await Ok(_api.PutAsJsonAsync("/api/v1/sites/site-a/config", new
+        {
+            schema = "aftersales.config/1", siteId = "site-a", version = 1, issuedAt = DateTimeOffset.UtcNow,
+            devices = new[] { new { deviceId = "cam-1", deviceKind = "camera", name = "Gate camera" } },
+            checks = new { heartbeatIntervalS = 30 },
+        }));
+        await Ok(_api.PostAsync($"/api/v1/inspections/plan?month={month}", null));
+        using (var duplicate = await _api.PostAsJsonAsync("/api/v1/contracts", new { number = "MC-1", siteId = "site-a", startsOn = "2020-01-01", endsOn = "2099-12-31" }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, duplicate.StatusCode);
+        }
+
+        var page = await PhoneAsync();
+        await page.GotoAsync($"{Base}/signin");
+        await page.FillAsync("#user", "li");
+        await page.FillAsync("#password", TechnicianPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
+        await page.GotoAsync($"{Base}/inspections");
+        await page.ClickAsync("text=site-a");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("site-a");
+        Assert.Equal(10, await page.Locator("form.item").CountAsync()); // the camera, four cabling checks, five functions
+
+        var joints = page.Locator("form.item", new() { HasText = "Joints and terminations" });
+        await joints.Locator("button.fail").ClickAsync();
+        await Assertions.Expect(page.Locator("[role=alert]")).ToContainTextAsync("needs a note");
+        joints = page.Locator("form.item", new() { HasText = "Joints and terminations" });
+        await joints.Locator("input[name=note]").FillAsync("Corroded joint");
+        await joints.Locator("button.fail").ClickAsync();
+        await Assertions.Expect(page.Locator("form.item", new() { HasText = "Joints and terminations" })).ToContainTextAsync("opened for repair");
+
+        while (await page.Locator("form.result-pending button.pass").CountAsync() > 0)
+        {
+            await page.Locator("form.result-pending button.pass").First.ClickAsync();
+        }
+
+        await page.ClickAsync("text=Complete inspection");
+        await Assertions.Expect(page.Locator("p.muted").First).ToContainTextAsync("completed");
+        Assert.Equal(0, await page.Locator("button.pass").CountAsync());
+
+        var tickets = await _api.GetFromJsonAsync<List<Dictionary<string, object>>>("/api/v1/tickets");
+        Assert.Contains(tickets!, t => t["fault"].ToString() == "inspection.defect");
+    }
+
+    [Fact]
+    public async Task Customer_AnswersTheSurveyFromTheLink_WithoutSigningIn_Once()
+    {
+        var issued = await (await Ok(_api.PostAsJsonAsync("/api/v1/surveys", new { siteId = "site-a", technicianId = "tech-li" }))).Content.ReadFromJsonAsync<Dictionary<string, string>>();
+        var path = new Uri(issued!["link"]).AbsolutePath;
+
+        var page = await PhoneAsync();
+        await page.GotoAsync(Base + path);
+        foreach (var question in new[] { "attitude", "skill", "arrival", "promises" })
+        {
+            await page.CheckAsync($"input[name={question}][value='4']");
+        }
+
+        await page.ClickAsync("text=Send");
+        await Assertions.Expect(page.Locator("[role=status]")).ToContainTextAsync("Thank you");
+        await page.GotoAsync(Base + path);
+        Assert.Equal(0, await page.Locator("form.survey").CountAsync());
+
+        using (var unknownSite = await _api.PostAsJsonAsync("/api/v1/surveys", new { siteId = "site-nowhere" }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, unknownSite.StatusCode);
+        }
+
+        var guessed = await page.GotoAsync(Base + "/survey/not-a-real-token");
+        Assert.Equal(404, guessed!.Status);
+        await Assertions.Expect(page.Locator("[role=alert]")).ToContainTextAsync("not valid");
+    }
+
+    private async Task<IPage> PhoneAsync()
+    {
+        var context = await _browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true });
+        return await context.NewPageAsync();
+    }
+
+    private static async Task<HttpResponseMessage> Ok(Task<HttpResponseMessage> call)
+    {
+        var response = await call;
+        Assert.True(response.IsSuccessStatusCode, $"{response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return response;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
