@@ -22,8 +22,14 @@ internal sealed partial class SqliteOutbox : IEventQueue, IDisposable
 
     private const int SqliteFull = 13;
 
+    // Three locks so acknowledgements never wait behind an fsync: _write serialises the writer
+    // connection (insert, evict, delete), _read the reader connection (WAL lets it read meanwhile),
+    // and _lock only guards the counters below. Order when nested: _write, then _lock.
+    private readonly Lock _write = new();
+    private readonly Lock _read = new();
     private readonly Lock _lock = new();
     private readonly SqliteConnection _db;
+    private readonly SqliteConnection _reader;
     private readonly OutboxBudget _budget;
     private readonly SqliteCommand _insert;
     private readonly SqliteCommand _readBatch;
@@ -37,24 +43,29 @@ internal sealed partial class SqliteOutbox : IEventQueue, IDisposable
     private long _ackedRows;
     private long _ackedBytes;
     private bool _full;
+    private bool _disposed;
 
     public SqliteOutbox(string stateDirectory, OutboxBudget budget)
     {
         Directory.CreateDirectory(stateDirectory);
         FilePath = Path.Combine(stateDirectory, FileName);
         _budget = budget;
-        _db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = FilePath, Pooling = false }.ToString());
+        var connection = new SqliteConnectionStringBuilder { DataSource = FilePath, Pooling = false }.ToString();
+        _db = new SqliteConnection(connection);
+        _reader = new SqliteConnection(connection);
         try
         {
             _db.Open();
             Execute(Schema.Pragmas + Schema.Create);
-            _insert = Command(Schema.Insert, "$priority", "$topic", "$seq", "$payload", "$size");
-            _readBatch = Command(Schema.ReadBatch, "$after", "$limit");
-            _deleteAcked = Command(Schema.DeleteThrough, "$through");
+            _reader.Open();
+            _insert = Command(_db, Schema.Insert, "$priority", "$topic", "$seq", "$payload", "$size");
+            _readBatch = Command(_reader, Schema.ReadBatch, "$after", "$limit");
+            _deleteAcked = Command(_db, Schema.DeleteThrough, "$through");
             LoadTotals();
         }
         catch
         {
+            _reader.Dispose();
             _db.Dispose();
             throw;
         }
@@ -117,9 +128,15 @@ internal sealed partial class SqliteOutbox : IEventQueue, IDisposable
     /// <summary>The oldest entries not yet acknowledged, in order.</summary>
     public IReadOnlyList<OutboxEntry> ReadBatch(int max)
     {
+        long after;
         lock (_lock)
         {
-            _readBatch.Parameters["$after"].Value = _ackedThrough;
+            after = _ackedThrough;
+        }
+
+        lock (_read)
+        {
+            _readBatch.Parameters["$after"].Value = after;
             _readBatch.Parameters["$limit"].Value = max;
             var entries = new List<OutboxEntry>(Math.Min(max, 256));
             using var reader = _readBatch.ExecuteReader();
@@ -143,6 +160,7 @@ internal sealed partial class SqliteOutbox : IEventQueue, IDisposable
     {
         ArgumentNullException.ThrowIfNull(entry);
         bool? fullChanged;
+        bool flush;
         lock (_lock)
         {
             if (entry.Id <= _ackedThrough)
@@ -153,12 +171,13 @@ internal sealed partial class SqliteOutbox : IEventQueue, IDisposable
             _ackedThrough = entry.Id;
             _ackedRows++;
             _ackedBytes += entry.Size;
-            if (_ackedRows >= AckFlushBatch)
-            {
-                DeleteAcknowledged();
-            }
-
+            flush = _ackedRows >= AckFlushBatch;
             fullChanged = UpdateFull(refused: false);
+        }
+
+        if (flush)
+        {
+            Flush();
         }
 
         Acknowledged?.Invoke(entry);
@@ -168,7 +187,7 @@ internal sealed partial class SqliteOutbox : IEventQueue, IDisposable
     /// <summary>Deletes acknowledged rows now; the uplink calls it when the backlog is drained and at shutdown.</summary>
     public void Flush()
     {
-        lock (_lock)
+        lock (_write)
         {
             DeleteAcknowledged();
         }
@@ -195,8 +214,16 @@ internal sealed partial class SqliteOutbox : IEventQueue, IDisposable
 
     public void Dispose()
     {
-        lock (_lock)
+        lock (_write)
+        lock (_read)
         {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+
             // A checkpoint now keeps the next start from replaying a long WAL; failure here costs nothing.
             try
             {
@@ -210,7 +237,20 @@ internal sealed partial class SqliteOutbox : IEventQueue, IDisposable
             _insert.Dispose();
             _readBatch.Dispose();
             _deleteAcked.Dispose();
+            _reader.Dispose();
             _db.Dispose();
+        }
+    }
+
+    /// <summary>Caps the file at its current size, so the next growth fails exactly as a full disk makes it fail.</summary>
+    internal void LimitFileForTests()
+    {
+        lock (_write)
+        {
+            using var pages = _db.CreateCommand();
+            pages.CommandText = "PRAGMA page_count;";
+            var count = (long)pages.ExecuteScalar()!;
+            Execute($"PRAGMA max_page_count = {count + 1};");
         }
     }
 
@@ -218,21 +258,24 @@ internal sealed partial class SqliteOutbox : IEventQueue, IDisposable
     {
         var size = OutboxBudget.SizeOf(topic, payload.Length);
         bool? fullChanged;
-        OutboxFullException? refusal = null;
-        lock (_lock)
+        OutboxFullException? refusal;
+        lock (_write)
         {
-            var decision = _budget.Decide(priority, size, _storedBytes - _ackedBytes, _telemetryBytes);
-            if (!decision.Admit)
+            BudgetDecision decision;
+            long live;
+            lock (_lock)
             {
-                refusal = new OutboxFullException(
-                    $"the outbox holds {_storedBytes - _ackedBytes} bytes of its {_budget.MaxBytes}-byte budget (outbox.maxBytes) and has no telemetry left to drop");
-            }
-            else
-            {
-                refusal = TryInsert(priority, topic, seq, payload, size, decision.EvictTelemetryBytes);
+                live = _storedBytes - _ackedBytes;
+                decision = _budget.Decide(priority, size, live, _telemetryBytes);
             }
 
-            fullChanged = UpdateFull(refused: refusal is not null && priority != OutboxPriority.Telemetry);
+            refusal = decision.Admit
+                ? TryInsert(priority, topic, seq, payload, size, decision.EvictTelemetryBytes)
+                : new OutboxFullException($"the outbox holds {live} bytes of its {_budget.MaxBytes}-byte budget (outbox.maxBytes) and has no telemetry left to drop");
+            lock (_lock)
+            {
+                fullChanged = UpdateFull(refused: refusal is not null && priority != OutboxPriority.Telemetry);
+            }
         }
 
         Notify(fullChanged);
@@ -256,12 +299,15 @@ internal sealed partial class SqliteOutbox : IEventQueue, IDisposable
             _insert.Parameters["$size"].Value = size;
             var id = (long)_insert.ExecuteScalar()!;
             transaction.Commit();
+            lock (_lock)
+            {
+                _rows += 1 - evicted.Rows;
+                _storedBytes += size - evicted.Bytes;
+                _telemetryBytes += (priority == OutboxPriority.Telemetry ? size : 0) - evicted.Bytes;
+                _lastId = id;
+                _newEntry.TrySetResult();
+            }
 
-            _rows += 1 - evicted.Rows;
-            _storedBytes += size - evicted.Bytes;
-            _telemetryBytes += (priority == OutboxPriority.Telemetry ? size : 0) - evicted.Bytes;
-            _lastId = id;
-            _newEntry.TrySetResult();
             return null;
         }
         catch (SqliteException ex)
@@ -276,9 +322,13 @@ internal sealed partial class SqliteOutbox : IEventQueue, IDisposable
     private (long Rows, long Bytes) EvictTelemetry(SqliteTransaction transaction, long bytes)
     {
         // Oldest telemetry first, never a row already sent and waiting for deletion.
-        using var select = Command(Schema.OldestTelemetry, "$after");
+        using var select = Command(_db, Schema.OldestTelemetry, "$after");
         select.Transaction = transaction;
-        select.Parameters["$after"].Value = _ackedThrough;
+        lock (_lock)
+        {
+            select.Parameters["$after"].Value = _ackedThrough;
+        }
+
         var ids = new List<long>();
         long freed = 0;
         using (var reader = select.ExecuteReader())
@@ -298,14 +348,21 @@ internal sealed partial class SqliteOutbox : IEventQueue, IDisposable
         return (ids.Count, freed);
     }
 
+    /// <summary>Under <see cref="_write"/>.</summary>
     private void DeleteAcknowledged()
     {
-        if (_ackedRows == 0)
+        long through, ackedRows, ackedBytes;
+        lock (_lock)
+        {
+            (through, ackedRows, ackedBytes) = (_ackedThrough, _ackedRows, _ackedBytes);
+        }
+
+        if (ackedRows == 0)
         {
             return;
         }
 
-        _deleteAcked.Parameters["$through"].Value = _ackedThrough;
+        _deleteAcked.Parameters["$through"].Value = through;
         long rows = 0, bytes = 0, telemetry = 0;
         using (var reader = _deleteAcked.ExecuteReader())
         {
@@ -317,12 +374,16 @@ internal sealed partial class SqliteOutbox : IEventQueue, IDisposable
             }
         }
 
-        // Exact figures from what was really deleted, so the totals never drift.
-        _rows -= rows;
-        _storedBytes -= bytes;
-        _telemetryBytes -= telemetry;
-        _ackedRows = 0;
-        _ackedBytes = 0;
+        // Exact figures from what was really deleted, so the totals never drift; acknowledgements
+        // that arrived meanwhile (ids above "through") stay counted as pending.
+        lock (_lock)
+        {
+            _rows -= rows;
+            _storedBytes -= bytes;
+            _telemetryBytes -= telemetry;
+            _ackedRows -= ackedRows;
+            _ackedBytes -= ackedBytes;
+        }
     }
 
     private bool? UpdateFull(bool refused)
@@ -367,9 +428,9 @@ internal sealed partial class SqliteOutbox : IEventQueue, IDisposable
         command.ExecuteNonQuery();
     }
 
-    private SqliteCommand Command(string sql, params string[] parameters)
+    private static SqliteCommand Command(SqliteConnection connection, string sql, params string[] parameters)
     {
-        var command = _db.CreateCommand();
+        var command = connection.CreateCommand();
         command.CommandText = sql;
         foreach (var name in parameters)
         {

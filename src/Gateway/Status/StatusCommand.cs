@@ -45,17 +45,21 @@ internal static class StatusCommand
 
         var age = now - report.WrittenAt;
         output.Write(Format(report, age));
-        return age > StaleAfter ? NotRunning : 0;
+        return IsRunning(report, age) ? 0 : NotRunning;
     }
+
+    private static bool IsRunning(StatusReport r, TimeSpan age) => !r.Stopped && age <= StaleAfter;
 
     public static string Format(StatusReport r, TimeSpan age)
     {
         ArgumentNullException.ThrowIfNull(r);
         var inv = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
-        var running = age > StaleAfter
-            ? $"NOT RUNNING (status last written {age.TotalSeconds:0} s ago by pid {r.Pid})"
-            : $"running, pid {r.Pid}, up since {r.StartedAt.ToString("u", inv)}";
+        var running = IsRunning(r, age)
+            ? $"running, pid {r.Pid}, up since {r.StartedAt.ToString("u", inv)}"
+            : r.Stopped
+                ? $"STOPPED at {r.WrittenAt.ToString("u", inv)} (state below is from then)"
+                : $"NOT RUNNING (status last written {age.TotalSeconds:0} s ago by pid {r.Pid}; state below is from then)";
         text.AppendLine(inv, $"gateway     {r.GatewayId} (site {r.SiteId}): {running}");
         var link = r.Connected ? "connected" : "DISCONNECTED";
         var since = r.ConnectionSince is { } s ? $" since {s.ToString("u", inv)}" : string.Empty;

@@ -31,7 +31,13 @@ internal sealed partial class StatusFileWriter(
 
     public static string PathIn(string stateDirectory) => System.IO.Path.Combine(stateDirectory, FileName);
 
-    public StatusReport Snapshot()
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        Write(stopped: true);
+    }
+
+    public StatusReport Snapshot(bool stopped = false)
     {
         var link = connection.Snapshot();
         var site = siteConfig.Current;
@@ -42,6 +48,7 @@ internal sealed partial class StatusFileWriter(
             Pid = Environment.ProcessId,
             WrittenAt = time.GetUtcNow(),
             StartedAt = _startedAt,
+            Stopped = stopped,
             Broker = $"{config.Broker.Host}:{config.Broker.Port}",
             Connected = link.Connected,
             ConnectionSince = link.Since,
@@ -57,13 +64,13 @@ internal sealed partial class StatusFileWriter(
         };
     }
 
-    public void Write()
+    public void Write(bool stopped = false)
     {
         var path = PathIn(config.StateDirectory);
         var temp = path + ".tmp";
         try
         {
-            File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(Snapshot(), StatusJsonContext.Default.StatusReport));
+            File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(Snapshot(stopped), StatusJsonContext.Default.StatusReport));
             File.Move(temp, path, overwrite: true);
             _failing = false;
         }

@@ -13,6 +13,9 @@ internal sealed record StatusReport
 
     public required DateTimeOffset StartedAt { get; init; }
 
+    /// <summary>Written once by a clean shutdown; a killed gateway leaves false and an ageing file.</summary>
+    public bool Stopped { get; init; }
+
     public required string Broker { get; init; }
 
     public required bool Connected { get; init; }

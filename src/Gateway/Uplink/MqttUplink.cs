@@ -93,9 +93,9 @@ internal sealed partial class MqttUplink(
         {
             await EventLoopAsync(stoppingToken);
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (Exception ex) when (stoppingToken.IsCancellationRequested && ex is OperationCanceledException or MqttCommunicationException)
         {
-            // Shutting down; StopAsync says goodbye to the broker.
+            // Shutting down (a publish cut short reports a timeout); the outbox still holds it, StopAsync says goodbye.
         }
 
         await heartbeats;
