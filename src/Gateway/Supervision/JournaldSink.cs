@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Text;
 using Serilog.Core;
 using Serilog.Events;
+using Serilog.Formatting.Display;
 
 namespace AfterSales.Gateway.Supervision;
 
@@ -16,6 +17,9 @@ internal sealed class JournaldSink : ILogEventSink, IDisposable
 {
     public const string DefaultSocket = "/run/systemd/journal/socket";
     public const string Identifier = "aftersales-gateway";
+
+    // Strings as written (":l"), not quoted: the journal line should read like the console line.
+    private static readonly MessageTemplateTextFormatter MessageFormat = new("{Message:lj}", CultureInfo.InvariantCulture);
 
     private readonly Socket _socket = new(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
     private readonly UnixDomainSocketEndPoint _endpoint;
@@ -30,7 +34,9 @@ internal sealed class JournaldSink : ILogEventSink, IDisposable
     {
         ArgumentNullException.ThrowIfNull(logEvent);
         var datagram = new MemoryStream(512);
-        Field(datagram, "MESSAGE", logEvent.RenderMessage(CultureInfo.InvariantCulture) + (logEvent.Exception is null ? string.Empty : "\n" + logEvent.Exception));
+        var message = new StringWriter(CultureInfo.InvariantCulture);
+        MessageFormat.Format(logEvent, message);
+        Field(datagram, "MESSAGE", message + (logEvent.Exception is null ? string.Empty : "\n" + logEvent.Exception));
         Field(datagram, "PRIORITY", Priority(logEvent.Level).ToString(CultureInfo.InvariantCulture));
         Field(datagram, "SYSLOG_IDENTIFIER", Identifier);
         Field(datagram, "MESSAGE_TEMPLATE", logEvent.MessageTemplate.Text);
