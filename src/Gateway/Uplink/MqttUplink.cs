@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Security.Authentication;
 using AfterSales.Gateway.Configuration;
 using AfterSales.Gateway.Faults;
 using AfterSales.Gateway.Outbox;
@@ -170,6 +171,10 @@ internal sealed partial class MqttUplink(
             {
                 return $"broker rejected the online status: {online.ReasonCode}";
             }
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested && ex.GetBaseException() is AuthenticationException)
+        {
+            return $"TLS handshake failed (check broker.caCertificate, broker.host and broker.clientCertificate): {Reason(ex)}";
         }
         catch (Exception ex) when (!ct.IsCancellationRequested && ex is not OutOfMemoryException)
         {
