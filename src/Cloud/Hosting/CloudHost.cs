@@ -42,6 +42,7 @@ internal static class CloudHost
         services.Configure<SlaOptions>(builder.Configuration.GetSection(SlaOptions.Section));
         services.Configure<PresenceOptions>(builder.Configuration.GetSection(PresenceOptions.Section));
         services.Configure<SeedOptions>(builder.Configuration.GetSection(SeedOptions.Section));
+        services.Configure<SiteConfigOptions>(builder.Configuration.GetSection(SiteConfigOptions.Section));
 
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddCloudStorage(database);
@@ -68,6 +69,7 @@ internal static class CloudHost
         services.AddSingleton<MqttIngestClient>();
         services.AddHostedService(sp => sp.GetRequiredService<MqttIngestClient>());
         services.AddHostedService<PresenceMonitor>();
+        services.AddHostedService<SiteConfigPublisher>();
 
         AddWebAuth(services);
         services.AddRazorPages(o =>
