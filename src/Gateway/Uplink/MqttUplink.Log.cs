@@ -10,7 +10,8 @@ internal sealed partial class MqttUplink
     [LoggerMessage(Level = LogLevel.Warning, Message = "Broker {Endpoint} unavailable: {Reason}; {Queued} events waiting; retrying in {DelayS:0.0} s")]
     private partial void LogRetrying(string endpoint, string reason, int queued, double delayS);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Event published: seq {Seq} on {Topic} (outbox id {OutboxId}), acknowledged by the broker")]
+    // Debug: the "queued" line already records each event, and a drained backlog of thousands would flood the journal.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Event published: seq {Seq} on {Topic} (outbox id {OutboxId}), acknowledged by the broker")]
     private partial void LogPublished(string topic, long seq, long outboxId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Lost the link to broker {Endpoint}: {DisconnectReason}")]
