@@ -1,4 +1,23 @@
+using System.Globalization;
 using AfterSales.Benchmarks;
 
-var events = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 5000;
-await PipelineBenchmark.RunAsync(events);
+// dotnet run -c Release --project tests/AfterSales.Benchmarks -- [pipeline [events] | outbox [samples] [backlog] | memory [seconds]]
+var mode = args.Length > 0 && !char.IsAsciiDigit(args[0][0]) ? args[0] : "pipeline";
+var numbers = args.Where(a => char.IsAsciiDigit(a[0])).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
+switch (mode)
+{
+    case "pipeline":
+        await PipelineBenchmark.RunAsync(numbers.Length > 0 ? numbers[0] : 5000);
+        break;
+    case "outbox":
+        await OutboxBenchmark.RunAsync(numbers.Length > 0 ? numbers[0] : 1000, numbers.Length > 1 ? numbers[1] : 100_000);
+        break;
+    case "memory":
+        await MemoryBenchmark.RunAsync(numbers.Length > 0 ? numbers[0] : 30);
+        break;
+    default:
+        Console.Error.WriteLine($"unknown benchmark '{mode}': pipeline, outbox or memory");
+        return 2;
+}
+
+return 0;

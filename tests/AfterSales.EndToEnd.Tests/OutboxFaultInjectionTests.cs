@@ -26,7 +26,9 @@ public sealed class OutboxFaultInjectionTests(ITestOutputHelper output)
         // Events the broker acknowledged before it stopped wait in its persistent session for the
         // cloud, so only the outbox's share is checked here; the final audit checks them all.
         var whileDown = await DeliveryAudit.TakeAsync(deployment, ledger.Taken);
-        output.WriteLine($"broker down (the rest is in the broker's persistent queue for the cloud): {whileDown}");
+        output.WriteLine(
+            $"broker down: taken {whileDown.Taken}, in cloud {whileDown.InCloud}, still in outbox {whileDown.InOutbox}, " +
+            $"acknowledged by the broker and waiting in its persistent queue for the cloud {whileDown.Missing.Count}");
         Assert.True(whileDown.InOutbox > 0, $"the outbox should hold the backlog: {whileDown}");
 
         await deployment.StartBrokerAsync();

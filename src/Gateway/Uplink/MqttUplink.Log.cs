@@ -26,6 +26,9 @@ internal sealed partial class MqttUplink
     [LoggerMessage(Level = LogLevel.Warning, Message = "The broker refused the subscription to {Topic} ({Reason}); the gateway keeps its last good site config")]
     private partial void LogConfigSubscribeRefused(string topic, string reason);
 
+    [LoggerMessage(Level = LogLevel.Error, Message = "Uplink failed unexpectedly; dropping the link and resending from the outbox")]
+    private partial void LogUnexpected(Exception exception);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Heartbeat not sent: {Reason}")]
     private partial void LogHeartbeatFailed(string reason);
 

@@ -108,8 +108,18 @@ internal sealed partial class MqttUplink(
         {
             ct.ThrowIfCancellationRequested();
             health.Beat(LoopName);
-            var failure = _client.IsConnected ? null : await ConnectAsync(ct);
-            failure ??= await PublishBacklogAsync(ct);
+            string? failure;
+            try
+            {
+                failure = _client.IsConnected ? null : await ConnectAsync(ct);
+                failure ??= await PublishBacklogAsync(ct);
+            }
+            catch (Exception ex) when (!ct.IsCancellationRequested && ex is not OutOfMemoryException)
+            {
+                // A gateway in a cupboard must not stop reporting over a surprise: log it, reconnect, resend.
+                LogUnexpected(ex);
+                failure = Reason(ex);
+            }
             if (failure is null)
             {
                 // Only a link that carried traffic resets the backoff, so a broker that accepts and
@@ -202,7 +212,7 @@ internal sealed partial class MqttUplink(
             var pending = new Task<MqttClientPublishResult>[batch.Count];
             for (var i = 0; i < batch.Count; i++)
             {
-                pending[i] = _client.PublishAsync(OutboxMessages.For(batch[i]), ct);
+                pending[i] = StartPublish(batch[i], ct);
             }
 
             for (var i = 0; i < batch.Count; i++)
@@ -217,6 +227,19 @@ internal sealed partial class MqttUplink(
                 outbox.Acknowledge(batch[i]);
                 LogPublished(batch[i].Topic, batch[i].Seq ?? 0, batch[i].Id);
             }
+        }
+    }
+
+    /// <summary>MQTTnet throws at once, not in the task, when the link dropped a moment ago; both mean "resend later".</summary>
+    private Task<MqttClientPublishResult> StartPublish(OutboxEntry entry, CancellationToken ct)
+    {
+        try
+        {
+            return _client.PublishAsync(OutboxMessages.For(entry), ct);
+        }
+        catch (Exception ex) when (ex is MqttCommunicationException or MqttClientNotConnectedException or InvalidOperationException)
+        {
+            return Task.FromException<MqttClientPublishResult>(ex);
         }
     }
 
