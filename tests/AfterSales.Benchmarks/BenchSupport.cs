@@ -8,11 +8,11 @@ namespace AfterSales.Benchmarks;
 /// <summary>A real Mosquitto for the gateway benchmarks, and the little arithmetic they share.</summary>
 internal static class BenchSupport
 {
-    public static async Task<(Process Broker, int Port)> StartMosquittoAsync(string directory)
+    public static async Task<(Process Broker, int Port)> StartMosquittoAsync(string directory, string extraSettings = "")
     {
         var port = FreePort();
         var config = Path.Combine(directory, "mosquitto.conf");
-        await File.WriteAllTextAsync(config, $"listener {port.ToString(CultureInfo.InvariantCulture)} 127.0.0.1\nallow_anonymous true\nmax_queued_messages 0\n");
+        await File.WriteAllTextAsync(config, $"listener {port.ToString(CultureInfo.InvariantCulture)} 127.0.0.1\nallow_anonymous true\nmax_queued_messages 0\n{extraSettings}\n");
         var broker = Process.Start(new ProcessStartInfo("/usr/sbin/mosquitto", ["-c", config]) { RedirectStandardError = true, RedirectStandardOutput = true })!;
         for (var i = 0; i < 200 && !CanConnect(port); i++)
         {

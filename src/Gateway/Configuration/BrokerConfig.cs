@@ -22,6 +22,12 @@ internal sealed record BrokerConfig
     /// <summary>PEM private key of <see cref="ClientCertificate"/>; a secret like the password, never logged.</summary>
     public string? ClientKey { get; set; }
 
+    /// <summary>
+    /// Events in flight before waiting for PUBACKs. 1 suits a nearby broker (Mosquitto leaves Nagle on, and
+    /// with several small PUBACKs outstanding each waits for a delayed TCP ACK); raise it for a distant broker.
+    /// </summary>
+    public int MaxInFlight { get; set; } = 1;
+
     // Records print every property; keep the password out of any accidental log line.
     public override string ToString() =>
         $"{Host}:{Port} (user {Username ?? "none"}, TLS {(UseTls ? "on" : "off")}{(CaCertificate is null ? string.Empty : ", CA " + CaCertificate)}{(ClientCertificate is null ? string.Empty : ", client certificate " + ClientCertificate)})";

@@ -46,6 +46,11 @@ internal static class GatewayConfigValidator
             return $"broker.port {b.Port} must be between 1 and 65535";
         }
 
+        if (b.MaxInFlight is < 1 or > 65535)
+        {
+            return $"broker.maxInFlight {b.MaxInFlight} must be between 1 and 65535";
+        }
+
         if (b.Password is not null && string.IsNullOrEmpty(b.Username))
         {
             return "broker.username is missing while broker.password is set";

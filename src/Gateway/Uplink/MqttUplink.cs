@@ -39,7 +39,7 @@ internal sealed partial class MqttUplink(
     private static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(5);
 
     private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
-    private readonly PublishWindow _window = new();
+    private readonly PublishWindow _window = new(config.Broker.MaxInFlight);
     private readonly long _startedAt = time.GetTimestamp();
     private volatile bool _stopping;
     private TaskCompletionSource _linkLost = new(TaskCreationOptions.RunContinuationsAsynchronously);

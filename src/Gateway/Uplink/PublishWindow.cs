@@ -5,17 +5,11 @@ namespace AfterSales.Gateway.Uplink;
 /// at broker speed instead of one round trip per event; order still holds because one TCP stream
 /// carries them and the broker handles them in order, so a broken link can only have delivered a
 /// prefix, and the outbox resends from the first unacknowledged one. Pure: tested on its own.
+/// The size comes from <c>broker.maxInFlight</c> (see the benchmarks for why 1 is the default).
 /// </summary>
 internal sealed class PublishWindow(int maxInFlight)
 {
-    public const int DefaultMaxInFlight = 32;
-
     private int _brokerLimit = int.MaxValue;
-
-    public PublishWindow()
-        : this(DefaultMaxInFlight)
-    {
-    }
 
     /// <summary>
     /// The broker's MQTT v5 Receive Maximum from CONNACK (0 when it sent none, meaning 65 535):

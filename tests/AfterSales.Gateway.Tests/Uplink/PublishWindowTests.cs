@@ -25,6 +25,6 @@ public sealed class PublishWindowTests
     [Fact]
     public void Size_BeforeConnect_UsesOwnLimit()
     {
-        Assert.Equal(PublishWindow.DefaultMaxInFlight, new PublishWindow().Size);
+        Assert.Equal(1, new PublishWindow(1).Size);
     }
 }
