@@ -12,4 +12,7 @@ internal sealed partial class SqliteOutbox
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox at its disk budget: dropped the {Rows} oldest telemetry messages ({Bytes} bytes) to keep a fault event")]
     private partial void LogEvicted(int rows, long bytes);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not delete acknowledged events from the outbox ({Reason}); retrying at the next flush")]
+    private partial void LogDeleteFailed(string reason);
 }

@@ -189,7 +189,16 @@ internal sealed partial class SqliteOutbox : IEventQueue, IDisposable
     {
         lock (_write)
         {
-            DeleteAcknowledged();
+            try
+            {
+                DeleteAcknowledged();
+            }
+            catch (SqliteException ex)
+            {
+                // The acknowledgements stay counted and the deletion is tried again at the next flush;
+                // at worst a restart resends those events, which the cloud drops by eventId.
+                LogDeleteFailed(ex.Message);
+            }
         }
     }
 

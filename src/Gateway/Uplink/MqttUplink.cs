@@ -235,7 +235,7 @@ internal sealed partial class MqttUplink(
     {
         try
         {
-            return _client.PublishAsync(OutboxMessages.For(entry), ct);
+            return _client.PublishAsync(UplinkMessages.Entry(entry), ct);
         }
         catch (Exception ex) when (ex is MqttCommunicationException or MqttClientNotConnectedException or InvalidOperationException)
         {
