@@ -5,29 +5,34 @@ using AfterSales.Gateway.Cameras;
 using AfterSales.Gateway.Configuration;
 using AfterSales.Gateway.Faults;
 using AfterSales.Gateway.Inputs;
+using AfterSales.Gateway.Outbox;
 using AfterSales.Gateway.Panels;
 using AfterSales.Gateway.Panels.Dc09;
-using AfterSales.Gateway.Ptz;
-using AfterSales.Gateway.Serial;
 using AfterSales.Gateway.Power;
+using AfterSales.Gateway.Ptz;
+using AfterSales.Gateway.RemoteConfig;
 using AfterSales.Gateway.Sequencing;
+using AfterSales.Gateway.Serial;
 using AfterSales.Gateway.Simulation;
 using AfterSales.Gateway.Simulation.Devices;
+using AfterSales.Gateway.Status;
+using AfterSales.Gateway.Supervision;
 using AfterSales.Gateway.Uplink;
 using AfterSales.Gateway.Zones;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Serilog;
 using Serilog.Events;
 
 namespace AfterSales.Gateway;
 
-/// <summary>Composes the worker: inputs → fault tracker → event queue → MQTT uplink, plus the simulator when asked.</summary>
+/// <summary>Composes the worker: inputs → fault tracker → durable outbox → MQTT uplink, plus supervision and the simulator when asked.</summary>
 internal static class GatewayHost
 {
     private const string ConsoleTemplate = "[{Timestamp:HH:mm:ss.fff} {Level:u3}] {Message:lj}{NewLine}{Exception}";
 
-    public static IHost Build(GatewayConfig config, bool simulate, TextReader standardInput, ISequenceSource sequence)
+    public static IHost Build(GatewayConfig config, bool simulate, TextReader standardInput, ISequenceSource sequence, SqliteOutbox outbox)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -36,22 +41,44 @@ internal static class GatewayHost
             ContentRootPath = AppContext.BaseDirectory,
         });
 
+        // Type=notify: the host lifetime sends READY=1 once every service started, and STOPPING=1.
         builder.Services.AddSystemd();
-        builder.Services.AddSerilog((_, logging) => logging
-            .MinimumLevel.Information()
-            .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
-            .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
-            .ReadFrom.Configuration(builder.Configuration)
-            .WriteTo.Console(outputTemplate: ConsoleTemplate, formatProvider: CultureInfo.InvariantCulture));
+        builder.Services.AddSerilog((_, logging) =>
+        {
+            logging
+                .MinimumLevel.Information()
+                .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
+                .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
+                .ReadFrom.Configuration(builder.Configuration);
+
+            // Under systemd the journal gets structured fields; the console copy is for humans elsewhere.
+            if (JournaldSink.UnderJournal)
+            {
+                logging.WriteTo.Sink(new JournaldSink());
+            }
+            else
+            {
+                logging.WriteTo.Console(outputTemplate: ConsoleTemplate, formatProvider: CultureInfo.InvariantCulture);
+            }
+        });
 
         var services = builder.Services;
         services.AddSingleton(config);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sequence);
-        services.AddSingleton<IEventQueue, InMemoryEventQueue>();
+        services.AddSingleton(sp =>
+        {
+            outbox.UseLogger(sp.GetRequiredService<ILogger<SqliteOutbox>>());
+            return outbox;
+        });
+        services.AddSingleton<IEventQueue>(sp => sp.GetRequiredService<SqliteOutbox>());
+        services.AddSingleton(sp => new SiteConfigStore(config.StateDirectory, config.SiteId, sp.GetRequiredService<ILogger<SiteConfigStore>>()));
+        services.AddSingleton<ISiteConfigSource>(sp => sp.GetRequiredService<SiteConfigStore>());
         services.AddSingleton<FaultTracker>();
         services.AddSingleton<FaultReporter>();
         services.AddSingleton<ReconnectBackoff>(_ => new ReconnectBackoff());
+        services.AddSingleton<ConnectionState>();
+        services.AddSingleton<LoopHealth>();
         services.AddSingleton<InputMonitor>();
 
         if (simulate)
@@ -78,6 +105,7 @@ internal static class GatewayHost
             services.AddSingleton(BoardBuses.Linux);
         }
 
+        services.AddHostedService<OutboxFullAlarm>();
         services.AddHostedService<FaultWatcher>();
         AddFieldInterfaces(services, config);
         services.AddSingleton<OnvifProbe>();
@@ -86,6 +114,13 @@ internal static class GatewayHost
         services.AddHostedService<PowerWatcher>();
         services.AddHostedService<ZoneWatcher>();
         services.AddHostedService<MqttUplink>();
+        services.AddHostedService<StatusFileWriter>();
+        services.AddHostedService(sp => new WatchdogService(
+            sp.GetRequiredService<LoopHealth>(),
+            SystemdNotifier.FromEnvironment(),
+            WatchdogService.IntervalFromEnvironment(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<WatchdogService>>()));
         return builder.Build();
     }
 

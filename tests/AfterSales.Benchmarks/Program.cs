@@ -1,14 +1,26 @@
 using System.Globalization;
 using AfterSales.Benchmarks;
 
-// dotnet run -c Release --project tests/AfterSales.Benchmarks -- [pipeline] [events]
-// dotnet run -c Release --project tests/AfterSales.Benchmarks -- reports [sites]
-if (args is ["reports", .. var rest])
+// dotnet run -c Release --project tests/AfterSales.Benchmarks -- [pipeline [events] | outbox [samples] [backlog] | memory [seconds] | reports [sites]]
+var mode = args.Length > 0 && !char.IsAsciiDigit(args[0][0]) ? args[0] : "pipeline";
+var numbers = args.Where(a => char.IsAsciiDigit(a[0])).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
+switch (mode)
 {
-    await ReportBenchmark.RunAsync(rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 1000);
-    return;
+    case "pipeline":
+        await PipelineBenchmark.RunAsync(numbers.Length > 0 ? numbers[0] : 5000);
+        break;
+    case "outbox":
+        await OutboxBenchmark.RunAsync(numbers.Length > 0 ? numbers[0] : 1000, numbers.Length > 1 ? numbers[1] : 100_000);
+        break;
+    case "reports":
+        await ReportBenchmark.RunAsync(numbers.Length > 0 ? numbers[0] : 1000);
+        break;
+    case "memory":
+        await MemoryBenchmark.RunAsync(numbers.Length > 0 ? numbers[0] : 30);
+        break;
+    default:
+        Console.Error.WriteLine($"unknown benchmark '{mode}': pipeline, outbox, memory or reports");
+        return 2;
 }
 
-var numbers = args.Where(a => a != "pipeline").ToArray();
-var events = numbers.Length > 0 ? int.Parse(numbers[0], CultureInfo.InvariantCulture) : 5000;
-await PipelineBenchmark.RunAsync(events);
+return 0;

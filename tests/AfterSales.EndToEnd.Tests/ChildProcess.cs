@@ -8,7 +8,9 @@ internal sealed class ChildProcess : IDisposable
 {
     private const int MaxBufferedChars = 200_000;
     private readonly Process process;
-    private readonly StringBuilder output = new();
+    // Lines, not one string: dropping the oldest is O(1), so a process printing 20 000 lines stays cheap to follow.
+    private readonly Queue<string> output = new();
+    private int outputChars;
     private readonly Lock gate = new();
 
     private ChildProcess(string name, Process process)
@@ -21,7 +23,25 @@ internal sealed class ChildProcess : IDisposable
 
     public bool HasExited => process.HasExited;
 
-    public static ChildProcess Start(string name, string fileName, IEnumerable<string> arguments, bool redirectInput = false)
+    public int ExitCode => process.ExitCode;
+
+    /// <summary>SIGTERM, as systemd or a broker's operator stops a service: it may save its state first.</summary>
+    public async Task TerminateAsync()
+    {
+        using var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+        await kill.WaitForExitAsync();
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await process.WaitForExitAsync(patience.Token);
+    }
+
+    public async Task WaitForExitAsync(TimeSpan timeout)
+    {
+        using var patience = new CancellationTokenSource(timeout);
+        await process.WaitForExitAsync(patience.Token);
+    }
+
+    /// <summary><paramref name="onLine"/> sees every output line, also those the kept tail has dropped.</summary>
+    public static ChildProcess Start(string name, string fileName, IEnumerable<string> arguments, bool redirectInput = false, Action<string>? onLine = null)
     {
         var info = new ProcessStartInfo(fileName)
         {
@@ -39,8 +59,8 @@ internal sealed class ChildProcess : IDisposable
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         var child = new ChildProcess(name, process);
-        process.OutputDataReceived += (_, e) => child.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => child.Append(e.Data);
+        process.OutputDataReceived += (_, e) => child.Append(e.Data, onLine);
+        process.ErrorDataReceived += (_, e) => child.Append(e.Data, onLine);
         if (!process.Start())
         {
             throw new InvalidOperationException($"Could not start {name} ({fileName}).");
@@ -57,7 +77,13 @@ internal sealed class ChildProcess : IDisposable
         {
             lock (gate)
             {
-                return output.ToString();
+                var text = new StringBuilder(outputChars + output.Count);
+                foreach (var line in output)
+                {
+                    text.Append(line).Append('\n');
+                }
+
+                return text.ToString();
             }
         }
     }
@@ -98,19 +124,22 @@ internal sealed class ChildProcess : IDisposable
         process.Dispose();
     }
 
-    private void Append(string? line)
+    private void Append(string? line, Action<string>? onLine)
     {
         if (line is null)
         {
             return;
         }
 
+        onLine?.Invoke(line);
+
         lock (gate)
         {
-            output.Append(line).Append('\n');
-            if (output.Length > MaxBufferedChars)
+            output.Enqueue(line);
+            outputChars += line.Length;
+            while (outputChars > MaxBufferedChars)
             {
-                output.Remove(0, output.Length - MaxBufferedChars);
+                outputChars -= output.Dequeue().Length;
             }
         }
     }

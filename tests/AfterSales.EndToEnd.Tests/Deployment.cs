@@ -64,17 +64,23 @@ internal sealed class Deployment : IAsyncDisposable
         }
     }
 
-    public void StartGateway()
+    public string GatewayStateDirectory => Path.Combine(tempDirectory, "gateway-state");
+
+    public string GatewayConfigPath => Path.Combine(tempDirectory, "gateway.json");
+
+    /// <summary>Starts (or restarts, on the same state directory) the simulated gateway.</summary>
+    public void StartGateway(long outboxMaxBytes = 64L * 1024 * 1024, Action<string>? onLine = null)
     {
-        var configPath = Path.Combine(tempDirectory, "gateway.json");
+        var configPath = GatewayConfigPath;
         var config = new
         {
             siteId = SiteId,
             gatewayId = GatewayId,
-            stateDirectory = Path.Combine(tempDirectory, "gateway-state"),
+            stateDirectory = GatewayStateDirectory,
             broker = new { host = "127.0.0.1", port = BrokerPort, username = GatewayId, password = GatewaySecret, useTls = false },
             heartbeatIntervalSeconds = 2,
             pollIntervalMilliseconds = 10,
+            outbox = new { maxBytes = outboxMaxBytes },
             inputs = new[]
             {
                 new
@@ -90,11 +96,39 @@ internal sealed class Deployment : IAsyncDisposable
             },
         };
         File.WriteAllText(configPath, JsonSerializer.Serialize(config));
+        Gateway?.Dispose();
         Gateway = ChildProcess.Start(
             "gateway",
             "dotnet",
             [Binary("Gateway", "AfterSales.Gateway.dll"), "--config", configPath, "--simulate"],
-            redirectInput: true);
+            redirectInput: true,
+            onLine: onLine);
+    }
+
+    /// <summary>Runs <c>AfterSales.Gateway status</c> against the gateway's config, as an installer would.</summary>
+    public async Task<(int ExitCode, string Output)> GatewayStatusAsync()
+    {
+        using var status = ChildProcess.Start("gateway status", "dotnet", [Binary("Gateway", "AfterSales.Gateway.dll"), "status", "--config", GatewayConfigPath]);
+        await status.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        await Task.Yield();
+        return (status.ExitCode, status.Output);
+    }
+
+    /// <summary>Stops the external broker the way its service manager would (SIGTERM: it saves its persistent sessions).</summary>
+    public async Task StopBrokerAsync()
+    {
+        var broker = mosquitto ?? throw new InvalidOperationException("No external broker.");
+        await broker.TerminateAsync();
+        mosquitto = null;
+        broker.Dispose();
+    }
+
+    /// <summary>Starts the external broker again on the same port and persistence file.</summary>
+    public async Task StartBrokerAsync()
+    {
+        StartMosquitto();
+        var listening = await Poll.UntilAsync(() => Task.FromResult(CanConnect(BrokerPort)));
+        Assert.True(listening, "mosquitto did not start listening again.\n" + Diagnostics());
     }
 
     public async Task WaitForGatewayConnectedAsync()
@@ -136,6 +170,10 @@ internal sealed class Deployment : IAsyncDisposable
         try
         {
             Directory.Delete(tempDirectory, recursive: true);
+            if (Directory.Exists(tempDirectory + "-broker"))
+            {
+                Directory.Delete(tempDirectory + "-broker", recursive: true);
+            }
         }
         catch (IOException)
         {
@@ -155,8 +193,32 @@ internal sealed class Deployment : IAsyncDisposable
         }
 
         var configPath = Path.Combine(tempDirectory, "mosquitto.conf");
-        File.WriteAllText(configPath, $"listener {BrokerPort.ToString(CultureInfo.InvariantCulture)} 127.0.0.1\nallow_anonymous true\npersistence false\n");
+        // What a production broker for AfterSales needs: sessions and their queued messages survive a
+        // broker restart, and no cap on messages queued for a slow subscriber (the cloud) drops events.
+        File.WriteAllText(configPath, $"""
+            listener {BrokerPort.ToString(CultureInfo.InvariantCulture)} 127.0.0.1
+            allow_anonymous true
+            persistence true
+            persistence_location {BrokerDataDirectory()}/
+            max_queued_messages 0
+            """);
         mosquitto = ChildProcess.Start("mosquitto", MosquittoPath, ["-c", configPath]);
+    }
+
+    /// <summary>
+    /// Mosquitto started as root drops to its own user, which cannot write into our private temp
+    /// folder: it would fail to save its sessions and silently lose the queued events at a restart.
+    /// </summary>
+    private string BrokerDataDirectory()
+    {
+        var path = Path.Combine(Path.GetTempPath(), Path.GetFileName(tempDirectory) + "-broker");
+        Directory.CreateDirectory(path);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, (UnixFileMode)0b111_111_111);
+        }
+
+        return path;
     }
 
     private void StartCloud()
@@ -169,6 +231,9 @@ internal sealed class Deployment : IAsyncDisposable
             $"--Database:ConnectionString=Data Source={Path.Combine(tempDirectory, "cloud.db")}",
             $"--Broker:Port={BrokerPort.ToString(inv)}",
             "--Gateways:OfflineAfterSeconds=6",
+
+            // One line per ticket action would make the fault-injection bursts mostly console work.
+            "--Serilog:MinimumLevel:Override:AfterSales.Cloud.Tickets=Warning",
             "--Gateways:SweepIntervalSeconds=1",
             "--Seed:Centres:0:Id=cd",
             "--Seed:Centres:0:Name=Centre",

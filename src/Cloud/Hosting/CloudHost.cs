@@ -55,6 +55,7 @@ internal static class CloudHost
         services.Configure<SlaOptions>(builder.Configuration.GetSection(SlaOptions.Section));
         services.Configure<PresenceOptions>(builder.Configuration.GetSection(PresenceOptions.Section));
         services.Configure<SeedOptions>(builder.Configuration.GetSection(SeedOptions.Section));
+        services.Configure<SiteConfigOptions>(builder.Configuration.GetSection(SiteConfigOptions.Section));
 
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddCloudStorage(database);
@@ -102,6 +103,7 @@ internal static class CloudHost
 
         // After the database initializer: the timer worker's first pass reads the migrated schema.
         services.AddServiceDesk(builder.Configuration);
+        services.AddHostedService<SiteConfigPublisher>();
 
         AddWebAuth(services);
         services.AddSingleton<UserDirectory>();

@@ -85,20 +85,9 @@ internal sealed partial class MqttIngestClient(
     private async Task ConnectAndSubscribeAsync(IMqttClient client, CancellationToken cancellationToken)
     {
         var o = options.Value;
-        var builder = new MqttClientOptionsBuilder()
-            .WithClientId(o.ClientId)
-            .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500)
+        var builder = CloudMqttOptions.Builder(o, embeddedCredential, o.ClientId)
             .WithCleanStart(false)
-            .WithSessionExpiryInterval(24 * 3600)
-            .WithTimeout(TimeSpan.FromSeconds(10));
-        builder = o.Embedded
-            ? builder.WithTcpServer("127.0.0.1", o.Port).WithCredentials(embeddedCredential.Username, embeddedCredential.Password)
-            : builder.WithTcpServer(o.Host, o.Port).WithCredentials(o.Username, o.Password);
-        if (!o.Embedded && o.UseTls)
-        {
-            builder = builder.WithTlsOptions(t => t.UseTls());
-        }
-
+            .WithSessionExpiryInterval(24 * 3600);
         await client.ConnectAsync(builder.Build(), cancellationToken);
         var events = o.SharedSubscription ? MqttTopics.SharedAllSites(TopicKind.Events) : MqttTopics.AllSites(TopicKind.Events);
         var subscribe = new MqttClientSubscribeOptionsBuilder()

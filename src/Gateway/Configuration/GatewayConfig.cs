@@ -23,6 +23,8 @@ internal sealed record GatewayConfig
 
     public int PollIntervalMilliseconds { get; set; } = 10;
 
+    public OutboxConfig Outbox { get; set; } = new();
+
     public IReadOnlyList<InputConfig> Inputs { get; set; } = [];
 
     public SimulationConfig Simulation { get; set; } = new();

@@ -22,6 +22,7 @@ internal static partial class GatewayConfigValidator
             ?? Id(c.GatewayId, "gatewayId")
             ?? (string.IsNullOrWhiteSpace(c.StateDirectory) ? "stateDirectory is missing" : null)
             ?? ValidateBroker(c.Broker)
+            ?? (c.Outbox.MaxBytes < OutboxConfig.MinBytes ? $"outbox.maxBytes must be at least {OutboxConfig.MinBytes}" : null)
             ?? (c.HeartbeatIntervalSeconds is < 1 or > 3600 ? "heartbeatIntervalSeconds must be between 1 and 3600" : null)
             ?? (c.PollIntervalMilliseconds is < 1 or > 1000 ? "pollIntervalMilliseconds must be between 1 and 1000" : null)
             ?? ValidateInputs(c.Inputs)
@@ -55,9 +56,29 @@ internal static partial class GatewayConfigValidator
             return $"broker.port {b.Port} must be between 1 and 65535";
         }
 
-        return b.Password is not null && string.IsNullOrEmpty(b.Username)
-            ? "broker.username is missing while broker.password is set"
-            : null;
+        if (b.MaxInFlight is < 1 or > 65535)
+        {
+            return $"broker.maxInFlight {b.MaxInFlight} must be between 1 and 65535";
+        }
+
+        if (b.Password is not null && string.IsNullOrEmpty(b.Username))
+        {
+            return "broker.username is missing while broker.password is set";
+        }
+
+        if (!b.UseTls && (b.CaCertificate ?? b.ClientCertificate ?? b.ClientKey) is not null)
+        {
+            return "broker.useTls must be true when broker.caCertificate, broker.clientCertificate or broker.clientKey is set";
+        }
+
+        if ((b.ClientCertificate is null) != (b.ClientKey is null))
+        {
+            return b.ClientCertificate is null
+                ? "broker.clientCertificate is missing while broker.clientKey is set"
+                : "broker.clientKey is missing while broker.clientCertificate is set";
+        }
+
+        return TlsFiles.Check(b);
     }
 
     private static string? ValidateInputs(IReadOnlyList<InputConfig> inputs)

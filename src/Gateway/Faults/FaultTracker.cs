@@ -28,12 +28,37 @@ internal sealed class FaultTracker(GatewayConfig config, ISequenceSource sequenc
         }
     }
 
-    public FaultEvent? Apply(InputChange change)
+    public FaultEvent? Apply(InputChange change) => Observe(ObservationOf(change));
+
+    public static FaultObservation ObservationOf(InputChange change)
     {
         ArgumentNullException.ThrowIfNull(change);
         var input = change.Input;
-        return Observe(new FaultObservation(
-            input.DeviceId, input.DeviceKind, input.Fault, change.IsFault, input.EffectiveSeverity, change.ConfirmedAt, Detail(input)));
+        return new FaultObservation(
+            input.DeviceId, input.DeviceKind, input.Fault, change.IsFault, input.EffectiveSeverity, change.ConfirmedAt, Detail(input));
+    }
+
+    /// <summary>
+    /// Undoes the state change of an event the outbox refused, so the tracker does not believe the
+    /// cloud knows something it was never told; the next observation of that state reports it again.
+    /// </summary>
+    public void Revert(FaultEvent refused)
+    {
+        ArgumentNullException.ThrowIfNull(refused);
+        lock (_lock)
+        {
+            var key = (refused.DeviceId, refused.Fault);
+            _ = refused.State == FaultState.Raised ? _active.Remove(key) : _active.Add(key);
+        }
+    }
+
+    /// <summary>The faults active now, for the status file.</summary>
+    public IReadOnlyList<(string DeviceId, string Fault)> Active()
+    {
+        lock (_lock)
+        {
+            return [.. _active.Order()];
+        }
     }
 
     /// <summary>Returns the event to publish when the observation changes the fault's state, else null.</summary>

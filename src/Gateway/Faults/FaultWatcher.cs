@@ -1,6 +1,6 @@
 using AfterSales.Gateway.Configuration;
 using AfterSales.Gateway.Inputs;
-using AfterSales.Gateway.Uplink;
+using AfterSales.Gateway.Supervision;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -12,12 +12,14 @@ namespace AfterSales.Gateway.Faults;
 /// </summary>
 internal sealed partial class FaultWatcher(
     InputMonitor monitor,
-    FaultTracker tracker,
-    IEventQueue queue,
+    FaultReporter reporter,
+    LoopHealth health,
     GatewayConfig config,
     TimeProvider time,
     ILogger<FaultWatcher> logger) : IHostedService, IDisposable
 {
+    public const string LoopName = "inputs";
+
     private readonly Lock _pollLock = new();
     private ITimer? _timer;
     private bool _pollFailing;
@@ -25,6 +27,9 @@ internal sealed partial class FaultWatcher(
     public Task StartAsync(CancellationToken cancellationToken)
     {
         monitor.Open();
+
+        // A read that hangs in the driver stops these beats, and with them the systemd watchdog pings.
+        health.Register(LoopName, LoopHealth.IdleBeat * 5);
         LogWatching(config.Inputs.Count, config.PollIntervalMilliseconds);
         _timer = time.CreateTimer(_ => Poll(), null, config.PollInterval, config.PollInterval);
         return Task.CompletedTask;
@@ -48,15 +53,15 @@ internal sealed partial class FaultWatcher(
 
         try
         {
+            health.Beat(LoopName);
             foreach (var change in monitor.Poll())
             {
-                var evt = tracker.Apply(change);
+                var evt = reporter.Queue(FaultTracker.ObservationOf(change));
                 if (evt is null)
                 {
                     continue;
                 }
 
-                queue.Enqueue(evt);
                 var state = FaultStateNames.Of(evt.State);
                 LogFaultChanged(evt.Fault, state, change.Input.Pin, change.Input.Name, evt.Seq);
             }

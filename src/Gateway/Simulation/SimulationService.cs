@@ -1,4 +1,5 @@
 using AfterSales.Gateway.Configuration;
+using AfterSales.Gateway.Faults;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -10,6 +11,7 @@ namespace AfterSales.Gateway.Simulation;
 /// </summary>
 internal sealed partial class SimulationService(
     SimulatedInputs inputs,
+    FaultReporter reporter,
     GatewayConfig config,
     TimeProvider time,
     TextReader input,
@@ -18,6 +20,7 @@ internal sealed partial class SimulationService(
     ILogger<SimulationService> logger) : BackgroundService
 {
     private ScriptPlayer? _player;
+    private long _burstNext;
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
@@ -77,6 +80,12 @@ internal sealed partial class SimulationService(
                 return;
             }
 
+            if (command.Burst > 0)
+            {
+                Burst(command.Burst);
+                continue;
+            }
+
             if (!inputs.TrySet(command.Pin, command.Condition))
             {
                 LogBadCommand($"no input is configured on pin {command.Pin}");
@@ -88,6 +97,17 @@ internal sealed partial class SimulationService(
 
         // Under a process runner stdin is often closed from the start; the simulation carries on without it.
         LogStdinClosed();
+    }
+
+    private void Burst(int count)
+    {
+        var queued = 0;
+        for (var i = 0; i < count; i++)
+        {
+            queued += reporter.Report(EventBurst.Observation(_burstNext++, time.GetUtcNow())) ? 1 : 0;
+        }
+
+        LogBurst(count, queued, count - queued);
     }
 
     private void Apply(SimulationStep step)
@@ -128,6 +148,9 @@ internal sealed partial class SimulationService(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Ignored command: {Error}")]
     private partial void LogBadCommand(string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Burst done: {Count} observations, {Queued} events queued, {Refused} refused")]
+    private partial void LogBurst(int count, int queued, int refused);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Quit requested on stdin; shutting down")]
     private partial void LogQuit();

@@ -1,24 +1,17 @@
-using System.Diagnostics.CodeAnalysis;
+using AfterSales.Gateway.Outbox;
 using AfterSales.Protocol.Contracts;
 
 namespace AfterSales.Gateway.Uplink;
 
 /// <summary>
-/// Events waiting for the broker's PUBACK, oldest first. An event leaves only through
-/// <see cref="RemoveHead"/> after it was acknowledged, so a failed publish is retried in order.
-/// The in-memory queue is the first implementation; a durable outbox will replace it.
+/// Where the fault reporter puts events for the uplink. The production implementation is the durable
+/// <see cref="SqliteOutbox"/>: an event is on disk when <see cref="Enqueue"/> returns.
 /// </summary>
 internal interface IEventQueue
 {
+    /// <summary>Events taken and not yet acknowledged by the broker.</summary>
     int Count { get; }
 
+    /// <summary>Takes the event, or throws <see cref="OutboxFullException"/> when it cannot be kept.</summary>
     void Enqueue(FaultEvent value);
-
-    bool TryPeek([MaybeNullWhen(false)] out FaultEvent value);
-
-    /// <summary>Removes the head, which must be <paramref name="acknowledged"/>.</summary>
-    void RemoveHead(FaultEvent acknowledged);
-
-    /// <summary>Completes when the queue holds at least one event.</summary>
-    Task WaitForEventAsync(CancellationToken cancellationToken);
 }

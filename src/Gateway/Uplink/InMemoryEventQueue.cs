@@ -3,7 +3,7 @@ using AfterSales.Protocol.Contracts;
 
 namespace AfterSales.Gateway.Uplink;
 
-/// <summary>Lost on restart; fine until the durable outbox lands, since faults still active are re-raised at start-up.</summary>
+/// <summary>An in-memory queue for tests of the producers; the gateway itself runs on the durable <see cref="Outbox.SqliteOutbox"/>.</summary>
 internal sealed class InMemoryEventQueue : IEventQueue
 {
     private readonly Lock _lock = new();

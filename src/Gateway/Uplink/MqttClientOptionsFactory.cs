@@ -1,3 +1,5 @@
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
 using AfterSales.Gateway.Configuration;
 using AfterSales.Protocol.Contracts;
 using AfterSales.Protocol.Json;
@@ -10,6 +12,9 @@ namespace AfterSales.Gateway.Uplink;
 
 internal static class MqttClientOptionsFactory
 {
+    /// <summary>How long the broker keeps our session (config subscription, in-flight QoS 1) while we are away.</summary>
+    public static readonly TimeSpan SessionExpiry = TimeSpan.FromDays(7);
+
     /// <summary>
     /// Options for one connection attempt. The last will carries the connect time, so it is rebuilt
     /// per attempt; the broker publishes it retained when the link dies without a clean disconnect.
@@ -28,7 +33,8 @@ internal static class MqttClientOptionsFactory
             .WithClientId(config.GatewayId)
             .WithTcpServer(config.Broker.Host, config.Broker.Port)
             .WithProtocolVersion(MqttProtocolVersion.V500)
-            .WithCleanStart(true)
+            .WithCleanStart(false)
+            .WithSessionExpiryInterval((uint)SessionExpiry.TotalSeconds)
             .WithKeepAlivePeriod(TimeSpan.FromSeconds(15))
             .WithTimeout(TimeSpan.FromSeconds(10))
             .WithWillTopic(MqttTopics.Status(config.SiteId))
@@ -44,9 +50,45 @@ internal static class MqttClientOptionsFactory
 
         if (config.Broker.UseTls)
         {
-            builder = builder.WithTlsOptions(tls => tls.UseTls().WithTargetHost(config.Broker.Host));
+            builder = builder.WithTlsOptions(tls => Tls(tls, config.Broker));
         }
 
         return builder.Build();
+    }
+
+    private static void Tls(MqttClientTlsOptionsBuilder tls, BrokerConfig broker)
+    {
+        tls.UseTls()
+            .WithTargetHost(broker.Host)
+            .WithSslProtocols(System.Security.Authentication.SslProtocols.Tls12 | System.Security.Authentication.SslProtocols.Tls13);
+        if (broker.CaCertificate is not null)
+        {
+            var ca = TlsFiles.LoadCa(broker.CaCertificate);
+            tls.WithCertificateValidationHandler(args => TrustedByCa(args.Certificate, args.SslPolicyErrors, ca));
+        }
+
+        if (broker.ClientCertificate is not null && broker.ClientKey is not null)
+        {
+            tls.WithClientCertificates([TlsFiles.LoadClient(broker.ClientCertificate, broker.ClientKey)]);
+        }
+    }
+
+    /// <summary>
+    /// The broker's certificate must chain to the configured CA (and only to it) and name the host we
+    /// dialled; the site's own CA is usually not in the board's trust store, so the chain is built here.
+    /// </summary>
+    internal static bool TrustedByCa(X509Certificate? presented, SslPolicyErrors errors, X509Certificate2Collection ca)
+    {
+        if (presented is null || errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch) || errors.HasFlag(SslPolicyErrors.RemoteCertificateNotAvailable))
+        {
+            return false;
+        }
+
+        using var certificate = X509CertificateLoader.LoadCertificate(presented.GetRawCertData());
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.AddRange(ca);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        return chain.Build(certificate);
     }
 }

@@ -10,11 +10,13 @@ internal sealed partial class MqttUplink
     /// </summary>
     private async Task HeartbeatLoopAsync(CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(config.HeartbeatInterval, time);
+        using var timer = new PeriodicTimer(HeartbeatInterval(), time);
         try
         {
             while (await timer.WaitForNextTickAsync(ct))
             {
+                // The cloud's site config may change the interval at any time.
+                timer.Period = HeartbeatInterval();
                 if (!_client.IsConnected)
                 {
                     continue;
@@ -25,7 +27,7 @@ internal sealed partial class MqttUplink
                     GatewayId = config.GatewayId,
                     At = time.GetUtcNow(),
                     UptimeS = (long)time.GetElapsedTime(_startedAt).TotalSeconds,
-                    OutboxDepth = queue.Count,
+                    OutboxDepth = outbox.Count,
                     ActiveFaults = tracker.ActiveCount,
                 };
                 try
@@ -44,4 +46,7 @@ internal sealed partial class MqttUplink
             // Shutting down.
         }
     }
+
+    private TimeSpan HeartbeatInterval() =>
+        siteConfig.Current is { } site ? TimeSpan.FromSeconds(site.Checks.HeartbeatIntervalS) : config.HeartbeatInterval;
 }

@@ -1,29 +1,45 @@
+using System.Buffers;
+using System.Security.Authentication;
 using AfterSales.Gateway.Configuration;
 using AfterSales.Gateway.Faults;
+using AfterSales.Gateway.Outbox;
+using AfterSales.Gateway.RemoteConfig;
+using AfterSales.Gateway.Status;
+using AfterSales.Gateway.Supervision;
 using AfterSales.Protocol.Contracts;
+using AfterSales.Protocol.Topics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MQTTnet;
 using MQTTnet.Exceptions;
+using MQTTnet.Protocol;
 
 namespace AfterSales.Gateway.Uplink;
 
 /// <summary>
-/// Keeps one MQTT v5 connection to the broker and drains the event queue through it, strictly in
-/// order: the head event leaves the queue only after its PUBACK, and any failure drops the link,
-/// waits out the backoff, reconnects and sends the same head again. The cloud deduplicates on eventId.
+/// Keeps one MQTT v5 connection (persistent session) to the broker and drains the outbox through it
+/// in order: a window of events goes out, each leaves the outbox only after its PUBACK, and any
+/// failure drops the link, waits out the backoff, reconnects and resends from the first
+/// unacknowledged event. The cloud deduplicates on eventId. Policy (backoff, window) lives in
+/// <see cref="ReconnectBackoff"/> and <see cref="PublishWindow"/>; this class only does the I/O.
 /// </summary>
 internal sealed partial class MqttUplink(
     GatewayConfig config,
-    IEventQueue queue,
+    SqliteOutbox outbox,
     FaultTracker tracker,
     ReconnectBackoff backoff,
+    SiteConfigStore siteConfig,
+    ConnectionState connection,
+    LoopHealth health,
     TimeProvider time,
     ILogger<MqttUplink> logger) : BackgroundService
 {
+    public const string LoopName = "uplink";
+
     private static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(5);
 
     private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
+    private readonly PublishWindow _window = new(config.Broker.MaxInFlight);
     private readonly long _startedAt = time.GetTimestamp();
     private volatile bool _stopping;
     private TaskCompletionSource _linkLost = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -33,9 +49,10 @@ internal sealed partial class MqttUplink(
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        if (queue.Count > 0)
+        outbox.Flush();
+        if (outbox.Count > 0)
         {
-            LogUnsentAtShutdown(queue.Count);
+            LogUnsentAtShutdown(outbox.Count, outbox.FilePath);
         }
 
         if (!_client.IsConnected)
@@ -68,6 +85,8 @@ internal sealed partial class MqttUplink(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         _client.DisconnectedAsync += OnDisconnectedAsync;
+        _client.ApplicationMessageReceivedAsync += OnMessageAsync;
+        health.Register(LoopName, LoopHealth.IdleBeat * 3);
         var broker = config.Broker.ToString();
         LogStarting(broker, config.GatewayId, config.SiteId);
         var heartbeats = HeartbeatLoopAsync(stoppingToken);
@@ -75,9 +94,9 @@ internal sealed partial class MqttUplink(
         {
             await EventLoopAsync(stoppingToken);
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (Exception ex) when (stoppingToken.IsCancellationRequested && ex is OperationCanceledException or MqttCommunicationException)
         {
-            // Shutting down; StopAsync says goodbye to the broker.
+            // Shutting down (a publish cut short reports a timeout); the outbox still holds it, StopAsync says goodbye.
         }
 
         await heartbeats;
@@ -88,16 +107,27 @@ internal sealed partial class MqttUplink(
         while (true)
         {
             ct.ThrowIfCancellationRequested();
-            var failure = _client.IsConnected ? null : await ConnectAsync(ct);
-            failure ??= await PublishQueuedAsync(ct);
+            health.Beat(LoopName);
+            string? failure;
+            try
+            {
+                failure = _client.IsConnected ? null : await ConnectAsync(ct);
+                failure ??= await PublishBacklogAsync(ct);
+            }
+            catch (Exception ex) when (!ct.IsCancellationRequested && ex is not OutOfMemoryException)
+            {
+                // A gateway in a cupboard must not stop reporting over a surprise: log it, reconnect, resend.
+                LogUnexpected(ex);
+                failure = Reason(ex);
+            }
             if (failure is null)
             {
                 // Only a link that carried traffic resets the backoff, so a broker that accepts and
                 // then drops us at once is retried ever more slowly instead of in a tight loop.
                 backoff.Reset();
 
-                // Idle until there is something to send or the link drops.
-                await Task.WhenAny(queue.WaitForEventAsync(ct), _linkLost.Task);
+                // Idle until there is something to send or the link drops; wake regularly to prove the loop alive.
+                await Task.WhenAny(outbox.WaitForEntriesAsync(ct), _linkLost.Task, Task.Delay(LoopHealth.IdleBeat, time, ct));
                 if (_client.IsConnected || ct.IsCancellationRequested)
                 {
                     continue;
@@ -107,13 +137,26 @@ internal sealed partial class MqttUplink(
             }
 
             var delay = backoff.NextDelay();
-            LogRetrying(Endpoint, failure, queue.Count, delay.TotalSeconds);
+            connection.Disconnected(time.GetUtcNow(), failure);
+            LogRetrying(Endpoint, failure, outbox.Count, delay.TotalSeconds);
             await DropLinkAsync();
-            await Task.Delay(delay, time, ct);
+            await WaitAliveAsync(delay, ct);
         }
     }
 
-    /// <summary>Returns why connecting failed, or null once connected and announced online.</summary>
+    /// <summary>Waits out a backoff in short steps, beating the watchdog, so a 30 s backoff is not mistaken for a hang.</summary>
+    private async Task WaitAliveAsync(TimeSpan delay, CancellationToken ct)
+    {
+        var until = time.GetTimestamp() + (long)(delay.TotalSeconds * time.TimestampFrequency);
+        while (time.GetTimestamp() < until)
+        {
+            health.Beat(LoopName);
+            var left = TimeSpan.FromSeconds((until - time.GetTimestamp()) / (double)time.TimestampFrequency);
+            await Task.Delay(left < LoopHealth.IdleBeat ? left : LoopHealth.IdleBeat, time, ct);
+        }
+    }
+
+    /// <summary>Returns why connecting failed, or null once connected, subscribed to config and announced online.</summary>
     private async Task<string?> ConnectAsync(CancellationToken ct)
     {
         _linkLost = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -125,46 +168,113 @@ internal sealed partial class MqttUplink(
                 return $"broker refused the connection: {result.ResultCode} {result.ReasonString}".TrimEnd();
             }
 
+            _window.BrokerAllows(result.ReceiveMaximum ?? 0);
+            var subscribed = await _client.SubscribeAsync(MqttTopics.Config(config.SiteId), MqttQualityOfServiceLevel.AtLeastOnce, ct);
+            if (subscribed.Items.FirstOrDefault()?.ResultCode is { } code && (int)code >= 0x80)
+            {
+                // Not fatal: events still flow; the gateway keeps running its last good site config.
+                LogConfigSubscribeRefused(MqttTopics.Config(config.SiteId), code.ToString());
+            }
+
             var online = await _client.PublishAsync(UplinkMessages.Status(config.SiteId, Status(GatewayState.Online)), ct);
             if (!IsAcknowledged(online))
             {
                 return $"broker rejected the online status: {online.ReasonCode}";
             }
         }
+        catch (Exception ex) when (!ct.IsCancellationRequested && ex.GetBaseException() is AuthenticationException)
+        {
+            return $"TLS handshake failed (check broker.caCertificate, broker.host and broker.clientCertificate): {Reason(ex)}";
+        }
         catch (Exception ex) when (!ct.IsCancellationRequested && ex is not OutOfMemoryException)
         {
             return Reason(ex);
         }
 
-        LogConnected(Endpoint, config.GatewayId, queue.Count);
+        connection.Connected(time.GetUtcNow());
+        LogConnected(Endpoint, config.GatewayId, outbox.Count);
         return null;
     }
 
-    private async Task<string?> PublishQueuedAsync(CancellationToken ct)
+    private async Task<string?> PublishBacklogAsync(CancellationToken ct)
     {
-        while (queue.TryPeek(out var evt))
+        while (true)
         {
-            MqttClientPublishResult result;
-            try
+            health.Beat(LoopName);
+            var batch = outbox.ReadBatch(_window.Size);
+            if (batch.Count == 0)
             {
-                result = await _client.PublishAsync(UplinkMessages.Event(config.SiteId, evt), ct);
-            }
-            catch (Exception ex) when (!ct.IsCancellationRequested && ex is not OutOfMemoryException)
-            {
-                return $"publishing seq {evt.Seq} failed: {Reason(ex)}";
+                outbox.Flush();
+                return null;
             }
 
-            if (!IsAcknowledged(result))
+            // Started in order on one connection: MQTTnet writes them to the socket in call order.
+            var pending = new Task<MqttClientPublishResult>[batch.Count];
+            for (var i = 0; i < batch.Count; i++)
             {
-                return $"broker rejected seq {evt.Seq}: {result.ReasonCode} {result.ReasonString}".TrimEnd();
+                pending[i] = StartPublish(batch[i], ct);
             }
 
-            queue.RemoveHead(evt);
-            var state = FaultStateNames.Of(evt.State);
-            LogPublished(evt.Fault, state, evt.Seq, evt.DeviceId, evt.EventId);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var failure = await AwaitAcknowledgementAsync(pending[i], batch[i], ct);
+                if (failure is not null)
+                {
+                    Abandon(pending.AsSpan(i + 1));
+                    return failure;
+                }
+
+                outbox.Acknowledge(batch[i]);
+                LogPublished(batch[i].Topic, batch[i].Seq ?? 0, batch[i].Id);
+            }
+        }
+    }
+
+    /// <summary>MQTTnet throws at once, not in the task, when the link dropped a moment ago; both mean "resend later".</summary>
+    private Task<MqttClientPublishResult> StartPublish(OutboxEntry entry, CancellationToken ct)
+    {
+        try
+        {
+            return _client.PublishAsync(UplinkMessages.Entry(entry), ct);
+        }
+        catch (Exception ex) when (ex is MqttCommunicationException or MqttClientNotConnectedException or InvalidOperationException)
+        {
+            return Task.FromException<MqttClientPublishResult>(ex);
+        }
+    }
+
+    private static async Task<string?> AwaitAcknowledgementAsync(Task<MqttClientPublishResult> publish, OutboxEntry entry, CancellationToken ct)
+    {
+        MqttClientPublishResult result;
+        try
+        {
+            result = await publish;
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested && ex is not OutOfMemoryException)
+        {
+            return $"publishing seq {entry.Seq} failed: {Reason(ex)}";
         }
 
-        return null;
+        return IsAcknowledged(result) ? null : $"broker rejected seq {entry.Seq}: {result.ReasonCode} {result.ReasonString}".TrimEnd();
+    }
+
+    /// <summary>The rest of a failed window is resent after reconnecting; only observe its outcome.</summary>
+    private static void Abandon(ReadOnlySpan<Task<MqttClientPublishResult>> rest)
+    {
+        foreach (var task in rest)
+        {
+            _ = task.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        }
+    }
+
+    private Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs args)
+    {
+        if (args.ApplicationMessage.Topic == MqttTopics.Config(config.SiteId))
+        {
+            siteConfig.Offer(args.ApplicationMessage.Payload.ToArray());
+        }
+
+        return Task.CompletedTask;
     }
 
     private async Task DropLinkAsync()

@@ -1,3 +1,4 @@
+using AfterSales.Gateway.Outbox;
 using AfterSales.Protocol.Contracts;
 using AfterSales.Protocol.Json;
 using AfterSales.Protocol.Topics;
@@ -9,8 +10,9 @@ namespace AfterSales.Gateway.Uplink;
 /// <summary>The QoS and retain flags of wire contract v1, in one place.</summary>
 internal static class UplinkMessages
 {
-    public static MqttApplicationMessage Event(string siteId, FaultEvent value) =>
-        Build(MqttTopics.Events(siteId), PayloadCodec.Encode(value), MqttQualityOfServiceLevel.AtLeastOnce, retain: false);
+    /// <summary>Every outbox entry goes out QoS 1: it is in the outbox precisely because it must arrive.</summary>
+    public static MqttApplicationMessage Entry(OutboxEntry entry) =>
+        Build(entry.Topic, entry.Payload, MqttQualityOfServiceLevel.AtLeastOnce, retain: false);
 
     public static MqttApplicationMessage Status(string siteId, GatewayStatus value) =>
         Build(MqttTopics.Status(siteId), PayloadCodec.Encode(value), MqttQualityOfServiceLevel.AtLeastOnce, retain: true);

@@ -34,6 +34,9 @@ public static class FaultCodes
     public const string PowerUndervoltage = "power.undervoltage";
     public const string GatewayOffline = "gateway.offline";
 
+    /// <summary>The gateway's outbox reached its disk budget (or the disk is full): new events are being refused.</summary>
+    public const string GatewayOutboxFull = "gateway.outbox_full";
+
     /// <summary>Every known code with the severity DOMAIN.md §6 gives it by default.</summary>
     public static FrozenDictionary<string, FaultSeverity> DefaultSeverities { get; } = new Dictionary<string, FaultSeverity>
     {
@@ -59,6 +62,7 @@ public static class FaultCodes
         [PowerMainsLoss] = FaultSeverity.Major,
         [PowerUndervoltage] = FaultSeverity.Minor,
         [GatewayOffline] = FaultSeverity.Critical,
+        [GatewayOutboxFull] = FaultSeverity.Critical,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static bool IsKnown(string code) => DefaultSeverities.ContainsKey(code);

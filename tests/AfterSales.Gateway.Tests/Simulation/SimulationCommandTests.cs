@@ -24,6 +24,23 @@ public sealed class SimulationCommandTests
         Assert.True(command.Quit);
     }
 
+    [Fact]
+    public void TryParse_Burst_YieldsEventCount()
+    {
+        Assert.True(SimulationCommand.TryParse("burst 10000", out var command, out _));
+        Assert.Equal(10_000, command.Burst);
+    }
+
+    [Theory]
+    [InlineData("burst 0")]
+    [InlineData("burst -5")]
+    [InlineData("burst many")]
+    public void TryParse_BurstWithoutPositiveCount_ExplainsWhy(string line)
+    {
+        Assert.False(SimulationCommand.TryParse(line, out _, out var error));
+        Assert.Contains("event count", error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("open 17")]
     [InlineData("fault")]

@@ -21,7 +21,7 @@ internal sealed class CameraRig : IAsyncDisposable
 {
     private readonly TestBroker _broker = new();
     private readonly OnvifProbe _onvif;
-    private MqttUplink? _uplink;
+    private readonly RealUplink _uplink;
 
     private CameraRig(CameraConfig camera)
     {
@@ -33,6 +33,7 @@ internal sealed class CameraRig : IAsyncDisposable
         Camera = camera;
         Config = TestConfig.Gateway() with { Broker = new BrokerConfig { Host = "127.0.0.1", Port = _broker.Port }, Cameras = [camera] };
         Tracker = new FaultTracker(Config, new CountingSequence(), Time);
+        _uplink = new RealUplink(Config, Tracker);
         _onvif = new OnvifProbe(Time);
         var reporter = new FaultReporter(Tracker, Queue, NullLogger<FaultReporter>.Instance);
         Watcher = new CameraWatcher(Config, new CameraProbe(_onvif), reporter, Time, NullLogger<CameraWatcher>.Instance);
@@ -46,7 +47,7 @@ internal sealed class CameraRig : IAsyncDisposable
 
     public GatewayConfig Config { get; }
 
-    public InMemoryEventQueue Queue { get; } = new();
+    public IEventQueue Queue => _uplink.Outbox;
 
     public FaultTracker Tracker { get; }
 
@@ -60,9 +61,7 @@ internal sealed class CameraRig : IAsyncDisposable
         var rig = new CameraRig(camera);
         await rig._broker.StartAsync();
         rig.Cloud = await TopicWatcher.StartAsync(rig._broker.Port, MqttTopics.Events(rig.Config.SiteId));
-        var backoff = new ReconnectBackoff(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), () => 0);
-        rig._uplink = new MqttUplink(rig.Config, rig.Queue, rig.Tracker, backoff, TimeProvider.System, NullLogger<MqttUplink>.Instance);
-        await rig._uplink.StartAsync(CancellationToken.None);
+        await rig._uplink.StartAsync();
         await rig.Watcher.StartAsync(CancellationToken.None);
         rig.Time.Advance(TimeSpan.Zero);
         await rig.Watcher.WhenIdleAsync();
@@ -92,11 +91,7 @@ internal sealed class CameraRig : IAsyncDisposable
     {
         await Watcher.StopAsync(CancellationToken.None);
         Watcher.Dispose();
-        if (_uplink is not null)
-        {
-            await _uplink.StopAsync(CancellationToken.None);
-            _uplink.Dispose();
-        }
+        await _uplink.DisposeAsync();
 
         _onvif.Dispose();
         await Cloud.DisposeAsync();

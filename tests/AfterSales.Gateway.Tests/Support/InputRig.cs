@@ -3,6 +3,7 @@ using AfterSales.Gateway.Configuration;
 using AfterSales.Gateway.Faults;
 using AfterSales.Gateway.Inputs;
 using AfterSales.Gateway.Simulation;
+using AfterSales.Gateway.Supervision;
 using AfterSales.Gateway.Uplink;
 using AfterSales.Protocol.Contracts;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -21,7 +22,8 @@ internal sealed class InputRig : IDisposable
         _gpio = new GpioController(Driver);
         Tracker = new FaultTracker(Config, new CountingSequence(), Time);
         Inputs = new SimulatedInputs(Driver, Config);
-        Watcher = new FaultWatcher(new InputMonitor(_gpio, Config, Time), Tracker, Queue, Config, Time, NullLogger<FaultWatcher>.Instance);
+        var reporter = new FaultReporter(Tracker, Queue, NullLogger<FaultReporter>.Instance);
+        Watcher = new FaultWatcher(new InputMonitor(_gpio, Config, Time), reporter, new LoopHealth(Time), Config, Time, NullLogger<FaultWatcher>.Instance);
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2025, 3, 1, 8, 0, 0, TimeSpan.Zero));

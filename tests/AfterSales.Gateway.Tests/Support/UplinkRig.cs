@@ -17,7 +17,7 @@ namespace AfterSales.Gateway.Tests.Support;
 internal sealed class UplinkRig : IAsyncDisposable
 {
     private readonly TestBroker _broker;
-    private readonly MqttUplink _uplink;
+    private readonly RealUplink _uplink;
 
     private UplinkRig(TestBroker broker, TopicWatcher cloud)
     {
@@ -25,16 +25,15 @@ internal sealed class UplinkRig : IAsyncDisposable
         Cloud = cloud;
         Config = TestConfig.Gateway() with { Broker = new BrokerConfig { Host = "127.0.0.1", Port = broker.Port } };
         Tracker = new FaultTracker(Config, new CountingSequence(), Time);
+        _uplink = new RealUplink(Config, Tracker);
         Reporter = new FaultReporter(Tracker, Queue, NullLogger<FaultReporter>.Instance);
-        var backoff = new ReconnectBackoff(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), () => 0);
-        _uplink = new MqttUplink(Config, Queue, Tracker, backoff, TimeProvider.System, NullLogger<MqttUplink>.Instance);
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2025, 3, 1, 8, 0, 0, TimeSpan.Zero));
 
     public GatewayConfig Config { get; }
 
-    public InMemoryEventQueue Queue { get; } = new();
+    public IEventQueue Queue => _uplink.Outbox;
 
     public FaultTracker Tracker { get; }
 
@@ -48,7 +47,7 @@ internal sealed class UplinkRig : IAsyncDisposable
         await broker.StartAsync();
         var cloud = await TopicWatcher.StartAsync(broker.Port, MqttTopics.Events("site-001"));
         var rig = new UplinkRig(broker, cloud);
-        await rig._uplink.StartAsync(CancellationToken.None);
+        await rig._uplink.StartAsync();
         return rig;
     }
 
@@ -64,8 +63,7 @@ internal sealed class UplinkRig : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _uplink.StopAsync(CancellationToken.None);
-        _uplink.Dispose();
+        await _uplink.DisposeAsync();
         await Cloud.DisposeAsync();
         await _broker.DisposeAsync();
     }

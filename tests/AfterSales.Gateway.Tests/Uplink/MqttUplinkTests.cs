@@ -1,6 +1,10 @@
 using System.Buffers;
 using AfterSales.Gateway.Configuration;
 using AfterSales.Gateway.Faults;
+using AfterSales.Gateway.Outbox;
+using AfterSales.Gateway.RemoteConfig;
+using AfterSales.Gateway.Status;
+using AfterSales.Gateway.Supervision;
 using AfterSales.Gateway.Tests.Support;
 using AfterSales.Gateway.Uplink;
 using AfterSales.Protocol.Contracts;
@@ -13,10 +17,19 @@ using MQTTnet.Protocol;
 
 namespace AfterSales.Gateway.Tests.Uplink;
 
-public sealed class MqttUplinkTests
+public sealed class MqttUplinkTests : IDisposable
 {
-    private readonly InMemoryEventQueue _queue = new();
+    private readonly TempDirectory _state = new();
+    private readonly SqliteOutbox _queue;
     private long _seq;
+
+    public MqttUplinkTests() => _queue = new SqliteOutbox(_state.Path, new OutboxBudget(1024 * 1024));
+
+    public void Dispose()
+    {
+        _queue.Dispose();
+        _state.Dispose();
+    }
 
     [Fact]
     public async Task Uplink_EventsQueued_ArriveInOrderAtQos1AfterRetainedOnlineStatus()
@@ -163,7 +176,9 @@ public sealed class MqttUplinkTests
         var config = Config(port);
         var backoff = new ReconnectBackoff(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), () => 0);
         var tracker = new FaultTracker(config, new CountingSequence(), TimeProvider.System);
-        return new MqttUplink(config, _queue, tracker, backoff, TimeProvider.System, NullLogger<MqttUplink>.Instance);
+        var siteConfig = new SiteConfigStore(_state.Path, config.SiteId, NullLogger<SiteConfigStore>.Instance);
+        return new MqttUplink(
+            config, _queue, tracker, backoff, siteConfig, new ConnectionState(), new LoopHealth(TimeProvider.System), TimeProvider.System, NullLogger<MqttUplink>.Instance);
     }
 
     private void Enqueue(int count)

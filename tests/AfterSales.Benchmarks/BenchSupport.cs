@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace AfterSales.Benchmarks;
+
+/// <summary>A real Mosquitto for the gateway benchmarks, and the little arithmetic they share.</summary>
+internal static class BenchSupport
+{
+    public static async Task<(Process Broker, int Port)> StartMosquittoAsync(string directory, string extraSettings = "")
+    {
+        var port = FreePort();
+        var config = Path.Combine(directory, "mosquitto.conf");
+        await File.WriteAllTextAsync(config, $"listener {port.ToString(CultureInfo.InvariantCulture)} 127.0.0.1\nallow_anonymous true\nmax_queued_messages 0\n{extraSettings}\n");
+        var broker = Process.Start(new ProcessStartInfo("/usr/sbin/mosquitto", ["-c", config]) { RedirectStandardError = true, RedirectStandardOutput = true })!;
+        for (var i = 0; i < 200 && !CanConnect(port); i++)
+        {
+            await Task.Delay(50);
+        }
+
+        return (broker, port);
+    }
+
+    public static double Percentile(List<double> sorted, double p) =>
+        sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public static void Stop(Process process)
+    {
+        if (!process.HasExited)
+        {
+            process.Kill();
+            process.WaitForExit(10_000);
+        }
+
+        process.Dispose();
+    }
+
+    private static bool CanConnect(int port)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            client.Connect(IPAddress.Loopback, port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+}
