@@ -81,7 +81,13 @@ public sealed class OutboxFaultInjectionTests(ITestOutputHelper output)
         await deployment.Gateway!.WriteLineAsync("burst 1000");
         await WaitAsync(() => ledger.BurstsDone >= 1, "burst finished", deployment);
 
-        var status = await deployment.GatewayStatusAsync();
+        // The status file is rewritten every second: wait for the one written after the burst.
+        var status = (ExitCode: 0, Output: string.Empty);
+        await Poll.UntilAsync(async () =>
+        {
+            status = await deployment.GatewayStatusAsync();
+            return status.Output.Contains("FULL", StringComparison.Ordinal);
+        });
         output.WriteLine(status.Output);
         Assert.True(status.ExitCode == 0, status.Output);
         Assert.Contains("FULL: gateway.outbox_full raised", status.Output, StringComparison.Ordinal);
@@ -92,7 +98,8 @@ public sealed class OutboxFaultInjectionTests(ITestOutputHelper output)
 
         await deployment.StartBrokerAsync();
 
-        var final = await DrainedAsync(deployment, ledger);
+        // The outbox_full raise was queued last (at the first refusal), so wait for its ticket too.
+        var final = await WaitForAuditAsync(deployment, ledger, a => a.InCloud == a.Taken && a.InOutbox == 0 && a.Faults.Contains("gateway.outbox_full"));
         output.WriteLine($"after the broker came back: {final}");
         AssertDeliveredOnceInOrder(final, deployment);
         Assert.Contains("gateway.outbox_full", final.Faults);
