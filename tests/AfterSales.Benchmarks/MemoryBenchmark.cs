@@ -5,12 +5,15 @@ using System.Text.Json;
 namespace AfterSales.Benchmarks;
 
 /// <summary>
-/// Resident memory of the real gateway process (JIT, as deployed) watching 64 simulated inputs,
+/// Resident memory of the real gateway process (JIT, as deployed) watching 64 simulated inputs, 4 serial
+/// panels and 32 cameras (their simulators run inside the same process, so this is an upper bound),
 /// connected to Mosquitto, while faults change and a burst goes through the outbox. Read from /proc.
 /// </summary>
 internal static class MemoryBenchmark
 {
     private const int Inputs = 64;
+    private const int Cameras = 32;
+    private static readonly string[] Protocols = ["dsc-it100", "ad2", "paradox-prt3", "contact-id"];
 
     public static async Task RunAsync(int seconds)
     {
@@ -32,6 +35,20 @@ internal static class MemoryBenchmark
                 deviceKind = "zone",
                 fault = "zone.trouble",
                 contact = "normallyClosed",
+            }),
+
+            // --simulate puts a simulated panel behind a socat pty for each panel, and a simulated
+            // camera (RTSP + ONVIF on loopback) behind each camera: the site of the figure.
+            panels = Protocols.Select((protocol, i) => new { id = $"panel-{i}", protocol, port = $"/dev/aftersales-panel{i}", pollIntervalSeconds = 5 }),
+            cameras = Enumerable.Range(0, Cameras).Select(i => new
+            {
+                deviceId = $"cam-{i:00}",
+                kind = "camera",
+                host = "127.0.0.1",
+                rtspPort = 21000 + i,
+                rtspPath = "/stream1",
+                onvifPort = 21100 + i,
+                intervalSeconds = 10,
             }),
         }));
 
@@ -67,7 +84,7 @@ internal static class MemoryBenchmark
                 peakKb = Math.Max(peakKb, StatusKb(gateway.Id, "VmRSS"));
             }
 
-            Console.WriteLine($"gateway resident memory  ({Inputs} inputs, --simulate, JIT), after 15 s of input changes: {steady}");
+            Console.WriteLine($"gateway resident memory  ({Inputs} inputs, {Protocols.Length} panels, {Cameras} cameras, --simulate, JIT), after 15 s of input changes: {steady}");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"gateway resident memory  after a 2000-event burst through the outbox, at {seconds} s: {Breakdown(gateway.Id)}, peak sampled {peakKb / 1024.0:F1} MB"));
         }
