@@ -55,7 +55,7 @@ internal sealed class DemoHistory(IServiceProvider services)
         }
 
         var sites = await db.Sites.AsNoTracking().OrderBy(s => s.Id).ToListAsync(cancellationToken);
-        var technicians = services.GetRequiredService<IOptions<InspectionOptions>>().Value.Technicians;
+        var technicians = await db.Technicians.AsNoTracking().Where(t => t.Active).Select(t => t.Id).ToListAsync(cancellationToken);
         await using var desk = DeskOnClock.Build(dbs, clock, services.GetRequiredService<IConfiguration>());
         var tickets = desk.GetRequiredService<TicketDesk>();
         var inventory = new InventoryStore(dbs, clock);
@@ -76,7 +76,7 @@ internal sealed class DemoHistory(IServiceProvider services)
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        var planner = new InspectionPlanner(dbs, Options.Create(new InspectionOptions { Technicians = technicians }), clock, NullLogger<InspectionPlanner>.Instance);
+        var planner = new InspectionPlanner(dbs, services.GetRequiredService<IOptions<InspectionOptions>>(), clock, NullLogger<InspectionPlanner>.Instance);
         await planner.PlanAsync(month, cancellationToken);
 
         // Faults through the month: most clear within minutes or hours; a few run long.
@@ -94,19 +94,25 @@ internal sealed class DemoHistory(IServiceProvider services)
             }
         }
 
-        // The desk's own timers run as the month goes by: self-restore, re-dispatch, SLA warnings.
+        // The desk's own timers run as the month goes by: self-restore, re-dispatch, SLA warnings;
+        // a fault still active half an hour after it was raised is worked by its technician.
         var timers = desk.GetRequiredService<DeskTimerFiring>();
+        var field = new DemoFieldWork(dbs, desk.GetRequiredService<JobActions>(), clock, new Random(7));
         foreach (var (at, e) in events.OrderBy(e => e.At))
         {
+            await field.WorkDueAsync(at, timers, cancellationToken);
             clock.Now = at;
             await timers.FireDueAsync(cancellationToken);
             await tickets.ApplyAsync(e, cancellationToken);
+            field.Notice(e);
         }
+
+        await field.WorkDueAsync(start.AddMonths(1), timers, cancellationToken);
 
         clock.Now = start.AddMonths(1);
         await timers.FireDueAsync(cancellationToken);
         await InspectAsync(dbs, tickets, clock, month, random, cancellationToken);
-        await FeedbackAsync(dbs, clock, sites.Select(s => s.Id).ToList(), technicians.Select(t => t.Id).DefaultIfEmpty("tech-li").ToList(), start, random, cancellationToken);
+        await FeedbackAsync(dbs, clock, sites.Select(s => s.Id).ToList(), technicians.DefaultIfEmpty("li").ToList(), start, random, cancellationToken);
         await PartsAsync(dbs, clock, start, cancellationToken);
 
         clock.Now = start.AddMonths(1).AddHours(6);
