@@ -39,11 +39,11 @@ internal sealed record CameraConfig
 
     public int MaxClockDriftSeconds { get; set; } = 30;
 
-    public TimeSpan Interval => TimeSpan.FromSeconds(IntervalSeconds);
+    internal TimeSpan Interval => TimeSpan.FromSeconds(IntervalSeconds);
 
-    public TimeSpan Timeout => TimeSpan.FromMilliseconds(TimeoutMilliseconds);
+    internal TimeSpan Timeout => TimeSpan.FromMilliseconds(TimeoutMilliseconds);
 
-    public TimeSpan MaxClockDrift => TimeSpan.FromSeconds(MaxClockDriftSeconds);
+    internal TimeSpan MaxClockDrift => TimeSpan.FromSeconds(MaxClockDriftSeconds);
 
     // Records print every property; keep the password out of any accidental log line.
     public override string ToString() => $"{Kind} {DeviceId} at {Host} (RTSP {RtspPort}, ONVIF {OnvifPort})";

@@ -43,7 +43,7 @@ internal sealed record GatewayConfig
     /// <summary>Null when no MCP3008 is fitted.</summary>
     public ZonesConfig? Zones { get; set; }
 
-    public TimeSpan HeartbeatInterval => TimeSpan.FromSeconds(HeartbeatIntervalSeconds);
+    internal TimeSpan HeartbeatInterval => TimeSpan.FromSeconds(HeartbeatIntervalSeconds);
 
-    public TimeSpan PollInterval => TimeSpan.FromMilliseconds(PollIntervalMilliseconds);
+    internal TimeSpan PollInterval => TimeSpan.FromMilliseconds(PollIntervalMilliseconds);
 }

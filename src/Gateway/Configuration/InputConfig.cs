@@ -24,8 +24,8 @@ internal sealed record InputConfig
     public FaultSeverity? Severity { get; set; }
 
     /// <summary>Only meaningful after validation, which guarantees a known code or an explicit severity.</summary>
-    public FaultSeverity EffectiveSeverity =>
+    internal FaultSeverity EffectiveSeverity =>
         Severity ?? (FaultCodes.DefaultSeverities.TryGetValue(Fault, out var s) ? s : FaultSeverity.Major);
 
-    public TimeSpan Debounce => TimeSpan.FromMilliseconds(DebounceMilliseconds);
+    internal TimeSpan Debounce => TimeSpan.FromMilliseconds(DebounceMilliseconds);
 }

@@ -12,5 +12,5 @@ internal sealed record SimulationStep
     /// <summary>A command for a simulated panel or PTZ head instead of an input, e.g. <c>panel panel-1 ac_loss on</c>.</summary>
     public string? Command { get; set; }
 
-    public TimeSpan At => TimeSpan.FromSeconds(AtSeconds);
+    internal TimeSpan At => TimeSpan.FromSeconds(AtSeconds);
 }

@@ -35,7 +35,7 @@ internal sealed record PowerConfig
 
     public double UndervoltageRestoredAboveVolts { get; set; } = 12.2;
 
-    public TimeSpan Interval => TimeSpan.FromMilliseconds(IntervalMilliseconds);
+    internal TimeSpan Interval => TimeSpan.FromMilliseconds(IntervalMilliseconds);
 
-    public TimeSpan Hold => TimeSpan.FromSeconds(HoldSeconds);
+    internal TimeSpan Hold => TimeSpan.FromSeconds(HoldSeconds);
 }

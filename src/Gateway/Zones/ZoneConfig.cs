@@ -12,5 +12,5 @@ internal sealed record ZoneConfig
 
     public int DebounceMilliseconds { get; set; } = 500;
 
-    public TimeSpan Debounce => TimeSpan.FromMilliseconds(DebounceMilliseconds);
+    internal TimeSpan Debounce => TimeSpan.FromMilliseconds(DebounceMilliseconds);
 }

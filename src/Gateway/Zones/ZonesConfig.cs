@@ -19,5 +19,5 @@ internal sealed record ZonesConfig
 
     public IReadOnlyList<ZoneConfig> Channels { get; set; } = [];
 
-    public TimeSpan PollInterval => TimeSpan.FromMilliseconds(PollIntervalMilliseconds);
+    internal TimeSpan PollInterval => TimeSpan.FromMilliseconds(PollIntervalMilliseconds);
 }

@@ -75,6 +75,16 @@ public sealed class GatewayConfigLoaderTests
     }
 
     [Fact]
+    public void Parse_ComputedPropertyNameUsedAsField_IsRefusedAsUnknown()
+    {
+        // "pollInterval" is what a reader of the code might write; only "pollIntervalMilliseconds" is a field.
+        var result = Parse(Valid.Replace("\"siteId\"", "\"pollInterval\": 50, \"siteId\"", StringComparison.Ordinal));
+
+        Assert.False(result.IsValid);
+        Assert.Contains("pollInterval", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_UnknownFaultCode_NamesTheInputField()
     {
         var result = Parse(Valid.Replace("\"power.mains_loss\"", "\"panel.acloss\"", StringComparison.Ordinal));
