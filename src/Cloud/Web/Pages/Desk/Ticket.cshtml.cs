@@ -4,36 +4,22 @@ using AfterSales.Cloud.Storage;
 using AfterSales.Cloud.Tickets;
 using AfterSales.Cloud.Tickets.Workflow;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.Cloud.Web.Pages.Desk;
 
-internal sealed class DeskTicketModel(TicketQueries queries, JobActions jobs, IDbContextFactory<CloudDb> dbs) : PageModel
+internal sealed class DeskTicketModel(TicketQueries queries, JobActions jobs, IDbContextFactory<CloudDb> dbs) : TicketPageModel(queries)
 {
-    [BindProperty(SupportsGet = true)]
-    public long Id { get; set; }
-
-    public TicketView Ticket { get; private set; } = null!;
-
-    public JobWork Work { get; private set; } = null!;
-
     public IReadOnlyList<Technician> Technicians { get; private set; } = [];
-
-    [TempData]
-    public string? Message { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var user = DeskUser.From(User);
-        var ticket = await queries.FindAsync(Id, user, ct);
-        var work = await queries.WorkAsync(Id, user, ct);
-        if (ticket is null || work is null)
+        if (!await LoadTicketAsync(user, ct))
         {
             return NotFound();
         }
 
-        (Ticket, Work) = (ticket, work);
         await using var db = await dbs.CreateDbContextAsync(ct);
         Technicians = await db.Technicians.AsNoTracking().Where(t => t.TenantId == user.TenantId && t.Active).OrderBy(t => t.Name).ToListAsync(ct);
         return Page();
@@ -48,21 +34,4 @@ internal sealed class DeskTicketModel(TicketQueries queries, JobActions jobs, ID
     public Task<IActionResult> OnPostResumeAsync(CancellationToken ct) => Act(u => jobs.ResumeAsync(Id, u, ct));
 
     public Task<IActionResult> OnPostCancelAsync(string reason, CancellationToken ct) => Act(u => jobs.CancelAsync(Id, u, reason ?? string.Empty, ct));
-
-    private async Task<IActionResult> Act(Func<DeskUser, Task<bool>> action)
-    {
-        try
-        {
-            if (!await action(DeskUser.From(User)))
-            {
-                return NotFound();
-            }
-        }
-        catch (WorkflowRefusedException ex)
-        {
-            Message = ex.Message;
-        }
-
-        return RedirectToPage(new { Id });
-    }
 }

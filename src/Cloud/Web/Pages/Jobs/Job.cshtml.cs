@@ -3,36 +3,14 @@ using AfterSales.Cloud.Tickets;
 using AfterSales.Cloud.Tickets.JobSheet;
 using AfterSales.Cloud.Tickets.Workflow;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AfterSales.Cloud.Web.Pages.Jobs;
 
 /// <summary>One job on the technician's phone. Every button posts back; the server decides what is allowed.</summary>
-internal sealed class JobModel(TicketQueries queries, JobActions jobs) : PageModel
+internal sealed class JobModel(TicketQueries queries, JobActions jobs) : TicketPageModel(queries)
 {
-    [BindProperty(SupportsGet = true)]
-    public long Id { get; set; }
-
-    public TicketView Ticket { get; private set; } = null!;
-
-    public JobWork Work { get; private set; } = null!;
-
-    [TempData]
-    public string? Message { get; set; }
-
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
-    {
-        var user = DeskUser.From(User);
-        var ticket = await queries.FindAsync(Id, user, ct);
-        var work = await queries.WorkAsync(Id, user, ct);
-        if (ticket is null || work is null)
-        {
-            return NotFound();
-        }
-
-        (Ticket, Work) = (ticket, work);
-        return Page();
-    }
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
+        await LoadTicketAsync(DeskUser.From(User), ct) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostAcceptAsync(CancellationToken ct) => Act(u => jobs.AcceptAsync(Id, u, ct));
 
@@ -50,21 +28,4 @@ internal sealed class JobModel(TicketQueries queries, JobActions jobs) : PageMod
     public Task<IActionResult> OnPostCloseAsync(CancellationToken ct) => Act(u => jobs.CloseAsync(Id, u, ct));
 
     public Task<IActionResult> OnPostNoteAsync(string text, CancellationToken ct) => Act(u => jobs.NoteAsync(Id, u, text ?? string.Empty, ct));
-
-    private async Task<IActionResult> Act(Func<DeskUser, Task<bool>> action)
-    {
-        try
-        {
-            if (!await action(DeskUser.From(User)))
-            {
-                return NotFound();
-            }
-        }
-        catch (Exception ex) when (ex is WorkflowRefusedException or FormatException)
-        {
-            Message = ex.Message;
-        }
-
-        return RedirectToPage(new { Id });
-    }
 }
