@@ -32,24 +32,24 @@ internal static class GatewayHost
 {
     private const string ConsoleTemplate = "[{Timestamp:HH:mm:ss.fff} {Level:u3}] {Message:lj}{NewLine}{Exception}";
 
-    public static IHost Build(GatewayConfig config, bool simulate, TextReader standardInput, ISequenceSource sequence, SqliteOutbox outbox)
+    public static IHost Build(GatewayConfig config, SimulationScope simulation, TextReader standardInput, ISequenceSource sequence, SqliteOutbox outbox)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        // Empty: the gateway's settings are all in gateway.json. The defaults would add appsettings.json with a
+        // file watcher, environment and command-line sources and three more logging providers, which cost
+        // memory on a small board and would let a second, unvalidated settings file change behaviour.
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
         {
-            // Our own flags are parsed already; the configuration binder would misread "--simulate".
-            Args = [],
             ContentRootPath = AppContext.BaseDirectory,
         });
 
         // Type=notify: the host lifetime sends READY=1 once every service started, and STOPPING=1.
         builder.Services.AddSystemd();
-        builder.Services.AddSerilog((_, logging) =>
+        builder.Services.AddSerilog(logging =>
         {
             logging
-                .MinimumLevel.Information()
+                .MinimumLevel.Is(ToSerilog(config.LogLevel))
                 .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
-                .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
-                .ReadFrom.Configuration(builder.Configuration);
+                .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information);
 
             // Under systemd the journal gets structured fields; the console copy is for humans elsewhere.
             if (JournaldSink.UnderJournal)
@@ -81,20 +81,21 @@ internal static class GatewayHost
         services.AddSingleton<LoopHealth>();
         services.AddSingleton<InputMonitor>();
 
-        if (simulate)
+        if (simulation != SimulationScope.None)
         {
+            var wholeSite = simulation == SimulationScope.Site;
             var driver = new SimulatedGpioDriver();
             services.AddSingleton(driver);
             services.AddSingleton(_ => new GpioController(driver));
             services.AddSingleton<SimulatedInputs>();
             services.AddSingleton(standardInput);
-            services.AddSingleton<SimulatedField>();
+            services.AddSingleton(sp => ActivatorUtilities.CreateInstance<SimulatedField>(sp, wholeSite));
 
             // Registered first: hosted services start in order, and the inputs must be healthy before the first poll,
             // and the simulated panels must have their pseudo-terminals before the sessions open them.
             services.AddHostedService(sp => sp.GetRequiredService<SimulatedField>());
             services.AddHostedService<SimulationService>();
-            services.AddSingleton<SimulatedDevices>();
+            services.AddSingleton(sp => new SimulatedDevices(config, sp.GetRequiredService<TimeProvider>(), simulateCameras: wholeSite));
             services.AddSingleton(sp => sp.GetRequiredService<SimulatedDevices>().Buses);
             services.AddHostedService<DeviceSimulationService>();
         }
@@ -123,6 +124,14 @@ internal static class GatewayHost
             sp.GetRequiredService<ILogger<WatchdogService>>()));
         return builder.Build();
     }
+
+    private static LogEventLevel ToSerilog(GatewayLogLevel level) => level switch
+    {
+        GatewayLogLevel.Debug => LogEventLevel.Debug,
+        GatewayLogLevel.Warning => LogEventLevel.Warning,
+        GatewayLogLevel.Error => LogEventLevel.Error,
+        _ => LogEventLevel.Information,
+    };
 
     /// <summary>Serial panels, the DC-09 receiver and the PTZ bus, each only when configured.</summary>
     private static void AddFieldInterfaces(IServiceCollection services, GatewayConfig config)

@@ -56,7 +56,7 @@ catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or I
 }
 
 using (outbox)
-using (var host = GatewayHost.Build(config, commandLine.Simulate, Console.In, sequence, outbox))
+using (var host = GatewayHost.Build(config, commandLine.Simulation, Console.In, sequence, outbox))
 {
     try
     {

@@ -22,6 +22,20 @@ internal static class BenchSupport
         return (broker, port);
     }
 
+    /// <summary>The checkout this benchmark was built from (the folder holding AfterSales.sln).</summary>
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "AfterSales.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("AfterSales.sln not found above " + AppContext.BaseDirectory);
+    }
+
     public static double Percentile(List<double> sorted, double p) =>
         sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
 

@@ -1,13 +1,17 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace AfterSales.Benchmarks;
 
 /// <summary>
-/// Resident memory of the real gateway process (JIT, as deployed) watching 64 simulated inputs, 4 serial
-/// panels and 32 cameras (their simulators run inside the same process, so this is an upper bound),
-/// connected to Mosquitto, while faults change and a burst goes through the outbox. Read from /proc.
+/// Resident memory of the gateway as deployed — the board build (<c>-p:PublishProfile=board</c>) started with the
+/// environment of its systemd unit — watching 64 simulated inputs, 4 serial panels and 32 cameras, connected to
+/// Mosquitto, while inputs change and a burst goes through the outbox. Read from /proc.
+/// The gateway runs with <c>--simulate-board</c> (only its GPIO pins are simulated); the panels and cameras are
+/// simulated here, in the benchmark's process, behind socat pseudo-terminals and loopback sockets, as the real
+/// ones are outside the gateway.
 /// </summary>
 internal static class MemoryBenchmark
 {
@@ -15,10 +19,12 @@ internal static class MemoryBenchmark
     private const int Cameras = 32;
     private static readonly string[] Protocols = ["dsc-it100", "ad2", "paradox-prt3", "contact-id"];
 
-    public static async Task RunAsync(int seconds)
+    public static async Task RunAsync(int seconds, string? executable)
     {
         var dir = Directory.CreateTempSubdirectory("aftersales-memory-bench");
+        executable ??= await PublishBoardBuildAsync(Path.Combine(dir.FullName, "gateway"));
         var (broker, port) = await BenchSupport.StartMosquittoAsync(dir.FullName);
+        var field = await SimulatedSite.StartAsync(dir.FullName, Protocols, Cameras);
         var configPath = Path.Combine(dir.FullName, "gateway.json");
         await File.WriteAllTextAsync(configPath, JsonSerializer.Serialize(new
         {
@@ -36,28 +42,33 @@ internal static class MemoryBenchmark
                 fault = "zone.trouble",
                 contact = "normallyClosed",
             }),
-
-            // --simulate puts a simulated panel behind a socat pty for each panel, and a simulated
-            // camera (RTSP + ONVIF on loopback) behind each camera: the site of the issue's figure.
-            panels = Protocols.Select((protocol, i) => new { id = $"panel-{i}", protocol, port = $"/dev/aftersales-panel{i}", pollIntervalSeconds = 5 }),
-            cameras = Enumerable.Range(0, Cameras).Select(i => new
+            panels = Protocols.Select((protocol, i) => new { id = $"panel-{i}", protocol, port = field.PanelPorts[i], pollIntervalSeconds = 5 }),
+            cameras = field.Cameras.Select((camera, i) => new
             {
                 deviceId = $"cam-{i:00}",
                 kind = "camera",
                 host = "127.0.0.1",
-                rtspPort = 21000 + i,
+                rtspPort = camera.RtspPort,
                 rtspPath = "/stream1",
-                onvifPort = 21100 + i,
+                onvifPort = camera.OnvifPort,
                 intervalSeconds = 10,
             }),
         }));
 
-        var gateway = Process.Start(new ProcessStartInfo("dotnet", [GatewayDll(), "--config", configPath, "--simulate"])
+        var start = new ProcessStartInfo(executable, ["--config", configPath, "--simulate-board"])
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-        })!;
+        };
+        var unitEnvironment = SystemdUnit.Environment(Path.Combine(BenchSupport.RepositoryRoot(), "hardware", "systemd", "aftersales-gateway.service"));
+        foreach (var (name, value) in unitEnvironment)
+        {
+            start.Environment[name] = value;
+        }
+
+        Console.WriteLine($"gateway: {executable}, environment from the systemd unit: {string.Join(' ', unitEnvironment.Select(e => $"{e.Key}={e.Value}"))}");
+        var gateway = Process.Start(start)!;
         gateway.OutputDataReceived += (_, _) => { };
         gateway.BeginOutputReadLine();
         gateway.BeginErrorReadLine();
@@ -84,7 +95,7 @@ internal static class MemoryBenchmark
                 peakKb = Math.Max(peakKb, StatusKb(gateway.Id, "VmRSS"));
             }
 
-            Console.WriteLine($"gateway resident memory  ({Inputs} inputs, {Protocols.Length} panels, {Cameras} cameras, --simulate, JIT), after 15 s of input changes: {steady}");
+            Console.WriteLine($"gateway resident memory  ({Inputs} inputs, {Protocols.Length} panels, {Cameras} cameras, JIT), after 15 s of input changes: {steady}");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"gateway resident memory  after a 2000-event burst through the outbox, at {seconds} s: {Breakdown(gateway.Id)}, peak sampled {peakKb / 1024.0:F1} MB"));
         }
@@ -92,11 +103,29 @@ internal static class MemoryBenchmark
         {
             BenchSupport.Stop(gateway);
             BenchSupport.Stop(broker);
+            await field.DisposeAsync();
             dir.Delete(recursive: true);
         }
     }
 
-    /// <summary>RSS, and how much of it is anonymous (heap, JIT code) versus mapped files (the shared framework's images).</summary>
+    /// <summary>The build that goes on a board, for this machine's processor.</summary>
+    private static async Task<string> PublishBoardBuildAsync(string output)
+    {
+        var project = Path.Combine(BenchSupport.RepositoryRoot(), "src", "Gateway");
+        string[] arguments = ["publish", project, "-p:PublishProfile=board", "-r", RuntimeInformation.RuntimeIdentifier, "-o", output];
+        Console.WriteLine($"dotnet {string.Join(' ', arguments)}");
+        using var publish = Process.Start(new ProcessStartInfo("dotnet", arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var log = await publish.StandardOutput.ReadToEndAsync();
+        await publish.WaitForExitAsync();
+        if (publish.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"publishing the board build failed:\n{log}");
+        }
+
+        return Path.Combine(output, "AfterSales.Gateway");
+    }
+
+    /// <summary>RSS, and how much of it is anonymous (heap, stacks), mapped files (runtime and assemblies), or JIT code (memfd).</summary>
     private static string Breakdown(int pid) => string.Create(CultureInfo.InvariantCulture,
         $"RSS {StatusKb(pid, "VmRSS") / 1024.0:F1} MB (anon {StatusKb(pid, "RssAnon") / 1024.0:F1}, files {StatusKb(pid, "RssFile") / 1024.0:F1}, shmem {StatusKb(pid, "RssShmem") / 1024.0:F1})");
 
@@ -104,19 +133,5 @@ internal static class MemoryBenchmark
     {
         var line = File.ReadLines($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/status").First(l => l.StartsWith(field + ":", StringComparison.Ordinal));
         return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
-    }
-
-    private static string GatewayDll()
-    {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "AfterSales.sln")))
-            {
-                return Path.Combine(dir.FullName, "src", "Gateway", "bin", configuration, "net10.0", "AfterSales.Gateway.dll");
-            }
-        }
-
-        throw new InvalidOperationException("AfterSales.sln not found");
     }
 }

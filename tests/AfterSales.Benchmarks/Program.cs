@@ -1,7 +1,7 @@
 using System.Globalization;
 using AfterSales.Benchmarks;
 
-// dotnet run -c Release --project tests/AfterSales.Benchmarks -- [pipeline [events] | outbox [samples] [backlog] | memory [seconds] | reports [sites]]
+// dotnet run -c Release --project tests/AfterSales.Benchmarks -- [pipeline [events] | outbox [samples] [backlog] | memory [seconds] [published-gateway-executable] | reports [sites]]
 var mode = args.Length > 0 && !char.IsAsciiDigit(args[0][0]) ? args[0] : "pipeline";
 var numbers = args.Where(a => char.IsAsciiDigit(a[0])).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
 switch (mode)
@@ -16,7 +16,7 @@ switch (mode)
         await ReportBenchmark.RunAsync(numbers.Length > 0 ? numbers[0] : 1000);
         break;
     case "memory":
-        await MemoryBenchmark.RunAsync(numbers.Length > 0 ? numbers[0] : 30);
+        await MemoryBenchmark.RunAsync(numbers.Length > 0 ? numbers[0] : 30, args.Skip(1).FirstOrDefault(a => !char.IsAsciiDigit(a[0])));
         break;
     default:
         Console.Error.WriteLine($"unknown benchmark '{mode}': pipeline, outbox, memory or reports");

@@ -23,6 +23,8 @@ internal sealed record GatewayConfig
 
     public int PollIntervalMilliseconds { get; set; } = 10;
 
+    public GatewayLogLevel LogLevel { get; set; } = GatewayLogLevel.Information;
+
     public OutboxConfig Outbox { get; set; } = new();
 
     public IReadOnlyList<InputConfig> Inputs { get; set; } = [];

@@ -25,6 +25,7 @@ internal static partial class GatewayConfigValidator
             ?? (c.Outbox.MaxBytes < OutboxConfig.MinBytes ? $"outbox.maxBytes must be at least {OutboxConfig.MinBytes}" : null)
             ?? (c.HeartbeatIntervalSeconds is < 1 or > 3600 ? "heartbeatIntervalSeconds must be between 1 and 3600" : null)
             ?? (c.PollIntervalMilliseconds is < 1 or > 1000 ? "pollIntervalMilliseconds must be between 1 and 1000" : null)
+            ?? (Enum.IsDefined(c.LogLevel) ? null : "logLevel must be 'debug', 'information', 'warning' or 'error'")
             ?? ValidateInputs(c.Inputs)
             ?? ValidateSimulation(c.Simulation, c.Inputs)
             ?? ValidateFieldInterfaces(c)

@@ -8,14 +8,14 @@ using AfterSales.Gateway.Simulation.Devices;
 namespace AfterSales.Gateway.SelfTest;
 
 /// <summary>
-/// <c>AfterSales.Gateway selftest [--config PATH] [--simulate]</c>: reads every configured input, chip and
+/// <c>AfterSales.Gateway selftest [--config PATH] [--simulate | --simulate-board]</c>: reads every configured input, chip and
 /// camera once and prints PASS/FAIL per item. Exit 0 when all pass, 1 when any fails, 2 for a bad
 /// command line or configuration. Stop the running service first: it holds the serial ports and pins.
 /// </summary>
 internal static class SelfTestCommand
 {
     public const string Verb = "selftest";
-    private const string Usage = "usage: AfterSales.Gateway selftest [--config PATH] [--simulate]";
+    private const string Usage = "usage: AfterSales.Gateway selftest [--config PATH] [--simulate | --simulate-board]";
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, string? environmentPath, TextWriter output, TextWriter error)
     {
@@ -37,8 +37,8 @@ internal static class SelfTestCommand
         var probe = new CameraProbe(onvif);
         if (commandLine.Simulate)
         {
-            // The simulated site as --simulate starts it: healthy chips, cameras answering, inputs healthy.
-            await using var devices = new SimulatedDevices(config, TimeProvider.System);
+            // The simulated board (and site) as --simulate starts it: healthy chips, cameras answering, inputs healthy.
+            await using var devices = new SimulatedDevices(config, TimeProvider.System, simulateCameras: commandLine.Simulation == SimulationScope.Site);
             devices.SetChipsHealthy();
             foreach (var camera in devices.Cameras.Values)
             {

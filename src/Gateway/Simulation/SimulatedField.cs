@@ -12,9 +12,11 @@ namespace AfterSales.Gateway.Simulation;
 /// In <c>--simulate</c> mode, puts a simulated panel behind every configured serial panel and simulated heads on the
 /// PTZ bus, each over its own socat pseudo-terminal pair under <c>stateDirectory/sim</c>. The configured ports are
 /// pointed at the gateway ends before the sessions start, so the sessions run exactly as on a real site.
-/// Must be registered before the panel sessions and the PTZ bus.
+/// Must be registered before the panel sessions and the PTZ bus. With <c>--simulate-board</c>
+/// (<paramref name="simulateSerialDevices"/> false) it leaves the configured ports alone: the panels are real, or simulated elsewhere.
 /// </summary>
-internal sealed partial class SimulatedField(GatewayConfig config, ISerialLinkFactory links, TimeProvider time, ILogger<SimulatedField> logger) : IHostedService, IDisposable
+internal sealed partial class SimulatedField(GatewayConfig config, ISerialLinkFactory links, TimeProvider time, ILogger<SimulatedField> logger, bool simulateSerialDevices)
+    : IHostedService, IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly List<SocatPair> _cables = [];
@@ -25,7 +27,7 @@ internal sealed partial class SimulatedField(GatewayConfig config, ISerialLinkFa
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (config.Panels.Count == 0 && config.Ptz is null)
+        if (!simulateSerialDevices || (config.Panels.Count == 0 && config.Ptz is null))
         {
             return Task.CompletedTask;
         }

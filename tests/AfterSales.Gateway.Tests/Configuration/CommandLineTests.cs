@@ -27,12 +27,22 @@ public sealed class CommandLineTests
         Assert.Equal("./gw.json", result.ConfigPath);
     }
 
+    [Fact]
+    public void TryParse_SimulateBoard_SimulatesOnlyTheBoard()
+    {
+        Assert.True(CommandLine.TryParse(["--simulate-board"], null, out var result, out _));
+        Assert.Equal(SimulationScope.Board, result.Simulation);
+        Assert.True(CommandLine.TryParse(["--simulate"], null, out result, out _));
+        Assert.Equal(SimulationScope.Site, result.Simulation);
+    }
+
     [Theory]
     [InlineData("--config")]
     [InlineData("--verbose")]
-    public void TryParse_BadArguments_Fails(string arg)
+    [InlineData("--simulate", "--simulate-board")]
+    public void TryParse_BadArguments_Fails(params string[] args)
     {
-        Assert.False(CommandLine.TryParse([arg], null, out _, out var error));
+        Assert.False(CommandLine.TryParse(args, null, out _, out var error));
         Assert.NotEmpty(error);
     }
 }

@@ -49,6 +49,18 @@ public sealed class GatewayConfigLoaderTests
         Assert.Equal(FaultSeverity.Major, config.Inputs[1].EffectiveSeverity);
         Assert.Equal(DeviceKind.Power, config.Inputs[2].DeviceKind);
         Assert.Equal(InputCondition.Fault, config.Simulation.Steps[0].State);
+        Assert.Equal(GatewayLogLevel.Information, config.LogLevel);
+    }
+
+    [Fact]
+    public void Parse_LogLevel_IsReadAndAnUnknownOneNamesTheField()
+    {
+        var debug = Parse(Valid.Replace("\"pollIntervalMilliseconds\": 10,", "\"pollIntervalMilliseconds\": 10, \"logLevel\": \"debug\",", StringComparison.Ordinal));
+        var verbose = Parse(Valid.Replace("\"pollIntervalMilliseconds\": 10,", "\"pollIntervalMilliseconds\": 10, \"logLevel\": \"verbose\",", StringComparison.Ordinal));
+
+        Assert.True(debug.IsValid, debug.Error);
+        Assert.Equal(GatewayLogLevel.Debug, debug.Config.LogLevel);
+        Assert.StartsWith("gateway.json: logLevel: ", verbose.Error, StringComparison.Ordinal);
     }
 
     [Fact]

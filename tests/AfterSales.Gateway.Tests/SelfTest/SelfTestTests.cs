@@ -63,7 +63,7 @@ public sealed class SelfTestTests
             Zones = new() { Channels = [new ZoneConfig { Channel = 0, DeviceId = "zone-001", Name = "Door" }, new ZoneConfig { Channel = 1, DeviceId = "zone-002", Name = "Window" }] },
             Cameras = [new CameraConfig { DeviceId = "cam-1", Host = "127.0.0.1", Icmp = false, RtspPort = TestBroker.FreePort(), OnvifPort = TestBroker.FreePort() }],
         };
-        await using var devices = new SimulatedDevices(config, TimeProvider.System);
+        await using var devices = new SimulatedDevices(config, TimeProvider.System, simulateCameras: true);
         devices.SetChipsHealthy();
         var camera = devices.Cameras["cam-1"];
         camera.Start();

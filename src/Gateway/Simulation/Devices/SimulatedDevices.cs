@@ -8,11 +8,12 @@ namespace AfterSales.Gateway.Simulation.Devices;
 
 /// <summary>
 /// The simulated chips and cameras of a <c>--simulate</c> run: an INA219 and an MCP3008 behind the
-/// board's bus seam, and one camera simulator per configured camera on a loopback address.
+/// board's bus seam, and (unless only the board is simulated) one camera simulator per configured camera on a
+/// loopback address.
 /// </summary>
 internal sealed class SimulatedDevices : IAsyncDisposable
 {
-    public SimulatedDevices(GatewayConfig config, TimeProvider time)
+    public SimulatedDevices(GatewayConfig config, TimeProvider time, bool simulateCameras)
     {
         ArgumentNullException.ThrowIfNull(config);
         Config = config;
@@ -26,7 +27,7 @@ internal sealed class SimulatedDevices : IAsyncDisposable
             Mcp3008 = new SimulatedMcp3008(new SpiConnectionSettings(zones.SpiBus, zones.ChipSelect), zones.ReferenceVolts);
         }
 
-        foreach (var camera in config.Cameras.Where(c => DeviceSimulationValidator.IsLoopback(c.Host)))
+        foreach (var camera in config.Cameras.Where(c => simulateCameras && DeviceSimulationValidator.IsLoopback(c.Host)))
         {
             Cameras[camera.DeviceId] = new CameraSimulator(
                 IPAddress.Parse(camera.Host), Math.Max(camera.RtspPort, 0), Math.Max(camera.OnvifPort, 0), time)
