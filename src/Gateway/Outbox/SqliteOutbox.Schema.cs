@@ -10,7 +10,11 @@ internal sealed partial class SqliteOutbox
             PRAGMA journal_mode = WAL;
             PRAGMA synchronous = FULL;
             PRAGMA journal_size_limit = 4194304;
-            """;
+            """ + CacheSize;
+
+        // Per connection. The outbox only appends at one end and reads and deletes at the other, so a few dozen
+        // pages keep every hot page cached; SQLite's default 2 MiB each would grow the gateway's memory after a burst.
+        public const string CacheSize = "PRAGMA cache_size = -256;";
 
         public const string Create = """
             CREATE TABLE IF NOT EXISTS outbox (

@@ -58,6 +58,12 @@ internal sealed partial class SqliteOutbox : IEventQueue, IDisposable
             _db.Open();
             Execute(Schema.Pragmas + Schema.Create);
             _reader.Open();
+            using (var cache = _reader.CreateCommand())
+            {
+                cache.CommandText = Schema.CacheSize;
+                cache.ExecuteNonQuery();
+            }
+
             _insert = Command(_db, Schema.Insert, "$priority", "$topic", "$seq", "$payload", "$size");
             _readBatch = Command(_reader, Schema.ReadBatch, "$after", "$limit");
             _deleteAcked = Command(_db, Schema.DeleteThrough, "$through");

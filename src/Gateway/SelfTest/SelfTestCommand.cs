@@ -33,7 +33,7 @@ internal static class SelfTestCommand
         }
 
         var config = loaded.Config;
-        using var onvif = new OnvifProbe(TimeProvider.System);
+        var onvif = new OnvifProbe(TimeProvider.System);
         var probe = new CameraProbe(onvif);
         if (commandLine.Simulate)
         {

@@ -9,6 +9,9 @@ public sealed class CameraParserFuzzTests
 {
     private static readonly byte[] ValidRtsp = Encoding.ASCII.GetBytes("RTSP/1.0 200 OK\r\nCSeq: 2\r\nContent-Type: application/sdp\r\nContent-Length: 27\r\n\r\nv=0\r\nm=video 0 RTP/AVP 96\r\n");
 
+    private static readonly byte[] ValidChunkedHttp =
+        Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n1a\r\n<s:Envelope>0123456789</s:\r\n9\r\nEnvelope>\r\n0\r\n\r\n");
+
     [Fact]
     public void RtspParser_200000MutatedAndRandomAnswers_NeverThrows()
     {
@@ -17,10 +20,24 @@ public sealed class CameraParserFuzzTests
         for (var i = 0; i < 200_000; i++)
         {
             var input = i % 2 == 0 ? Mutate(ValidRtsp, random) : RandomBytes(random, random.Next(0, 200));
-            outcomes[(int)RtspResponseParser.TryParse(input, out _, out _)]++;
+            outcomes[(int)DeviceResponseParser.Rtsp.TryParse(input, closed: i % 3 == 0, out _, out _)]++;
         }
 
         // The mutations must reach every verdict, or the fuzzing proves little.
+        Assert.All(outcomes, count => Assert.True(count > 100));
+    }
+
+    [Fact]
+    public void HttpParser_200000MutatedAndRandomChunkedAnswers_NeverThrows()
+    {
+        var random = new Random(20260303);
+        var outcomes = new int[3];
+        for (var i = 0; i < 200_000; i++)
+        {
+            var input = i % 2 == 0 ? Mutate(ValidChunkedHttp, random) : RandomBytes(random, random.Next(0, 200));
+            outcomes[(int)DeviceResponseParser.Http.TryParse(input, closed: i % 3 == 0, out _, out _)]++;
+        }
+
         Assert.All(outcomes, count => Assert.True(count > 100));
     }
 

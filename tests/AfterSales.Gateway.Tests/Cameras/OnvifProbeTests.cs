@@ -18,7 +18,7 @@ public sealed class OnvifProbeTests
     {
         await using var camera = new CameraSimulator(IPAddress.Loopback, 0, 0, _time) { ClockOffset = TimeSpan.FromSeconds(offsetSeconds) };
         camera.Start();
-        using var probe = new OnvifProbe(_time);
+        var probe = new OnvifProbe(_time);
 
         var result = await probe.CheckAsync(Camera(camera.OnvifPort), CancellationToken.None);
 
@@ -35,7 +35,7 @@ public sealed class OnvifProbeTests
         await using var camera = new CameraSimulator(IPAddress.Loopback, 0, 0, _time);
         camera.Start();
         camera.Mode = Enum.Parse<CameraSimulatorMode>(mode);
-        using var probe = new OnvifProbe(_time);
+        var probe = new OnvifProbe(_time);
 
         var result = await probe.CheckAsync(Camera(camera.OnvifPort, mode == "Silent" ? 400 : 5000), CancellationToken.None);
 
@@ -52,12 +52,32 @@ public sealed class OnvifProbeTests
             var body = OnvifSoap.Fault("ter:NotAuthorized", "Sender not authorized");
             await ScriptedTcpServer.WriteAsync(stream, $"HTTP/1.1 400 Bad Request\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n{body}");
         });
-        using var probe = new OnvifProbe(_time);
+        var probe = new OnvifProbe(_time);
 
         var result = await probe.CheckAsync(Camera(server.Port), CancellationToken.None);
 
         Assert.Equal((true, false), (result.Answered, result.Passed));
         Assert.Contains("HTTP 400: SOAP fault: Sender not authorized", result.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_ChunkedAnswer_ReadsTheClock()
+    {
+        // Some firmware streams its SOAP answer in chunks instead of giving a Content-Length.
+        var body = OnvifSoap.DateAndTime(_time.GetUtcNow().AddSeconds(42));
+        await using var server = new ScriptedTcpServer(async stream =>
+        {
+            await ScriptedTcpServer.ReadHeadAsync(stream);
+            var half = body.Length / 2;
+            await ScriptedTcpServer.WriteAsync(stream, $"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n{half:x}\r\n{body[..half]}\r\n");
+            await ScriptedTcpServer.WriteAsync(stream, $"{body.Length - half:x}\r\n{body[half..]}\r\n0\r\n\r\n");
+        });
+        var probe = new OnvifProbe(_time);
+
+        var result = await probe.CheckAsync(Camera(server.Port), CancellationToken.None);
+
+        Assert.True(result.Passed, result.Summary);
+        Assert.Equal(TimeSpan.FromSeconds(42), result.ClockDrift);
     }
 
     private static CameraConfig Camera(int port, int timeoutMs = 5000) => new() { DeviceId = "cam-1", Host = "127.0.0.1", OnvifPort = port, TimeoutMilliseconds = timeoutMs };

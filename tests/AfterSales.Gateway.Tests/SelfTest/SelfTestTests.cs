@@ -73,7 +73,7 @@ public sealed class SelfTestTests
         var driver = new SimulatedGpioDriver();
         new SimulatedInputs(driver, config).TrySet(22, InputCondition.Fault);
         using var gpio = new GpioController(driver);
-        using var onvif = new OnvifProbe(TimeProvider.System);
+        var onvif = new OnvifProbe(TimeProvider.System);
         var output = new StringWriter();
 
         var failures = await new SelfTestRunner(config, gpio, devices.Buses, new CameraProbe(onvif), output).RunAsync(CancellationToken.None);
@@ -97,7 +97,7 @@ public sealed class SelfTestTests
             Zones = new() { Channels = [new ZoneConfig { Channel = 0, DeviceId = "zone-001", Name = "Door" }] },
         };
         var buses = new BoardBuses(_ => throw new IOException("Can not open I2C device file '/dev/i2c-1'."), _ => throw new IOException("Can not open SPI device file '/dev/spidev0.0'."));
-        using var onvif = new OnvifProbe(TimeProvider.System);
+        var onvif = new OnvifProbe(TimeProvider.System);
         var output = new StringWriter();
 
         var failures = await new SelfTestRunner(config, null, buses, new CameraProbe(onvif), output).RunAsync(CancellationToken.None);

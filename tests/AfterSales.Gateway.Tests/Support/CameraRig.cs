@@ -93,7 +93,6 @@ internal sealed class CameraRig : IAsyncDisposable
         Watcher.Dispose();
         await _uplink.DisposeAsync();
 
-        _onvif.Dispose();
         await Cloud.DisposeAsync();
         await Simulator.DisposeAsync();
         await _broker.DisposeAsync();

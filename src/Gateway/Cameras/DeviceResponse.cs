@@ -1,7 +1,7 @@
 namespace AfterSales.Gateway.Cameras;
 
-/// <summary>An RTSP/1.0 response: status line, header lines in order (names case-insensitive) and the body as text.</summary>
-internal sealed record RtspResponse(int Status, string Reason, IReadOnlyList<KeyValuePair<string, string>> HeaderLines, string Body)
+/// <summary>An RTSP or HTTP response from a device: status line, header lines in order (names case-insensitive) and the body as text.</summary>
+internal sealed record DeviceResponse(int Status, string Reason, IReadOnlyList<KeyValuePair<string, string>> HeaderLines, string Body)
 {
     /// <summary>The first value of the header, or null.</summary>
     public string? Header(string name) => Headers(name).FirstOrDefault();

@@ -1,10 +1,10 @@
 using System.Text;
 using AfterSales.Gateway.Cameras;
-using static AfterSales.Gateway.Cameras.RtspResponseParser;
+using static AfterSales.Gateway.Cameras.DeviceResponseParser;
 
 namespace AfterSales.Gateway.Tests.Cameras;
 
-public sealed class RtspResponseParserTests
+public sealed class DeviceResponseParserTests
 {
     [Fact]
     public void TryParse_OptionsAnswer_ReadsStatusReasonAndHeaders()
@@ -80,12 +80,71 @@ public sealed class RtspResponseParserTests
 
         for (var n = 0; n < bytes.Length; n++)
         {
-            Assert.Equal(Outcome.Incomplete, TryParse(bytes.AsSpan(0, n), out _, out _));
+            Assert.Equal(Outcome.Incomplete, Rtsp.TryParse(bytes.AsSpan(0, n), closed: false, out _, out _));
         }
 
-        Assert.Equal(Outcome.Complete, TryParse(bytes, out _, out _));
+        Assert.Equal(Outcome.Complete, Rtsp.TryParse(bytes, closed: false, out _, out _));
     }
 
-    private static Outcome Parse(string text, out RtspResponse? response, out string? error) =>
-        TryParse(Encoding.Latin1.GetBytes(text), out response, out error);
+    [Fact]
+    public void Http_ContentLength_ReadsThatManyBytes()
+    {
+        Assert.Equal(Outcome.Complete, ParseHttp("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n<a/>\nrest", closed: false, out var response, out _));
+        Assert.Equal("<a/>\n", response!.Body);
+    }
+
+    [Fact]
+    public void Http_ChunkedBody_IsDecoded()
+    {
+        const string text = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n4\r\n<env\r\n7;ext=1\r\nelope/>\r\n0\r\n\r\n";
+
+        Assert.Equal(Outcome.Complete, ParseHttp(text, closed: false, out var response, out _));
+        Assert.Equal("<envelope/>", response!.Body);
+    }
+
+    [Fact]
+    public void Http_EveryPrefixOfAChunkedAnswer_IsIncompleteNotInvalid()
+    {
+        var bytes = Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\na\r\n0123456789\r\n0\r\n\r\n");
+
+        // Up to the last size line "0\n" the answer is still arriving; from there on it is whole.
+        var zeroChunkEnd = bytes.Length - 2;
+        for (var n = 0; n < zeroChunkEnd; n++)
+        {
+            Assert.Equal(Outcome.Incomplete, Http.TryParse(bytes.AsSpan(0, n), closed: false, out _, out _));
+        }
+
+        Assert.Equal(Outcome.Complete, Http.TryParse(bytes, closed: false, out var response, out _));
+        Assert.Equal("0123456789", response!.Body);
+    }
+
+    [Fact]
+    public void Http_NoLength_BodyRunsUntilTheDeviceCloses()
+    {
+        const string text = "HTTP/1.0 200 OK\r\nContent-Type: application/soap+xml\r\n\r\n<s:Envelope/>";
+
+        Assert.Equal(Outcome.Incomplete, ParseHttp(text, closed: false, out _, out _));
+        Assert.Equal(Outcome.Complete, ParseHttp(text, closed: true, out var response, out _));
+        Assert.Equal("<s:Envelope/>", response!.Body);
+    }
+
+    [Theory]
+    [InlineData("RTSP/1.0 200 OK\r\n\r\n", "not an HTTP status line")]
+    [InlineData("HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip\r\n\r\n", "unsupported Transfer-Encoding")]
+    [InlineData("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", "bad chunk size")]
+    [InlineData("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nabc\r\n", "chunk data longer than its size line says")]
+    [InlineData("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nFFFFF\r\n", "longer than 65536 bytes")]
+    [InlineData("<html>", "not an HTTP answer")]
+    public void Http_Garbage_InvalidWithReason(string text, string reason)
+    {
+        Assert.Equal(Outcome.Invalid, ParseHttp(text, closed: false, out var response, out var error));
+        Assert.Null(response);
+        Assert.Contains(reason, error, StringComparison.Ordinal);
+    }
+
+    private static Outcome Parse(string text, out DeviceResponse? response, out string? error) =>
+        Rtsp.TryParse(Encoding.Latin1.GetBytes(text), closed: false, out response, out error);
+
+    private static Outcome ParseHttp(string text, bool closed, out DeviceResponse? response, out string? error) =>
+        Http.TryParse(Encoding.Latin1.GetBytes(text), closed, out response, out error);
 }
