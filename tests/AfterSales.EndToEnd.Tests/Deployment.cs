@@ -21,9 +21,10 @@ internal sealed class Deployment : IAsyncDisposable
     private ChildProcess? cloud;
     private ChildProcess? mosquitto;
 
-    private Deployment(bool externalBroker)
+    private Deployment(bool externalBroker, string? gatewayExecutable)
     {
         ExternalBroker = externalBroker;
+        GatewayExecutable = gatewayExecutable;
         tempDirectory = Directory.CreateTempSubdirectory("aftersales-e2e-").FullName;
         HttpPort = FreePort();
         BrokerPort = FreePort();
@@ -33,15 +34,18 @@ internal sealed class Deployment : IAsyncDisposable
 
     public bool ExternalBroker { get; }
 
+    /// <summary>A published gateway executable (the board build), or null for the build output run with <c>dotnet</c>.</summary>
+    public string? GatewayExecutable { get; }
+
     public int HttpPort { get; }
 
     public int BrokerPort { get; }
 
     public ChildProcess? Gateway { get; private set; }
 
-    public static async Task<Deployment> StartAsync(bool externalBroker)
+    public static async Task<Deployment> StartAsync(bool externalBroker, string? gatewayExecutable = null)
     {
-        var deployment = new Deployment(externalBroker);
+        var deployment = new Deployment(externalBroker, gatewayExecutable);
         try
         {
             if (externalBroker)
@@ -97,18 +101,15 @@ internal sealed class Deployment : IAsyncDisposable
         };
         File.WriteAllText(configPath, JsonSerializer.Serialize(config));
         Gateway?.Dispose();
-        Gateway = ChildProcess.Start(
-            "gateway",
-            "dotnet",
-            [Binary("Gateway", "AfterSales.Gateway.dll"), "--config", configPath, "--simulate"],
-            redirectInput: true,
-            onLine: onLine);
+        var (fileName, arguments) = GatewayCommand("--config", configPath, "--simulate");
+        Gateway = ChildProcess.Start("gateway", fileName, arguments, redirectInput: true, onLine: onLine);
     }
 
     /// <summary>Runs <c>AfterSales.Gateway status</c> against the gateway's config, as an installer would.</summary>
     public async Task<(int ExitCode, string Output)> GatewayStatusAsync()
     {
-        using var status = ChildProcess.Start("gateway status", "dotnet", [Binary("Gateway", "AfterSales.Gateway.dll"), "status", "--config", GatewayConfigPath]);
+        var (fileName, arguments) = GatewayCommand("status", "--config", GatewayConfigPath);
+        using var status = ChildProcess.Start("gateway status", fileName, arguments);
         await status.WaitForExitAsync(TimeSpan.FromSeconds(30));
         await Task.Yield();
         return (status.ExitCode, status.Output);
@@ -283,6 +284,9 @@ internal sealed class Deployment : IAsyncDisposable
         }
     }
 
+    private (string FileName, string[] Arguments) GatewayCommand(params string[] arguments) =>
+        GatewayExecutable is { } executable ? (executable, arguments) : ("dotnet", [Binary("Gateway", "AfterSales.Gateway.dll"), .. arguments]);
+
     private static string Binary(string project, string dll)
     {
         var path = Path.Combine(RepoRoot(), "src", project, "bin", Configuration(), "net10.0", dll);
@@ -297,7 +301,7 @@ internal sealed class Deployment : IAsyncDisposable
         return framework.Parent?.Name ?? "Debug";
     }
 
-    private static string RepoRoot()
+    internal static string RepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

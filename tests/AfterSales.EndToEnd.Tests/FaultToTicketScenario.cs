@@ -7,10 +7,13 @@ public abstract class FaultToTicketScenario
 {
     protected abstract bool ExternalBroker { get; }
 
+    /// <summary>The gateway to run: null for the build output, or a published executable.</summary>
+    protected virtual Task<string?> GatewayExecutableAsync() => Task.FromResult<string?>(null);
+
     [Fact]
     public async Task GatewayInput_RaisedThenNormal_OneTicketOpenedThenRestored()
     {
-        await using var deployment = await Deployment.StartAsync(ExternalBroker);
+        await using var deployment = await Deployment.StartAsync(ExternalBroker, await GatewayExecutableAsync());
         deployment.StartGateway();
         var gateway = deployment.Gateway!;
 
