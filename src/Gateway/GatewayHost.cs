@@ -74,7 +74,12 @@ internal static class GatewayHost
         services.AddSingleton<IEventQueue>(sp => sp.GetRequiredService<SqliteOutbox>());
         services.AddSingleton(sp => new SiteConfigStore(config.StateDirectory, config.SiteId, sp.GetRequiredService<ILogger<SiteConfigStore>>()));
         services.AddSingleton<ISiteConfigSource>(sp => sp.GetRequiredService<SiteConfigStore>());
-        services.AddSingleton<FaultTracker>();
+        services.AddSingleton(sp =>
+        {
+            var tracker = ActivatorUtilities.CreateInstance<FaultTracker>(sp);
+            tracker.Resume(sp.GetRequiredService<IEventQueue>().ActiveFaults());
+            return tracker;
+        });
         services.AddSingleton<FaultReporter>();
         services.AddSingleton<ReconnectBackoff>(_ => new ReconnectBackoff());
         services.AddSingleton<ConnectionState>();

@@ -30,6 +30,29 @@ public sealed class EmbeddedBrokerTests : FaultToTicketScenario
     }
 
     [Fact]
+    public async Task Gateway_KilledWithAFaultOpenAndRestartedAfterItHealed_TicketRestored()
+    {
+        await using var deployment = await Deployment.StartAsync(externalBroker: false);
+        deployment.StartGateway();
+        await deployment.Gateway!.WriteLineAsync("fault 17");
+        var opened = await Poll.UntilAsync(async () => PanelTicket(await deployment.GetTicketsAsync()) is { } t && t.GetProperty("state").GetString() == "active");
+        Assert.True(opened, "no panel.ac_loss ticket within 60 s.\n" + deployment.Diagnostics());
+
+        // A cleaner pulls the plug; the panel's mains comes back before the gateway does. It starts with every
+        // simulated input healthy, and must tell the cloud the fault it reported is gone.
+        deployment.Gateway!.Kill();
+        deployment.StartGateway();
+
+        JsonElement? ticket = null;
+        var restored = await Poll.UntilAsync(async () =>
+        {
+            ticket = PanelTicket(await deployment.GetTicketsAsync());
+            return ticket?.GetProperty("restoredAt").ValueKind == JsonValueKind.String;
+        });
+        Assert.True(restored, $"the ticket was not restored after the restart.\n{ticket?.GetRawText()}\n{deployment.Diagnostics()}");
+    }
+
+    [Fact]
     public async Task GatewayClient_DuplicateAndForeignSiteEvents_OneTicketAndAclRejection()
     {
         await using var deployment = await Deployment.StartAsync(externalBroker: false);
@@ -109,4 +132,8 @@ public sealed class EmbeddedBrokerTests : FaultToTicketScenario
         .WithPayload(payload)
         .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
         .Build();
+
+    private static JsonElement? PanelTicket(JsonElement[] tickets) =>
+        tickets.Where(t => t.GetProperty("deviceId").GetString() == "panel" && t.GetProperty("fault").GetString() == "panel.ac_loss")
+            .Select(t => (JsonElement?)t).SingleOrDefault();
 }

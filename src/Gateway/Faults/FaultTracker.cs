@@ -52,6 +52,19 @@ internal sealed class FaultTracker(GatewayConfig config, ISequenceSource sequenc
         }
     }
 
+    /// <summary>
+    /// Starts from the faults the cloud was last told are active (kept by the outbox across restarts). A watcher's
+    /// first verdict after start then confirms each one silently, or clears it if it healed while the gateway was off.
+    /// </summary>
+    public void Resume(IEnumerable<(string DeviceId, string Fault)> active)
+    {
+        ArgumentNullException.ThrowIfNull(active);
+        lock (_lock)
+        {
+            _active.UnionWith(active);
+        }
+    }
+
     /// <summary>The faults active now, for the status file.</summary>
     public IReadOnlyList<(string DeviceId, string Fault)> Active()
     {

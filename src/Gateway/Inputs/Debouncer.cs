@@ -10,6 +10,9 @@ internal sealed class Debouncer(PinValue initialLevel, TimeSpan hold, TimeProvid
 {
     private long? _candidateSince;
 
+    /// <summary>Whether a reading different from <see cref="Level"/> is waiting out the debounce time.</summary>
+    public bool HasCandidate => _candidateSince is not null;
+
     /// <summary>The last confirmed level.</summary>
     public PinValue Level { get; private set; } = initialLevel;
 

@@ -6,10 +6,14 @@ namespace AfterSales.Gateway.Inputs;
 /// <summary>
 /// Reads every configured dry-contact pin and debounces it. Each debouncer starts at the healthy
 /// level, so an input that is already in fault at start-up is reported once, like any other change.
+/// Once an input has held a level for its debounce time after start, that level is reported too, healthy
+/// or not: the tracker drops it as no news, unless it clears a fault that healed while the gateway was off.
 /// </summary>
 internal sealed class InputMonitor(GpioController gpio, GatewayConfig config, TimeProvider time)
 {
     private readonly List<(InputConfig Input, Debouncer Debouncer)> _inputs = [];
+    private readonly HashSet<int> _settled = [];
+    private long _openedAt;
 
     public void Open()
     {
@@ -24,6 +28,8 @@ internal sealed class InputMonitor(GpioController gpio, GatewayConfig config, Ti
             var healthy = ContactPolarity.HealthyLevel(input.Contact);
             _inputs.Add((input, new Debouncer(healthy, input.Debounce, time)));
         }
+
+        _openedAt = time.GetTimestamp();
     }
 
     /// <summary>Reads all pins once; returns the changes this reading confirmed, in configuration order.</summary>
@@ -32,8 +38,12 @@ internal sealed class InputMonitor(GpioController gpio, GatewayConfig config, Ti
         List<InputChange>? changes = null;
         foreach (var (input, debouncer) in _inputs)
         {
-            if (debouncer.Sample(gpio.Read(input.Pin)))
+            var changed = debouncer.Sample(gpio.Read(input.Pin));
+            var settling = !changed && !debouncer.HasCandidate && _settled.Count < _inputs.Count
+                && !_settled.Contains(input.Pin) && time.GetElapsedTime(_openedAt) >= input.Debounce;
+            if (changed || settling)
             {
+                _settled.Add(input.Pin);
                 changes ??= [];
                 changes.Add(new InputChange(input, ContactPolarity.IsFault(input.Contact, debouncer.Level), time.GetUtcNow()));
             }

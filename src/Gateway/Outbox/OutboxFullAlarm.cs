@@ -20,6 +20,9 @@ internal sealed partial class OutboxFullAlarm(
     public Task StartAsync(CancellationToken cancellationToken)
     {
         outbox.FullChanged += OnFullChanged;
+
+        // The first verdict after start: clears the cloud's alarm if the gateway went down full and came back with room.
+        Report(outbox.IsFull);
         return Task.CompletedTask;
     }
 
@@ -40,16 +43,22 @@ internal sealed partial class OutboxFullAlarm(
             LogRoomAgain(outbox.Count);
         }
 
-        reporter.Report(new FaultObservation(
-            config.GatewayId,
-            DeviceKind.Gateway,
-            FaultCodes.GatewayOutboxFull,
-            full,
-            FaultObservation.DefaultSeverity(FaultCodes.GatewayOutboxFull),
-            time.GetUtcNow()));
+        Report(full);
+        if (!full)
+        {
+            reporter.RetryRefused();
+        }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "gateway.outbox_full raised: the outbox reached its budget of {MaxBytes} bytes with {Depth} events waiting for the broker; new fault events are refused (and logged) until it drains to 80 %; every event already taken is kept")]
+    private void Report(bool full) => reporter.Report(new FaultObservation(
+        config.GatewayId,
+        DeviceKind.Gateway,
+        FaultCodes.GatewayOutboxFull,
+        full,
+        FaultObservation.DefaultSeverity(FaultCodes.GatewayOutboxFull),
+        time.GetUtcNow()));
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "gateway.outbox_full raised: the outbox reached its budget of {MaxBytes} bytes with {Depth} events waiting for the broker; new fault events are refused (and logged) until it drains to 80 %, then the latest refused change of each fault is reported; every event already taken is kept")]
     private partial void LogFull(long maxBytes, int depth);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "gateway.outbox_full cleared: the outbox drained to {Depth} events and takes new events again")]

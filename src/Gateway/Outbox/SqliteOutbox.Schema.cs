@@ -25,7 +25,18 @@ internal sealed partial class SqliteOutbox
                 payload BLOB NOT NULL,
                 size INTEGER NOT NULL);
             CREATE INDEX IF NOT EXISTS outbox_telemetry ON outbox (priority, id);
+            CREATE TABLE IF NOT EXISTS active_faults (
+                device_id TEXT NOT NULL,
+                fault TEXT NOT NULL,
+                PRIMARY KEY (device_id, fault)) WITHOUT ROWID;
             """;
+
+        // Kept in the transaction that takes the event, so after any crash it is exactly what the events taken say.
+        public const string RaiseActive = "INSERT OR IGNORE INTO active_faults (device_id, fault) VALUES ($device, $fault);";
+
+        public const string ClearActive = "DELETE FROM active_faults WHERE device_id = $device AND fault = $fault;";
+
+        public const string ReadActive = "SELECT device_id, fault FROM active_faults ORDER BY device_id, fault;";
 
         public const string Insert = """
             INSERT INTO outbox (priority, topic, seq, payload, size) VALUES ($priority, $topic, $seq, $payload, $size) RETURNING id;

@@ -34,6 +34,8 @@ internal sealed partial class SqliteOutbox : IEventQueue, IDisposable
     private readonly SqliteCommand _insert;
     private readonly SqliteCommand _readBatch;
     private readonly SqliteCommand _deleteAcked;
+    private readonly SqliteCommand _raiseActive;
+    private readonly SqliteCommand _clearActive;
     private TaskCompletionSource _newEntry = NewSignal();
     private long _rows;
     private long _storedBytes;
@@ -67,6 +69,8 @@ internal sealed partial class SqliteOutbox : IEventQueue, IDisposable
             _insert = Command(_db, Schema.Insert, "$priority", "$topic", "$seq", "$payload", "$size");
             _readBatch = Command(_reader, Schema.ReadBatch, "$after", "$limit");
             _deleteAcked = Command(_db, Schema.DeleteThrough, "$through");
+            _raiseActive = Command(_db, Schema.RaiseActive, "$device", "$fault");
+            _clearActive = Command(_db, Schema.ClearActive, "$device", "$fault");
             LoadTotals();
         }
         catch
@@ -125,11 +129,29 @@ internal sealed partial class SqliteOutbox : IEventQueue, IDisposable
     {
         ArgumentNullException.ThrowIfNull(value);
         var priority = value.Fault == FaultCodes.GatewayOutboxFull ? OutboxPriority.Alarm : OutboxPriority.Event;
-        Add(priority, MqttTopics.Events(value.SiteId), value.Seq, PayloadCodec.Encode(value));
+        Add(priority, MqttTopics.Events(value.SiteId), value.Seq, PayloadCodec.Encode(value), value);
+    }
+
+    /// <summary>The faults whose latest event taken is a raise: what the cloud has been, or is about to be, told is active.</summary>
+    public IReadOnlyCollection<(string DeviceId, string Fault)> ActiveFaults()
+    {
+        lock (_write)
+        {
+            using var read = _db.CreateCommand();
+            read.CommandText = Schema.ReadActive;
+            using var reader = read.ExecuteReader();
+            var active = new List<(string, string)>();
+            while (reader.Read())
+            {
+                active.Add((reader.GetString(0), reader.GetString(1)));
+            }
+
+            return active;
+        }
     }
 
     /// <summary>Keeps a metric for later delivery; the first thing given up when the budget runs short.</summary>
-    public void EnqueueTelemetry(string topic, byte[] payload) => Add(OutboxPriority.Telemetry, topic, null, payload);
+    public void EnqueueTelemetry(string topic, byte[] payload) => Add(OutboxPriority.Telemetry, topic, null, payload, fault: null);
 
     /// <summary>The oldest entries not yet acknowledged, in order.</summary>
     public IReadOnlyList<OutboxEntry> ReadBatch(int max)
@@ -252,6 +274,8 @@ internal sealed partial class SqliteOutbox : IEventQueue, IDisposable
             _insert.Dispose();
             _readBatch.Dispose();
             _deleteAcked.Dispose();
+            _raiseActive.Dispose();
+            _clearActive.Dispose();
             _reader.Dispose();
             _db.Dispose();
         }
@@ -269,7 +293,7 @@ internal sealed partial class SqliteOutbox : IEventQueue, IDisposable
         }
     }
 
-    private void Add(OutboxPriority priority, string topic, long? seq, byte[] payload)
+    private void Add(OutboxPriority priority, string topic, long? seq, byte[] payload, FaultEvent? fault)
     {
         var size = OutboxBudget.SizeOf(topic, payload.Length);
         bool? fullChanged;
@@ -285,7 +309,7 @@ internal sealed partial class SqliteOutbox : IEventQueue, IDisposable
             }
 
             refusal = decision.Admit
-                ? TryInsert(priority, topic, seq, payload, size, decision.EvictTelemetryBytes)
+                ? TryInsert(priority, topic, seq, payload, size, decision.EvictTelemetryBytes, fault)
                 : new OutboxFullException($"the outbox holds {live} bytes of its {_budget.MaxBytes}-byte budget (outbox.maxBytes) and has no telemetry left to drop");
             lock (_lock)
             {
@@ -300,7 +324,7 @@ internal sealed partial class SqliteOutbox : IEventQueue, IDisposable
         }
     }
 
-    private OutboxFullException? TryInsert(OutboxPriority priority, string topic, long? seq, byte[] payload, long size, long evictBytes)
+    private OutboxFullException? TryInsert(OutboxPriority priority, string topic, long? seq, byte[] payload, long size, long evictBytes, FaultEvent? fault)
     {
         using var transaction = _db.BeginTransaction();
         try
@@ -313,6 +337,15 @@ internal sealed partial class SqliteOutbox : IEventQueue, IDisposable
             _insert.Parameters["$payload"].Value = payload;
             _insert.Parameters["$size"].Value = size;
             var id = (long)_insert.ExecuteScalar()!;
+            if (fault is not null)
+            {
+                var active = fault.State == FaultState.Raised ? _raiseActive : _clearActive;
+                active.Transaction = transaction;
+                active.Parameters["$device"].Value = fault.DeviceId;
+                active.Parameters["$fault"].Value = fault.Fault;
+                active.ExecuteNonQuery();
+            }
+
             transaction.Commit();
             lock (_lock)
             {

@@ -28,6 +28,8 @@ internal sealed partial class PowerWatcher(
     private LowVoltageAlarm? _mainsLoss;
     private LowVoltageAlarm? _undervoltage;
     private bool _failing;
+    private bool _firstVerdictGiven;
+    private long _startedAt;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -38,6 +40,7 @@ internal sealed partial class PowerWatcher(
 
         _mainsLoss = new LowVoltageAlarm(power.MainsLossBelowVolts, power.MainsRestoredAboveVolts, power.Hold, time);
         _undervoltage = new LowVoltageAlarm(power.UndervoltageBelowVolts, power.UndervoltageRestoredAboveVolts, power.Hold, time);
+        _startedAt = time.GetTimestamp();
         LogWatching(power.I2cBus, power.Address, power.MainsLossBelowVolts, power.UndervoltageBelowVolts);
         _timer = time.CreateTimer(_ => Poll(), null, TimeSpan.Zero, power.Interval);
         return Task.CompletedTask;
@@ -92,7 +95,38 @@ internal sealed partial class PowerWatcher(
             {
                 Report(power, FaultCodes.PowerUndervoltage, _undervoltage.IsActive, reading, _undervoltage.IsActive ? power.UndervoltageBelowVolts : power.UndervoltageRestoredAboveVolts);
             }
+
+            ReportFirstVerdict(power, reading);
         }
+    }
+
+    /// <summary>
+    /// Once the supply has been read steadily for the hold time after start, says what it is, healthy or not: no
+    /// news to the tracker, unless it clears a supply fault that healed while the gateway was off. A reading
+    /// still inside a hysteresis band, or one a hold is still judging, waits for the next one.
+    /// </summary>
+    private void ReportFirstVerdict(PowerConfig power, Ina219Reading reading)
+    {
+        if (_firstVerdictGiven || time.GetElapsedTime(_startedAt) < power.Hold)
+        {
+            return;
+        }
+
+        var volts = reading.BusVolts;
+        var mainsSettled = !power.DetectMainsLoss || (_mainsLoss!.IsActive ? volts < power.MainsLossBelowVolts : volts >= power.MainsRestoredAboveVolts);
+        var underSettled = _undervoltage!.IsActive ? volts < power.UndervoltageBelowVolts : volts >= power.UndervoltageRestoredAboveVolts;
+        if (!mainsSettled || !underSettled)
+        {
+            return;
+        }
+
+        _firstVerdictGiven = true;
+        if (power.DetectMainsLoss)
+        {
+            Report(power, FaultCodes.PowerMainsLoss, _mainsLoss!.IsActive, reading, _mainsLoss.IsActive ? power.MainsLossBelowVolts : power.MainsRestoredAboveVolts);
+        }
+
+        Report(power, FaultCodes.PowerUndervoltage, _undervoltage.IsActive, reading, _undervoltage.IsActive ? power.UndervoltageBelowVolts : power.UndervoltageRestoredAboveVolts);
     }
 
     private Ina219 OpenChip(PowerConfig power)

@@ -14,4 +14,10 @@ internal interface IEventQueue
 
     /// <summary>Takes the event, or throws <see cref="OutboxFullException"/> when it cannot be kept.</summary>
     void Enqueue(FaultEvent value);
+
+    /// <summary>
+    /// The faults whose latest event taken is a raise: what the cloud has been, or is about to be, told is active.
+    /// The durable outbox keeps it across restarts, so a gateway that starts again knows which tickets are open.
+    /// </summary>
+    IReadOnlyCollection<(string DeviceId, string Fault)> ActiveFaults();
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using AfterSales.Protocol.Contracts;
+using AfterSales.Protocol.Faults;
 
 namespace AfterSales.Gateway.Uplink;
 
@@ -8,6 +9,7 @@ internal sealed class InMemoryEventQueue : IEventQueue
 {
     private readonly Lock _lock = new();
     private readonly Queue<FaultEvent> _events = new();
+    private readonly HashSet<(string DeviceId, string Fault)> _active = [];
     private TaskCompletionSource _nonEmpty = NewSignal();
 
     public int Count
@@ -27,7 +29,16 @@ internal sealed class InMemoryEventQueue : IEventQueue
         lock (_lock)
         {
             _events.Enqueue(value);
+            _ = value.State == FaultState.Raised ? _active.Add((value.DeviceId, value.Fault)) : _active.Remove((value.DeviceId, value.Fault));
             _nonEmpty.TrySetResult();
+        }
+    }
+
+    public IReadOnlyCollection<(string DeviceId, string Fault)> ActiveFaults()
+    {
+        lock (_lock)
+        {
+            return [.. _active];
         }
     }
 

@@ -9,6 +9,9 @@ internal sealed class ZoneDebouncer(TimeSpan hold, TimeProvider time)
     private ZoneState? _candidate;
     private long _candidateSince;
 
+    /// <summary>Whether a reading different from <see cref="State"/> is waiting out the debounce time.</summary>
+    public bool HasCandidate => _candidate is not null;
+
     /// <summary>The last confirmed state; a zone is assumed healthy until readings say otherwise.</summary>
     public ZoneState State { get; private set; } = ZoneState.Normal;
 

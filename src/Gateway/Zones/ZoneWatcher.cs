@@ -27,6 +27,8 @@ internal sealed partial class ZoneWatcher(
     private SpiDevice? _device;
     private Mcp3008? _adc;
     private bool _failing;
+    private readonly HashSet<string> _settled = new(StringComparer.Ordinal);
+    private long _startedAt;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -40,6 +42,7 @@ internal sealed partial class ZoneWatcher(
             _zones.Add((zone, new ZoneDebouncer(zone.Debounce, time)));
         }
 
+        _startedAt = time.GetTimestamp();
         LogWatching(zones.Channels.Count, zones.SpiBus, zones.ChipSelect, zones.PollIntervalMilliseconds);
         _timer = time.CreateTimer(_ => Poll(), null, TimeSpan.Zero, zones.PollInterval);
         return Task.CompletedTask;
@@ -76,7 +79,12 @@ internal sealed partial class ZoneWatcher(
                     var previous = debouncer.State;
                     if (debouncer.Sample(zones.Bands.Classify(volts)))
                     {
+                        _settled.Add(zone.DeviceId);
                         Changed(zone, previous, debouncer.State, volts);
+                    }
+                    else if (!debouncer.HasCandidate && time.GetElapsedTime(_startedAt) >= zone.Debounce && _settled.Add(zone.DeviceId))
+                    {
+                        FirstVerdict(zone, debouncer.State, volts);
                     }
                 }
             }
@@ -96,6 +104,21 @@ internal sealed partial class ZoneWatcher(
                 LogReadRecovered();
                 _failing = false;
             }
+        }
+    }
+
+    /// <summary>
+    /// The zone's state once it has held for the debounce time after start, said for each of its fault codes: no news
+    /// to the tracker, unless it clears a zone fault that healed while the gateway was off.
+    /// </summary>
+    private void FirstVerdict(ZoneConfig zone, ZoneState state, double volts)
+    {
+        var detail = JsonSerializer.SerializeToElement(
+            new ZoneFaultDetail(zone.Channel, zone.Name, Math.Round(volts, 3), ZoneStateNames.Of(state)), ZoneJsonContext.Default.ZoneFaultDetail);
+        var now = time.GetUtcNow();
+        foreach (var fault in ZoneFaults.All)
+        {
+            reporter.Report(new FaultObservation(zone.DeviceId, DeviceKind.Zone, fault, ZoneFaults.Of(state) == fault, FaultObservation.DefaultSeverity(fault), now, detail));
         }
     }
 

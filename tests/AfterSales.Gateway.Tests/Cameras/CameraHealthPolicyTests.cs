@@ -67,6 +67,8 @@ public sealed class CameraHealthPolicyTests
     {
         var round = new CameraRound(null, Stream, Refused);
 
+        // The first round is the first verdict after start: reachable and streaming, said once, both healthy.
+        Assert.Equal([(FaultCodes.CameraOffline, false), (FaultCodes.CameraStreamFail, false)], _policy.Evaluate(round).Select(c => (c.Fault, c.IsActive)));
         for (var i = 0; i < 5; i++)
         {
             Assert.Empty(_policy.Evaluate(round));

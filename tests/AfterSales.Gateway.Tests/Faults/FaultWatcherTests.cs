@@ -26,6 +26,30 @@ public sealed class FaultWatcherTests
         Assert.Equal(1, rig.Tracker.ActiveCount);
     }
 
+    [Theory]
+    [InlineData(false, new[] { FaultState.Cleared })]
+    [InlineData(true, new FaultState[0])]
+    public void Watcher_RestartedWithAFaultTheCloudHasOpen_ClearsItOnlyIfTheInputHealedMeanwhile(bool stillInFault, FaultState[] expected)
+    {
+        using var rig = new InputRig(TestConfig.Input(pin: 17, fault: FaultCodes.PanelAcLoss, deviceId: "panel", debounceMs: 200));
+        rig.Tracker.Resume([("panel", FaultCodes.PanelAcLoss)]);
+        rig.Inputs.SetAllHealthy();
+        if (stillInFault)
+        {
+            rig.Driver.SetLevel(17, PinValue.High);
+        }
+
+        rig.Start();
+        rig.Advance(TimeSpan.FromMilliseconds(100));
+        Assert.Empty(rig.Drain());
+
+        // Not before the debounce time: a contact still in fault must not be cleared for a moment and raised again.
+        rig.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.Equal(expected, rig.Drain().Select(e => e.State));
+        Assert.Equal(stillInFault ? 1 : 0, rig.Tracker.ActiveCount);
+    }
+
     [Fact]
     public void Watcher_GlitchShorterThanDebounce_QueuesNothing()
     {

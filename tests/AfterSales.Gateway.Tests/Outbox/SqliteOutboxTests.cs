@@ -30,6 +30,29 @@ public sealed class SqliteOutboxTests : IDisposable
     }
 
     [Fact]
+    public void Outbox_Reopened_KnowsWhichFaultsItsEventsLeftActiveEvenOnceSent()
+    {
+        using (var outbox = Open())
+        {
+            outbox.Enqueue(OutboxEvents.Fault(1, "panel", FaultCodes.PanelAcLoss));
+            outbox.Enqueue(OutboxEvents.Fault(2, "panel", FaultCodes.PanelTamper));
+            outbox.Enqueue(OutboxEvents.Fault(3, "cam-1", FaultCodes.CameraOffline));
+            outbox.Enqueue(OutboxEvents.Fault(4, "panel", FaultCodes.PanelTamper, FaultState.Cleared));
+            foreach (var entry in outbox.ReadBatch(10))
+            {
+                outbox.Acknowledge(entry);
+            }
+
+            outbox.Flush();
+        }
+
+        using var reopened = Open();
+
+        Assert.Equal(0, reopened.Count);
+        Assert.Equal([("cam-1", FaultCodes.CameraOffline), ("panel", FaultCodes.PanelAcLoss)], reopened.ActiveFaults());
+    }
+
+    [Fact]
     public void Outbox_AcknowledgedEntries_AreGoneAfterRestartAndTheRestFollow()
     {
         using (var outbox = Open())
@@ -101,6 +124,10 @@ public sealed class SqliteOutboxTests : IDisposable
         Assert.Equal([true], changes);
         Assert.Equal(taken, outbox.Count);
         Assert.Equal(Enumerable.Range(1, taken).Select(i => (long)i), outbox.ReadBatch(1000).Select(e => e.Seq!.Value));
+
+        // A refused clear leaves the fault active: the cloud was never told it cleared.
+        Assert.Throws<OutboxFullException>(() => outbox.Enqueue(OutboxEvents.Fault(10_000, state: FaultState.Cleared)));
+        Assert.Equal([("panel", FaultCodes.PanelAcLoss)], outbox.ActiveFaults());
     }
 
     [Fact]

@@ -52,6 +52,21 @@ public sealed class PowerWatcherTests : IDisposable
             Drain().Select(e => (e.Fault, e.State)));
     }
 
+    [Theory]
+    [InlineData(13.8, new[] { FaultState.Cleared })]
+    [InlineData(12.6, new FaultState[0])]
+    public void Watcher_RestartedWithMainsLossOpen_ClearsItOnlyIfMainsCameBackMeanwhile(double volts, FaultState[] expected)
+    {
+        _chip.BusVolts = volts;
+        Start(resume: [("psu-main", FaultCodes.PowerMainsLoss)]);
+        Run(TimeSpan.FromSeconds(2));
+        Assert.Empty(Drain());
+
+        Run(TimeSpan.FromSeconds(6));
+
+        Assert.Equal(expected.Select(state => (FaultCodes.PowerMainsLoss, state)), Drain().Select(e => (e.Fault, e.State)));
+    }
+
     [Fact]
     public void Watcher_SirenInrushDipShorterThanHold_NoFault()
     {
@@ -97,10 +112,12 @@ public sealed class PowerWatcherTests : IDisposable
         _chip.Dispose();
     }
 
-    private void Start()
+    private void Start(IEnumerable<(string DeviceId, string Fault)>? resume = null)
     {
         var config = TestConfig.Gateway() with { Power = _power };
-        var reporter = new FaultReporter(new FaultTracker(config, new CountingSequence(), _time), _queue, NullLogger<FaultReporter>.Instance);
+        var tracker = new FaultTracker(config, new CountingSequence(), _time);
+        tracker.Resume(resume ?? []);
+        var reporter = new FaultReporter(tracker, _queue, NullLogger<FaultReporter>.Instance);
         var buses = new BoardBuses(_ => _busBroken ? throw new IOException("Error 121 performing I2C data transfer") : _chip, _ => throw new NotSupportedException());
         _watcher = new PowerWatcher(config, buses, reporter, _time, NullLogger<PowerWatcher>.Instance);
         _watcher.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
