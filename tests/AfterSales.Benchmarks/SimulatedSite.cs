@@ -26,7 +26,7 @@ internal sealed class SimulatedSite : IAsyncDisposable
 
     public List<CameraSimulator> Cameras { get; } = [];
 
-    public static Task<SimulatedSite> StartAsync(string directory, IReadOnlyList<string> protocols, int cameras)
+    public static SimulatedSite Start(string directory, IReadOnlyList<string> protocols, int cameras)
     {
         var site = new SimulatedSite();
         var links = new SerialPortLinkFactory();
@@ -50,7 +50,7 @@ internal sealed class SimulatedSite : IAsyncDisposable
             site.Cameras.Add(camera);
         }
 
-        return Task.FromResult(site);
+        return site;
     }
 
     public async ValueTask DisposeAsync()
