@@ -39,8 +39,7 @@ internal sealed class InputMonitor(GpioController gpio, GatewayConfig config, Ti
         foreach (var (input, debouncer) in _inputs)
         {
             var changed = debouncer.Sample(gpio.Read(input.Pin));
-            var settling = !changed && !debouncer.HasCandidate && _settled.Count < _inputs.Count
-                && !_settled.Contains(input.Pin) && time.GetElapsedTime(_openedAt) >= input.Debounce;
+            var settling = !changed && !debouncer.HasCandidate && !_settled.Contains(input.Pin) && time.GetElapsedTime(_openedAt) >= input.Debounce;
             if (changed || settling)
             {
                 _settled.Add(input.Pin);

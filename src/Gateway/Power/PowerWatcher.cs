@@ -88,12 +88,12 @@ internal sealed partial class PowerWatcher(
 
             if (power.DetectMainsLoss && _mainsLoss!.Sample(reading.BusVolts))
             {
-                Report(power, FaultCodes.PowerMainsLoss, _mainsLoss.IsActive, reading, _mainsLoss.IsActive ? power.MainsLossBelowVolts : power.MainsRestoredAboveVolts);
+                ReportMainsLoss(power, reading);
             }
 
             if (_undervoltage!.Sample(reading.BusVolts))
             {
-                Report(power, FaultCodes.PowerUndervoltage, _undervoltage.IsActive, reading, _undervoltage.IsActive ? power.UndervoltageBelowVolts : power.UndervoltageRestoredAboveVolts);
+                ReportUndervoltage(power, reading);
             }
 
             ReportFirstVerdict(power, reading);
@@ -123,11 +123,17 @@ internal sealed partial class PowerWatcher(
         _firstVerdictGiven = true;
         if (power.DetectMainsLoss)
         {
-            Report(power, FaultCodes.PowerMainsLoss, _mainsLoss!.IsActive, reading, _mainsLoss.IsActive ? power.MainsLossBelowVolts : power.MainsRestoredAboveVolts);
+            ReportMainsLoss(power, reading);
         }
 
-        Report(power, FaultCodes.PowerUndervoltage, _undervoltage.IsActive, reading, _undervoltage.IsActive ? power.UndervoltageBelowVolts : power.UndervoltageRestoredAboveVolts);
+        ReportUndervoltage(power, reading);
     }
+
+    private void ReportMainsLoss(PowerConfig power, Ina219Reading reading) =>
+        Report(power, FaultCodes.PowerMainsLoss, _mainsLoss!.IsActive, reading, _mainsLoss.IsActive ? power.MainsLossBelowVolts : power.MainsRestoredAboveVolts);
+
+    private void ReportUndervoltage(PowerConfig power, Ina219Reading reading) =>
+        Report(power, FaultCodes.PowerUndervoltage, _undervoltage!.IsActive, reading, _undervoltage.IsActive ? power.UndervoltageBelowVolts : power.UndervoltageRestoredAboveVolts);
 
     private Ina219 OpenChip(PowerConfig power)
     {
