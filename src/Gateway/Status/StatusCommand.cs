@@ -56,7 +56,7 @@ internal static class StatusCommand
         var inv = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
         var running = IsRunning(r, age)
-            ? $"running, pid {r.Pid}, up since {r.StartedAt.ToString("u", inv)}"
+            ? $"running, pid {r.Pid}, up since {r.StartedAt.ToString("u", inv)}{Resident(r)}"
             : r.Stopped
                 ? $"STOPPED at {r.WrittenAt.ToString("u", inv)} (state below is from then)"
                 : $"NOT RUNNING (status last written {age.TotalSeconds:0} s ago by pid {r.Pid}; state below is from then)";
@@ -84,4 +84,7 @@ internal static class StatusCommand
 
         return text.ToString();
     }
+
+    private static string Resident(StatusReport r) =>
+        r.ResidentBytes is { } bytes ? string.Create(CultureInfo.InvariantCulture, $", {bytes / (1024.0 * 1024.0):0.0} MiB resident") : string.Empty;
 }

@@ -48,6 +48,7 @@ internal sealed partial class StatusFileWriter(
             Pid = Environment.ProcessId,
             WrittenAt = time.GetUtcNow(),
             StartedAt = _startedAt,
+            ResidentBytes = Environment.WorkingSet,
             Stopped = stopped,
             Broker = $"{config.Broker.Host}:{config.Broker.Port}",
             Connected = link.Connected,

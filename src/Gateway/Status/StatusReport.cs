@@ -13,6 +13,9 @@ internal sealed record StatusReport
 
     public required DateTimeOffset StartedAt { get; init; }
 
+    /// <summary>The process's resident memory (RSS) when the file was written: what a board has to spare for it.</summary>
+    public long? ResidentBytes { get; init; }
+
     /// <summary>Written once by a clean shutdown; a killed gateway leaves false and an ageing file.</summary>
     public bool Stopped { get; init; }
 

@@ -51,6 +51,7 @@ public sealed class StatusCommandTests : IDisposable
         var text = output.ToString();
         Assert.Equal(0, exit);
         Assert.Contains("running", text, StringComparison.Ordinal);
+        Assert.Matches(@"up since 2025-03-01 08:00:00Z, \d+\.\d MiB resident", text);
         Assert.Contains("DISCONNECTED since 2025-03-01 08:00:00Z (Connection refused)", text, StringComparison.Ordinal);
         Assert.Contains("outbox      1 events waiting", text, StringComparison.Ordinal);
         Assert.Contains("panel: panel.ac_loss", text, StringComparison.Ordinal);
