@@ -20,6 +20,7 @@ internal sealed partial class WatchdogService(
     public const string PidVariable = "WATCHDOG_PID";
 
     private bool _withholding;
+    private PeriodicTimer? _timer;
 
     /// <summary>systemd's <c>WATCHDOG_USEC</c>, when it is meant for this process.</summary>
     public static TimeSpan? IntervalFromEnvironment()
@@ -60,15 +61,34 @@ internal sealed partial class WatchdogService(
         return notifier?.Notify("WATCHDOG=1") ?? false;
     }
 
+    /// <summary>
+    /// The timer is made here, before the host goes on: ExecuteAsync runs on the thread pool, and the
+    /// pings must be due from start-up whenever that thread gets to run.
+    /// </summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (notifier is not null && watchdogInterval is { } interval)
+        {
+            LogEnabled(interval.TotalSeconds);
+            _timer = new PeriodicTimer(interval / 2, time);
+        }
+
+        return base.StartAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        _timer?.Dispose();
+        base.Dispose();
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (notifier is null || watchdogInterval is not { } interval)
+        if (_timer is not { } timer)
         {
             return;
         }
 
-        LogEnabled(interval.TotalSeconds);
-        using var timer = new PeriodicTimer(interval / 2, time);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
