@@ -113,8 +113,7 @@ internal sealed partial class ZoneWatcher(
     /// </summary>
     private void FirstVerdict(ZoneConfig zone, ZoneState state, double volts)
     {
-        var detail = JsonSerializer.SerializeToElement(
-            new ZoneFaultDetail(zone.Channel, zone.Name, Math.Round(volts, 3), ZoneStateNames.Of(state)), ZoneJsonContext.Default.ZoneFaultDetail);
+        var detail = Detail(zone, state, volts);
         var now = time.GetUtcNow();
         foreach (var fault in ZoneFaults.All)
         {
@@ -122,11 +121,13 @@ internal sealed partial class ZoneWatcher(
         }
     }
 
+    private static JsonElement Detail(ZoneConfig zone, ZoneState state, double volts) => JsonSerializer.SerializeToElement(
+        new ZoneFaultDetail(zone.Channel, zone.Name, Math.Round(volts, 3), ZoneStateNames.Of(state)), ZoneJsonContext.Default.ZoneFaultDetail);
+
     private void Changed(ZoneConfig zone, ZoneState from, ZoneState to, double volts)
     {
         LogZoneChanged(zone.DeviceId, zone.Name, from, to, volts);
-        var detail = JsonSerializer.SerializeToElement(
-            new ZoneFaultDetail(zone.Channel, zone.Name, Math.Round(volts, 3), ZoneStateNames.Of(to)), ZoneJsonContext.Default.ZoneFaultDetail);
+        var detail = Detail(zone, to, volts);
         var now = time.GetUtcNow();
         if (ZoneFaults.Of(from) is { } cleared)
         {
