@@ -1,3 +1,4 @@
+using AfterSales.Cloud.Calendar;
 using AfterSales.Cloud.Auth;
 using AfterSales.Cloud.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -52,7 +53,7 @@ internal static class CloudCommandLine
     private static async Task<int> DemoHistoryAsync(string[] args)
     {
         var month = Option(args, "--month");
-        var period = Reports.ReportsApi.TryMonth(month, out var m) ? m : Contracts.ContractRules.FirstOfMonth(DateOnly.FromDateTime(DateTime.UtcNow)).AddMonths(-1);
+        var period = ServiceMonth.TryParse(month, out var m) ? m : ServiceMonth.FirstOfMonth(DateOnly.FromDateTime(DateTime.UtcNow)).AddMonths(-1);
         var app = CloudHost.Build([.. args.Where((a, i) => a != "--month" && (i == 0 || args[i - 1] != "--month")), "--Calendar:Enabled=false"]);
         foreach (var initializer in app.Services.GetServices<IHostedService>().OfType<DatabaseInitializer>())
         {

@@ -1,9 +1,10 @@
 using System.Buffers;
 using AfterSales.Cloud.Broker;
+using AfterSales.Cloud.Mqtt;
 using AfterSales.Protocol.Topics;
-using Microsoft.Extensions.Options;
 using MQTTnet;
 using MQTTnet.Protocol;
+using Microsoft.Extensions.Options;
 
 namespace AfterSales.Cloud.Ingest;
 

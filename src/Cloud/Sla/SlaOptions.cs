@@ -1,4 +1,4 @@
-using AfterSales.Cloud.Sla.Targets;
+using AfterSales.Cloud.Sla;
 using AfterSales.Cloud.Sla.Zones;
 using AfterSales.Protocol.Faults;
 

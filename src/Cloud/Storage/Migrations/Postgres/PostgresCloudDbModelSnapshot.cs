@@ -179,7 +179,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                     b.ToTable("Contracts");
                 });
 
-            modelBuilder.Entity("AfterSales.Cloud.Correlation.Incident", b =>
+            modelBuilder.Entity("AfterSales.Cloud.Tickets.Correlation.Incident", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -966,7 +966,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                     b.ToTable("Sites");
                 });
 
-            modelBuilder.Entity("AfterSales.Cloud.Sla.Timers.DeskTimer", b =>
+            modelBuilder.Entity("AfterSales.Cloud.Tickets.Timers.DeskTimer", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1440,7 +1440,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("AfterSales.Cloud.Sla.Timers.DeskTimer", b =>
+            modelBuilder.Entity("AfterSales.Cloud.Tickets.Timers.DeskTimer", b =>
                 {
                     b.HasOne("AfterSales.Cloud.Tickets.Ticket", null)
                         .WithMany()
