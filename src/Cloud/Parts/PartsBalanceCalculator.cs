@@ -1,7 +1,7 @@
 namespace AfterSales.Cloud.Parts;
 
 /// <summary>
-/// The parts books as pure rules (seed 003 Ⅳ 3.7: 规格清、数量清、质量清): which moves are allowed,
+/// The parts books as pure rules (docs/service-rules.md §2.12: 规格清、数量清、质量清): which moves are allowed,
 /// balances per place, old parts still owed back per job, and a stocktake against the books.
 /// </summary>
 public sealed class PartsBalanceCalculator(IEnumerable<PartMove> moves)

@@ -8,7 +8,7 @@ namespace AfterSales.Cloud.Sla;
 
 /// <summary>
 /// Chooses a ticket's targets: the contract's figures first, then the zone's arrival and the
-/// company defaults; severity chooses the clock (DOMAIN.md §6).
+/// company defaults; severity chooses the clock (docs/service-rules.md §1.7, §1.8).
 /// </summary>
 public sealed class SlaTermsPolicy
 {

@@ -40,7 +40,7 @@ internal sealed class SlaTimerService(SlaTermsPolicy terms, IOptions<SlaOptions>
         ticket.ResolutionDueAt = Schedule(db, ticket, TimerKind.Resolution, clock, ticket.OpenedAt, arrival + Duration.FromHours(options.Value.ResolutionHoursAfterArrival));
     }
 
-    /// <summary>The acknowledgement clock starts when a technician gets the job (seed 001: call within 15 minutes).</summary>
+    /// <summary>The acknowledgement clock starts when a technician gets the job (docs/service-rules.md §1.5: call within 15 minutes).</summary>
     public void PlanAcknowledge(CloudDb db, Ticket ticket, Site site, DateTimeOffset now)
     {
         Cancel(db, ticket.Id, now, TimerKind.Acknowledge);
