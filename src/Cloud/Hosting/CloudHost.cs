@@ -110,7 +110,9 @@ internal static class CloudHost
         services.AddHostedService<SiteConfigPublishWorker>();
 
         AddWebAuth(services);
+        services.AddWebSecurity(builder.Configuration);
         services.AddSingleton<UserStore>();
+        services.AddSingleton<ApiKeyStore>();
         services.AddOpenApi();
         services.AddRazorPages(o =>
         {
@@ -124,6 +126,7 @@ internal static class CloudHost
         });
 
         var app = builder.Build();
+        app.UseWebSecurity();
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -167,6 +170,8 @@ internal static class CloudHost
                 o.Cookie.SameSite = SameSiteMode.Strict;
                 o.SlidingExpiration = true;
                 o.ExpireTimeSpan = TimeSpan.FromHours(12);
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.Events.OnValidatePrincipal = CookieRevalidation.ValidateAsync;
                 o.Events.OnRedirectToLogin = ctx =>
                 {
                     // A script gets a status code, not an HTML login page.
