@@ -107,7 +107,7 @@ internal static class CloudHost
         // After the database initializer: the timer worker's first pass reads the migrated schema.
         services.AddServiceDesk(builder.Configuration);
         services.AddJobs();
-        services.AddHostedService<SiteConfigPublishWorker>();
+        services.AddProvisioning();
 
         AddWebAuth(services);
         services.AddWebSecurity(builder.Configuration);
@@ -149,6 +149,7 @@ internal static class CloudHost
         app.MapReports();
         app.MapParts();
         app.MapKpis();
+        app.MapProvisioning();
         app.MapRazorPages();
         return app;
     }
