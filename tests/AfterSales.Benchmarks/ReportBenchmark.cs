@@ -100,7 +100,7 @@ internal static class ReportBenchmark
                     // Each fault cleared by itself and closed as self-restored half an hour later, the way the desk books it.
                     var raised = new FaultEvent
                     {
-                        Schema = FaultEvent.SchemaV1, EventId = Guid.NewGuid(), SiteId = id, GatewayId = "gw-" + id, DeviceId = device.DeviceId, DeviceKind = device.Kind,
+                        Schema = FaultEvent.SchemaV1, EventId = Guid.NewGuid(), SiteId = id, GatewayId = "gw-" + id, Seq = 0, DeviceId = device.DeviceId, DeviceKind = device.Kind,
                         Fault = "camera.offline", State = FaultState.Raised, Severity = FaultSeverity.Major, OccurredAt = opened,
                     };
                     var cleared = raised with { EventId = Guid.NewGuid(), State = FaultState.Cleared, OccurredAt = restored };
