@@ -113,8 +113,9 @@ internal static class ReportBenchmark
                     db.Tickets.Add(ticket);
                 }
 
-                var job = new InspectionJob { SiteId = id, Month = Month, TechnicianId = "tech-1", ScheduledFor = new(2026, 10, 5), CompletedAt = start.AddDays(5) };
+                var job = InspectionJob.Plan(id, Month, "tech-1", new(2026, 10, 5), start);
                 job.Items.AddRange(ChecklistBuilder.Build(devices, new Dictionary<string, DeviceTelemetry>()).Select(i => { i.Result = ItemResult.Pass; return i; }));
+                job.Complete(null, start.AddDays(5));
                 db.InspectionJobs.Add(job);
             }
 

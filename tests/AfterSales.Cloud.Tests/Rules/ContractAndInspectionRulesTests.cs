@@ -46,7 +46,7 @@ public class ContractAndInspectionRulesTests
         Assert.True(ContractRules.ExpiryNoticeDue(c, new(2027, 1, 15)));
         Assert.True(ContractRules.ExpiryNoticeDue(c, new(2027, 2, 14)));
         Assert.False(ContractRules.ExpiryNoticeDue(c, new(2027, 2, 15)));
-        c.ExpiryNoticeSentAt = DateTimeOffset.UnixEpoch;
+        c.ExpiryNoticeHandled(DateTimeOffset.UnixEpoch);
         Assert.False(ContractRules.ExpiryNoticeDue(c, new(2027, 1, 20)));
     }
 

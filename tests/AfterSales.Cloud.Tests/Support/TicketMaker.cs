@@ -25,11 +25,4 @@ internal static class TicketMaker
 
     public static Ticket Open(FaultEvent raised, string zone = "ring-1") =>
         Ticket.Open(raised, raised.OccurredAt, new ArrivalAssessment(null, zone, null, null, false, string.Empty));
-
-    /// <summary>The database gives tickets their ids; a test without one stands in for it.</summary>
-    public static Ticket WithId(this Ticket ticket, long id)
-    {
-        typeof(Ticket).GetProperty(nameof(Ticket.Id))!.SetValue(ticket, id);
-        return ticket;
-    }
 }
