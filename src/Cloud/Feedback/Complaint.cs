@@ -2,7 +2,7 @@ namespace AfterSales.Cloud.Feedback;
 
 /// <summary>
 /// A customer complaint, numbered YYMM-NNN, with its answer and resolution clocks
-/// (docs/service-rules.md, complaints). Registered once; afterwards only answered, resolved,
+/// (docs/service-rules.md §4.2, §4.3). Registered once; afterwards only answered, resolved,
 /// chased and escalated through its methods.
 /// </summary>
 public sealed class Complaint

@@ -1,6 +1,6 @@
 namespace AfterSales.Cloud.Feedback;
 
-/// <summary>A call or visit to the customer after a repair, to check the fix held (回访; docs/service-rules.md, revisits).</summary>
+/// <summary>A call or visit to the customer after a repair, to check the fix held (回访; docs/service-rules.md §4.4).</summary>
 public sealed class Revisit
 {
     /// <summary>For EF Core; new revisits come from <see cref="Plan"/>.</summary>

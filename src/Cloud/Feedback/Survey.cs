@@ -3,7 +3,7 @@ namespace AfterSales.Cloud.Feedback;
 /// <summary>
 /// The satisfaction survey after one job (every job, not a sample): four questions, four levels
 /// each (1 = dissatisfied … 4 = very satisfied). The customer opens it by an unguessable link
-/// and answers it once (docs/service-rules.md, customer feedback).
+/// and answers it once (docs/service-rules.md §4.1).
 /// </summary>
 public sealed class Survey
 {

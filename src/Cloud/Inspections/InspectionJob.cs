@@ -3,7 +3,7 @@ namespace AfterSales.Cloud.Inspections;
 /// <summary>
 /// One site's inspection for one month (月检): the checklist a technician works through on site.
 /// Once completed, its results never change: the sheet is what the customer signed
-/// (docs/service-rules.md, monthly inspection).
+/// (docs/service-rules.md §3.1).
 /// </summary>
 public sealed class InspectionJob
 {

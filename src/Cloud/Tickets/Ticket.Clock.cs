@@ -4,7 +4,7 @@ namespace AfterSales.Cloud.Tickets;
 
 /// <summary>
 /// The ticket's SLA deadlines: the Sla module computes them, the ticket keeps them and decides
-/// when they may change (docs/service-rules.md, fault response).
+/// when they may change (docs/service-rules.md §1.3, §1.10, §1.11).
 /// </summary>
 public sealed partial class Ticket
 {

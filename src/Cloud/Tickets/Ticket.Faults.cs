@@ -3,7 +3,7 @@ using AfterSales.Protocol.Contracts;
 
 namespace AfterSales.Cloud.Tickets;
 
-/// <summary>What the site's fault events do to a ticket (docs/service-rules.md, ticket workflow).</summary>
+/// <summary>What the site's fault events do to a ticket (docs/service-rules.md §2.1, §2.2, §2.4).</summary>
 public sealed partial class Ticket
 {
     /// <summary>The fault raised again while this ticket is open: it stays one ticket at its most urgent severity.</summary>

@@ -1,6 +1,6 @@
 namespace AfterSales.Cloud.Tickets;
 
-/// <summary>Where the ticket stands among the site's other faults (docs/service-rules.md, fault correlation).</summary>
+/// <summary>Where the ticket stands among the site's other faults (docs/service-rules.md §2.6).</summary>
 public sealed partial class Ticket
 {
     /// <summary>Filed with the faults of this site arriving together (a new incident, or one under way).</summary>

@@ -4,7 +4,7 @@ namespace AfterSales.Cloud.Tickets;
 
 /// <summary>
 /// The job's way from dispatch to signature. Each step asks <see cref="TicketStateMachine"/>
-/// first and refuses what it forbids (docs/service-rules.md, ticket workflow); the caller writes
+/// first and refuses what it forbids (docs/service-rules.md §2.7); the caller writes
 /// the audit line from the <see cref="StatusChange"/> it gets back.
 /// </summary>
 public sealed partial class Ticket

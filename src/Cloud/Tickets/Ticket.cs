@@ -10,7 +10,7 @@ namespace AfterSales.Cloud.Tickets;
 /// A maintenance ticket: one per (site, device, fault code) while open. The SLA figures are
 /// fixed when the ticket opens, so a later change of zones never moves a promised deadline.
 /// State changes only through the methods in the <c>Ticket.*.cs</c> files, which keep the
-/// lifecycle rules (docs/service-rules.md, ticket workflow); EF Core writes the private setters.
+/// lifecycle rules (docs/service-rules.md §2); EF Core writes the private setters.
 /// </summary>
 public sealed partial class Ticket
 {
@@ -98,7 +98,7 @@ public sealed partial class Ticket
     /// <summary>Attached to an active power or uplink incident: follows from it and is not dispatched separately.</summary>
     public bool FollowsRootCause { get; private set; }
 
-    /// <summary>Minor faults may run on the business-hours clock (docs/service-rules.md, fault severity).</summary>
+    /// <summary>Minor faults may run on the business-hours clock (docs/service-rules.md §1.7).</summary>
     public bool BusinessHoursClock { get; private set; }
 
     public DateTimeOffset? AcknowledgeDueAt { get; private set; }
@@ -108,7 +108,7 @@ public sealed partial class Ticket
     /// <summary>Set while the clock waits for the customer (no access, customer asked to wait).</summary>
     public DateTimeOffset? PausedAt { get; private set; }
 
-    /// <summary>The resolution target was missed: a loaner device of the same class is due (docs/service-rules.md, fault response).</summary>
+    /// <summary>The resolution target was missed: a loaner device of the same class is due (docs/service-rules.md §1.10).</summary>
     public DateTimeOffset? LoanerRequiredAt { get; private set; }
 
     public string? Resolution { get; private set; }
