@@ -1,4 +1,3 @@
-using AfterSales.Cloud.Tickets.Workflow;
 using AfterSales.Protocol.Contracts;
 
 namespace AfterSales.Cloud.Tickets;
@@ -50,15 +49,6 @@ public sealed partial class Ticket
         {
             LastSeq = e.Seq;
             LastGatewayId = e.GatewayId;
-        }
-    }
-
-    /// <summary>Refuses a command the ticket's rules forbid; the message is for the person who asked.</summary>
-    private static void RefuseUnless(bool condition, string message)
-    {
-        if (!condition)
-        {
-            throw new WorkflowRefusedException(message);
         }
     }
 }

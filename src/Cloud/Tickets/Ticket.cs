@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using AfterSales.Cloud.Sla;
 using AfterSales.Cloud.Tickets.Lifecycle;
+using AfterSales.Cloud.Tickets.Workflow;
 using AfterSales.Protocol.Contracts;
 using AfterSales.Protocol.Faults;
 
@@ -159,4 +160,13 @@ public sealed partial class Ticket
         NeedsHuman = NeedsHuman,
         Done = Status is TicketStatus.Resolved || TicketStateMachine.IsFinished(Status),
     };
+
+    /// <summary>Refuses a command the ticket's rules forbid; the message is for the person who asked.</summary>
+    private static void RefuseUnless(bool condition, string message)
+    {
+        if (!condition)
+        {
+            throw new WorkflowRefusedException(message);
+        }
+    }
 }
