@@ -6,8 +6,10 @@ using AfterSales.Cloud.Inventory;
 using AfterSales.Cloud.Mail;
 using AfterSales.Cloud.Reports;
 using AfterSales.Cloud.Sites;
+using AfterSales.Cloud.Sla;
 using AfterSales.Cloud.Storage;
 using AfterSales.Cloud.Tickets;
+using AfterSales.Protocol.Contracts;
 using AfterSales.Protocol.Faults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -95,18 +97,25 @@ internal static class ReportBenchmark
                     var device = devices[random.Next(devices.Count)];
                     var opened = start.AddMinutes(random.Next(0, 30 * 24 * 60));
                     var restored = opened.AddMinutes(random.Next(5, 600));
-                    var ticket = new Ticket
+                    // Each fault cleared by itself and closed as self-restored half an hour later, the way the desk books it.
+                    var raised = new FaultEvent
                     {
-                        SiteId = id, DeviceId = device.DeviceId, DeviceKind = device.Kind, Fault = "camera.offline", Zone = "ring-2", OpenedAt = opened,
-                        RestoredAt = restored, ClosedAt = restored.AddMinutes(30), ArrivalDueAt = opened.AddHours(3), RaiseCount = 1,
+                        Schema = FaultEvent.SchemaV1, EventId = Guid.NewGuid(), SiteId = id, GatewayId = "gw-" + id, Seq = 0, DeviceId = device.DeviceId, DeviceKind = device.Kind,
+                        Fault = "camera.offline", State = FaultState.Raised, Severity = FaultSeverity.Major, OccurredAt = opened,
                     };
-                    ticket.Occurrences.Add(new TicketOccurrence { EventId = Guid.NewGuid(), SiteId = id, DeviceId = device.DeviceId, Fault = "camera.offline", State = FaultState.Raised, OccurredAt = opened, ReceivedAt = opened });
-                    ticket.Occurrences.Add(new TicketOccurrence { EventId = Guid.NewGuid(), SiteId = id, DeviceId = device.DeviceId, Fault = "camera.offline", State = FaultState.Cleared, OccurredAt = restored, ReceivedAt = restored });
+                    var cleared = raised with { EventId = Guid.NewGuid(), State = FaultState.Cleared, OccurredAt = restored };
+                    var ticket = Ticket.Open(raised, opened, new ArrivalAssessment(null, "ring-2", null, null, false, string.Empty));
+                    ticket.SetDeadlines(false, opened.AddHours(3), null);
+                    ticket.RecordRestore(cleared);
+                    ticket.SelfRestore(restored.AddMinutes(30));
+                    ticket.Occurrences.Add(new TicketOccurrence { EventId = raised.EventId, SiteId = id, DeviceId = device.DeviceId, Fault = "camera.offline", State = FaultState.Raised, OccurredAt = opened, ReceivedAt = opened });
+                    ticket.Occurrences.Add(new TicketOccurrence { EventId = cleared.EventId, SiteId = id, DeviceId = device.DeviceId, Fault = "camera.offline", State = FaultState.Cleared, OccurredAt = restored, ReceivedAt = restored });
                     db.Tickets.Add(ticket);
                 }
 
-                var job = new InspectionJob { SiteId = id, Month = Month, TechnicianId = "tech-1", ScheduledFor = new(2026, 10, 5), CompletedAt = start.AddDays(5) };
+                var job = InspectionJob.Plan(id, Month, "tech-1", new(2026, 10, 5), start);
                 job.Items.AddRange(ChecklistBuilder.Build(devices, new Dictionary<string, DeviceTelemetry>()).Select(i => { i.Result = ItemResult.Pass; return i; }));
+                job.Complete(null, start.AddDays(5));
                 db.InspectionJobs.Add(job);
             }
 

@@ -32,7 +32,7 @@ internal sealed class RevisitService(IDbContextFactory<CloudDb> dbs, TimeProvide
                     continue;
                 }
 
-                db.Add(new Revisit { TicketId = repairs[i].TicketId, SiteId = repairs[i].SiteId, Role = role, DueBy = RevisitRules.DueBy(repairs[i].FixedAt!.Value, repairs[i].DeviceKind) });
+                db.Add(Revisit.Plan(repairs[i].TicketId, repairs[i].SiteId, role, RevisitRules.DueBy(repairs[i].FixedAt!.Value, repairs[i].DeviceKind)));
                 added++;
             }
         }
@@ -50,8 +50,7 @@ internal sealed class RevisitService(IDbContextFactory<CloudDb> dbs, TimeProvide
             return false;
         }
 
-        revisit.DoneAt ??= time.GetUtcNow();
-        revisit.Finding = string.IsNullOrWhiteSpace(finding) ? null : finding.Trim();
+        revisit.Record(finding, time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }

@@ -53,7 +53,7 @@ internal sealed partial class InspectionPlanService(
         var facts = await TicketHistoryStore.LoadAsync(db, due, now.AddDays(-30), now, cancellationToken);
         foreach (var slot in slots)
         {
-            var job = new InspectionJob { SiteId = slot.SiteId, Month = month, TechnicianId = slot.TechnicianId, ScheduledFor = slot.Day, CreatedAt = now };
+            var job = InspectionJob.Plan(slot.SiteId, month, slot.TechnicianId, slot.Day, now);
             var telemetry = Telemetry(facts.Where(f => f.SiteId == slot.SiteId), now.AddDays(-30), now);
             job.Items.AddRange(ChecklistBuilder.Build(devices.Where(d => d.SiteId == slot.SiteId), telemetry));
             db.Add(job);

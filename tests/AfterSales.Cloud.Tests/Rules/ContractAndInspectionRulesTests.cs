@@ -2,6 +2,7 @@ using AfterSales.Cloud.Contracts;
 using AfterSales.Cloud.Inspections;
 using AfterSales.Cloud.Inventory;
 using AfterSales.Cloud.Reports;
+using AfterSales.Cloud.Tests.Support;
 using AfterSales.Cloud.Tickets;
 using AfterSales.Cloud.Tickets.History;
 using AfterSales.Protocol.Faults;
@@ -45,7 +46,7 @@ public class ContractAndInspectionRulesTests
         Assert.True(ContractRules.ExpiryNoticeDue(c, new(2027, 1, 15)));
         Assert.True(ContractRules.ExpiryNoticeDue(c, new(2027, 2, 14)));
         Assert.False(ContractRules.ExpiryNoticeDue(c, new(2027, 2, 15)));
-        c.ExpiryNoticeSentAt = DateTimeOffset.UnixEpoch;
+        c.ExpiryNoticeHandled(DateTimeOffset.UnixEpoch);
         Assert.False(ContractRules.ExpiryNoticeDue(c, new(2027, 1, 20)));
     }
 
@@ -107,10 +108,8 @@ public class ContractAndInspectionRulesTests
         Assert.Null(facts[0].ArrivedAt); // the ticket book records no arrival yet
     }
 
-    private static Ticket Ticket(long id, DateTimeOffset opened) => new()
-    {
-        Id = id, SiteId = "s", DeviceId = "cam-1", Fault = FaultCodes.CameraOffline, Zone = "ring-1", OpenedAt = opened, DeviceKind = DeviceKind.Camera,
-    };
+    private static Ticket Ticket(long id, DateTimeOffset opened) =>
+        TicketMaker.Open(TicketMaker.Raised("s", "cam-1", DeviceKind.Camera, FaultCodes.CameraOffline, opened)).WithId(id);
 
     private static TicketOccurrence Occ(FaultState state, DateTimeOffset at, bool stale = false) => new()
     {
