@@ -3,7 +3,7 @@ using SkiaSharp;
 namespace AfterSales.Cloud.Documents;
 
 /// <summary>A headline figure: big value, small label and a line of context.</summary>
-internal sealed record PdfTile(string Label, string Value, string Note, PdfTone Tone = PdfTone.Neutral);
+public sealed record PdfTile(string Label, string Value, string Note, PdfTone Tone = PdfTone.Neutral);
 
 internal sealed partial class PdfLayout
 {

@@ -6,7 +6,13 @@ namespace AfterSales.Cloud.Kpis;
 
 internal static class KpisApi
 {
-    public static IServiceCollection AddKpis(this IServiceCollection services) => services.AddSingleton<KpiService>();
+    public static IServiceCollection AddKpis(this IServiceCollection services)
+    {
+        services.AddOptions<KpiTargets>().BindConfiguration(KpiTargets.Section).ValidateDataAnnotations()
+            .Validate(t => t.AvailabilityGood >= t.Availability, $"{KpiTargets.Section}: AvailabilityGood must not be below Availability")
+            .ValidateOnStart();
+        return services.AddSingleton<KpiTargetSource>().AddSingleton<KpiService>();
+    }
 
     public static IEndpointRouteBuilder MapKpis(this IEndpointRouteBuilder app)
     {
