@@ -16,7 +16,7 @@ internal static class KpisApi
 
     public static IEndpointRouteBuilder MapKpis(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/kpis").RequireAuthorization(p => p.RequireRole(ApiKeyRoles.Admin, ApiKeyRoles.Dispatcher));
+        var api = app.MapGroup("/api/v1/kpis").RequireAuthorization(AccessPolicies.Staff);
         api.MapGet("/", async (string month, int? months, KpiDimension? by, KpiService kpis, CancellationToken ct) =>
         {
             if (!ServiceMonth.TryParse(month, out var first) || months is < 1 or > 12)

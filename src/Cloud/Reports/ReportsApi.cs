@@ -15,7 +15,7 @@ internal static class ReportsApi
 
     public static IEndpointRouteBuilder MapReports(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/reports").RequireAuthorization(p => p.RequireRole(ApiKeyRoles.Admin, ApiKeyRoles.Dispatcher));
+        var api = app.MapGroup("/api/v1/reports").RequireAuthorization(AccessPolicies.Staff);
 
         api.MapPost("/monthly/{siteId}", async (string siteId, string month, bool? mail, MonthlyReportService reports, CancellationToken ct) =>
         {

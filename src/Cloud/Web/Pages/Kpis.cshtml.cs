@@ -4,13 +4,11 @@ using AfterSales.Cloud.Contracts;
 using AfterSales.Cloud.Documents;
 using AfterSales.Cloud.Kpis;
 using AfterSales.Cloud.Reports;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AfterSales.Cloud.Web.Pages;
 
 /// <summary>The service manager's dashboard: the §5 targets per company, zone, technician and site, with the month's complaint causes.</summary>
-[Authorize(Roles = $"{ApiKeyRoles.Dispatcher},{ApiKeyRoles.Admin}")]
 internal sealed class KpisModel(KpiService kpis, KpiTargetSource targets, TimeProvider time) : PageModel
 {
     public KpiTargets Targets { get; private set; } = new();
