@@ -13,7 +13,7 @@ internal static class DocumentCss
         h3{color:#1d2330;font-size:15px;margin:18px 0 6px}footer{max-width:960px;margin:0 auto;padding:8px 24px 24px;color:#667085;font-size:12px}
         p.lead{font-size:15px}p.small{font-size:13px}p.note{font-size:12px;font-style:italic;color:#667085}p.quote{font-size:13px;font-style:italic}
         .tiles{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:10px;margin:16px 0}
-        .tile{background:#f5f7fa;border-radius:6px;padding:10px 12px}.tile b{display:block;font-size:24px;color:#14213d}.tile small{color:#667085}
+        .tile{background:#fff;border:1px solid #e4e7ec;border-radius:6px;padding:10px 12px}.tile b{display:block;font-size:24px;color:#14213d}.tile small{color:#667085;font-weight:400}
         .tile.good{background:#e8f3ec}.tile.good b{color:#1b7f3b}.tile.warn{background:#fff1dc}.tile.warn b{color:#b26a00}.tile.bad{background:#fde8e7}.tile.bad b{color:#b3261e}
         table{width:100%;border-collapse:collapse;background:#fff;margin:8px 0;font-size:13px}th,td{padding:6px 8px;border-bottom:1px solid #e4e7ec;text-align:left;vertical-align:top}
         th{background:#e9edf3;color:#667085;font-size:11px;text-transform:uppercase}.r{text-align:right}.c{text-align:center}td.b{font-weight:600}
