@@ -4,7 +4,7 @@ namespace AfterSales.Cloud.Kpis;
 
 /// <summary>
 /// The service company's targets, written once: the dashboard, the monthly and the quarterly
-/// report colour their figures against these (docs/reports.md, "KPIs"). Bound from
+/// report colour their figures against these (docs/service-rules.md §5.1). Bound from
 /// <c>Kpis:Targets</c>; the defaults are the regulations' figures. Rates are ratios (0.9 = 90 %).
 /// </summary>
 public sealed class KpiTargets

@@ -128,7 +128,7 @@ public abstract class ServiceCycleTests : IAsyncLifetime
     {
         await Fault("site-a", "cam-1", FaultCodes.CameraOffline, At(11, 3, 10), At(11, 3, 13));
         await Fault("site-a", "panel", FaultCodes.PanelAcLoss, At(11, 20, 22), At(11, 21, 4));
-        var reports = new MonthlyReportService(_dbs, _mailer, new DocumentHtmlService(NullLoggerFactory.Instance), new KpiTargetSource(Options.Create(new KpiTargets())), Options.Create(new LifecycleOptions()), _time, NullLogger<MonthlyReportService>.Instance);
+        var reports = Reports();
         var progress = new List<ReportProgress>();
         _time.SetUtcNow(At(12, 1, 6));
 
@@ -169,7 +169,7 @@ public abstract class ServiceCycleTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
-        var reports = new MonthlyReportService(_dbs, _mailer, new DocumentHtmlService(NullLoggerFactory.Instance), new KpiTargetSource(Options.Create(new KpiTargets())), Options.Create(new LifecycleOptions()), _time, NullLogger<MonthlyReportService>.Instance);
+        var reports = Reports();
         _time.SetUtcNow(At(12, 1, 0, 5));
         Assert.Null(await reports.RunMonthAsync(new DateOnly(2026, 11, 1), force: false, null, default));
 
@@ -184,7 +184,7 @@ public abstract class ServiceCycleTests : IAsyncLifetime
         var calendar = new Hosting.ServiceCalendarWorker(
             new ContractService(_dbs, _mailer, _time, NullLogger<ContractService>.Instance),
             new InspectionPlanService(_dbs, Options.Create(new InspectionOptions { Technicians = [new("tech-li", "Li")] }), Options.Create(new LifecycleOptions()), _time, NullLogger<InspectionPlanService>.Instance),
-            new MonthlyReportService(_dbs, _mailer, new DocumentHtmlService(NullLoggerFactory.Instance), new KpiTargetSource(Options.Create(new KpiTargets())), Options.Create(new LifecycleOptions()), _time, NullLogger<MonthlyReportService>.Instance),
+            Reports(),
             new ComplaintService(_dbs, _mailer, Options.Create(new FeedbackOptions()), _time, NullLogger<ComplaintService>.Instance),
             new RevisitService(_dbs, Options.Create(new LifecycleOptions()), _time),
             _time,
@@ -276,6 +276,10 @@ public abstract class ServiceCycleTests : IAsyncLifetime
     };
 
     private static DateTimeOffset At(int month, int day, int hour, int minute = 0) => new(2026, month, day, hour, minute, 0, TimeSpan.Zero);
+
+    /// <summary>The report service as the host wires it, with the default targets and repeat window.</summary>
+    private MonthlyReportService Reports() =>
+        new MonthlyReportService(_dbs, _mailer, new DocumentHtmlService(NullLoggerFactory.Instance), new KpiTargetSource(Options.Create(new KpiTargets())), Options.Create(new LifecycleOptions()), _time, NullLogger<MonthlyReportService>.Instance);
 
     private sealed class Factory(Func<CloudDb> create) : IDbContextFactory<CloudDb>
     {

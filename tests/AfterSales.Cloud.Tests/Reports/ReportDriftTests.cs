@@ -10,7 +10,7 @@ using static AfterSales.Cloud.Tests.Reports.NovemberScenario;
 
 namespace AfterSales.Cloud.Tests.Reports;
 
-/// <summary>The e-mail/archive HTML and the PDF are two faces of one composed report: the same tiles, facts and tables, in the same order.</summary>
+/// <summary>The e-mail/archive HTML and the PDF are two faces of one composed report: the same tiles, facts, headings and table cells.</summary>
 public sealed partial class ReportDriftTests
 {
     private static readonly DocumentHtmlService Renderer = new(NullLoggerFactory.Instance);

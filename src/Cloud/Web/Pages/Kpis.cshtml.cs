@@ -42,14 +42,7 @@ internal sealed class KpisModel(KpiService kpis, KpiTargetSource targets, TimePr
             return "<td class=\"r muted\">—</td>";
         }
 
-        var css = tone switch
-        {
-            PdfTone.Good => " good",
-            PdfTone.Bad => " bad",
-            PdfTone.Warn => " warn",
-            PdfTone.Neutral => string.Empty,
-            _ => throw new ArgumentOutOfRangeException(nameof(tone), tone, null),
-        };
+        var css = DocumentCss.Of(tone) is { } tint ? " " + tint : string.Empty;
         return $"<td class=\"r{css}\">{ReportFormat.Percent(v, 1)}</td>";
     }
 }
