@@ -39,7 +39,8 @@ internal static class ReportBenchmark
             Console.WriteLine($"seeded {sites} sites in {seeding.Elapsed.TotalSeconds:0.0} s");
 
             var time = new FixedClock(new DateTimeOffset(2026, 11, 1, 6, 0, 0, TimeSpan.Zero));
-            var reports = new MonthlyReportService(dbs, new MailService(Options.Create(new MailOptions()), NullLogger<MailService>.Instance), new DocumentHtmlService(NullLoggerFactory.Instance), new KpiTargetSource(Options.Create(new KpiTargets())), Options.Create(new LifecycleOptions()), time, NullLogger<MonthlyReportService>.Instance);
+            var html = new DocumentHtmlService(NullLoggerFactory.Instance);
+            var reports = new MonthlyReportService(dbs, new MailService(Options.Create(new MailOptions()), NullLogger<MailService>.Instance), html, new KpiTargetSource(Options.Create(new KpiTargets())), Options.Create(new LifecycleOptions()), time, NullLogger<MonthlyReportService>.Instance);
             var run = Stopwatch.StartNew();
             var done = await reports.RunMonthAsync(Month, force: false, progress: null, CancellationToken.None);
             run.Stop();
@@ -54,7 +55,7 @@ internal static class ReportBenchmark
                 var report = MonthlyReportBuilder.Build(inputs!, Month, time.GetUtcNow());
                 var document = MonthlyReportComposer.Compose(report, new KpiTargets());
                 DocumentPdf.Render(document);
-                await new DocumentHtmlService(NullLoggerFactory.Instance).RenderAsync(document);
+                await html.RenderAsync(document);
             }
 
             render.Stop();
