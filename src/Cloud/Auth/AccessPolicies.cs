@@ -5,7 +5,8 @@ namespace AfterSales.Cloud.Auth;
 /// <summary>
 /// Who reaches which pages and endpoints, each rule defined once here and named by every
 /// endpoint group and page convention (no inline roles); data inside is further narrowed to the
-/// caller's tenant, jobs or sites. Only sign-in, the survey link and health are open to anyone.
+/// caller's tenant, jobs or sites. Only sign-in, the survey link, health and the public
+/// site-config signing key are open to anyone.
 /// </summary>
 internal static class AccessPolicies
 {
