@@ -1,14 +1,17 @@
 using System.Diagnostics;
 using System.Globalization;
 using AfterSales.Cloud.Contracts;
+using AfterSales.Cloud.Documents;
 using AfterSales.Cloud.Inspections;
 using AfterSales.Cloud.Inventory;
+using AfterSales.Cloud.Kpis;
 using AfterSales.Cloud.Mail;
 using AfterSales.Cloud.Reports;
 using AfterSales.Cloud.Sites;
 using AfterSales.Cloud.Sla;
 using AfterSales.Cloud.Storage;
 using AfterSales.Cloud.Tickets;
+using AfterSales.Cloud.Tickets.Lifecycle;
 using AfterSales.Protocol.Contracts;
 using AfterSales.Protocol.Faults;
 using Microsoft.EntityFrameworkCore;
@@ -38,21 +41,23 @@ internal static class ReportBenchmark
             Console.WriteLine($"seeded {sites} sites in {seeding.Elapsed.TotalSeconds:0.0} s");
 
             var time = new FixedClock(new DateTimeOffset(2026, 11, 1, 6, 0, 0, TimeSpan.Zero));
-            var reports = new MonthlyReportService(dbs, new MailService(Options.Create(new MailOptions()), NullLogger<MailService>.Instance), time, NullLogger<MonthlyReportService>.Instance);
+            var html = new DocumentHtmlService(NullLoggerFactory.Instance);
+            var reports = new MonthlyReportService(dbs, new MailService(Options.Create(new MailOptions()), NullLogger<MailService>.Instance), html, new KpiTargetSource(Options.Create(new KpiTargets())), Options.Create(new LifecycleOptions()), time, NullLogger<MonthlyReportService>.Instance);
             var run = Stopwatch.StartNew();
             var done = await reports.RunMonthAsync(Month, force: false, progress: null, CancellationToken.None);
             run.Stop();
 
             await using var db = dbs.CreateDbContext();
             var bytes = await db.ArchivedReports.SumAsync(a => (long)a.Pdf.Length);
-            var inputs = await ReportInputStore.LoadAsync(db, "site-00001", Month, time.GetUtcNow(), CancellationToken.None);
+            var inputs = await ReportInputStore.LoadAsync(db, "site-00001", Month, time.GetUtcNow(), new LifecycleOptions(), CancellationToken.None);
             var render = Stopwatch.StartNew();
             const int renders = 50;
             for (var i = 0; i < renders; i++)
             {
                 var report = MonthlyReportBuilder.Build(inputs!, Month, time.GetUtcNow());
-                MonthlyReportPdf.Render(report);
-                MonthlyReportHtml.Render(report);
+                var document = MonthlyReportComposer.Compose(report, new KpiTargets());
+                DocumentPdf.Render(document);
+                await html.RenderAsync(document);
             }
 
             render.Stop();

@@ -117,10 +117,15 @@ internal static class CloudHost
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Web/Pages";
-            o.Conventions.AuthorizeFolder("/");
+            // Who may open which page, in one list: every page needs a signed-in user, these a narrower policy.
+            o.Conventions.AuthorizeFolder("/", AccessPolicies.SignedIn);
             o.Conventions.AuthorizePage("/Tickets", AccessPolicies.Board);
             o.Conventions.AuthorizeFolder("/Desk", AccessPolicies.Staff);
             o.Conventions.AuthorizeFolder("/Jobs", AccessPolicies.Technician);
+            o.Conventions.AuthorizePage("/Inspections", AccessPolicies.Field);
+            o.Conventions.AuthorizePage("/Inspection", AccessPolicies.Field);
+            o.Conventions.AuthorizePage("/Kpis", AccessPolicies.Staff);
+            o.Conventions.AuthorizePage("/Reports", AccessPolicies.Staff);
             o.Conventions.AllowAnonymousToPage("/SignIn");
             o.Conventions.AllowAnonymousToPage("/Survey");
         });
@@ -139,7 +144,7 @@ internal static class CloudHost
         app.MapGet("/healthz", (MqttIngestClient ingest) => ingest.IsConnected
             ? Results.Ok(new { status = "ok", broker = "connected" })
             : Results.Json(new { status = "degraded", broker = "disconnected" }, statusCode: 503)).AllowAnonymous();
-        app.MapOpenApi().RequireAuthorization();
+        app.MapOpenApi().RequireAuthorization(AccessPolicies.SignedIn);
         app.MapTicketsApi();
         app.MapDeskApi();
         app.MapContracts();

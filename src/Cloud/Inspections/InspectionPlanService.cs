@@ -7,6 +7,7 @@ using AfterSales.Cloud.Sites;
 using AfterSales.Cloud.Storage;
 using AfterSales.Cloud.Tickets;
 using AfterSales.Cloud.Tickets.History;
+using AfterSales.Cloud.Tickets.Lifecycle;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -19,6 +20,7 @@ namespace AfterSales.Cloud.Inspections;
 internal sealed partial class InspectionPlanService(
     IDbContextFactory<CloudDb> dbs,
     IOptions<InspectionOptions> options,
+    IOptions<LifecycleOptions> lifecycle,
     TimeProvider time,
     ILogger<InspectionPlanService> log)
 {
@@ -50,7 +52,7 @@ internal sealed partial class InspectionPlanService(
             month.AddMonths(1).AddDays(-1));
 
         var devices = await db.Set<InventoryDevice>().AsNoTracking().Where(d => due.Contains(d.SiteId)).ToListAsync(cancellationToken);
-        var facts = await TicketHistoryStore.LoadAsync(db, due, now.AddDays(-30), now, cancellationToken);
+        var facts = await TicketHistoryStore.LoadAsync(db, due, now.AddDays(-30), now, lifecycle.Value, cancellationToken);
         foreach (var slot in slots)
         {
             var job = InspectionJob.Plan(slot.SiteId, month, slot.TechnicianId, slot.Day, now);

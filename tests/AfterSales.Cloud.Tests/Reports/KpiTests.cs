@@ -1,3 +1,4 @@
+using AfterSales.Cloud.Documents;
 using AfterSales.Cloud.Feedback;
 using AfterSales.Cloud.Kpis;
 using AfterSales.Cloud.Reports;
@@ -70,7 +71,7 @@ public class KpiTests
     {
         var names = new Dictionary<string, string> { ["site-a"] = "Jinjiang branch", ["site-b"] = "Wuhou depot" };
 
-        var text = MonthlyReportDocumentTests.PdfText(QuarterlyReportPdf.Render("Trust Bank", new DateOnly(2026, 10, 1), MonthAtTwoSites(), names, GeneratedAt));
+        var text = MonthlyReportDocumentTests.PdfText(DocumentPdf.Render(QuarterlyReportComposer.Compose("Trust Bank", new DateOnly(2026, 10, 1), MonthAtTwoSites(), names, GeneratedAt, new KpiTargets())));
 
         MonthlyReportDocumentTests.Shows(text, "Trust Bank · Q4 2026");
         MonthlyReportDocumentTests.Shows(text, "Jinjiang branch");

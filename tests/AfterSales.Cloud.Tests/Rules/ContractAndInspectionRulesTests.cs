@@ -5,6 +5,7 @@ using AfterSales.Cloud.Reports;
 using AfterSales.Cloud.Tests.Support;
 using AfterSales.Cloud.Tickets;
 using AfterSales.Cloud.Tickets.History;
+using AfterSales.Cloud.Tickets.Lifecycle;
 using AfterSales.Protocol.Faults;
 
 namespace AfterSales.Cloud.Tests.Rules;
@@ -100,7 +101,7 @@ public class ContractAndInspectionRulesTests
         second.Occurrences.Add(Occ(FaultState.Raised, t0.AddDays(29)));
         var third = Ticket(3, t0.AddDays(60));
 
-        var facts = TicketFactsMapping.Map([third, second, first]);
+        var facts = TicketFactsMapping.Map([third, second, first], new LifecycleOptions());
 
         Assert.Equal([new Outage(t0, t0.AddHours(1)), new Outage(t0.AddHours(2), t0.AddHours(4))], facts.Single(f => f.TicketId == 1).Outages);
         Assert.Equal([new Outage(t0.AddDays(29), null)], facts.Single(f => f.TicketId == 2).Outages);
