@@ -5,6 +5,7 @@ using AfterSales.Cloud.Reports;
 using AfterSales.Cloud.Tickets;
 using AfterSales.Cloud.Tickets.History;
 using AfterSales.Cloud.Tickets.Lifecycle;
+using AfterSales.Cloud.Tests.Support;
 using AfterSales.Protocol.Faults;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -80,9 +81,14 @@ public class ReportRulesTests
         return MonthlyReportBuilder.Build(Inputs() with { Tickets = facts }, Month, GeneratedAt).Sla.RepeatFaults;
     }
 
-    private static IReadOnlyList<Ticket> TwoTicketsOfOneFault(DateTimeOffset closedFirst, DateTimeOffset openedSecond, DateTimeOffset? openedFirst = null) =>
-    [
-        new() { Id = 1, SiteId = "site-a", DeviceId = "cam-1", DeviceKind = DeviceKind.Camera, Fault = FaultCodes.CameraOffline, Zone = "ring-1", OpenedAt = openedFirst ?? At(11, 2, 9), ClosedAt = closedFirst },
-        new() { Id = 2, SiteId = "site-a", DeviceId = "cam-1", DeviceKind = DeviceKind.Camera, Fault = FaultCodes.CameraOffline, Zone = "ring-1", OpenedAt = openedSecond },
-    ];
+    private static IReadOnlyList<Ticket> TwoTicketsOfOneFault(DateTimeOffset closedFirst, DateTimeOffset openedSecond, DateTimeOffset? openedFirst = null)
+    {
+        var first = TicketMaker.Open(CameraOffline(openedFirst ?? At(11, 2, 9))).WithId(1);
+        first.RecordRestore(CameraOffline(closedFirst) with { State = FaultState.Cleared });
+        first.SelfRestore(closedFirst);
+        return [first, TicketMaker.Open(CameraOffline(openedSecond)).WithId(2)];
+    }
+
+    private static AfterSales.Protocol.Contracts.FaultEvent CameraOffline(DateTimeOffset at) =>
+        TicketMaker.Raised("site-a", "cam-1", DeviceKind.Camera, FaultCodes.CameraOffline, at);
 }
