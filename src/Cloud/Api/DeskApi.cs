@@ -3,6 +3,7 @@ using AfterSales.Cloud.Dispatch;
 using AfterSales.Cloud.Jobs;
 using AfterSales.Cloud.Jobs.JobSheet;
 using AfterSales.Cloud.Storage;
+using AfterSales.Cloud.Tickets.Lifecycle;
 using AfterSales.Cloud.Tickets.Workflow;
 using Microsoft.EntityFrameworkCore;
 

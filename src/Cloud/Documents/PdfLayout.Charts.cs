@@ -1,9 +1,7 @@
+using AfterSales.Cloud.Documents.Model;
 using SkiaSharp;
 
 namespace AfterSales.Cloud.Documents;
-
-/// <summary>A headline figure: big value, small label and a line of context.</summary>
-public sealed record PdfTile(string Label, string Value, string Note, PdfTone Tone = PdfTone.Neutral);
 
 internal sealed partial class PdfLayout
 {

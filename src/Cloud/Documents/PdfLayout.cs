@@ -1,3 +1,4 @@
+using AfterSales.Cloud.Documents.Model;
 using SkiaSharp;
 
 namespace AfterSales.Cloud.Documents;

@@ -27,28 +27,3 @@ internal static class PdfStyle
     public static readonly SKColor WarnTint = new(0xff, 0xf1, 0xdc);
     public static readonly SKColor BadTint = new(0xfd, 0xe8, 0xe7);
 }
-
-/// <summary>How a figure should read: good news, a warning, bad news, or neutral.</summary>
-public enum PdfTone
-{
-    Neutral,
-    Good,
-    Warn,
-    Bad,
-}
-
-public enum PdfAlign
-{
-    Left,
-    Right,
-    Center,
-}
-
-public sealed record PdfColumn(string Header, float Weight, PdfAlign Align = PdfAlign.Left);
-
-public sealed record PdfCell(string Text, PdfTone Tone = PdfTone.Neutral, bool Bold = false)
-{
-    public static implicit operator PdfCell(string text) => new(text);
-
-    public static PdfCell FromString(string text) => new(text);
-}

@@ -1,4 +1,5 @@
 using AfterSales.Cloud.Documents;
+using AfterSales.Cloud.Documents.Model;
 
 namespace AfterSales.Cloud.Kpis;
 

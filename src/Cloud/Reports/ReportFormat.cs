@@ -1,5 +1,6 @@
 using System.Globalization;
 using AfterSales.Cloud.Documents;
+using AfterSales.Cloud.Documents.Model;
 using AfterSales.Cloud.Inspections;
 using AfterSales.Cloud.Sla;
 

@@ -1,7 +1,8 @@
-using AfterSales.Cloud.Calendar;
 using AfterSales.Cloud.Auth;
+using AfterSales.Cloud.Calendar;
 using AfterSales.Cloud.Contracts;
 using AfterSales.Cloud.Documents;
+using AfterSales.Cloud.Documents.Model;
 using AfterSales.Cloud.Kpis;
 using AfterSales.Cloud.Reports;
 using Microsoft.AspNetCore.Mvc.RazorPages;

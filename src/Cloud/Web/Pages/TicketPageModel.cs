@@ -1,5 +1,6 @@
 using AfterSales.Cloud.Auth;
 using AfterSales.Cloud.Tickets;
+using AfterSales.Cloud.Tickets.Lifecycle;
 using AfterSales.Cloud.Tickets.Workflow;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

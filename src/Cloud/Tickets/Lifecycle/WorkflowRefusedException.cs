@@ -1,4 +1,4 @@
-namespace AfterSales.Cloud.Tickets.Workflow;
+namespace AfterSales.Cloud.Tickets.Lifecycle;
 
 /// <summary>The state machine refused a command; the message says why, for the person who asked.</summary>
 public sealed class WorkflowRefusedException(string message) : Exception(message)

@@ -1,0 +1,8 @@
+namespace AfterSales.Cloud.Documents.Model;
+
+public enum PdfAlign
+{
+    Left,
+    Right,
+    Center,
+}

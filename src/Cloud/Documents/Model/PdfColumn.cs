@@ -1,0 +1,3 @@
+namespace AfterSales.Cloud.Documents.Model;
+
+public sealed record PdfColumn(string Header, float Weight, PdfAlign Align = PdfAlign.Left);
