@@ -40,7 +40,7 @@ internal sealed class DemoHistory(IServiceProvider services)
     ];
 
     /// <summary>History is replayed quietly: nobody is mailed about last month's surveys or complaints.</summary>
-    private static readonly Mailer NoMail = new(Options.Create(new MailOptions()), NullLogger<Mailer>.Instance);
+    private static Mailer NoMail(IDbContextFactory<CloudDb> dbs, TimeProvider clock) => new(dbs, Options.Create(new MailOptions()), clock, NullLogger<Mailer>.Instance);
 
     public async Task<ReportRun?> FillAsync(DateOnly month, CancellationToken cancellationToken)
     {
@@ -128,7 +128,7 @@ internal sealed class DemoHistory(IServiceProvider services)
 
     private static async Task InspectAsync(IDbContextFactory<CloudDb> dbs, TicketDesk tickets, ManualClock clock, DateOnly month, Random random, CancellationToken cancellationToken)
     {
-        var desk = new InspectionDesk(dbs, tickets, new SurveyDesk(dbs, NoMail, clock), clock, NullLogger<InspectionDesk>.Instance);
+        var desk = new InspectionDesk(dbs, tickets, new SurveyDesk(dbs, NoMail(dbs, clock), clock), clock, NullLogger<InspectionDesk>.Instance);
         var jobs = await desk.ForTechnicianAsync(null, month, cancellationToken);
         foreach (var job in jobs)
         {
@@ -147,7 +147,7 @@ internal sealed class DemoHistory(IServiceProvider services)
 
     private static async Task FeedbackAsync(IDbContextFactory<CloudDb> dbs, ManualClock clock, List<string> sites, List<string> technicians, DateTimeOffset start, Random random, CancellationToken cancellationToken)
     {
-        var surveys = new SurveyDesk(dbs, NoMail, clock);
+        var surveys = new SurveyDesk(dbs, NoMail(dbs, clock), clock);
         string[] comments = ["Quick and tidy work.", "Arrived later than promised.", "Explained everything clearly.", ""];
         foreach (var site in sites)
         {
@@ -161,7 +161,7 @@ internal sealed class DemoHistory(IServiceProvider services)
             }
         }
 
-        var complaints = new ComplaintDesk(dbs, NoMail, Options.Create(new FeedbackOptions()), clock, NullLogger<ComplaintDesk>.Instance);
+        var complaints = new ComplaintDesk(dbs, NoMail(dbs, clock), Options.Create(new FeedbackOptions()), clock, NullLogger<ComplaintDesk>.Instance);
         clock.Now = start.AddDays(17).AddHours(10);
         var complaint = await complaints.RegisterAsync(new(sites[^1], "The technician arrived an hour after the time he gave on the phone.", ComplaintCause.LateArrival, ServiceAtFault: true, TechnicianId: technicians[0]), cancellationToken);
         clock.Now = clock.Now.AddHours(2);

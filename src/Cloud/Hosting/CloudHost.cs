@@ -8,7 +8,7 @@ using AfterSales.Cloud.Ingest;
 using AfterSales.Cloud.Inspections;
 using AfterSales.Cloud.Inventory;
 using AfterSales.Cloud.Kpis;
-using AfterSales.Cloud.Mail;
+using AfterSales.Cloud.MailQueue;
 using AfterSales.Cloud.Parts;
 using AfterSales.Cloud.Presence;
 using AfterSales.Cloud.Reports;
@@ -74,8 +74,7 @@ internal static class CloudHost
         services.AddSingleton<RejectionLog>();
         services.AddSingleton<IngestPipeline>();
         services.AddSingleton<CloudBrokerCredential>();
-        services.Configure<MailOptions>(builder.Configuration.GetSection(MailOptions.Section));
-        services.AddSingleton<Mailer>();
+        services.AddMailQueue(builder.Configuration);
         services.AddContracts();
         services.AddInventory();
         services.AddInspections(builder.Configuration);
@@ -83,6 +82,8 @@ internal static class CloudHost
         services.AddReports();
         services.AddParts();
         services.AddKpis();
+        services.AddCloudTelemetry(builder.Configuration);
+        services.AddCloudHealth(builder.Configuration);
 
         // Start order matters: schema first, then the broker, then the subscriber and the watchdog.
         services.AddHostedService<DatabaseInitializer>();
@@ -130,9 +131,8 @@ internal static class CloudHost
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.Redirect("/signin");
         }).AllowAnonymous();
-        app.MapGet("/healthz", (MqttIngestClient ingest) => ingest.IsConnected
-            ? Results.Ok(new { status = "ok", broker = "connected" })
-            : Results.Json(new { status = "degraded", broker = "disconnected" }, statusCode: 503)).AllowAnonymous();
+        app.MapCloudHealth();
+        app.MapCloudTelemetry();
         app.MapOpenApi().RequireAuthorization();
         app.MapTicketsApi();
         app.MapDeskApi();

@@ -2,6 +2,7 @@ using System.Globalization;
 using AfterSales.Cloud.Contracts;
 using AfterSales.Cloud.Mail;
 using AfterSales.Cloud.Storage;
+using AfterSales.Cloud.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.Cloud.Reports;
@@ -78,11 +79,13 @@ internal sealed partial class MonthlyReports(IDbContextFactory<CloudDb> dbs, Mai
             {
                 await GenerateAsync(siteId, month, mail: true, cancellationToken);
                 run.Done++;
+                CloudMetrics.CountReport(failed: false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // One site's bad data must not stop the other customers' reports.
                 run.Failed++;
+                CloudMetrics.CountReport(failed: true);
                 var error = $"{siteId}: {ex.Message}";
                 run.LastError = error.Length > 1000 ? error[..1000] : error;
                 LogSiteFailed(log, siteId, month, ex);

@@ -1,5 +1,5 @@
 using AfterSales.Cloud.Feedback;
-using AfterSales.Cloud.Mail;
+using AfterSales.Cloud.MailQueue;
 using AfterSales.Cloud.Sla;
 using AfterSales.Cloud.Sla.Zones;
 using AfterSales.Cloud.Storage;
@@ -21,13 +21,12 @@ internal static class DeskOnClock
         services.AddSingleton(time);
         services.AddSingleton(dbs);
         services.Configure<SlaOptions>(configuration.GetSection(SlaOptions.Section));
-        services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
         services.AddSingleton(sp =>
         {
             var sla = sp.GetRequiredService<IOptions<SlaOptions>>().Value;
             return new ArrivalPolicy(sla.EffectiveBands(), new ZoneMap(sla.Zones));
         });
-        services.AddSingleton<Mailer>();
+        services.AddMailQueue(configuration, worker: false);
         services.AddFeedback(configuration);
         services.AddServiceDesk(configuration);
         services.AddSingleton<TicketDesk>();

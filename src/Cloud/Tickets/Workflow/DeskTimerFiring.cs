@@ -1,6 +1,7 @@
 using AfterSales.Cloud.Notifications;
 using AfterSales.Cloud.Sla.Timers;
 using AfterSales.Cloud.Storage;
+using AfterSales.Cloud.Telemetry;
 using AfterSales.Cloud.Tickets.Lifecycle;
 using Microsoft.EntityFrameworkCore;
 
@@ -52,6 +53,8 @@ internal sealed partial class DeskTimerFiring(
         }
 
         var timer = await db.DeskTimers.SingleAsync(t => t.Id == timerId, cancellationToken);
+        using var span = CloudTelemetry.Start("desk timer")?.SetTag("aftersales.timer.kind", timer.Kind.ToString()).SetTag("aftersales.ticket.id", timer.TicketId);
+        CloudMetrics.TimerLag.Record(Math.Max(0, (now - timer.DueAt).TotalSeconds));
         var ticket = await db.Tickets.SingleAsync(t => t.Id == timer.TicketId, cancellationToken);
         var site = await db.Sites.AsNoTracking().SingleAsync(s => s.Id == ticket.SiteId, cancellationToken);
         try
