@@ -36,7 +36,7 @@ internal static class ReportBenchmark
             Console.WriteLine($"seeded {sites} sites in {seeding.Elapsed.TotalSeconds:0.0} s");
 
             var time = new FixedClock(new DateTimeOffset(2026, 11, 1, 6, 0, 0, TimeSpan.Zero));
-            var reports = new MonthlyReports(dbs, new Mailer(Options.Create(new MailOptions()), NullLogger<Mailer>.Instance), time, NullLogger<MonthlyReports>.Instance);
+            var reports = new MonthlyReports(dbs, new Mailer(dbs, Options.Create(new MailOptions()), time, NullLogger<Mailer>.Instance), time, NullLogger<MonthlyReports>.Instance);
             var run = Stopwatch.StartNew();
             var done = await reports.RunMonthAsync(Month, force: false, progress: null, CancellationToken.None);
             run.Stop();

@@ -33,6 +33,7 @@ public sealed partial class AccessTests : IAsyncLifetime
     private static readonly (Regex Route, string[]? Allowed)[] Rules =
     [
         (Rx("^/(healthz|signin|signout)?$"), null),
+        (Rx("^/(healthz/(live|ready)|metrics)$"), null),
         (Rx("^/openapi/"), SignedIn),
         (Rx("^/api/v1/ingest/"), Staff),
         (Rx("^/api/v1/technicians$"), Staff),

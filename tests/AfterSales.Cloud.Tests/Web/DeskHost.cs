@@ -30,7 +30,8 @@ internal sealed partial class DeskHost : IAsyncDisposable
 
     public int MqttPort { get; }
 
-    public static async Task<DeskHost> StartAsync()
+    /// <param name="settings">More <c>--Section:Key=value</c> settings for this host.</param>
+    public static async Task<DeskHost> StartAsync(params string[] settings)
     {
         var httpPort = FreePort();
         var mqttPort = FreePort();
@@ -42,6 +43,7 @@ internal sealed partial class DeskHost : IAsyncDisposable
             $"--Broker:Port={mqttPort}",
             "--Broker:BindAddress=127.0.0.1",
             .. Seed(),
+            .. settings,
         ];
         var app = CloudHost.Build(args);
         await app.StartAsync();
