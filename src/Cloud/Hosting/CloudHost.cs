@@ -74,7 +74,6 @@ internal static class CloudHost
         services.AddSingleton<RejectionLog>();
         services.AddSingleton<IngestPipeline>();
         services.AddSingleton<CloudBrokerCredential>();
-        services.AddMailQueue(builder.Configuration);
         services.AddContracts();
         services.AddInventory();
         services.AddInspections(builder.Configuration);
@@ -82,8 +81,6 @@ internal static class CloudHost
         services.AddReports();
         services.AddParts();
         services.AddKpis();
-        services.AddCloudTelemetry(builder.Configuration);
-        services.AddCloudHealth(builder.Configuration);
 
         // Start order matters: schema first, then the broker, then the subscriber and the watchdog.
         services.AddHostedService<DatabaseInitializer>();
@@ -105,6 +102,11 @@ internal static class CloudHost
         // After the database initializer: the timer worker's first pass reads the migrated schema.
         services.AddServiceDesk(builder.Configuration);
         services.AddHostedService<SiteConfigPublisher>();
+
+        // After the database initializer: the mail worker's and backlog sampler's first passes read the migrated schema.
+        services.AddMailQueue(builder.Configuration);
+        services.AddCloudTelemetry(builder.Configuration);
+        services.AddCloudHealth(builder.Configuration);
 
         AddWebAuth(services);
         services.AddSingleton<UserDirectory>();
