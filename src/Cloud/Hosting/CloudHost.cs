@@ -20,6 +20,7 @@ using AfterSales.Cloud.Tickets;
 using AfterSales.Cloud.Tickets.JobSheet;
 using AfterSales.Cloud.Tickets.Workflow;
 using AfterSales.Cloud.Web;
+using AfterSales.Cloud.Hosting.Validation;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
@@ -107,6 +108,7 @@ internal static class CloudHost
         services.AddMailQueue(builder.Configuration);
         services.AddCloudTelemetry(builder.Configuration);
         services.AddCloudHealth(builder.Configuration);
+        services.AddCloudOptionsValidation(builder.Configuration);
 
         AddWebAuth(services);
         services.AddSingleton<UserDirectory>();

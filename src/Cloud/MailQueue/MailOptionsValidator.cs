@@ -11,7 +11,7 @@ internal sealed class MailOptionsValidator : IValidateOptions<MailOptions>
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
-        if (!MailboxAddress.TryParse(options.From, out _))
+        if (!MailboxAddress.TryParse(options.From, out var from) || !from.Address.Contains('@', StringComparison.Ordinal))
         {
             failures.Add($"Mail:From '{options.From}' is not a mail address (e.g. AfterSales <reports@example.com>).");
         }
