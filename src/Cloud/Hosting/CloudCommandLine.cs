@@ -3,6 +3,7 @@ using System.CommandLine.Help;
 using AfterSales.Cloud.Auth;
 using AfterSales.Cloud.Dispatch;
 using AfterSales.Cloud.Reports;
+using Microsoft.Extensions.Options;
 
 namespace AfterSales.Cloud.Hosting;
 
@@ -14,6 +15,9 @@ namespace AfterSales.Cloud.Hosting;
 internal static class CloudCommandLine
 {
     public const int UsageError = 2;
+
+    /// <summary>EX_CONFIG: a setting is wrong. The systemd unit does not restart on it; restarting cannot fix it.</summary>
+    public const int ConfigurationError = 78;
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -37,7 +41,19 @@ internal static class CloudCommandLine
             return UsageError;
         }
 
-        return await parsed.InvokeAsync();
+        try
+        {
+            return await parsed.InvokeAsync();
+        }
+        catch (OptionsValidationException ex)
+        {
+            foreach (var failure in ex.Failures)
+            {
+                await Console.Error.WriteLineAsync("Configuration error: " + failure);
+            }
+
+            return ConfigurationError;
+        }
     }
 
     private static RootCommand Build()

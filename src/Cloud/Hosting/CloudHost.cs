@@ -45,6 +45,8 @@ internal static class CloudHost
             ApplicationName = typeof(CloudHost).Assembly.GetName().Name,
         });
         ExtraConfigFile.Insert(builder.Configuration, args);
+        // Under systemd (Type=notify): ready once started, stopping on SIGTERM. Does nothing elsewhere.
+        builder.Host.UseSystemd();
         builder.Services.AddSerilog((_, config) => config
             .ReadFrom.Configuration(builder.Configuration)
             .Enrich.FromLogContext()
