@@ -62,6 +62,19 @@ public sealed partial class CloudCommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_WrongSettings_NamesEachAndExits78_CreatesNoDatabase()
+    {
+        var (exit, _, stderr) = await RunAsync(["--Mail:Port=0", "--Broker:Port=70000", "--urls", "http://127.0.0.1:0"]);
+
+        Assert.Equal(78, exit);
+        Assert.Contains("Configuration error:", stderr, StringComparison.Ordinal);
+        Assert.Contains("Mail:Port must be between 1 and 65535", stderr, StringComparison.Ordinal);
+        Assert.Contains("Broker:Port is 70000", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_folder.FullName, "aftersales.db")));
+    }
+
+    [Fact]
     public async Task ApiKeyCreate_WithSettings_IssuesAKeyInTheNamedDatabase()
     {
         var database = Path.Combine(_folder.FullName, "keys.db");

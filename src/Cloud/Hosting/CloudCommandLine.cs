@@ -41,13 +41,19 @@ internal static class CloudCommandLine
             return UsageError;
         }
 
+        return await parsed.InvokeAsync();
+    }
+
+    /// <summary>A wrong setting is the operator's to fix: one line per setting and exit 78, not a stack trace.</summary>
+    private static async Task<int> ReportingSettingsAsync(Func<Task<int>> run)
+    {
         try
         {
-            return await parsed.InvokeAsync();
+            return await run();
         }
-        catch (OptionsValidationException ex)
+        catch (Exception ex) when (SettingErrors(ex) is { Count: > 0 } failures)
         {
-            foreach (var failure in ex.Failures)
+            foreach (var failure in failures)
             {
                 await Console.Error.WriteLineAsync("Configuration error: " + failure);
             }
@@ -55,6 +61,14 @@ internal static class CloudCommandLine
             return ConfigurationError;
         }
     }
+
+    /// <summary>The host throws one validation exception, or an aggregate of them when several settings are wrong.</summary>
+    private static List<string> SettingErrors(Exception ex) => ex switch
+    {
+        OptionsValidationException v => [.. v.Failures],
+        AggregateException a when a.InnerExceptions.All(i => i is OptionsValidationException) => [.. a.InnerExceptions.SelectMany(i => ((OptionsValidationException)i).Failures)],
+        _ => [],
+    };
 
     private static RootCommand Build()
     {
@@ -76,12 +90,12 @@ internal static class CloudCommandLine
         };
         root.Options.Add(config);
         root.Options.Add(urls);
-        root.SetAction(async (result, ct) =>
+        root.SetAction((result, ct) => ReportingSettingsAsync(async () =>
         {
             var app = CloudHost.Build(HostArgs(result, config, result.GetValue(urls) is { } u ? ["--urls", u] : []));
             await app.RunAsync(ct);
             return 0;
-        });
+        }));
         root.Subcommands.Add(ApiKeyCommand(config));
         root.Subcommands.Add(DemoHistoryCommand(config));
         return root;
@@ -99,12 +113,12 @@ internal static class CloudCommandLine
         create.Options.Add(name);
         create.Options.Add(role);
         create.Options.Add(tenant);
-        create.SetAction(async (result, ct) =>
+        create.SetAction((result, ct) => ReportingSettingsAsync(async () =>
         {
             var key = await ApiKeyIssuer.CreateAsync(HostArgs(result, config, []), result.GetRequiredValue(name), result.GetRequiredValue(role), result.GetRequiredValue(tenant), ct);
             Console.WriteLine(key);
             return 0;
-        });
+        }));
         var apikey = new Command("apikey", "Manage API keys for scripts and integrations.");
         apikey.Subcommands.Add(create);
         return apikey;
@@ -125,11 +139,11 @@ internal static class CloudCommandLine
             TreatUnmatchedTokensAsErrors = false,
         };
         command.Options.Add(month);
-        command.SetAction(async (result, ct) =>
+        command.SetAction((result, ct) => ReportingSettingsAsync(() =>
         {
             var period = ReportsApi.TryMonth(result.GetValue(month), out var m) ? m : Contracts.ContractRules.FirstOfMonth(DateOnly.FromDateTime(DateTime.UtcNow)).AddMonths(-1);
-            return await DemoHistoryRun.RunAsync(HostArgs(result, config, ["--Calendar:Enabled=false"]), period, ct);
-        });
+            return DemoHistoryRun.RunAsync(HostArgs(result, config, ["--Calendar:Enabled=false"]), period, ct);
+        }));
         return command;
     }
 
