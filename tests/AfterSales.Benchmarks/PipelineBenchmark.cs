@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using AfterSales.Cloud.Broker;
 using AfterSales.Cloud.Hosting;
 using AfterSales.Cloud.Ingest;
+using AfterSales.Cloud.Mqtt;
 using AfterSales.Protocol.Contracts;
 using AfterSales.Protocol.Faults;
 using AfterSales.Protocol.Json;

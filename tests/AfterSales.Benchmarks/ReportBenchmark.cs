@@ -36,14 +36,14 @@ internal static class ReportBenchmark
             Console.WriteLine($"seeded {sites} sites in {seeding.Elapsed.TotalSeconds:0.0} s");
 
             var time = new FixedClock(new DateTimeOffset(2026, 11, 1, 6, 0, 0, TimeSpan.Zero));
-            var reports = new MonthlyReports(dbs, new Mailer(dbs, Options.Create(new MailOptions()), time, NullLogger<Mailer>.Instance), time, NullLogger<MonthlyReports>.Instance);
+            var reports = new MonthlyReportService(dbs, new MailService(dbs, Options.Create(new MailOptions()), time, NullLogger<MailService>.Instance), time, NullLogger<MonthlyReportService>.Instance);
             var run = Stopwatch.StartNew();
             var done = await reports.RunMonthAsync(Month, force: false, progress: null, CancellationToken.None);
             run.Stop();
 
             await using var db = dbs.CreateDbContext();
             var bytes = await db.ArchivedReports.SumAsync(a => (long)a.Pdf.Length);
-            var inputs = await ReportSource.LoadAsync(db, "site-00001", Month, time.GetUtcNow(), CancellationToken.None);
+            var inputs = await ReportInputStore.LoadAsync(db, "site-00001", Month, time.GetUtcNow(), CancellationToken.None);
             var render = Stopwatch.StartNew();
             const int renders = 50;
             for (var i = 0; i < renders; i++)

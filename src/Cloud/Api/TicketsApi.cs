@@ -13,14 +13,14 @@ internal static class TicketsApi
     {
         var api = app.MapGroup("/api/v1").RequireAuthorization().WithTags("Tickets");
 
-        api.MapGet("/tickets", (HttpContext http, TicketQueries tickets, string? site, string? zone, FaultSeverity? severity, string? technician, CancellationToken ct) =>
+        api.MapGet("/tickets", (HttpContext http, TicketQueryService tickets, string? site, string? zone, FaultSeverity? severity, string? technician, CancellationToken ct) =>
             tickets.OpenAsync(DeskUser.From(http.User), new TicketFilter(site, zone, severity, technician), ct))
             .WithSummary("Open tickets the caller may see, most urgent first");
 
-        api.MapGet("/tickets/{id:long}", async (long id, HttpContext http, TicketQueries tickets, CancellationToken ct) =>
+        api.MapGet("/tickets/{id:long}", async (long id, HttpContext http, TicketQueryService tickets, CancellationToken ct) =>
             await tickets.FindAsync(id, DeskUser.From(http.User), ct) is { } ticket ? Results.Ok(ticket) : Results.NotFound());
 
-        api.MapGet("/tickets/{id:long}/audit", async (long id, HttpContext http, TicketQueries tickets, CancellationToken ct) =>
+        api.MapGet("/tickets/{id:long}/audit", async (long id, HttpContext http, TicketQueryService tickets, CancellationToken ct) =>
         {
             var user = DeskUser.From(http.User);
             return await tickets.CanSeeAsync(id, user, ct)
@@ -28,7 +28,7 @@ internal static class TicketsApi
                 : Results.NotFound();
         }).WithSummary("Who did what to the ticket, when");
 
-        api.MapGet("/tickets/{id:long}/occurrences", async (long id, HttpContext http, TicketQueries tickets, IDbContextFactory<CloudDb> dbs, CancellationToken ct) =>
+        api.MapGet("/tickets/{id:long}/occurrences", async (long id, HttpContext http, TicketQueryService tickets, IDbContextFactory<CloudDb> dbs, CancellationToken ct) =>
         {
             if (!await tickets.CanSeeAsync(id, DeskUser.From(http.User), ct))
             {

@@ -1,3 +1,4 @@
+using AfterSales.Cloud.Calendar;
 namespace AfterSales.Cloud.Contracts;
 
 /// <summary>Pure contract arithmetic: coverage, inspection months and the expiry notice (seed 000 ❾ 第二十条).</summary>
@@ -15,7 +16,7 @@ public static class ContractRules
     public static bool CoversMonth(MaintenanceContract contract, DateOnly month)
     {
         ArgumentNullException.ThrowIfNull(contract);
-        var first = FirstOfMonth(month);
+        var first = ServiceMonth.FirstOfMonth(month);
         return contract.StartsOn <= first.AddMonths(1).AddDays(-1) && contract.EndsOn >= first;
     }
 
@@ -50,8 +51,6 @@ public static class ContractRules
         ArgumentNullException.ThrowIfNull(contract);
         return contract.ContactEmails.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
-
-    public static DateOnly FirstOfMonth(DateOnly day) => new(day.Year, day.Month, 1);
 
     public static string Letter(ServiceCategory category) => category switch
     {

@@ -4,13 +4,13 @@ namespace AfterSales.Cloud.Contracts;
 
 internal static class ContractsApi
 {
-    public static IServiceCollection AddContracts(this IServiceCollection services) => services.AddSingleton<ContractBook>();
+    public static IServiceCollection AddContracts(this IServiceCollection services) => services.AddSingleton<ContractService>();
 
     public static IEndpointRouteBuilder MapContracts(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/contracts").RequireAuthorization(p => p.RequireRole(ApiKeyRoles.Admin, ApiKeyRoles.Dispatcher));
-        api.MapGet("/", (string? siteId, ContractBook book, CancellationToken ct) => book.ListAsync(siteId, ct));
-        api.MapPost("/", async (MaintenanceContract contract, ContractBook book, CancellationToken ct) =>
+        api.MapGet("/", (string? siteId, ContractService book, CancellationToken ct) => book.ListAsync(siteId, ct));
+        api.MapPost("/", async (MaintenanceContract contract, ContractService book, CancellationToken ct) =>
         {
             try
             {

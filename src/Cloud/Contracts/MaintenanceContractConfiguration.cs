@@ -8,6 +8,7 @@ internal sealed class MaintenanceContractConfiguration : IEntityTypeConfiguratio
 {
     public void Configure(EntityTypeBuilder<MaintenanceContract> e)
     {
+        e.ToTable("Contracts");
         e.Property(c => c.Number).HasMaxLength(64);
         e.Property(c => c.SiteId).HasMaxLength(64);
         e.Property(c => c.Category).HasConversion<string>().HasMaxLength(16);

@@ -1,5 +1,6 @@
 using AfterSales.Cloud.Auth;
 using AfterSales.Cloud.Dispatch;
+using AfterSales.Cloud.Jobs;
 using AfterSales.Cloud.Storage;
 using AfterSales.Cloud.Tickets;
 using AfterSales.Cloud.Tickets.Lifecycle;
@@ -13,11 +14,11 @@ namespace AfterSales.Cloud.Demo;
 
 /// <summary>
 /// The technicians of the demo's replayed month: a fault still active half an hour after it was
-/// raised is accepted, visited and repaired through the same <see cref="JobActions"/> the phone
+/// raised is accepted, visited and repaired through the same <see cref="JobService"/> the phone
 /// pages use, mostly within the deadline and now and then late, so the reports have real response,
 /// arrival and repair times to show.
 /// </summary>
-internal sealed class DemoFieldWork(IDbContextFactory<CloudDb> dbs, JobActions jobs, ManualClock clock, Random random)
+internal sealed class DemoFieldWork(IDbContextFactory<CloudDb> dbs, JobService jobs, ManualClock clock, Random random)
 {
     private static readonly TimeSpan LooksAt = TimeSpan.FromMinutes(30);
     private readonly List<(DateTimeOffset At, FaultEvent Raised)> _watching = [];
@@ -33,7 +34,7 @@ internal sealed class DemoFieldWork(IDbContextFactory<CloudDb> dbs, JobActions j
     }
 
     /// <summary>Works every job whose look-in time has come by <paramref name="until"/>.</summary>
-    public async Task WorkDueAsync(DateTimeOffset until, DeskTimerFiring timers, CancellationToken ct)
+    public async Task WorkDueAsync(DateTimeOffset until, TimerFiringService timers, CancellationToken ct)
     {
         foreach (var (at, raised) in _watching.Where(w => w.At <= until).OrderBy(w => w.At).ToList())
         {
@@ -44,7 +45,7 @@ internal sealed class DemoFieldWork(IDbContextFactory<CloudDb> dbs, JobActions j
         }
     }
 
-    private async Task WorkAsync(FaultEvent raised, DeskTimerFiring timers, CancellationToken ct)
+    private async Task WorkAsync(FaultEvent raised, TimerFiringService timers, CancellationToken ct)
     {
         Ticket? ticket;
         await using (var db = await dbs.CreateDbContextAsync(ct))
@@ -72,7 +73,7 @@ internal sealed class DemoFieldWork(IDbContextFactory<CloudDb> dbs, JobActions j
         await StepAsync(TimeSpan.FromMinutes(1), timers, () => jobs.CloseAsync(ticket.Id, user, ct), ct);
     }
 
-    private async Task StepAsync(TimeSpan after, DeskTimerFiring timers, Func<Task<bool>> step, CancellationToken ct)
+    private async Task StepAsync(TimeSpan after, TimerFiringService timers, Func<Task<bool>> step, CancellationToken ct)
     {
         clock.Now += after < TimeSpan.Zero ? TimeSpan.Zero : after;
         await timers.FireDueAsync(ct);

@@ -1,10 +1,14 @@
 using AfterSales.Cloud.Contracts;
+using AfterSales.Cloud.Dispatch;
 using AfterSales.Cloud.Feedback;
+using AfterSales.Cloud.Hosting;
 using AfterSales.Cloud.Inspections;
 using AfterSales.Cloud.Inventory;
+using AfterSales.Cloud.Jobs;
 using AfterSales.Cloud.Mail;
 using AfterSales.Cloud.Parts;
 using AfterSales.Cloud.Reports;
+using AfterSales.Cloud.Sites;
 using AfterSales.Cloud.Sla;
 using AfterSales.Cloud.Storage;
 using AfterSales.Cloud.Tickets;
@@ -40,7 +44,7 @@ internal sealed class DemoHistory(IServiceProvider services)
     ];
 
     /// <summary>History is replayed quietly: nobody is mailed about last month's surveys or complaints.</summary>
-    private static Mailer NoMail(IDbContextFactory<CloudDb> dbs, TimeProvider clock) => new(dbs, Options.Create(new MailOptions()), clock, NullLogger<Mailer>.Instance);
+    private static MailService NoMail(IDbContextFactory<CloudDb> dbs, TimeProvider clock) => new(dbs, Options.Create(new MailOptions()), clock, NullLogger<MailService>.Instance);
 
     public async Task<ReportRun?> FillAsync(DateOnly month, CancellationToken cancellationToken)
     {
@@ -57,7 +61,7 @@ internal sealed class DemoHistory(IServiceProvider services)
         var sites = await db.Sites.AsNoTracking().OrderBy(s => s.Id).ToListAsync(cancellationToken);
         var technicians = await db.Technicians.AsNoTracking().Where(t => t.Active).Select(t => t.Id).ToListAsync(cancellationToken);
         await using var desk = DeskOnClock.Build(dbs, clock, services.GetRequiredService<IConfiguration>());
-        var tickets = desk.GetRequiredService<TicketDesk>();
+        var tickets = desk.GetRequiredService<TicketDeskService>();
         var inventory = new InventoryStore(dbs, clock);
         for (var s = 0; s < sites.Count; s++)
         {
@@ -76,7 +80,7 @@ internal sealed class DemoHistory(IServiceProvider services)
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        var planner = new InspectionPlanner(dbs, services.GetRequiredService<IOptions<InspectionOptions>>(), clock, NullLogger<InspectionPlanner>.Instance);
+        var planner = new InspectionPlanService(dbs, services.GetRequiredService<IOptions<InspectionOptions>>(), clock, NullLogger<InspectionPlanService>.Instance);
         await planner.PlanAsync(month, cancellationToken);
 
         // Faults through the month: most clear within minutes or hours; a few run long.
@@ -96,8 +100,8 @@ internal sealed class DemoHistory(IServiceProvider services)
 
         // The desk's own timers run as the month goes by: self-restore, re-dispatch, SLA warnings;
         // a fault still active half an hour after it was raised is worked by its technician.
-        var timers = desk.GetRequiredService<DeskTimerFiring>();
-        var field = new DemoFieldWork(dbs, desk.GetRequiredService<JobActions>(), clock, new Random(7));
+        var timers = desk.GetRequiredService<TimerFiringService>();
+        var field = new DemoFieldWork(dbs, desk.GetRequiredService<JobService>(), clock, new Random(7));
         foreach (var (at, e) in events.OrderBy(e => e.At))
         {
             await field.WorkDueAsync(at, timers, cancellationToken);
@@ -116,7 +120,7 @@ internal sealed class DemoHistory(IServiceProvider services)
         await PartsAsync(dbs, clock, start, cancellationToken);
 
         clock.Now = start.AddMonths(1).AddHours(6);
-        var reports = new MonthlyReports(dbs, services.GetRequiredService<Mailer>(), clock, NullLogger<MonthlyReports>.Instance);
+        var reports = new MonthlyReportService(dbs, services.GetRequiredService<MailService>(), clock, NullLogger<MonthlyReportService>.Instance);
         return await reports.RunMonthAsync(month, force: true, new Progress<ReportProgress>(p => Console.WriteLine($"  report {p.Done}/{p.Total} {p.SiteId}")), cancellationToken);
     }
 
@@ -126,9 +130,9 @@ internal sealed class DemoHistory(IServiceProvider services)
         DeviceId = device, DeviceKind = Devices.Single(d => d.Id == device).Kind, Fault = fault, State = state, Severity = severity, OccurredAt = at,
     };
 
-    private static async Task InspectAsync(IDbContextFactory<CloudDb> dbs, TicketDesk tickets, ManualClock clock, DateOnly month, Random random, CancellationToken cancellationToken)
+    private static async Task InspectAsync(IDbContextFactory<CloudDb> dbs, TicketDeskService tickets, ManualClock clock, DateOnly month, Random random, CancellationToken cancellationToken)
     {
-        var desk = new InspectionDesk(dbs, tickets, new SurveyDesk(dbs, NoMail(dbs, clock), clock), clock, NullLogger<InspectionDesk>.Instance);
+        var desk = new InspectionService(dbs, tickets, new SurveyService(dbs, NoMail(dbs, clock), clock), clock, NullLogger<InspectionService>.Instance);
         var jobs = await desk.ForTechnicianAsync(null, month, cancellationToken);
         foreach (var job in jobs)
         {
@@ -147,7 +151,7 @@ internal sealed class DemoHistory(IServiceProvider services)
 
     private static async Task FeedbackAsync(IDbContextFactory<CloudDb> dbs, ManualClock clock, List<string> sites, List<string> technicians, DateTimeOffset start, Random random, CancellationToken cancellationToken)
     {
-        var surveys = new SurveyDesk(dbs, NoMail(dbs, clock), clock);
+        var surveys = new SurveyService(dbs, NoMail(dbs, clock), clock);
         string[] comments = ["Quick and tidy work.", "Arrived later than promised.", "Explained everything clearly.", ""];
         foreach (var site in sites)
         {
@@ -161,7 +165,7 @@ internal sealed class DemoHistory(IServiceProvider services)
             }
         }
 
-        var complaints = new ComplaintDesk(dbs, NoMail(dbs, clock), Options.Create(new FeedbackOptions()), clock, NullLogger<ComplaintDesk>.Instance);
+        var complaints = new ComplaintService(dbs, NoMail(dbs, clock), Options.Create(new FeedbackOptions()), clock, NullLogger<ComplaintService>.Instance);
         clock.Now = start.AddDays(17).AddHours(10);
         var complaint = await complaints.RegisterAsync(new(sites[^1], "The technician arrived an hour after the time he gave on the phone.", ComplaintCause.LateArrival, ServiceAtFault: true, TechnicianId: technicians[0]), cancellationToken);
         clock.Now = clock.Now.AddHours(2);

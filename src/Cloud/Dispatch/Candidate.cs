@@ -1,4 +1,5 @@
 using AfterSales.Cloud.Sla;
+using AfterSales.Cloud.Sla.Zones;
 
 namespace AfterSales.Cloud.Dispatch;
 

@@ -7,6 +7,7 @@ internal sealed class DispatchConfiguration : IEntityTypeConfiguration<Technicia
 {
     public void Configure(EntityTypeBuilder<Technician> builder)
     {
+        builder.ToTable("Technicians");
         builder.Property(t => t.Id).HasMaxLength(64);
         builder.Property(t => t.Name).HasMaxLength(200);
         builder.Property(t => t.Phone).HasMaxLength(40);
@@ -16,6 +17,7 @@ internal sealed class DispatchConfiguration : IEntityTypeConfiguration<Technicia
 
     public void Configure(EntityTypeBuilder<DutyShift> builder)
     {
+        builder.ToTable("DutyShifts");
         builder.Property(s => s.TechnicianId).HasMaxLength(64);
         builder.Property(s => s.Kind).HasMaxLength(32);
         builder.HasOne<Technician>().WithMany().HasForeignKey(s => s.TechnicianId);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AfterSales.Cloud.Sla;
+using AfterSales.Cloud.Sla.Zones;
 
 namespace AfterSales.Cloud.Dispatch;
 

@@ -1,3 +1,5 @@
+using AfterSales.Cloud.Auth;
+
 namespace AfterSales.Cloud.Dispatch;
 
 /// <summary>A field technician (技术员) of a service company.</summary>

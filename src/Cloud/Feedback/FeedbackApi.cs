@@ -7,14 +7,14 @@ internal static class FeedbackApi
     public static IServiceCollection AddFeedback(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<FeedbackOptions>(configuration.GetSection(FeedbackOptions.Section));
-        return services.AddSingleton<ComplaintDesk>().AddSingleton<SurveyDesk>().AddSingleton<RevisitDesk>();
+        return services.AddSingleton<ComplaintService>().AddSingleton<SurveyService>().AddSingleton<RevisitService>();
     }
 
     public static IEndpointRouteBuilder MapFeedback(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1").RequireAuthorization(p => p.RequireRole(ApiKeyRoles.Admin, ApiKeyRoles.Dispatcher));
 
-        api.MapPost("/complaints", async (ComplaintRequest request, ComplaintDesk desk, CancellationToken ct) =>
+        api.MapPost("/complaints", async (ComplaintRequest request, ComplaintService desk, CancellationToken ct) =>
         {
             if (string.IsNullOrWhiteSpace(request.Summary))
             {
@@ -32,10 +32,10 @@ internal static class FeedbackApi
             }
         });
 
-        api.MapPost("/complaints/{number}", async (string number, ComplaintUpdate update, ComplaintDesk desk, CancellationToken ct) =>
+        api.MapPost("/complaints/{number}", async (string number, ComplaintUpdate update, ComplaintService desk, CancellationToken ct) =>
             await desk.UpdateAsync(number, update.Answered, update.Fix, ct) is { } c ? Results.Ok(c) : Results.NotFound());
 
-        api.MapPost("/surveys", async (SurveyRequest request, SurveyDesk desk, CancellationToken ct) =>
+        api.MapPost("/surveys", async (SurveyRequest request, SurveyService desk, CancellationToken ct) =>
         {
             try
             {
@@ -48,8 +48,8 @@ internal static class FeedbackApi
             }
         });
 
-        api.MapPost("/revisits/plan", async (DateOnly month, RevisitDesk desk, CancellationToken ct) => Results.Ok(new { Added = await desk.PlanAsync(month, ct) }));
-        api.MapPost("/revisits/{id:long}", async (long id, RevisitResult result, RevisitDesk desk, CancellationToken ct) =>
+        api.MapPost("/revisits/plan", async (DateOnly month, RevisitService desk, CancellationToken ct) => Results.Ok(new { Added = await desk.PlanAsync(month, ct) }));
+        api.MapPost("/revisits/{id:long}", async (long id, RevisitResult result, RevisitService desk, CancellationToken ct) =>
             await desk.RecordAsync(id, result.Finding, ct) ? Results.NoContent() : Results.NotFound());
         return app;
     }

@@ -8,6 +8,7 @@ internal sealed class SurveyConfiguration : IEntityTypeConfiguration<Survey>
 {
     public void Configure(EntityTypeBuilder<Survey> e)
     {
+        e.ToTable("Surveys");
         e.Property(s => s.Token).HasMaxLength(64);
         e.Property(s => s.SiteId).HasMaxLength(64);
         e.Property(s => s.TechnicianId).HasMaxLength(64);
@@ -22,6 +23,7 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
 {
     public void Configure(EntityTypeBuilder<Complaint> e)
     {
+        e.ToTable("Complaints");
         e.Property(c => c.Number).HasMaxLength(16);
         e.Property(c => c.SiteId).HasMaxLength(64);
         e.Property(c => c.TechnicianId).HasMaxLength(64);
@@ -38,6 +40,7 @@ internal sealed class RevisitConfiguration : IEntityTypeConfiguration<Revisit>
 {
     public void Configure(EntityTypeBuilder<Revisit> e)
     {
+        e.ToTable("Revisits");
         e.Property(r => r.SiteId).HasMaxLength(64);
         e.Property(r => r.Role).HasConversion<string>().HasMaxLength(16);
         e.Property(r => r.Finding).HasMaxLength(2000);

@@ -1,5 +1,5 @@
-using AfterSales.Cloud.MailQueue;
-using AfterSales.Cloud.Sla.Timers;
+using AfterSales.Cloud.Mail.Queue;
+using AfterSales.Cloud.Tickets.Timers;
 using AfterSales.Cloud.Storage;
 using AfterSales.Cloud.Telemetry;
 using Microsoft.EntityFrameworkCore;
@@ -16,8 +16,8 @@ internal sealed class BacklogProbe(IDbContextFactory<CloudDb> dbs, TimeProvider 
         var oldestDue = await db.Set<DeskTimer>().AsNoTracking()
             .Where(t => t.FiredAt == null && t.CancelledAt == null && t.DueAt <= now)
             .OrderBy(t => t.DueAt).Select(t => (DateTimeOffset?)t.DueAt).FirstOrDefaultAsync(cancellationToken);
-        var queued = await db.Set<QueuedMail>().LongCountAsync(m => m.Status == MailStatus.Queued, cancellationToken);
-        var failed = await db.Set<QueuedMail>().LongCountAsync(m => m.Status == MailStatus.Failed, cancellationToken);
+        var queued = await db.MailQueue.LongCountAsync(m => m.Status == MailStatus.Queued, cancellationToken);
+        var failed = await db.MailQueue.LongCountAsync(m => m.Status == MailStatus.Failed, cancellationToken);
         long? inboxDepth = inbox is null ? null : await inbox.CountAsync(cancellationToken);
         return new Backlog(inboxDepth, queued, failed, oldestDue is { } due ? (now - due).TotalSeconds : 0);
     }

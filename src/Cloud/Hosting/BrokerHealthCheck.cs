@@ -1,4 +1,4 @@
-using AfterSales.Cloud.Broker;
+using AfterSales.Cloud.Mqtt;
 using AfterSales.Cloud.Ingest;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using AfterSales.Cloud.Auth;
+using AfterSales.Cloud.Calendar;
 using AfterSales.Cloud.Dispatch;
-using AfterSales.Cloud.Reports;
 using Microsoft.Extensions.Options;
 
 namespace AfterSales.Cloud.Hosting;
@@ -129,7 +129,7 @@ internal static class CloudCommandLine
         var month = new Option<string?>("--month") { Description = "The month to replay, yyyy-MM (default: last month).", HelpName = "yyyy-MM" };
         month.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<string?>() is { } m && !ReportsApi.TryMonth(m, out _))
+            if (r.GetValueOrDefault<string?>() is { } m && !ServiceMonth.TryParse(m, out _))
             {
                 r.AddError($"--month '{m}' is not a month; use yyyy-MM, e.g. 2026-10.");
             }
@@ -141,7 +141,7 @@ internal static class CloudCommandLine
         command.Options.Add(month);
         command.SetAction((result, ct) => ReportingSettingsAsync(() =>
         {
-            var period = ReportsApi.TryMonth(result.GetValue(month), out var m) ? m : Contracts.ContractRules.FirstOfMonth(DateOnly.FromDateTime(DateTime.UtcNow)).AddMonths(-1);
+            var period = ServiceMonth.TryParse(result.GetValue(month), out var m) ? m : ServiceMonth.FirstOfMonth(DateOnly.FromDateTime(DateTime.UtcNow)).AddMonths(-1);
             return DemoHistoryRun.RunAsync(HostArgs(result, config, ["--Calendar:Enabled=false"]), period, ct);
         }));
         return command;

@@ -7,17 +7,20 @@ using AfterSales.Cloud.Feedback;
 using AfterSales.Cloud.Ingest;
 using AfterSales.Cloud.Inspections;
 using AfterSales.Cloud.Inventory;
+using AfterSales.Cloud.Jobs;
+using AfterSales.Cloud.Jobs.JobSheet;
 using AfterSales.Cloud.Kpis;
-using AfterSales.Cloud.MailQueue;
+using AfterSales.Cloud.Mail.Queue;
+using AfterSales.Cloud.Mqtt;
 using AfterSales.Cloud.Parts;
 using AfterSales.Cloud.Presence;
+using AfterSales.Cloud.Provisioning;
 using AfterSales.Cloud.Reports;
 using AfterSales.Cloud.Sites;
 using AfterSales.Cloud.Sla;
 using AfterSales.Cloud.Sla.Zones;
 using AfterSales.Cloud.Storage;
 using AfterSales.Cloud.Tickets;
-using AfterSales.Cloud.Tickets.JobSheet;
 using AfterSales.Cloud.Tickets.Workflow;
 using AfterSales.Cloud.Web;
 using AfterSales.Cloud.Hosting.Validation;
@@ -68,13 +71,13 @@ internal static class CloudHost
             var sla = sp.GetRequiredService<IOptions<SlaOptions>>().Value;
             return new ArrivalPolicy(sla.EffectiveBands(), new ZoneMap(sla.Zones));
         });
-        services.AddSingleton(sp => new PresenceBook(TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<PresenceOptions>>().Value.OfflineAfterSeconds)));
-        services.AddSingleton<GatewayDirectory>();
-        services.AddSingleton<TicketDesk>();
-        services.AddSingleton<TicketQueries>();
-        services.AddSingleton<PresenceTracker>();
+        services.AddSingleton(sp => new PresencePolicy(TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<PresenceOptions>>().Value.OfflineAfterSeconds)));
+        services.AddSingleton<GatewayStore>();
+        services.AddSingleton<TicketDeskService>();
+        services.AddSingleton<TicketQueryService>();
+        services.AddSingleton<PresenceService>();
         services.AddSingleton<IngestCounters>();
-        services.AddSingleton<RejectionLog>();
+        services.AddSingleton<RejectionStore>();
         services.AddSingleton<IngestPipeline>();
         services.AddSingleton<CloudBrokerCredential>();
         services.AddContracts();
@@ -89,22 +92,23 @@ internal static class CloudHost
         services.AddHostedService<DatabaseInitializer>();
         if (builder.Configuration.GetValue(BrokerOptions.Section + ":" + nameof(BrokerOptions.Embedded), true))
         {
-            services.AddSingleton<EmbeddedBroker>();
-            services.AddHostedService(sp => sp.GetRequiredService<EmbeddedBroker>());
+            services.AddSingleton<EmbeddedBrokerServer>();
+            services.AddHostedService(sp => sp.GetRequiredService<EmbeddedBrokerServer>());
         }
 
         services.AddSingleton<MqttIngestClient>();
         services.AddHostedService(sp => sp.GetRequiredService<MqttIngestClient>());
-        services.AddHostedService<PresenceMonitor>();
+        services.AddHostedService<PresenceWorker>();
         if (builder.Configuration.GetValue("Calendar:Enabled", true))
         {
-            services.AddSingleton<ServiceCalendar>();
-            services.AddHostedService(sp => sp.GetRequiredService<ServiceCalendar>());
+            services.AddSingleton<ServiceCalendarWorker>();
+            services.AddHostedService(sp => sp.GetRequiredService<ServiceCalendarWorker>());
         }
 
         // After the database initializer: the timer worker's first pass reads the migrated schema.
         services.AddServiceDesk(builder.Configuration);
-        services.AddHostedService<SiteConfigPublisher>();
+        services.AddJobs();
+        services.AddHostedService<SiteConfigPublishWorker>();
 
         // After the database initializer: the mail worker's and backlog sampler's first passes read the migrated schema.
         services.AddMailQueue(builder.Configuration);
@@ -113,8 +117,7 @@ internal static class CloudHost
         services.AddCloudOptionsValidation(builder.Configuration);
 
         AddWebAuth(services);
-        services.AddSingleton<UserDirectory>();
-        services.AddSingleton<JobSheetBuilder>();
+        services.AddSingleton<UserStore>();
         services.AddOpenApi();
         services.AddRazorPages(o =>
         {

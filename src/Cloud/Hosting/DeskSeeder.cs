@@ -65,7 +65,7 @@ internal static class DeskSeeder
             account.TenantId = user.TenantId;
             account.TechnicianId = user.TechnicianId;
             account.Customer = user.Customer;
-            account.PasswordHash = UserDirectory.Hash(account, user.Password);
+            account.PasswordHash = UserStore.Hash(account, user.Password);
         }
 
         await db.SaveChangesAsync(cancellationToken);

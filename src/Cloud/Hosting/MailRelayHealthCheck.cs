@@ -1,5 +1,5 @@
 using AfterSales.Cloud.Mail;
-using AfterSales.Cloud.MailQueue;
+using AfterSales.Cloud.Mail.Queue;
 using AfterSales.Cloud.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -25,7 +25,7 @@ internal sealed class MailRelayHealthCheck(IDbContextFactory<CloudDb> dbs, IOpti
         var limit = TimeSpan.FromMinutes(health.Value.MaxMailDelayMinutes);
         var since = time.GetUtcNow() - limit;
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
-        var stuck = await db.Set<QueuedMail>().AsNoTracking()
+        var stuck = await db.MailQueue.AsNoTracking()
             .Where(q => q.Status == MailStatus.Queued && q.CreatedAt < since)
             .OrderBy(q => q.CreatedAt).Select(q => new { q.Id, q.Attempts, q.LastError }).FirstOrDefaultAsync(cancellationToken);
         return stuck is null

@@ -1,3 +1,4 @@
+using AfterSales.Cloud.Auth;
 using AfterSales.Cloud.Dispatch;
 using AfterSales.Cloud.Sites;
 

@@ -2,6 +2,7 @@ using AfterSales.Cloud.Presence;
 using AfterSales.Cloud.Sites;
 using AfterSales.Cloud.Telemetry;
 using AfterSales.Cloud.Tickets;
+using AfterSales.Cloud.Tickets.Workflow;
 using AfterSales.Protocol.Json;
 using AfterSales.Protocol.Topics;
 
@@ -13,10 +14,10 @@ namespace AfterSales.Cloud.Ingest;
 /// Bad input is rejected with a reason and kept; it never throws out of here.
 /// </summary>
 internal sealed class IngestPipeline(
-    TicketDesk desk,
-    GatewayDirectory gateways,
-    PresenceTracker presence,
-    RejectionLog rejections,
+    TicketDeskService desk,
+    GatewayStore gateways,
+    PresenceService presence,
+    RejectionStore rejections,
     IngestCounters counters)
 {
     public async Task HandleAsync(string topic, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)

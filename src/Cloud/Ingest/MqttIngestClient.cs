@@ -1,10 +1,11 @@
 using System.Buffers;
 using AfterSales.Cloud.Broker;
+using AfterSales.Cloud.Mqtt;
 using AfterSales.Cloud.Telemetry;
 using AfterSales.Protocol.Topics;
-using Microsoft.Extensions.Options;
 using MQTTnet;
 using MQTTnet.Protocol;
+using Microsoft.Extensions.Options;
 
 namespace AfterSales.Cloud.Ingest;
 

@@ -8,6 +8,7 @@ internal sealed class InspectionJobConfiguration : IEntityTypeConfiguration<Insp
 {
     public void Configure(EntityTypeBuilder<InspectionJob> e)
     {
+        e.ToTable("InspectionJobs");
         e.Property(j => j.SiteId).HasMaxLength(64);
         e.Property(j => j.TechnicianId).HasMaxLength(64);
         e.Property(j => j.Remarks).HasMaxLength(2000);
@@ -24,6 +25,7 @@ internal sealed class InspectionItemConfiguration : IEntityTypeConfiguration<Ins
 {
     public void Configure(EntityTypeBuilder<InspectionItem> e)
     {
+        e.ToTable("InspectionItems");
         e.Property(i => i.Area).HasConversion<string>().HasMaxLength(24);
         e.Property(i => i.Result).HasConversion<string>().HasMaxLength(16);
         e.Property(i => i.DeviceId).HasMaxLength(64);

@@ -1,3 +1,4 @@
+using AfterSales.Cloud.Calendar;
 using AfterSales.Cloud.Auth;
 using AfterSales.Cloud.Reports;
 
@@ -8,16 +9,16 @@ internal static class InspectionsApi
     public static IServiceCollection AddInspections(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<InspectionOptions>(configuration.GetSection(InspectionOptions.Section));
-        return services.AddSingleton<InspectionPlanner>().AddSingleton<InspectionDesk>();
+        return services.AddSingleton<InspectionPlanService>().AddSingleton<InspectionService>();
     }
 
     public static IEndpointRouteBuilder MapInspections(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/inspections").RequireAuthorization(p => p.RequireRole(ApiKeyRoles.Admin, ApiKeyRoles.Dispatcher));
-        api.MapPost("/plan", async (string month, InspectionPlanner planner, CancellationToken ct) =>
-            ReportsApi.TryMonth(month, out var m) ? Results.Ok(new { Planned = await planner.PlanAsync(m, ct) }) : Results.Problem("month must be yyyy-MM", statusCode: 400));
-        api.MapGet("/", async (string month, string? technicianId, InspectionDesk desk, CancellationToken ct) =>
-            ReportsApi.TryMonth(month, out var m) ? Results.Ok(await desk.ForTechnicianAsync(technicianId, m, ct)) : Results.Problem("month must be yyyy-MM", statusCode: 400));
+        api.MapPost("/plan", async (string month, InspectionPlanService planner, CancellationToken ct) =>
+            ServiceMonth.TryParse(month, out var m) ? Results.Ok(new { Planned = await planner.PlanAsync(m, ct) }) : Results.Problem("month must be yyyy-MM", statusCode: 400));
+        api.MapGet("/", async (string month, string? technicianId, InspectionService desk, CancellationToken ct) =>
+            ServiceMonth.TryParse(month, out var m) ? Results.Ok(await desk.ForTechnicianAsync(technicianId, m, ct)) : Results.Problem("month must be yyyy-MM", statusCode: 400));
         return app;
     }
 }

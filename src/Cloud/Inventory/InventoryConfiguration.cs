@@ -8,6 +8,7 @@ internal sealed class InventoryDeviceConfiguration : IEntityTypeConfiguration<In
 {
     public void Configure(EntityTypeBuilder<InventoryDevice> e)
     {
+        e.ToTable("InventoryDevices");
         e.Property(d => d.SiteId).HasMaxLength(64);
         e.Property(d => d.DeviceId).HasMaxLength(64);
         e.Property(d => d.Kind).HasConversion<string>().HasMaxLength(16);
@@ -25,6 +26,7 @@ internal sealed class SiteInventoryStateConfiguration : IEntityTypeConfiguration
 {
     public void Configure(EntityTypeBuilder<SiteInventoryState> e)
     {
+        e.ToTable("SiteInventories");
         e.HasKey(s => s.SiteId);
         e.Property(s => s.SiteId).HasMaxLength(64);
         e.HasOne<Site>().WithOne().HasForeignKey<SiteInventoryState>(s => s.SiteId);

@@ -23,7 +23,7 @@ public sealed class InventoryDevice
 
     public DateOnly? InstalledOn { get; set; }
 
-    /// <summary>Whole-unit warranty (1 year by default, seed 000 ❶).</summary>
+    /// <summary>Whole-unit warranty (1 year by default, docs/service-rules.md §2.11).</summary>
     public DateOnly? WarrantyUntil { get; set; }
 
     /// <summary>Main-parts warranty (2 years by default).</summary>

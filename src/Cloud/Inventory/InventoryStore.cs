@@ -1,3 +1,4 @@
+using AfterSales.Cloud.Sites;
 using AfterSales.Cloud.Storage;
 using AfterSales.Protocol.Contracts;
 using Microsoft.EntityFrameworkCore;
@@ -36,7 +37,7 @@ internal sealed class InventoryStore(IDbContextFactory<CloudDb> dbs, TimeProvide
         InventoryChanges changes;
         try
         {
-            changes = InventorySync.Apply(config, devices, now);
+            changes = InventorySyncRules.Apply(config, devices, now);
         }
         catch (ArgumentException ex)
         {
@@ -58,7 +59,7 @@ internal sealed class InventoryStore(IDbContextFactory<CloudDb> dbs, TimeProvide
         }
 
         var devices = await db.Set<InventoryDevice>().AsNoTracking().Where(d => d.SiteId == siteId).ToListAsync(cancellationToken);
-        return InventorySync.ToConfig(siteId, state, devices);
+        return InventorySyncRules.ToConfig(siteId, state, devices);
     }
 
     public async Task<List<InventoryDevice>> DevicesAsync(string siteId, CancellationToken cancellationToken)

@@ -1,5 +1,7 @@
 using AfterSales.Cloud.Feedback;
 using AfterSales.Cloud.Reports;
+using AfterSales.Cloud.Sla;
+using AfterSales.Cloud.Tickets.History;
 
 namespace AfterSales.Cloud.Kpis;
 
@@ -42,7 +44,7 @@ public static class KpiCalculator
     private static KpiFigures Figures(string group, List<TicketFacts> tickets, IEnumerable<Survey> surveys, List<Complaint> complaints,
         List<AfterSales.Cloud.Inspections.InspectionJob> inspections, List<double> availability, DateTimeOffset asOf)
     {
-        var arrivals = tickets.Select(t => SlaJudge.Arrival(t, asOf)).ToList();
+        var arrivals = tickets.Select(t => t.ArrivalOutcome(asOf)).ToList();
         var judged = arrivals.Count(a => a is SlaOutcome.Met or SlaOutcome.Missed);
         var visited = tickets.Where(t => t.ArrivedAt is not null && t.FixedAt is not null).ToList();
         return new KpiFigures(
@@ -51,9 +53,9 @@ public static class KpiCalculator
             judged == 0 ? null : (double)arrivals.Count(a => a == SlaOutcome.Met) / judged,
             SurveyScore.SatisfactionRate(surveys),
             tickets.Count == 0 ? null : (double)complaints.Count(c => c.ServiceAtFault) / tickets.Count,
-            MonthlyReportBuilder.Mean(tickets.Select(t => t.AcknowledgedAt - t.OpenedAt)),
-            MonthlyReportBuilder.Mean(tickets.Select(t => t.ArrivedAt - t.OpenedAt)),
-            MonthlyReportBuilder.Mean(tickets.Select(t => t.FixedAt is { } f && f <= asOf ? f - t.OpenedAt : (TimeSpan?)null)),
+            Durations.Mean(tickets.Select(t => t.AcknowledgedAt - t.OpenedAt)),
+            Durations.Mean(tickets.Select(t => t.ArrivedAt - t.OpenedAt)),
+            Durations.Mean(tickets.Select(t => t.FixedAt is { } f && f <= asOf ? f - t.OpenedAt : (TimeSpan?)null)),
             visited.Count == 0 ? null : (double)visited.Count(t => t.Visits <= 1) / visited.Count,
             tickets.Count == 0 ? null : (double)tickets.Count(t => t.Repeat) / tickets.Count,
             inspections.Count == 0 ? null : (double)inspections.Count(j => j.CompletedAt is not null) / inspections.Count,

@@ -1,6 +1,7 @@
 using AfterSales.Cloud.Feedback;
 using AfterSales.Cloud.Inspections;
 using AfterSales.Cloud.Reports;
+using AfterSales.Cloud.Tickets.History;
 
 namespace AfterSales.Cloud.Kpis;
 

@@ -2,7 +2,9 @@ using AfterSales.Cloud.Feedback;
 using AfterSales.Cloud.Inspections;
 using AfterSales.Cloud.Inventory;
 using AfterSales.Cloud.Reports;
+using AfterSales.Cloud.Sites;
 using AfterSales.Cloud.Storage;
+using AfterSales.Cloud.Tickets.History;
 using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.Cloud.Kpis;
@@ -17,7 +19,7 @@ internal sealed class KpiService(IDbContextFactory<CloudDb> dbs, TimeProvider ti
         var to = from.AddMonths(months) < now ? from.AddMonths(months) : now;
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         var siteIds = await db.Sites.Select(s => s.Id).ToListAsync(cancellationToken);
-        var facts = await TicketHistory.LoadAsync(db, siteIds, from, to, cancellationToken);
+        var facts = await TicketHistoryStore.LoadAsync(db, siteIds, from, to, cancellationToken);
         var devices = await db.Set<InventoryDevice>().AsNoTracking().ToListAsync(cancellationToken);
         var surveys = (await db.Set<Survey>().AsNoTracking().ToListAsync(cancellationToken)).Where(s => s.SentAt >= from && s.SentAt < to).ToList();
         var complaints = (await db.Set<Complaint>().AsNoTracking().ToListAsync(cancellationToken)).Where(c => c.ReceivedAt >= from && c.ReceivedAt < to).ToList();
@@ -26,7 +28,7 @@ internal sealed class KpiService(IDbContextFactory<CloudDb> dbs, TimeProvider ti
         var zones = facts.GroupBy(f => f.SiteId).ToDictionary(g => g.Key, g => g.MaxBy(f => f.OpenedAt)!.Zone);
         var availability = siteIds.ToDictionary(
             s => s,
-            s => MonthlyReportBuilder.SiteAvailability(devices.Where(d => d.SiteId == s), facts.Where(f => f.SiteId == s), from, to));
+            s => SiteOutages.Availability(devices.Where(d => d.SiteId == s), facts.Where(f => f.SiteId == s), from, to));
         return new KpiInputs(from, to, facts, surveys, complaints, inspections, availability, zones);
     }
 

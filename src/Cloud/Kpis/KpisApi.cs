@@ -1,3 +1,4 @@
+using AfterSales.Cloud.Calendar;
 using AfterSales.Cloud.Auth;
 using AfterSales.Cloud.Reports;
 
@@ -12,7 +13,7 @@ internal static class KpisApi
         var api = app.MapGroup("/api/v1/kpis").RequireAuthorization(p => p.RequireRole(ApiKeyRoles.Admin, ApiKeyRoles.Dispatcher));
         api.MapGet("/", async (string month, int? months, KpiDimension? by, KpiService kpis, CancellationToken ct) =>
         {
-            if (!ReportsApi.TryMonth(month, out var first) || months is < 1 or > 12)
+            if (!ServiceMonth.TryParse(month, out var first) || months is < 1 or > 12)
             {
                 return Results.Problem("month must be yyyy-MM and months 1 to 12", statusCode: 400);
             }
@@ -21,11 +22,11 @@ internal static class KpisApi
             return Results.Ok(KpiCalculator.By(by ?? KpiDimension.Company, inputs));
         });
         api.MapGet("/complaints", async (string month, KpiService kpis, CancellationToken ct) =>
-            ReportsApi.TryMonth(month, out var first)
+            ServiceMonth.TryParse(month, out var first)
                 ? Results.Ok(FeedbackAnalysis.ComplaintsByCause((await kpis.LoadAsync(first, 1, ct)).Complaints))
                 : Results.Problem("month must be yyyy-MM", statusCode: 400));
         api.MapGet("/satisfaction", async (string lastMonth, KpiService kpis, CancellationToken ct) =>
-            ReportsApi.TryMonth(lastMonth, out var last)
+            ServiceMonth.TryParse(lastMonth, out var last)
                 ? Results.Ok(FeedbackAnalysis.SatisfactionYear(await kpis.SurveysAsync(ct), last))
                 : Results.Problem("lastMonth must be yyyy-MM", statusCode: 400));
         return app;

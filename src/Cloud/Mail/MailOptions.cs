@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using AfterSales.Cloud.MailQueue;
+using AfterSales.Cloud.Mail.Queue;
 
 namespace AfterSales.Cloud.Mail;
 

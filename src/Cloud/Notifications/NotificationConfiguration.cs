@@ -7,6 +7,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
 {
     public void Configure(EntityTypeBuilder<Notification> builder)
     {
+        builder.ToTable("Notifications");
         builder.Property(n => n.Recipient).HasMaxLength(100);
         builder.Property(n => n.Message).HasMaxLength(1000);
         builder.HasIndex(n => n.SentAt);

@@ -32,6 +32,7 @@ internal sealed class PartMoveConfiguration : IEntityTypeConfiguration<PartMove>
 {
     public void Configure(EntityTypeBuilder<PartMove> e)
     {
+        e.ToTable("PartMoves");
         e.Property(m => m.Kind).HasConversion<string>().HasMaxLength(16);
         e.Property(m => m.PartNumber).HasMaxLength(64);
         e.Property(m => m.From).HasMaxLength(96);

@@ -10,7 +10,7 @@ internal sealed class PartsStore(IDbContextFactory<CloudDb> dbs, TimeProvider ti
     {
         ArgumentNullException.ThrowIfNull(move);
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
-        var ledger = new PartsLedger(await db.Set<PartMove>().AsNoTracking().Where(m => m.PartNumber == move.PartNumber).ToListAsync(cancellationToken));
+        var ledger = new PartsBalanceCalculator(await db.Set<PartMove>().AsNoTracking().Where(m => m.PartNumber == move.PartNumber).ToListAsync(cancellationToken));
         move.At = time.GetUtcNow();
         var problem = ledger.Check(move);
         if (problem is null)
@@ -22,9 +22,9 @@ internal sealed class PartsStore(IDbContextFactory<CloudDb> dbs, TimeProvider ti
         return problem;
     }
 
-    public async Task<PartsLedger> LedgerAsync(CancellationToken cancellationToken)
+    public async Task<PartsBalanceCalculator> LedgerAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
-        return new PartsLedger(await db.Set<PartMove>().AsNoTracking().OrderBy(m => m.Id).ToListAsync(cancellationToken));
+        return new PartsBalanceCalculator(await db.Set<PartMove>().AsNoTracking().OrderBy(m => m.Id).ToListAsync(cancellationToken));
     }
 }

@@ -1,6 +1,7 @@
 using AfterSales.Cloud.Contracts;
 using AfterSales.Cloud.Feedback;
 using AfterSales.Cloud.Inspections;
+using AfterSales.Cloud.Sla;
 using AfterSales.Protocol.Faults;
 
 namespace AfterSales.Cloud.Reports;

@@ -1,7 +1,11 @@
+using AfterSales.Cloud.Calendar;
 using AfterSales.Cloud.Contracts;
 using AfterSales.Cloud.Feedback;
 using AfterSales.Cloud.Inspections;
 using AfterSales.Cloud.Inventory;
+using AfterSales.Cloud.Kpis;
+using AfterSales.Cloud.Sla;
+using AfterSales.Cloud.Tickets.History;
 
 namespace AfterSales.Cloud.Reports;
 
@@ -14,12 +18,12 @@ public static class MonthlyReportBuilder
     public static MonthlyReport Build(ReportInputs inputs, DateOnly month, DateTimeOffset generatedAt)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        month = ContractRules.FirstOfMonth(month);
+        month = ServiceMonth.FirstOfMonth(month);
         var from = new DateTimeOffset(month.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var monthEnd = from.AddMonths(1);
         var to = generatedAt < monthEnd ? generatedAt : monthEnd;
         var opened = inputs.Tickets.Where(t => t.OpenedAt >= from && t.OpenedAt < to).OrderBy(t => t.OpenedAt).ToList();
-        var outagesByDevice = DeviceOutages(inputs.Devices, inputs.Tickets, from);
+        var outagesByDevice = SiteOutages.ByDevice(inputs.Devices, inputs.Tickets, from);
         var devices = outagesByDevice.Select(kv =>
         {
             var device = inputs.Devices.FirstOrDefault(d => d.DeviceId == kv.Key);
@@ -53,32 +57,6 @@ public static class MonthlyReportBuilder
         };
     }
 
-    /// <summary>The mean availability of a site's devices over a window, as the monthly report computes it.</summary>
-    public static double SiteAvailability(IEnumerable<InventoryDevice> devices, IEnumerable<TicketFacts> tickets, DateTimeOffset from, DateTimeOffset to)
-    {
-        var outages = DeviceOutages(devices, tickets, from);
-        return outages.Count == 0 ? 1 : outages.Values.Average(o => Availability.Ratio(o, from, to));
-    }
-
-    /// <summary>Outages per device, every active inventory device included (a device with none is 100 %).</summary>
-    private static Dictionary<string, List<Outage>> DeviceOutages(IEnumerable<InventoryDevice> devices, IEnumerable<TicketFacts> tickets, DateTimeOffset from)
-    {
-        var byDevice = devices
-            .Where(d => d.RetiredAt is null || d.RetiredAt >= from)
-            .ToDictionary(d => d.DeviceId, _ => new List<Outage>(), StringComparer.Ordinal);
-        foreach (var t in tickets.Where(t => t.CountsAsDowntime))
-        {
-            if (!byDevice.TryGetValue(t.DeviceId, out var list))
-            {
-                byDevice[t.DeviceId] = list = [];
-            }
-
-            list.AddRange(t.Outages);
-        }
-
-        return byDevice;
-    }
-
     private static bool IsOpenAt(TicketFacts t, DateTimeOffset at)
     {
         var closed = t.ClosedAt is { } c && c <= at;
@@ -93,17 +71,17 @@ public static class MonthlyReportBuilder
         t.Severity,
         t.OpenedAt,
         t.AcknowledgedAt - t.OpenedAt,
-        SlaJudge.Acknowledge(t, asOf),
+        t.AcknowledgeOutcome(asOf),
         t.ArrivedAt - t.OpenedAt,
         t.ArrivalDueAt,
-        SlaJudge.Arrival(t, asOf),
+        t.ArrivalOutcome(asOf),
         t.FixedAt is { } f && f <= asOf ? f - t.OpenedAt : null,
-        SlaJudge.Repair(t, asOf),
+        t.RepairOutcome(asOf),
         t.FixedAt is { } r && r <= asOf ? (t.SelfRestored ? "Cleared by itself" : "Repaired") : t.ClosedAt is { } c && c <= asOf ? "Closed" : "Open");
 
     private static SlaSummary Summarise(List<TicketFacts> opened, DateTimeOffset asOf)
     {
-        var arrival = opened.Select(t => SlaJudge.Arrival(t, asOf)).ToList();
+        var arrival = opened.Select(t => t.ArrivalOutcome(asOf)).ToList();
         int Count(SlaOutcome o) => arrival.Count(a => a == o);
         var met = Count(SlaOutcome.Met);
         var missed = Count(SlaOutcome.Missed);
@@ -115,16 +93,10 @@ public static class MonthlyReportBuilder
             Count(SlaOutcome.Pending),
             Count(SlaOutcome.NotTracked),
             met + missed == 0 ? null : (double)met / (met + missed),
-            Mean(opened.Select(t => t.AcknowledgedAt - t.OpenedAt)),
-            Mean(opened.Select(t => t.ArrivedAt - t.OpenedAt)),
-            Mean(opened.Select(t => t.FixedAt is { } f && f <= asOf ? f - t.OpenedAt : (TimeSpan?)null)),
+            Durations.Mean(opened.Select(t => t.AcknowledgedAt - t.OpenedAt)),
+            Durations.Mean(opened.Select(t => t.ArrivedAt - t.OpenedAt)),
+            Durations.Mean(opened.Select(t => t.FixedAt is { } f && f <= asOf ? f - t.OpenedAt : (TimeSpan?)null)),
             opened.Count(t => t.Repeat));
-    }
-
-    public static TimeSpan? Mean(IEnumerable<TimeSpan?> spans)
-    {
-        var values = spans.Where(s => s is not null).Select(s => s!.Value.Ticks).ToList();
-        return values.Count == 0 ? null : TimeSpan.FromTicks((long)values.Average());
     }
 
     private static InspectionSummary Summarise(InspectionJob job)

@@ -8,6 +8,7 @@ internal sealed class ArchivedReportConfiguration : IEntityTypeConfiguration<Arc
 {
     public void Configure(EntityTypeBuilder<ArchivedReport> e)
     {
+        e.ToTable("ArchivedReports");
         e.Property(r => r.SiteId).HasMaxLength(64);
         e.Property(r => r.Kind).HasMaxLength(16);
         e.Property(r => r.EmailedTo).HasMaxLength(1000);
@@ -20,6 +21,7 @@ internal sealed class ReportRunConfiguration : IEntityTypeConfiguration<ReportRu
 {
     public void Configure(EntityTypeBuilder<ReportRun> e)
     {
+        e.ToTable("ReportRuns");
         e.Property(r => r.Kind).HasMaxLength(16);
         e.Property(r => r.LastError).HasMaxLength(1000);
 

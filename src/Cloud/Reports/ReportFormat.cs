@@ -1,6 +1,7 @@
 using System.Globalization;
 using AfterSales.Cloud.Documents;
 using AfterSales.Cloud.Inspections;
+using AfterSales.Cloud.Sla;
 
 namespace AfterSales.Cloud.Reports;
 

@@ -3,10 +3,11 @@ using AfterSales.Cloud.Feedback;
 using AfterSales.Cloud.Inspections;
 using AfterSales.Cloud.Inventory;
 using AfterSales.Cloud.Sites;
+using AfterSales.Cloud.Tickets.History;
 
 namespace AfterSales.Cloud.Reports;
 
-/// <summary>What one site's monthly report is computed from; loaded by <see cref="ReportSource"/>, or built by hand in tests.</summary>
+/// <summary>What one site's monthly report is computed from; loaded by <see cref="ReportInputStore"/>, or built by hand in tests.</summary>
 public sealed record ReportInputs(
     Site Site,
     MaintenanceContract? Contract,

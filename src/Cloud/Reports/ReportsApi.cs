@@ -1,5 +1,7 @@
 using System.Globalization;
 using AfterSales.Cloud.Auth;
+using AfterSales.Cloud.Calendar;
+using AfterSales.Cloud.Sites;
 using AfterSales.Cloud.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,15 +9,15 @@ namespace AfterSales.Cloud.Reports;
 
 internal static class ReportsApi
 {
-    public static IServiceCollection AddReports(this IServiceCollection services) => services.AddSingleton<MonthlyReports>();
+    public static IServiceCollection AddReports(this IServiceCollection services) => services.AddSingleton<MonthlyReportService>();
 
     public static IEndpointRouteBuilder MapReports(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/reports").RequireAuthorization(p => p.RequireRole(ApiKeyRoles.Admin, ApiKeyRoles.Dispatcher));
 
-        api.MapPost("/monthly/{siteId}", async (string siteId, string month, bool? mail, MonthlyReports reports, CancellationToken ct) =>
+        api.MapPost("/monthly/{siteId}", async (string siteId, string month, bool? mail, MonthlyReportService reports, CancellationToken ct) =>
         {
-            if (!TryMonth(month, out var period))
+            if (!ServiceMonth.TryParse(month, out var period))
             {
                 return Results.Problem("month must be yyyy-MM", statusCode: 400);
             }
@@ -25,9 +27,9 @@ internal static class ReportsApi
         });
 
         // A whole month runs in the background; its progress is the run record.
-        api.MapPost("/monthly", (string month, bool? force, MonthlyReports reports, IHostApplicationLifetime lifetime) =>
+        api.MapPost("/monthly", (string month, bool? force, MonthlyReportService reports, IHostApplicationLifetime lifetime) =>
         {
-            if (!TryMonth(month, out var period))
+            if (!ServiceMonth.TryParse(month, out var period))
             {
                 return Results.Problem("month must be yyyy-MM", statusCode: 400);
             }
@@ -80,7 +82,7 @@ internal static class ReportsApi
             }
 
             var pdf = month.EndsWith(".pdf", StringComparison.Ordinal);
-            if (!TryMonth(pdf ? month[..^4] : month, out var period))
+            if (!ServiceMonth.TryParse(pdf ? month[..^4] : month, out var period))
             {
                 return Results.NotFound();
             }
@@ -99,7 +101,4 @@ internal static class ReportsApi
         ArgumentNullException.ThrowIfNull(a);
         return $"/reports/{a.SiteId}/{a.Period.ToString("yyyy-MM", CultureInfo.InvariantCulture)}";
     }
-
-    public static bool TryMonth(string? text, out DateOnly month) =>
-        DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out month);
 }

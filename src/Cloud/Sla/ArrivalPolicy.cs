@@ -4,7 +4,7 @@ using AfterSales.Cloud.Sla.Zones;
 namespace AfterSales.Cloud.Sla;
 
 /// <summary>
-/// DOMAIN.md §1 as pure arithmetic: the site belongs to the centre that gives it the best zone.
+/// docs/service-rules.md §1.1–§1.3 as pure arithmetic: the site belongs to the centre that gives it the best zone.
 /// Drawn zones (ring-road polygons) decide first; where none contains the site, distance bands
 /// from each centre do; beyond every band the contract's figure applies, and without one the
 /// site is flagged for a human instead of being given a made-up deadline.

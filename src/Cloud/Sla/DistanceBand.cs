@@ -2,7 +2,7 @@ namespace AfterSales.Cloud.Sla;
 
 /// <summary>
 /// A ring of the service area drawn as a distance from the service centre, used where no zone
-/// polygon is drawn (DOMAIN.md §1). Bands are checked nearest first.
+/// polygon is drawn (docs/service-rules.md §1.1). Bands are checked nearest first.
 /// </summary>
 public sealed class DistanceBand
 {

@@ -1,10 +1,10 @@
-using AfterSales.Cloud.Sla.Targets;
+using AfterSales.Cloud.Sla;
 using AfterSales.Cloud.Sla.Zones;
 using AfterSales.Protocol.Faults;
 
 namespace AfterSales.Cloud.Sla;
 
-/// <summary>The tenant's arrival policy. The defaults are DOMAIN.md §1's table; the radii are this company's ring roads.</summary>
+/// <summary>The tenant's arrival policy. The defaults are the table of docs/service-rules.md §1.1; the radii are this company's ring roads.</summary>
 public sealed class SlaOptions
 {
     public const string Section = "Sla";
@@ -20,13 +20,13 @@ public sealed class SlaOptions
     /// <summary>Zones drawn as GeoJSON polygons; they decide before the distance bands.</summary>
     public List<ZoneArea> Zones { get; set; } = [];
 
-    /// <summary>The technician calls the customer within 15 minutes of getting the job (seed 001, 第七条).</summary>
+    /// <summary>The technician calls the customer within 15 minutes of getting the job (docs/service-rules.md §1.5).</summary>
     public double AcknowledgeMinutes { get; set; } = 15;
 
-    /// <summary>Resolution target = arrival target + this (seed 004: on site in 2 h, fixed in 4 h).</summary>
+    /// <summary>Resolution target = arrival target + this (docs/service-rules.md §1.6: on site in 2 h, fixed in 4 h).</summary>
     public double ResolutionHoursAfterArrival { get; set; } = 2;
 
-    /// <summary>Severities whose clocks run in business hours only; critical and major run around the clock (DOMAIN.md §6).</summary>
+    /// <summary>Severities whose clocks run in business hours only; critical and major run around the clock (docs/service-rules.md §1.7).</summary>
     public List<FaultSeverity> BusinessHoursSeverities { get; set; } = [FaultSeverity.Minor];
 
     public CalendarOptions Calendar { get; set; } = new();

@@ -1,3 +1,4 @@
+using AfterSales.Cloud.Sla;
 using AfterSales.Cloud.Tickets.Lifecycle;
 using AfterSales.Protocol.Faults;
 
@@ -96,4 +97,20 @@ public sealed class Ticket
 
     /// <summary>Which visit this is: 1, then one more each time the ticket is reopened. Parts and signatures belong to a visit.</summary>
     public int Visit { get; set; } = 1;
+
+    /// <summary>The moments this ticket's SLA clocks run on, for the SLA module to judge.</summary>
+    public SlaProgress ToSlaProgress() => new()
+    {
+        OpenedAt = OpenedAt,
+        DispatchedAt = DispatchedAt,
+        AcceptedAt = AcceptedAt,
+        ArrivedAt = ArrivedAt,
+        ResolvedAt = ResolvedAt,
+        AcknowledgeDueAt = AcknowledgeDueAt,
+        ArrivalDueAt = ArrivalDueAt,
+        ResolutionDueAt = ResolutionDueAt,
+        PausedAt = PausedAt,
+        NeedsHuman = NeedsHuman,
+        Done = Status is TicketStatus.Resolved || TicketStateMachine.IsFinished(Status),
+    };
 }

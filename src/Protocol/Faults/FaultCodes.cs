@@ -37,7 +37,7 @@ public static class FaultCodes
     /// <summary>The gateway's outbox reached its disk budget (or the disk is full): new events are being refused.</summary>
     public const string GatewayOutboxFull = "gateway.outbox_full";
 
-    /// <summary>Every known code with the severity DOMAIN.md §6 gives it by default.</summary>
+    /// <summary>Every known code with the severity docs/service-rules.md §6.1 gives it by default.</summary>
     public static FrozenDictionary<string, FaultSeverity> DefaultSeverities { get; } = new Dictionary<string, FaultSeverity>
     {
         [PanelAcLoss] = FaultSeverity.Major,

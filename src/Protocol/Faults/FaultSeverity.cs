@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace AfterSales.Protocol.Faults;
 
-/// <summary>DOMAIN.md §6: how much protection a fault takes away; it chooses the response clock.</summary>
+/// <summary>docs/service-rules.md §6.1: how much protection a fault takes away; it chooses the response clock.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<FaultSeverity>))]
 public enum FaultSeverity
 {

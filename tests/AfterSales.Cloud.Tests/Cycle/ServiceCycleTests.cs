@@ -3,7 +3,7 @@ using AfterSales.Cloud.Feedback;
 using AfterSales.Cloud.Inspections;
 using AfterSales.Cloud.Inventory;
 using AfterSales.Cloud.Mail;
-using AfterSales.Cloud.MailQueue;
+using AfterSales.Cloud.Mail.Queue;
 using AfterSales.Cloud.Reports;
 using AfterSales.Cloud.Sites;
 using AfterSales.Cloud.Sla;
@@ -11,11 +11,12 @@ using AfterSales.Cloud.Storage;
 using AfterSales.Cloud.Tests.Storage;
 using AfterSales.Cloud.Tests.Support;
 using AfterSales.Cloud.Tickets;
+using AfterSales.Cloud.Tickets.Workflow;
 using AfterSales.Protocol.Contracts;
 using AfterSales.Protocol.Faults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -32,9 +33,9 @@ public abstract class ServiceCycleTests : IAsyncLifetime
     private readonly FakeTimeProvider _time = new(Nov1);
     private readonly SmtpSink _smtp = new();
     private IDbContextFactory<CloudDb> _dbs = null!;
-    private Mailer _mailer = null!;
-    private MailDelivery _mailDelivery = null!;
-    private TicketDesk _tickets = null!;
+    private MailService _mailer = null!;
+    private MailDeliveryService _mailDelivery = null!;
+    private TicketDeskService _tickets = null!;
     private ServiceProvider _desk = null!;
 
     protected abstract Task<Func<CloudDb>> CreateDatabaseAsync();
@@ -53,10 +54,10 @@ public abstract class ServiceCycleTests : IAsyncLifetime
             new MaintenanceContract { Number = "MC-B", SiteId = "site-b", StartsOn = new(2026, 6, 1), EndsOn = new(2026, 12, 20), ContactEmails = "ops@metro.example" });
         await db.SaveChangesAsync();
         var mailOptions = Options.Create(new MailOptions { Host = "127.0.0.1", Port = _smtp.Port });
-        _mailer = new Mailer(_dbs, mailOptions, _time, NullLogger<Mailer>.Instance);
-        _mailDelivery = new MailDelivery(_dbs, new SmtpRelay(mailOptions, _time), mailOptions, _time, NullLogger<MailDelivery>.Instance);
+        _mailer = new MailService(_dbs, mailOptions, _time, NullLogger<MailService>.Instance);
+        _mailDelivery = new MailDeliveryService(_dbs, new SmtpRelayClient(mailOptions, _time), mailOptions, _time, NullLogger<MailDeliveryService>.Instance);
         _desk = Desk.DeskServices.Build(_dbs, _time);
-        _tickets = _desk.GetRequiredService<TicketDesk>();
+        _tickets = _desk.GetRequiredService<TicketDeskService>();
         var inventory = new InventoryStore(_dbs, _time);
         await inventory.ApplyConfigAsync(Config("site-a", 1, ("panel", DeviceKind.Panel), ("cam-1", DeviceKind.Camera), ("cam-2", DeviceKind.Camera)), default);
         await inventory.ApplyConfigAsync(Config("site-b", 1, ("panel", DeviceKind.Panel)), default);
@@ -87,8 +88,8 @@ public abstract class ServiceCycleTests : IAsyncLifetime
     [Fact]
     public async Task Inspection_PlannedOncePerSite_FailedItemOpensATicket()
     {
-        var planner = new InspectionPlanner(_dbs, Options.Create(new InspectionOptions { Technicians = [new("tech-li", "Li"), new("tech-wang", "Wang")] }), _time, NullLogger<InspectionPlanner>.Instance);
-        var desk = new InspectionDesk(_dbs, _tickets, new SurveyDesk(_dbs, _mailer, _time), _time, NullLogger<InspectionDesk>.Instance);
+        var planner = new InspectionPlanService(_dbs, Options.Create(new InspectionOptions { Technicians = [new("tech-li", "Li"), new("tech-wang", "Wang")] }), _time, NullLogger<InspectionPlanService>.Instance);
+        var desk = new InspectionService(_dbs, _tickets, new SurveyService(_dbs, _mailer, _time), _time, NullLogger<InspectionService>.Instance);
 
         Assert.Equal(2, await planner.PlanAsync(new DateOnly(2026, 11, 1), default));
         Assert.Equal(0, await planner.PlanAsync(new DateOnly(2026, 11, 1), default));
@@ -112,7 +113,7 @@ public abstract class ServiceCycleTests : IAsyncLifetime
         await using var db = await _dbs.CreateDbContextAsync();
         var ticket = await db.Tickets.SingleAsync(t => t.Id == ticketId);
 
-        Assert.Equal(InspectionDefects.FaultCode, ticket.Fault);
+        Assert.Equal(CloudFaults.InspectionDefect, ticket.Fault);
         Assert.Equal("ring-1", ticket.Zone);
         Assert.NotNull(done.CompletedAt);
         await _mailDelivery.DeliverDueAsync(default);
@@ -129,7 +130,7 @@ public abstract class ServiceCycleTests : IAsyncLifetime
     {
         await Fault("site-a", "cam-1", FaultCodes.CameraOffline, At(11, 3, 10), At(11, 3, 13));
         await Fault("site-a", "panel", FaultCodes.PanelAcLoss, At(11, 20, 22), At(11, 21, 4));
-        var reports = new MonthlyReports(_dbs, _mailer, _time, NullLogger<MonthlyReports>.Instance);
+        var reports = new MonthlyReportService(_dbs, _mailer, _time, NullLogger<MonthlyReportService>.Instance);
         var progress = new List<ReportProgress>();
         _time.SetUtcNow(At(12, 1, 6));
 
@@ -172,7 +173,7 @@ public abstract class ServiceCycleTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
-        var reports = new MonthlyReports(_dbs, _mailer, _time, NullLogger<MonthlyReports>.Instance);
+        var reports = new MonthlyReportService(_dbs, _mailer, _time, NullLogger<MonthlyReportService>.Instance);
         _time.SetUtcNow(At(12, 1, 0, 5));
         Assert.Null(await reports.RunMonthAsync(new DateOnly(2026, 11, 1), force: false, null, default));
 
@@ -184,18 +185,18 @@ public abstract class ServiceCycleTests : IAsyncLifetime
     [Fact]
     public async Task Calendar_OnTheFirst_PlansTheMonthAndReportsTheMonthBefore_Once()
     {
-        var calendar = new Calendar.ServiceCalendar(
-            new ContractBook(_dbs, _mailer, _time, NullLogger<ContractBook>.Instance),
-            new InspectionPlanner(_dbs, Options.Create(new InspectionOptions { Technicians = [new("tech-li", "Li")] }), _time, NullLogger<InspectionPlanner>.Instance),
-            new MonthlyReports(_dbs, _mailer, _time, NullLogger<MonthlyReports>.Instance),
-            new ComplaintDesk(_dbs, _mailer, Options.Create(new FeedbackOptions()), _time, NullLogger<ComplaintDesk>.Instance),
-            new RevisitDesk(_dbs, _time),
+        var calendar = new Hosting.ServiceCalendarWorker(
+            new ContractService(_dbs, _mailer, _time, NullLogger<ContractService>.Instance),
+            new InspectionPlanService(_dbs, Options.Create(new InspectionOptions { Technicians = [new("tech-li", "Li")] }), _time, NullLogger<InspectionPlanService>.Instance),
+            new MonthlyReportService(_dbs, _mailer, _time, NullLogger<MonthlyReportService>.Instance),
+            new ComplaintService(_dbs, _mailer, Options.Create(new FeedbackOptions()), _time, NullLogger<ComplaintService>.Instance),
+            new RevisitService(_dbs, _time),
             _time,
-            NullLogger<Calendar.ServiceCalendar>.Instance);
+            NullLogger<Hosting.ServiceCalendarWorker>.Instance);
         _time.SetUtcNow(At(12, 1, 0, 5));
 
         await calendar.TickAsync(default);
-        _time.Advance(Calendar.ServiceCalendar.Every);
+        _time.Advance(Hosting.ServiceCalendarWorker.Every);
         await calendar.TickAsync(default);
 
         await _mailDelivery.DeliverDueAsync(default);
@@ -208,7 +209,7 @@ public abstract class ServiceCycleTests : IAsyncLifetime
     [Fact]
     public async Task ExpiryNotice_SentOnceThirtyDaysBeforeTheEnd()
     {
-        var book = new ContractBook(_dbs, _mailer, _time, NullLogger<ContractBook>.Instance);
+        var book = new ContractService(_dbs, _mailer, _time, NullLogger<ContractService>.Instance);
         _time.SetUtcNow(At(11, 19, 9));
         Assert.Equal(0, await book.SendExpiryNoticesAsync(default)); // 31 days before 20 Dec
 
@@ -225,7 +226,7 @@ public abstract class ServiceCycleTests : IAsyncLifetime
     [Fact]
     public async Task Complaints_NumberedPerMonth_AndChasedWhenOverdue()
     {
-        var desk = new ComplaintDesk(_dbs, _mailer, Options.Create(new FeedbackOptions { SupervisorEmails = ["supervisor@svc.example"], ManagerEmails = ["manager@svc.example"] }), _time, NullLogger<ComplaintDesk>.Instance);
+        var desk = new ComplaintService(_dbs, _mailer, Options.Create(new FeedbackOptions { SupervisorEmails = ["supervisor@svc.example"], ManagerEmails = ["manager@svc.example"] }), _time, NullLogger<ComplaintService>.Instance);
         _time.SetUtcNow(At(11, 30, 22));
         var first = await desk.RegisterAsync(new("site-a", "Late again", ComplaintCause.LateArrival, ServiceAtFault: true), default);
         var second = await desk.RegisterAsync(new("site-b", "Dirty work", ComplaintCause.Workmanship, ServiceAtFault: true), default);
@@ -251,7 +252,7 @@ public abstract class ServiceCycleTests : IAsyncLifetime
     [Fact]
     public async Task Survey_AnsweredOnceThroughItsToken()
     {
-        var desk = new SurveyDesk(_dbs, _mailer, _time);
+        var desk = new SurveyService(_dbs, _mailer, _time);
         var survey = await desk.IssueAsync("site-a", "tech-li", ticketId: null, inspectionJobId: null, default);
 
         Assert.Equal(SurveyAnswerResult.Invalid, await desk.AnswerAsync(survey.Token, 5, 4, 4, 4, null, default));

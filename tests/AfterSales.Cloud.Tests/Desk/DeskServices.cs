@@ -1,3 +1,4 @@
+using AfterSales.Cloud.Demo;
 using AfterSales.Cloud.Storage;
 using AfterSales.Cloud.Tickets.Workflow;
 using Microsoft.EntityFrameworkCore;

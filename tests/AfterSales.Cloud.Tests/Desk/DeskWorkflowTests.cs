@@ -1,5 +1,6 @@
 using AfterSales.Cloud.Auth;
 using AfterSales.Cloud.Dispatch;
+using AfterSales.Cloud.Jobs;
 using AfterSales.Cloud.Notifications;
 using AfterSales.Cloud.Sites;
 using AfterSales.Cloud.Storage;
@@ -33,11 +34,11 @@ public abstract class DeskWorkflowTests : IAsyncLifetime
 
     protected abstract Task<Func<CloudDb>> CreateDatabaseAsync();
 
-    private TicketDesk Desk => _services.GetRequiredService<TicketDesk>();
+    private TicketDeskService Desk => _services.GetRequiredService<TicketDeskService>();
 
-    private JobActions Jobs => _services.GetRequiredService<JobActions>();
+    private JobService Jobs => _services.GetRequiredService<JobService>();
 
-    private DeskTimerFiring Timers => _services.GetRequiredService<DeskTimerFiring>();
+    private TimerFiringService Timers => _services.GetRequiredService<TimerFiringService>();
 
     public async Task InitializeAsync()
     {
@@ -306,7 +307,7 @@ public abstract class DeskWorkflowTests : IAsyncLifetime
         var ticket = await SingleTicketAsync();
         // Paused from 0:05 to 3:30: the 2-hour arrival target moves by 3 h 25 min.
         Assert.Equal(T0 + new TimeSpan(5, 25, 0), ticket.ArrivalDueAt);
-        Assert.DoesNotContain(await PendingTimersAsync(id), t => t.Kind == Sla.Timers.TimerKind.Acknowledge);
+        Assert.DoesNotContain(await PendingTimersAsync(id), t => t.Kind == Tickets.Timers.TimerKind.Acknowledge);
         await AdvanceAndFireAsync(TimeSpan.FromMinutes(54));
         Assert.DoesNotContain(await NotificationsAsync(), n => n.Message.Contains("50 % of the arrival", StringComparison.Ordinal));
         await AdvanceAndFireAsync(TimeSpan.FromMinutes(2));
@@ -367,7 +368,7 @@ public abstract class DeskWorkflowTests : IAsyncLifetime
         return await db.Notifications.AsNoTracking().OrderBy(n => n.Id).ToListAsync();
     }
 
-    private async Task<List<Sla.Timers.DeskTimer>> PendingTimersAsync(long ticketId)
+    private async Task<List<Tickets.Timers.DeskTimer>> PendingTimersAsync(long ticketId)
     {
         await using var db = await _dbs.CreateDbContextAsync();
         return await db.DeskTimers.AsNoTracking().Where(t => t.TicketId == ticketId && t.FiredAt == null && t.CancelledAt == null).ToListAsync();

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using AfterSales.Cloud.Mail;
-using AfterSales.Cloud.MailQueue;
+using AfterSales.Cloud.Mail.Queue;
 using AfterSales.Cloud.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -98,7 +98,7 @@ public sealed class MailQueueTests : IAsyncLifetime, IDisposable
     public async Task Mailer_QueueCannotBeWritten_ReturnsFalseInsteadOfFailingTheCaller()
     {
         using var unmigrated = await SqliteTestDatabase.CreateAsync(migrate: false);
-        var mailer = new Mailer(unmigrated, Options.Create(new MailOptions { Host = "127.0.0.1" }), _time, NullLogger<Mailer>.Instance);
+        var mailer = new MailService(unmigrated, Options.Create(new MailOptions { Host = "127.0.0.1" }), _time, NullLogger<MailService>.Instance);
 
         Assert.False(await mailer.SendAsync(new OutgoingMail(["ops@bank.example"], "Report", "Body"), default));
     }
@@ -112,11 +112,11 @@ public sealed class MailQueueTests : IAsyncLifetime, IDisposable
         Assert.Equal(MailBackoff.Cap, MailBackoff.After(50, first));
     }
 
-    private (Mailer Mailer, MailDelivery Delivery) Build(MailOptions options)
+    private (MailService MailService, MailDeliveryService Delivery) Build(MailOptions options)
     {
         var o = Options.Create(options);
-        return (new Mailer(_db, o, _time, NullLogger<Mailer>.Instance),
-            new MailDelivery(_db, new SmtpRelay(o, _time), o, _time, NullLogger<MailDelivery>.Instance));
+        return (new MailService(_db, o, _time, NullLogger<MailService>.Instance),
+            new MailDeliveryService(_db, new SmtpRelayClient(o, _time), o, _time, NullLogger<MailDeliveryService>.Instance));
     }
 
     private async Task<QueuedMail> SingleAsync()

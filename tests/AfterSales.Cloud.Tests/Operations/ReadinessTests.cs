@@ -53,7 +53,7 @@ public sealed class ReadinessTests : IAsyncLifetime
     {
         var ready = await UntilAsync(HttpStatusCode.OK);
 
-        await _app.Services.GetRequiredService<EmbeddedBroker>().StopAsync(default);
+        await _app.Services.GetRequiredService<EmbeddedBrokerServer>().StopAsync(default);
         var noBroker = await UntilAsync(HttpStatusCode.ServiceUnavailable);
         await _postgres.DisposeAsync();
         _postgresStopped = true;

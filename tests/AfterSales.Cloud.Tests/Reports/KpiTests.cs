@@ -2,6 +2,7 @@ using AfterSales.Cloud.Feedback;
 using AfterSales.Cloud.Kpis;
 using AfterSales.Cloud.Reports;
 using static AfterSales.Cloud.Tests.Reports.NovemberScenario;
+using AfterSales.Cloud.Tickets.History;
 
 namespace AfterSales.Cloud.Tests.Reports;
 

@@ -1,4 +1,5 @@
 using AfterSales.Cloud.Reports;
+using AfterSales.Cloud.Sla;
 using static AfterSales.Cloud.Tests.Reports.NovemberScenario;
 
 namespace AfterSales.Cloud.Tests.Reports;

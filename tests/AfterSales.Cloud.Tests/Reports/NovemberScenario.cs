@@ -4,6 +4,8 @@ using AfterSales.Cloud.Inspections;
 using AfterSales.Cloud.Inventory;
 using AfterSales.Cloud.Reports;
 using AfterSales.Cloud.Sites;
+using AfterSales.Cloud.Tickets;
+using AfterSales.Cloud.Tickets.History;
 using AfterSales.Protocol.Faults;
 
 namespace AfterSales.Cloud.Tests.Reports;
@@ -89,7 +91,7 @@ internal static class NovemberScenario
         },
 
         // T7: a defect the inspection found on the cabling: a ticket, still open, but not an outage of any device.
-        Facts(17, "site.cabling.5", InspectionDefects.FaultCode, At(11, 12, 11)) with
+        Facts(17, "site.cabling.5", CloudFaults.InspectionDefect, At(11, 12, 11)) with
         {
             CountsAsDowntime = false,
             Outages = [new(At(11, 12, 11), null)],

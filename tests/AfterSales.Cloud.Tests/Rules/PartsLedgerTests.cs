@@ -11,7 +11,7 @@ public class PartsLedgerTests
     [Fact]
     public void Ledger_ReceiveTransferIssueReturnScrap_BalancesEveryPlaceAndSumsToZero()
     {
-        var ledger = new PartsLedger([]);
+        var ledger = new PartsBalanceCalculator([]);
         ledger.Record(Move(PartMoveKind.Receive, StockPlaces.Supplier, Main, 10));
         ledger.Record(Move(PartMoveKind.Transfer, Main, Van, 3));
         ledger.Record(Move(PartMoveKind.Issue, Van, StockPlaces.Job(42), 2, ticket: 42));
@@ -33,7 +33,7 @@ public class PartsLedgerTests
     [Fact]
     public void Ledger_RefusesMovesThatBreakTheBooks()
     {
-        var ledger = new PartsLedger([Move(PartMoveKind.Receive, StockPlaces.Supplier, Main, 2)]);
+        var ledger = new PartsBalanceCalculator([Move(PartMoveKind.Receive, StockPlaces.Supplier, Main, 2)]);
 
         Assert.Contains("holds 2", ledger.Check(Move(PartMoveKind.Transfer, Main, Van, 3)), StringComparison.Ordinal);
         Assert.Contains("cannot go", ledger.Check(Move(PartMoveKind.Issue, Main, StockPlaces.Job(7), 1, ticket: 8)), StringComparison.Ordinal);
@@ -46,7 +46,7 @@ public class PartsLedgerTests
     [Fact]
     public void Stocktake_ShowsOnlyDifferences_AndAnAdjustmentClearsThem()
     {
-        var ledger = new PartsLedger([Move(PartMoveKind.Receive, StockPlaces.Supplier, Main, 5)]);
+        var ledger = new PartsBalanceCalculator([Move(PartMoveKind.Receive, StockPlaces.Supplier, Main, 5)]);
 
         var differences = ledger.Reconcile(Main, new Dictionary<string, int> { [Psu] = 4, ["CAM-2MP"] = 0 });
         Assert.Equal([(Psu, 5, 4)], differences);

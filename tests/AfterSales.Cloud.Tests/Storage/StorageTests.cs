@@ -4,13 +4,14 @@ using AfterSales.Cloud.Presence;
 using AfterSales.Cloud.Sites;
 using AfterSales.Cloud.Sla;
 using AfterSales.Cloud.Storage;
+using AfterSales.Cloud.Tests.Desk;
 using AfterSales.Cloud.Tickets;
+using AfterSales.Cloud.Tickets.Workflow;
 using AfterSales.Protocol.Contracts;
 using AfterSales.Protocol.Faults;
 using AfterSales.Protocol.Json;
 using AfterSales.Protocol.Topics;
 using Microsoft.EntityFrameworkCore;
-using AfterSales.Cloud.Tests.Desk;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -26,7 +27,7 @@ public abstract class StorageTests : IAsyncLifetime
 
     private readonly FakeTimeProvider _time = new(T0 + TimeSpan.FromMinutes(1));
     private TestDbFactory _dbs = null!;
-    private TicketDesk _desk = null!;
+    private TicketDeskService _desk = null!;
     private IngestPipeline _ingest = null!;
 
     /// <summary>Creates a context over a fresh, empty database of the engine under test.</summary>
@@ -64,14 +65,14 @@ public abstract class StorageTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
-        _desk = DeskServices.Build(_dbs, _time).GetRequiredService<TicketDesk>();
+        _desk = DeskServices.Build(_dbs, _time).GetRequiredService<TicketDeskService>();
         var counters = new IngestCounters();
-        var presence = new PresenceTracker(new PresenceBook(TimeSpan.FromSeconds(90)), _desk, _dbs, _time, NullLogger<PresenceTracker>.Instance);
+        var presence = new PresenceService(new PresencePolicy(TimeSpan.FromSeconds(90)), _desk, _dbs, _time, NullLogger<PresenceService>.Instance);
         _ingest = new IngestPipeline(
             _desk,
-            new GatewayDirectory(_dbs),
+            new GatewayStore(_dbs),
             presence,
-            new RejectionLog(_dbs, counters, _time, NullLogger<RejectionLog>.Instance),
+            new RejectionStore(_dbs, counters, _time, NullLogger<RejectionStore>.Instance),
             counters);
     }
 

@@ -1,4 +1,4 @@
-using AfterSales.Cloud.Correlation;
+using AfterSales.Cloud.Tickets.Correlation;
 using AfterSales.Protocol.Faults;
 
 namespace AfterSales.Cloud.Tests.Unit;

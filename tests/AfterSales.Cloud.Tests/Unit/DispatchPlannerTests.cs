@@ -1,6 +1,6 @@
 using AfterSales.Cloud.Dispatch;
 using AfterSales.Cloud.Sla;
-using AfterSales.Cloud.Sla.Targets;
+using AfterSales.Cloud.Sla.Zones;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AfterSales.Cloud.Tests.Unit;

@@ -10,7 +10,7 @@ public class PresenceBookTests
     [Fact]
     public void Sweep_AfterTimeout_ReportsGatewayOnce()
     {
-        var book = new PresenceBook(Timeout);
+        var book = new PresencePolicy(Timeout);
         book.Seen("gw-1", "site-a", T0);
 
         Assert.Empty(book.Sweep(T0 + Timeout));
@@ -23,7 +23,7 @@ public class PresenceBookTests
     [Fact]
     public void Seen_AfterSweptOffline_ReportsCameBack()
     {
-        var book = new PresenceBook(Timeout);
+        var book = new PresencePolicy(Timeout);
         book.Seen("gw-1", "site-a", T0);
         book.Sweep(T0 + (Timeout * 2));
 
@@ -34,7 +34,7 @@ public class PresenceBookTests
     [Fact]
     public void WentOffline_LastWillTwice_ReportsOnceAndSweepStaysQuiet()
     {
-        var book = new PresenceBook(Timeout);
+        var book = new PresencePolicy(Timeout);
         book.Seen("gw-1", "site-a", T0);
 
         Assert.True(book.WentOffline("gw-1", "site-a", T0 + TimeSpan.FromSeconds(10)));
@@ -45,7 +45,7 @@ public class PresenceBookTests
     [Fact]
     public void Seen_NeverKnownGateway_IsNotAComeback()
     {
-        var book = new PresenceBook(Timeout);
+        var book = new PresencePolicy(Timeout);
 
         Assert.False(book.Seen("gw-9", "site-a", T0));
         Assert.True(book.Knows("gw-9"));

@@ -1,3 +1,4 @@
+using AfterSales.Cloud.Provisioning;
 using AfterSales.Cloud.Sites;
 using AfterSales.Protocol.Faults;
 using AfterSales.Protocol.Json;

@@ -1,5 +1,5 @@
 using AfterSales.Cloud.Sla.Clocks;
-using AfterSales.Cloud.Sla.Targets;
+using AfterSales.Cloud.Sla;
 using NodaTime;
 using NodaTime.Extensions;
 

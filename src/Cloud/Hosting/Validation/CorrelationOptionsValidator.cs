@@ -1,4 +1,4 @@
-using AfterSales.Cloud.Correlation;
+using AfterSales.Cloud.Tickets.Correlation;
 using Microsoft.Extensions.Options;
 
 namespace AfterSales.Cloud.Hosting.Validation;

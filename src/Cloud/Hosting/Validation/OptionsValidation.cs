@@ -1,8 +1,8 @@
-using AfterSales.Cloud.Broker;
-using AfterSales.Cloud.Correlation;
+using AfterSales.Cloud.Mqtt;
+using AfterSales.Cloud.Tickets.Correlation;
 using AfterSales.Cloud.Dispatch;
 using AfterSales.Cloud.Presence;
-using AfterSales.Cloud.Sites;
+using AfterSales.Cloud.Provisioning;
 using AfterSales.Cloud.Sla;
 using AfterSales.Cloud.Storage;
 using AfterSales.Cloud.Tickets.Lifecycle;

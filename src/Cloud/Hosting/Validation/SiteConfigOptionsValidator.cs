@@ -1,4 +1,4 @@
-using AfterSales.Cloud.Sites;
+using AfterSales.Cloud.Provisioning;
 using Microsoft.Extensions.Options;
 
 namespace AfterSales.Cloud.Hosting.Validation;

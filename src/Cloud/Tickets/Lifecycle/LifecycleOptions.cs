@@ -1,6 +1,6 @@
 namespace AfterSales.Cloud.Tickets.Lifecycle;
 
-/// <summary>The tenant's ticket rules. DOMAIN.md gives no figures for these; the defaults are ours and documented in docs/cloud.md.</summary>
+/// <summary>The tenant's ticket rules. The regulations give no figures for these; the defaults are ours (docs/service-rules.md §2.3–§2.5).</summary>
 public sealed class LifecycleOptions
 {
     public const string Section = "Tickets";

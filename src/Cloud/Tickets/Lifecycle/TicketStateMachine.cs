@@ -1,7 +1,7 @@
 namespace AfterSales.Cloud.Tickets.Lifecycle;
 
 /// <summary>
-/// The ticket workflow (DOMAIN.md §2) as a pure function. The customer signs after the work and
+/// The ticket workflow (docs/service-rules.md §2.7) as a pure function. The customer signs after the work and
 /// never before; a signature is never altered; a job closes only once signed, unless the fault
 /// restored itself before anyone went out.
 /// </summary>

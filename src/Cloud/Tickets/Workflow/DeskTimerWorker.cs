@@ -1,7 +1,7 @@
 namespace AfterSales.Cloud.Tickets.Workflow;
 
 /// <summary>Polls for due timers. The first pass runs at start, firing what fell due while the service was down.</summary>
-internal sealed partial class DeskTimerWorker(DeskTimerFiring firing, TimeProvider time, ILogger<DeskTimerWorker> log) : BackgroundService
+internal sealed partial class DeskTimerWorker(TimerFiringService firing, TimeProvider time, ILogger<DeskTimerWorker> log) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
 

@@ -1,8 +1,8 @@
-using AfterSales.Cloud.Correlation;
 using AfterSales.Cloud.Dispatch;
+using AfterSales.Cloud.Jobs;
 using AfterSales.Cloud.Notifications;
 using AfterSales.Cloud.Sla;
-using AfterSales.Cloud.Sla.Targets;
+using AfterSales.Cloud.Tickets.Correlation;
 using AfterSales.Cloud.Tickets.Lifecycle;
 using Microsoft.Extensions.Options;
 
@@ -17,13 +17,12 @@ internal static class ServiceDeskRegistration
         services.Configure<DispatchOptions>(configuration.GetSection(DispatchOptions.Section));
         services.Configure<CorrelationOptions>(configuration.GetSection(CorrelationOptions.Section));
         services.AddSingleton(sp => new SlaTermsPolicy(sp.GetRequiredService<IOptions<SlaOptions>>().Value));
-        services.AddSingleton<SlaScheduler>();
-        services.AddSingleton<AutoDispatcher>();
-        services.AddSingleton<IncidentCorrelator>();
-        services.AddSingleton<Notifier>();
-        services.AddSingleton<TicketWorkflow>();
-        services.AddSingleton<DeskTimerFiring>();
-        services.AddSingleton<JobActions>();
+        services.AddSingleton<SlaTimerService>();
+        services.AddSingleton<AutoDispatchService>();
+        services.AddSingleton<IncidentCorrelationService>();
+        services.AddSingleton<NotificationService>();
+        services.AddSingleton<TicketWorkflowService>();
+        services.AddSingleton<TimerFiringService>();
         services.AddHostedService<DeskTimerWorker>();
         return services;
     }

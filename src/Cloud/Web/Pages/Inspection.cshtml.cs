@@ -11,7 +11,7 @@ namespace AfterSales.Cloud.Web.Pages;
 /// a ladder costs one tap, not the whole sheet.
 /// </summary>
 [Authorize(Roles = $"{ApiKeyRoles.Technician},{ApiKeyRoles.Dispatcher},{ApiKeyRoles.Admin}")]
-internal sealed class InspectionModel(InspectionDesk desk) : PageModel
+internal sealed class InspectionModel(InspectionService desk) : PageModel
 {
     public InspectionJob Job { get; private set; } = null!;
 

@@ -1,3 +1,4 @@
+using AfterSales.Cloud.Calendar;
 using AfterSales.Cloud.Auth;
 using AfterSales.Cloud.Contracts;
 using AfterSales.Cloud.Inspections;
@@ -8,7 +9,7 @@ namespace AfterSales.Cloud.Web.Pages;
 
 /// <summary>This month's inspections: a technician sees their own, a dispatcher everybody's.</summary>
 [Authorize(Roles = $"{ApiKeyRoles.Technician},{ApiKeyRoles.Dispatcher},{ApiKeyRoles.Admin}")]
-internal sealed class InspectionsModel(InspectionDesk desk, TimeProvider time) : PageModel
+internal sealed class InspectionsModel(InspectionService desk, TimeProvider time) : PageModel
 {
     public IReadOnlyList<InspectionJob> Jobs { get; private set; } = [];
 
@@ -16,7 +17,7 @@ internal sealed class InspectionsModel(InspectionDesk desk, TimeProvider time) :
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Month = ContractRules.FirstOfMonth(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        Month = ServiceMonth.FirstOfMonth(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         var mine = User.IsInRole(ApiKeyRoles.Technician) ? DeskUser.From(User).TechnicianId ?? string.Empty : null;
         Jobs = await desk.ForTechnicianAsync(mine, Month, cancellationToken);
     }

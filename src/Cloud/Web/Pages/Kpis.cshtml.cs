@@ -1,3 +1,4 @@
+using AfterSales.Cloud.Calendar;
 using AfterSales.Cloud.Auth;
 using AfterSales.Cloud.Contracts;
 using AfterSales.Cloud.Kpis;
@@ -21,7 +22,7 @@ internal sealed class KpisModel(KpiService kpis, TimeProvider time) : PageModel
 
     public async Task OnGetAsync(string? month, CancellationToken cancellationToken)
     {
-        Month = ReportsApi.TryMonth(month, out var m) ? m : ContractRules.FirstOfMonth(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        Month = ServiceMonth.TryParse(month, out var m) ? m : ServiceMonth.FirstOfMonth(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         var inputs = await kpis.LoadAsync(Month, 1, cancellationToken);
         Tables =
         [

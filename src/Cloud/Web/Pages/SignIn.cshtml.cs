@@ -12,7 +12,7 @@ namespace AfterSales.Cloud.Web.Pages;
 
 /// <summary>Browser sign-in with a user name and password, or with the same access keys scripts use; the browser then holds a cookie.</summary>
 [AllowAnonymous]
-internal sealed class SignInModel(IDbContextFactory<CloudDb> dbs, UserDirectory users) : PageModel
+internal sealed class SignInModel(IDbContextFactory<CloudDb> dbs, UserStore users) : PageModel
 {
     public string? Error { get; private set; }
 

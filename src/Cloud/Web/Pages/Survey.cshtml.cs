@@ -7,7 +7,7 @@ namespace AfterSales.Cloud.Web.Pages;
 
 /// <summary>The customer's survey, opened from a link on a phone without signing in: the token is the key.</summary>
 [AllowAnonymous]
-internal sealed class SurveyModel(SurveyDesk desk) : PageModel
+internal sealed class SurveyModel(SurveyService desk) : PageModel
 {
     public Survey? Survey { get; private set; }
 

@@ -11,7 +11,7 @@ namespace AfterSales.Cloud.Web.Pages;
 /// see it, and one way to run an action — refused actions come back as a message, a ticket the user may
 /// not see as 404, and every post ends in a redirect so a reload never repeats it.
 /// </summary>
-internal abstract class TicketPageModel(TicketQueries queries) : PageModel
+internal abstract class TicketPageModel(TicketQueryService queries) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public long Id { get; set; }

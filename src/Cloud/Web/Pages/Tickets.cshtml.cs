@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace AfterSales.Cloud.Web.Pages;
 
 /// <summary>The read-only board: staff see their tenant's open tickets, customers those of their own sites.</summary>
-internal sealed class TicketsModel(TicketQueries queries, TimeProvider time) : PageModel
+internal sealed class TicketsModel(TicketQueryService queries, TimeProvider time) : PageModel
 {
     public IReadOnlyList<TicketView> Tickets { get; private set; } = [];
 

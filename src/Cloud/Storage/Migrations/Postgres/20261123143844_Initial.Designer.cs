@@ -182,7 +182,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                     b.ToTable("Contracts");
                 });
 
-            modelBuilder.Entity("AfterSales.Cloud.Correlation.Incident", b =>
+            modelBuilder.Entity("AfterSales.Cloud.Tickets.Correlation.Incident", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -969,7 +969,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                     b.ToTable("Sites");
                 });
 
-            modelBuilder.Entity("AfterSales.Cloud.Sla.Timers.DeskTimer", b =>
+            modelBuilder.Entity("AfterSales.Cloud.Tickets.Timers.DeskTimer", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1443,7 +1443,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("AfterSales.Cloud.Sla.Timers.DeskTimer", b =>
+            modelBuilder.Entity("AfterSales.Cloud.Tickets.Timers.DeskTimer", b =>
                 {
                     b.HasOne("AfterSales.Cloud.Tickets.Ticket", null)
                         .WithMany()

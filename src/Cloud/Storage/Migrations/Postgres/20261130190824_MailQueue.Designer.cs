@@ -696,7 +696,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                     b.ToTable("SiteInventories");
                 });
 
-            modelBuilder.Entity("AfterSales.Cloud.MailQueue.QueuedMail", b =>
+            modelBuilder.Entity("AfterSales.Cloud.Mail.Queue.QueuedMail", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -753,7 +753,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                     b.ToTable("MailQueue", (string)null);
                 });
 
-            modelBuilder.Entity("AfterSales.Cloud.MailQueue.QueuedMailAttachment", b =>
+            modelBuilder.Entity("AfterSales.Cloud.Mail.Queue.QueuedMailAttachment", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1514,9 +1514,9 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("AfterSales.Cloud.MailQueue.QueuedMailAttachment", b =>
+            modelBuilder.Entity("AfterSales.Cloud.Mail.Queue.QueuedMailAttachment", b =>
                 {
-                    b.HasOne("AfterSales.Cloud.MailQueue.QueuedMail", null)
+                    b.HasOne("AfterSales.Cloud.Mail.Queue.QueuedMail", null)
                         .WithMany("Attachments")
                         .HasForeignKey("QueuedMailId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1598,7 +1598,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                     b.Navigation("Items");
                 });
 
-            modelBuilder.Entity("AfterSales.Cloud.MailQueue.QueuedMail", b =>
+            modelBuilder.Entity("AfterSales.Cloud.Mail.Queue.QueuedMail", b =>
                 {
                     b.Navigation("Attachments");
                 });

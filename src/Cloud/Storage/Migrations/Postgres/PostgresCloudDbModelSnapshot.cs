@@ -179,7 +179,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                     b.ToTable("Contracts");
                 });
 
-            modelBuilder.Entity("AfterSales.Cloud.Correlation.Incident", b =>
+            modelBuilder.Entity("AfterSales.Cloud.Tickets.Correlation.Incident", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -693,7 +693,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                     b.ToTable("SiteInventories");
                 });
 
-            modelBuilder.Entity("AfterSales.Cloud.MailQueue.QueuedMail", b =>
+            modelBuilder.Entity("AfterSales.Cloud.Mail.Queue.QueuedMail", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -750,7 +750,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                     b.ToTable("MailQueue", (string)null);
                 });
 
-            modelBuilder.Entity("AfterSales.Cloud.MailQueue.QueuedMailAttachment", b =>
+            modelBuilder.Entity("AfterSales.Cloud.Mail.Queue.QueuedMailAttachment", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1055,7 +1055,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                     b.ToTable("Sites");
                 });
 
-            modelBuilder.Entity("AfterSales.Cloud.Sla.Timers.DeskTimer", b =>
+            modelBuilder.Entity("AfterSales.Cloud.Tickets.Timers.DeskTimer", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1511,9 +1511,9 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("AfterSales.Cloud.MailQueue.QueuedMailAttachment", b =>
+            modelBuilder.Entity("AfterSales.Cloud.Mail.Queue.QueuedMailAttachment", b =>
                 {
-                    b.HasOne("AfterSales.Cloud.MailQueue.QueuedMail", null)
+                    b.HasOne("AfterSales.Cloud.Mail.Queue.QueuedMail", null)
                         .WithMany("Attachments")
                         .HasForeignKey("QueuedMailId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1538,7 +1538,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("AfterSales.Cloud.Sla.Timers.DeskTimer", b =>
+            modelBuilder.Entity("AfterSales.Cloud.Tickets.Timers.DeskTimer", b =>
                 {
                     b.HasOne("AfterSales.Cloud.Tickets.Ticket", null)
                         .WithMany()
@@ -1595,7 +1595,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                     b.Navigation("Items");
                 });
 
-            modelBuilder.Entity("AfterSales.Cloud.MailQueue.QueuedMail", b =>
+            modelBuilder.Entity("AfterSales.Cloud.Mail.Queue.QueuedMail", b =>
                 {
                     b.Navigation("Attachments");
                 });

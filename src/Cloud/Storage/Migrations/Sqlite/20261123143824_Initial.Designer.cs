@@ -171,7 +171,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                     b.ToTable("Contracts");
                 });
 
-            modelBuilder.Entity("AfterSales.Cloud.Correlation.Incident", b =>
+            modelBuilder.Entity("AfterSales.Cloud.Tickets.Correlation.Incident", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -932,7 +932,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                     b.ToTable("Sites");
                 });
 
-            modelBuilder.Entity("AfterSales.Cloud.Sla.Timers.DeskTimer", b =>
+            modelBuilder.Entity("AfterSales.Cloud.Tickets.Timers.DeskTimer", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1394,7 +1394,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("AfterSales.Cloud.Sla.Timers.DeskTimer", b =>
+            modelBuilder.Entity("AfterSales.Cloud.Tickets.Timers.DeskTimer", b =>
                 {
                     b.HasOne("AfterSales.Cloud.Tickets.Ticket", null)
                         .WithMany()

@@ -667,7 +667,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                     b.ToTable("SiteInventories");
                 });
 
-            modelBuilder.Entity("AfterSales.Cloud.MailQueue.QueuedMail", b =>
+            modelBuilder.Entity("AfterSales.Cloud.Mail.Queue.QueuedMail", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -722,7 +722,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                     b.ToTable("MailQueue", (string)null);
                 });
 
-            modelBuilder.Entity("AfterSales.Cloud.MailQueue.QueuedMailAttachment", b =>
+            modelBuilder.Entity("AfterSales.Cloud.Mail.Queue.QueuedMailAttachment", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1461,9 +1461,9 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("AfterSales.Cloud.MailQueue.QueuedMailAttachment", b =>
+            modelBuilder.Entity("AfterSales.Cloud.Mail.Queue.QueuedMailAttachment", b =>
                 {
-                    b.HasOne("AfterSales.Cloud.MailQueue.QueuedMail", null)
+                    b.HasOne("AfterSales.Cloud.Mail.Queue.QueuedMail", null)
                         .WithMany("Attachments")
                         .HasForeignKey("QueuedMailId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1545,7 +1545,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                     b.Navigation("Items");
                 });
 
-            modelBuilder.Entity("AfterSales.Cloud.MailQueue.QueuedMail", b =>
+            modelBuilder.Entity("AfterSales.Cloud.Mail.Queue.QueuedMail", b =>
                 {
                     b.Navigation("Attachments");
                 });

@@ -168,7 +168,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                     b.ToTable("Contracts");
                 });
 
-            modelBuilder.Entity("AfterSales.Cloud.Correlation.Incident", b =>
+            modelBuilder.Entity("AfterSales.Cloud.Tickets.Correlation.Incident", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -664,7 +664,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                     b.ToTable("SiteInventories");
                 });
 
-            modelBuilder.Entity("AfterSales.Cloud.MailQueue.QueuedMail", b =>
+            modelBuilder.Entity("AfterSales.Cloud.Mail.Queue.QueuedMail", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -719,7 +719,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                     b.ToTable("MailQueue", (string)null);
                 });
 
-            modelBuilder.Entity("AfterSales.Cloud.MailQueue.QueuedMailAttachment", b =>
+            modelBuilder.Entity("AfterSales.Cloud.Mail.Queue.QueuedMailAttachment", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1014,7 +1014,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                     b.ToTable("Sites");
                 });
 
-            modelBuilder.Entity("AfterSales.Cloud.Sla.Timers.DeskTimer", b =>
+            modelBuilder.Entity("AfterSales.Cloud.Tickets.Timers.DeskTimer", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1458,9 +1458,9 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("AfterSales.Cloud.MailQueue.QueuedMailAttachment", b =>
+            modelBuilder.Entity("AfterSales.Cloud.Mail.Queue.QueuedMailAttachment", b =>
                 {
-                    b.HasOne("AfterSales.Cloud.MailQueue.QueuedMail", null)
+                    b.HasOne("AfterSales.Cloud.Mail.Queue.QueuedMail", null)
                         .WithMany("Attachments")
                         .HasForeignKey("QueuedMailId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1485,7 +1485,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("AfterSales.Cloud.Sla.Timers.DeskTimer", b =>
+            modelBuilder.Entity("AfterSales.Cloud.Tickets.Timers.DeskTimer", b =>
                 {
                     b.HasOne("AfterSales.Cloud.Tickets.Ticket", null)
                         .WithMany()
@@ -1542,7 +1542,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                     b.Navigation("Items");
                 });
 
-            modelBuilder.Entity("AfterSales.Cloud.MailQueue.QueuedMail", b =>
+            modelBuilder.Entity("AfterSales.Cloud.Mail.Queue.QueuedMail", b =>
                 {
                     b.Navigation("Attachments");
                 });

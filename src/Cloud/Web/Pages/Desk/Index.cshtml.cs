@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.Cloud.Web.Pages.Desk;
 
-internal sealed class DeskIndexModel(TicketQueries queries, IDbContextFactory<CloudDb> dbs) : PageModel
+internal sealed class DeskIndexModel(TicketQueryService queries, IDbContextFactory<CloudDb> dbs) : PageModel
 {
     public IReadOnlyList<TicketView> Tickets { get; private set; } = [];
 

@@ -1,5 +1,6 @@
 using AfterSales.Cloud.Auth;
 using AfterSales.Cloud.Dispatch;
+using AfterSales.Cloud.Jobs;
 using AfterSales.Cloud.Storage;
 using AfterSales.Cloud.Tickets;
 using AfterSales.Cloud.Tickets.Workflow;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.Cloud.Web.Pages.Desk;
 
-internal sealed class DeskTicketModel(TicketQueries queries, JobActions jobs, IDbContextFactory<CloudDb> dbs) : TicketPageModel(queries)
+internal sealed class DeskTicketModel(TicketQueryService queries, JobService jobs, IDbContextFactory<CloudDb> dbs) : TicketPageModel(queries)
 {
     public IReadOnlyList<Technician> Technicians { get; private set; } = [];
 

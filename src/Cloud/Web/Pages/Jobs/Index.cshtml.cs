@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AfterSales.Cloud.Web.Pages.Jobs;
 
-internal sealed class JobsIndexModel(TicketQueries queries) : PageModel
+internal sealed class JobsIndexModel(TicketQueryService queries) : PageModel
 {
     public IReadOnlyList<(TicketView View, bool ClosedOrDone)> Jobs { get; private set; } = [];
 

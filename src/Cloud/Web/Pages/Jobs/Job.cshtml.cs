@@ -1,13 +1,14 @@
 using AfterSales.Cloud.Auth;
+using AfterSales.Cloud.Jobs;
+using AfterSales.Cloud.Jobs.JobSheet;
 using AfterSales.Cloud.Tickets;
-using AfterSales.Cloud.Tickets.JobSheet;
 using AfterSales.Cloud.Tickets.Workflow;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AfterSales.Cloud.Web.Pages.Jobs;
 
 /// <summary>One job on the technician's phone. Every button posts back; the server decides what is allowed.</summary>
-internal sealed class JobModel(TicketQueries queries, JobActions jobs) : TicketPageModel(queries)
+internal sealed class JobModel(TicketQueryService queries, JobService jobs) : TicketPageModel(queries)
 {
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
         await LoadTicketAsync(DeskUser.From(User), ct) ? Page() : NotFound();

@@ -1,0 +1,121 @@
+using System.Buffers;
+using System.Net;
+using AfterSales.Cloud.Ingest;
+using AfterSales.Cloud.Mqtt;
+using AfterSales.Cloud.Sites;
+using AfterSales.Protocol.Topics;
+using MQTTnet.Protocol;
+using MQTTnet.Server;
+using Microsoft.Extensions.Options;
+
+namespace AfterSales.Cloud.Broker;
+
+/// <summary>
+/// The MQTT broker the cloud hosts by default. It is also the first line of the rule "a gateway
+/// speaks only for its own site": each gateway logs in with its own credential, and may publish
+/// only under its site's topics and subscribe only to its site's config.
+/// </summary>
+internal sealed partial class EmbeddedBrokerServer(
+    IOptions<BrokerOptions> options,
+    CloudBrokerCredential cloud,
+    GatewayStore gateways,
+    RejectionStore rejections,
+    ILogger<EmbeddedBrokerServer> log) : IHostedService, IDisposable
+{
+    private const string SiteItem = "site";
+    private MqttServer? _server;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        var serverOptions = new MqttServerOptionsBuilder()
+            .WithDefaultEndpoint()
+            .WithDefaultEndpointPort(o.Port)
+            .WithDefaultEndpointBoundIPAddress(IPAddress.Parse(o.BindAddress))
+            .WithPersistentSessions()
+            .Build();
+        _server = new MqttServerFactory().CreateMqttServer(serverOptions);
+        _server.ValidatingConnectionAsync += ValidateConnectionAsync;
+        _server.InterceptingPublishAsync += InterceptPublishAsync;
+        _server.InterceptingSubscriptionAsync += InterceptSubscriptionAsync;
+        await _server.StartAsync();
+        LogStarted(log, o.BindAddress, o.Port);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_server is not null)
+        {
+            await _server.StopAsync();
+        }
+    }
+
+    public void Dispose()
+    {
+        _server?.Dispose();
+        _server = null;
+    }
+
+    private async Task ValidateConnectionAsync(ValidatingConnectionEventArgs e)
+    {
+        if (e.UserName == cloud.Username)
+        {
+            e.ReasonCode = e.Password == cloud.Password ? MqttConnectReasonCode.Success : MqttConnectReasonCode.BadUserNameOrPassword;
+            return;
+        }
+
+        // One identity per gateway: the client id must be the gateway id it logs in as.
+        var gateway = e.UserName is null ? null : await gateways.FindAsync(e.UserName, CancellationToken.None);
+        if (gateway is null || e.ClientId != gateway.Id || e.Password is null || !GatewaySecrets.Verify(e.Password, gateway.SecretHash))
+        {
+            LogRefusedLogin(log, e.ClientId, e.UserName ?? "(none)", e.RemoteEndPoint?.ToString() ?? "?");
+            e.ReasonCode = MqttConnectReasonCode.BadUserNameOrPassword;
+            return;
+        }
+
+        e.SessionItems[SiteItem] = gateway.SiteId;
+        e.ReasonCode = MqttConnectReasonCode.Success;
+    }
+
+    private async Task InterceptPublishAsync(InterceptingPublishEventArgs e)
+    {
+        if (e.SessionItems[SiteItem] is not string site)
+        {
+            return; // the cloud itself
+        }
+
+        var topic = e.ApplicationMessage.Topic;
+        if (!MqttTopics.TryParse(topic, out var topicSite, out var kind) || topicSite != site || kind == TopicKind.Config)
+        {
+            LogRefusedPublish(log, e.ClientId, site, topic);
+            e.ProcessPublish = false;
+            e.Response.ReasonCode = MqttPubAckReasonCode.NotAuthorized;
+            await rejections.RejectAsync(
+                topic, e.ApplicationMessage.Payload.ToArray(), "acl", $"gateway '{e.ClientId}' of site '{site}' may publish only under its own site", CancellationToken.None);
+        }
+    }
+
+    private Task InterceptSubscriptionAsync(InterceptingSubscriptionEventArgs e)
+    {
+        if (e.SessionItems[SiteItem] is string site && e.TopicFilter.Topic != MqttTopics.Config(site))
+        {
+            LogRefusedSubscribe(log, e.ClientId, site, e.TopicFilter.Topic);
+            e.ProcessSubscription = false;
+            e.Response.ReasonCode = MqttSubscribeReasonCode.NotAuthorized;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Embedded MQTT broker listening on {Address}:{Port}")]
+    private static partial void LogStarted(ILogger logger, string address, int port);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused broker login of client {ClientId} as {UserName} from {Endpoint}: unknown gateway or wrong credential")]
+    private static partial void LogRefusedLogin(ILogger logger, string clientId, string userName, string endpoint);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused publish by gateway {ClientId} of site {SiteId} to {Topic}: a gateway may publish only under its own site")]
+    private static partial void LogRefusedPublish(ILogger logger, string clientId, string siteId, string topic);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused subscription by gateway {ClientId} of site {SiteId} to {Topic}")]
+    private static partial void LogRefusedSubscribe(ILogger logger, string clientId, string siteId, string topic);
+}

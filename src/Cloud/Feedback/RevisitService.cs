@@ -1,0 +1,58 @@
+using AfterSales.Cloud.Reports;
+using AfterSales.Cloud.Sites;
+using AfterSales.Cloud.Storage;
+using AfterSales.Cloud.Tickets.History;
+using Microsoft.EntityFrameworkCore;
+
+namespace AfterSales.Cloud.Feedback;
+
+/// <summary>Schedules revisits for repairs by role quota, and records what the revisit found.</summary>
+internal sealed class RevisitService(IDbContextFactory<CloudDb> dbs, TimeProvider time)
+{
+    /// <summary>Revisits for every repair finished in the month so far; re-running adds only the new repairs.</summary>
+    public async Task<int> PlanAsync(DateOnly month, CancellationToken cancellationToken)
+    {
+        var from = new DateTimeOffset(month.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var now = time.GetUtcNow();
+        var to = from.AddMonths(1) < now ? from.AddMonths(1) : now;
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        var siteIds = await db.Sites.Select(s => s.Id).ToListAsync(cancellationToken);
+        var facts = await TicketHistoryStore.LoadAsync(db, siteIds, from, to, cancellationToken);
+
+        // A repair is a fix somebody made on site; a fault that cleared by itself needs no revisit.
+        var repairs = facts.Where(f => f.FixedAt is { } at && at >= from && at < to && !f.SelfRestored).OrderBy(f => f.FixedAt).ThenBy(f => f.TicketId).ToList();
+        var planned = await db.Set<Revisit>().Select(r => new { r.TicketId, r.Role }).ToListAsync(cancellationToken);
+        var added = 0;
+        for (var i = 0; i < repairs.Count; i++)
+        {
+            foreach (var role in RevisitRules.RolesFor(i + 1))
+            {
+                if (planned.Exists(p => p.TicketId == repairs[i].TicketId && p.Role == role))
+                {
+                    continue;
+                }
+
+                db.Add(new Revisit { TicketId = repairs[i].TicketId, SiteId = repairs[i].SiteId, Role = role, DueBy = RevisitRules.DueBy(repairs[i].FixedAt!.Value, repairs[i].DeviceKind) });
+                added++;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return added;
+    }
+
+    public async Task<bool> RecordAsync(long revisitId, string? finding, CancellationToken cancellationToken)
+    {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        var revisit = await db.Set<Revisit>().FindAsync([revisitId], cancellationToken);
+        if (revisit is null)
+        {
+            return false;
+        }
+
+        revisit.DoneAt ??= time.GetUtcNow();
+        revisit.Finding = string.IsNullOrWhiteSpace(finding) ? null : finding.Trim();
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+}

@@ -1,0 +1,99 @@
+using System.Security.Cryptography;
+using AfterSales.Cloud.Contracts;
+using AfterSales.Cloud.Mail;
+using AfterSales.Cloud.Sites;
+using AfterSales.Cloud.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace AfterSales.Cloud.Feedback;
+
+/// <summary>Issues a survey per job (an unguessable link) and takes the customer's one answer.</summary>
+internal sealed class SurveyService(IDbContextFactory<CloudDb> dbs, MailService mailer, TimeProvider time)
+{
+    public string LinkFor(Survey survey)
+    {
+        ArgumentNullException.ThrowIfNull(survey);
+        return $"{mailer.Options.PublicBaseUrl.TrimEnd('/')}/survey/{survey.Token}";
+    }
+
+    /// <summary>Issues a survey; with <paramref name="invite"/>, mails the link to the contacts of the site's current contract.</summary>
+    public async Task<Survey> IssueAsync(string siteId, string? technicianId, long? ticketId, long? inspectionJobId, CancellationToken cancellationToken, bool invite = false)
+    {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        if (!await db.Sites.AnyAsync(s => s.Id == siteId, cancellationToken))
+        {
+            throw new ArgumentException($"Unknown site '{siteId}'.", nameof(siteId));
+        }
+
+        var survey = new Survey
+        {
+            Token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_'),
+            SiteId = siteId,
+            TechnicianId = technicianId,
+            TicketId = ticketId,
+            InspectionJobId = inspectionJobId,
+            SentAt = time.GetUtcNow(),
+        };
+        db.Add(survey);
+        await db.SaveChangesAsync(cancellationToken);
+        if (invite)
+        {
+            var today = DateOnly.FromDateTime(survey.SentAt.UtcDateTime);
+            var contract = (await db.Contracts.AsNoTracking().Where(c => c.SiteId == siteId).ToListAsync(cancellationToken))
+                .Where(c => ContractRules.Covers(c, today)).MaxBy(c => c.EndsOn);
+            if (contract is not null)
+            {
+                await mailer.SendAsync(new OutgoingMail(ContractRules.Emails(contract), "How did we do? Four questions about today's visit", $"""
+                    Thank you for letting us into your site today. Four questions, one tap each, on your phone:
+
+                    {LinkFor(survey)}
+
+                    Your answers go to the service manager and count in the technician's monthly review.
+                    """), cancellationToken);
+            }
+        }
+
+        return survey;
+    }
+
+    public async Task<Survey?> FindAsync(string token, CancellationToken cancellationToken)
+    {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        return await db.Set<Survey>().AsNoTracking().SingleOrDefaultAsync(s => s.Token == token, cancellationToken);
+    }
+
+    /// <summary>Stores the answer once; a second submission (a double tap, a shared link) changes nothing.</summary>
+    public async Task<SurveyAnswerResult> AnswerAsync(string token, int attitude, int skill, int arrival, int promises, string? comment, CancellationToken cancellationToken)
+    {
+        if (!new int?[] { attitude, skill, arrival, promises }.All(SurveyScore.IsLevel))
+        {
+            return SurveyAnswerResult.Invalid;
+        }
+
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        var survey = await db.Set<Survey>().SingleOrDefaultAsync(s => s.Token == token, cancellationToken);
+        if (survey is null)
+        {
+            return SurveyAnswerResult.Unknown;
+        }
+
+        if (survey.AnsweredAt is not null)
+        {
+            return SurveyAnswerResult.AlreadyAnswered;
+        }
+
+        (survey.Attitude, survey.Skill, survey.ArrivalTime, survey.KeepingPromises) = (attitude, skill, arrival, promises);
+        survey.Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim()[..Math.Min(2000, comment.Trim().Length)];
+        survey.AnsweredAt = time.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return SurveyAnswerResult.Saved;
+    }
+}
+
+public enum SurveyAnswerResult
+{
+    Saved,
+    AlreadyAnswered,
+    Unknown,
+    Invalid,
+}

@@ -1,0 +1,173 @@
+using AfterSales.Cloud.Calendar;
+using System.Globalization;
+using AfterSales.Cloud.Contracts;
+using AfterSales.Cloud.Mail;
+using AfterSales.Cloud.Storage;
+using AfterSales.Cloud.Telemetry;
+using Microsoft.EntityFrameworkCore;
+
+namespace AfterSales.Cloud.Reports;
+
+/// <summary>
+/// Generates, archives and mails monthly reports: one site on demand, or a whole month for every
+/// contracted site as a resumable run. Re-running is safe: a site's archive is replaced, and a
+/// report already mailed is not mailed again.
+/// </summary>
+internal sealed partial class MonthlyReportService(IDbContextFactory<CloudDb> dbs, MailService mailer, TimeProvider time, ILogger<MonthlyReportService> log)
+{
+    /// <summary>A run whose heartbeat is older than this was abandoned (its node died) and may be resumed.</summary>
+    public static readonly TimeSpan StaleRun = TimeSpan.FromMinutes(10);
+
+    public async Task<ArchivedReport?> GenerateAsync(string siteId, DateOnly month, bool mail, CancellationToken cancellationToken)
+    {
+        month = ServiceMonth.FirstOfMonth(month);
+        var now = time.GetUtcNow();
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        var inputs = await ReportInputStore.LoadAsync(db, siteId, month, now, cancellationToken);
+        if (inputs is null)
+        {
+            return null;
+        }
+
+        var report = MonthlyReportBuilder.Build(inputs, month, now);
+        var archived = await db.Set<ArchivedReport>().SingleOrDefaultAsync(a => a.SiteId == siteId && a.Kind == ReportKinds.Monthly && a.Period == month, cancellationToken);
+        if (archived is null)
+        {
+            archived = new ArchivedReport { SiteId = siteId, Kind = ReportKinds.Monthly, Period = month, Pdf = [], Html = string.Empty };
+            db.Add(archived);
+        }
+
+        archived.GeneratedAt = now;
+        archived.Pdf = MonthlyReportPdf.Render(report);
+        archived.Html = MonthlyReportHtml.Render(report);
+        if (mail && archived.EmailedAt is null && inputs.Contract is { } contract && ContractRules.Emails(contract) is { Count: > 0 } to
+            && await mailer.SendAsync(Mail(report, archived, to), cancellationToken))
+        {
+            archived.EmailedAt = time.GetUtcNow();
+            archived.EmailedTo = string.Join(", ", to);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return archived;
+    }
+
+    /// <summary>
+    /// Generates the month for every site under contract. Starts a run, or resumes one that is
+    /// unfinished and stale; returns null when another node is running it now or it is done (unless forced).
+    /// </summary>
+    public async Task<ReportRun?> RunMonthAsync(DateOnly month, bool force, IProgress<ReportProgress>? progress, CancellationToken cancellationToken)
+    {
+        month = ServiceMonth.FirstOfMonth(month);
+        var run = await ClaimAsync(month, force, cancellationToken);
+        if (run is null)
+        {
+            return null;
+        }
+
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        db.Attach(run);
+        var contracts = await db.Set<MaintenanceContract>().AsNoTracking().ToListAsync(cancellationToken);
+        var sites = contracts.Where(c => c.Category != ServiceCategory.Internal && ContractRules.CoversMonth(c, month))
+            .Select(c => c.SiteId).Distinct().Order(StringComparer.Ordinal).ToList();
+        var already = force ? [] : await db.Set<ArchivedReport>().AsNoTracking()
+            .Where(a => a.Kind == ReportKinds.Monthly && a.Period == month).Select(a => a.SiteId).ToListAsync(cancellationToken);
+        (run.Total, run.Done, run.Failed) = (sites.Count, already.Count(sites.Contains), 0);
+        await db.SaveChangesAsync(cancellationToken);
+
+        foreach (var siteId in sites.Except(already))
+        {
+            try
+            {
+                await GenerateAsync(siteId, month, mail: true, cancellationToken);
+                run.Done++;
+                CloudMetrics.CountReport(failed: false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // One site's bad data must not stop the other customers' reports.
+                run.Failed++;
+                CloudMetrics.CountReport(failed: true);
+                var error = $"{siteId}: {ex.Message}";
+                run.LastError = error.Length > 1000 ? error[..1000] : error;
+                LogSiteFailed(log, siteId, month, ex);
+            }
+
+            run.HeartbeatAt = time.GetUtcNow();
+            await db.SaveChangesAsync(cancellationToken);
+            progress?.Report(new ReportProgress(month, run.Total, run.Done, run.Failed, siteId));
+        }
+
+        run.FinishedAt = run.Failed == 0 ? time.GetUtcNow() : null;
+        await db.SaveChangesAsync(cancellationToken);
+        LogRunFinished(log, month, run.Done, run.Total, run.Failed);
+        return run;
+    }
+
+    private async Task<ReportRun?> ClaimAsync(DateOnly month, bool force, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        var run = await db.Set<ReportRun>().SingleOrDefaultAsync(r => r.Kind == ReportKinds.Monthly && r.Period == month, cancellationToken);
+        if (run is null)
+        {
+            run = new ReportRun { Kind = ReportKinds.Monthly, Period = month, StartedAt = now, HeartbeatAt = now };
+            db.Add(run);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                return null; // another node claimed the month a moment ago
+            }
+
+            return run;
+        }
+
+        var live = run.FinishedAt is null && now - run.HeartbeatAt < StaleRun;
+        if (live || (run.FinishedAt is not null && !force))
+        {
+            return null;
+        }
+
+        // Takes over only if nobody else did since we read it: the heartbeat is the version.
+        var claimed = await db.Set<ReportRun>()
+            .Where(r => r.Id == run.Id && r.HeartbeatAt == run.HeartbeatAt)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.HeartbeatAt, now).SetProperty(r => r.FinishedAt, (DateTimeOffset?)null).SetProperty(r => r.StartedAt, now), cancellationToken);
+        if (claimed == 0)
+        {
+            return null;
+        }
+
+        (run.HeartbeatAt, run.FinishedAt, run.StartedAt) = (now, null, now);
+        return run;
+    }
+
+    private OutgoingMail Mail(MonthlyReport report, ArchivedReport archived, IReadOnlyList<string> to)
+    {
+        var month = ReportFormat.MonthName(report.Month);
+        var text = $"""
+            Dear {report.Contract?.ContactName ?? report.Site.Customer ?? "customer"},
+
+            Attached is the monthly inspection report for {report.Site.Name}, {month}.
+
+            {ReportFormat.Summary(report)}
+
+            The report is also online: {mailer.Options.PublicBaseUrl.TrimEnd('/')}/reports/{archived.SiteId}/{report.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture)}
+
+            AfterSales service centre
+            """;
+        return new OutgoingMail(
+            to,
+            $"Monthly inspection report · {report.Site.Name} · {month}",
+            text,
+            archived.Html,
+            [new MailAttachment($"report-{archived.SiteId}-{report.Month:yyyy-MM}.pdf", "application/pdf", archived.Pdf)]);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Monthly report for {SiteId} ({Month}) failed")]
+    private static partial void LogSiteFailed(ILogger logger, string siteId, DateOnly month, Exception ex);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Monthly reports for {Month}: {Done} of {Total} done, {Failed} failed")]
+    private static partial void LogRunFinished(ILogger logger, DateOnly month, int done, int total, int failed);
+}

@@ -1,0 +1,8 @@
+namespace AfterSales.Cloud.Tickets;
+
+/// <summary>Fault codes of tickets the cloud opens itself, never sent by a gateway.</summary>
+public static class CloudFaults
+{
+    /// <summary>A failed inspection item: a defect to fix, not an outage of the device.</summary>
+    public const string InspectionDefect = "inspection.defect";
+}

@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using AfterSales.Cloud.Sites;
+
+namespace AfterSales.Cloud.Tickets;
+
+internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>, IEntityTypeConfiguration<TicketOccurrence>
+{
+    public void Configure(EntityTypeBuilder<Ticket> builder)
+    {
+        builder.ToTable("Tickets");
+        builder.Property(t => t.SiteId).HasMaxLength(64);
+        builder.Property(t => t.DeviceId).HasMaxLength(64);
+        builder.Property(t => t.Fault).HasMaxLength(64);
+        builder.Property(t => t.Zone).HasMaxLength(64);
+        builder.Property(t => t.CentreId).HasMaxLength(64);
+        builder.Property(t => t.LastGatewayId).HasMaxLength(64);
+        builder.Property(t => t.DeviceKind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(t => t.Severity).HasConversion<string>().HasMaxLength(16);
+        builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(t => t.TechnicianId).HasMaxLength(64);
+        builder.Property(t => t.Resolution).HasMaxLength(2000);
+        builder.HasOne<Site>().WithMany().HasForeignKey(t => t.SiteId);
+
+        // The rule "one open ticket per (site, device, fault)" is the database's to keep,
+        // so two cloud nodes racing on the same fault cannot both open one.
+        builder.HasIndex(t => new { t.SiteId, t.DeviceId, t.Fault })
+            .IsUnique()
+            .HasFilter("\"ClosedAt\" IS NULL")
+            .HasDatabaseName("UX_Tickets_OpenFault");
+        builder.HasIndex(t => t.ClosedAt);
+        builder.HasIndex(t => t.TechnicianId);
+        builder.HasIndex(t => new { t.SiteId, t.DeviceId, t.Fault, t.ClosedAt });
+
+        // Correlation asks "is a power or uplink fault open on this site?" and "is this incident still open?" on every new ticket.
+        builder.HasIndex(t => new { t.SiteId, t.Fault });
+        builder.HasIndex(t => t.IncidentId);
+        builder.HasMany(t => t.Occurrences).WithOne().HasForeignKey(o => o.TicketId);
+    }
+
+    public void Configure(EntityTypeBuilder<TicketOccurrence> builder)
+    {
+        builder.ToTable("Occurrences");
+        builder.Property(o => o.SiteId).HasMaxLength(64);
+        builder.Property(o => o.DeviceId).HasMaxLength(64);
+        builder.Property(o => o.Fault).HasMaxLength(64);
+        builder.Property(o => o.GatewayId).HasMaxLength(64);
+        builder.Property(o => o.State).HasConversion<string>().HasMaxLength(16);
+        builder.HasIndex(o => o.EventId).IsUnique();
+    }
+}

@@ -1,0 +1,46 @@
+using AfterSales.Cloud.Dispatch;
+using AfterSales.Cloud.Sites;
+using AfterSales.Cloud.Sla;
+using AfterSales.Cloud.Sla.Zones;
+using AfterSales.Cloud.Storage;
+using AfterSales.Cloud.Tickets.Lifecycle;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AfterSales.Cloud.Tickets.Workflow;
+
+/// <summary>Gathers the site's tenant's technicians, their duty and load, and asks the planner who goes.</summary>
+internal sealed class AutoDispatchService(SlaTermsPolicy terms, IOptions<DispatchOptions> options)
+{
+    public async Task<DispatchChoice> ChooseAsync(CloudDb db, Ticket ticket, Site site, DateTimeOffset now, IReadOnlySet<string> exclude, CancellationToken cancellationToken)
+    {
+        var technicians = await db.Technicians.AsNoTracking().Where(t => t.TenantId == site.TenantId && t.Active).ToListAsync(cancellationToken);
+        var ids = technicians.Select(t => t.Id).ToList();
+        var shifts = await db.DutyShifts.AsNoTracking().Where(s => ids.Contains(s.TechnicianId) && s.End > now).ToListAsync(cancellationToken);
+        var busy = await db.Tickets.AsNoTracking()
+            .Where(t => t.TechnicianId != null && t.ClosedAt == null && t.Id != ticket.Id
+                && (t.Status == TicketStatus.Dispatched || t.Status == TicketStatus.Accepted || t.Status == TicketStatus.EnRoute || t.Status == TicketStatus.OnSite))
+            .GroupBy(t => t.TechnicianId!)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+
+        var fresh = TimeSpan.FromMinutes(options.Value.LocationFreshMinutes);
+        var candidates = technicians.Select(t => new Candidate(
+            t.Id,
+            t.Name,
+            Skills.Parse(t.Skills),
+            t.LastLatitude is { } lat && t.LastLongitude is { } lon && t.LastSeenAt is { } seen && now - seen <= fresh
+                ? new GeoPoint(lat, lon)
+                : new GeoPoint(t.BaseLatitude, t.BaseLongitude),
+            DutyRoster.IsOnDuty(t, shifts, terms.BusinessCalendar, now),
+            busy.GetValueOrDefault(t.Id)));
+        return DispatchPlanner.Choose(
+            Skills.For(ticket.DeviceKind),
+            new GeoPoint(site.Latitude, site.Longitude),
+            now,
+            ticket.ArrivalDueAt,
+            candidates,
+            exclude,
+            options.Value);
+    }
+}

@@ -1,0 +1,125 @@
+using AfterSales.Cloud.Sites;
+using AfterSales.Cloud.Sla;
+using AfterSales.Cloud.Sla.Clocks;
+using AfterSales.Cloud.Sla.Timers;
+using AfterSales.Cloud.Storage;
+using AfterSales.Cloud.Tickets.Timers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using NodaTime.Extensions;
+
+namespace AfterSales.Cloud.Tickets.Workflow;
+
+/// <summary>Turns a ticket's targets into deadlines and durable timers, and moves them on pause and resume.</summary>
+internal sealed class SlaTimerService(SlaTermsPolicy terms, IOptions<SlaOptions> options)
+{
+    private static readonly TimerKind[] SlaKinds = [TimerKind.Acknowledge, TimerKind.Arrival, TimerKind.Resolution];
+
+    public IWorkCalendar ClockOf(Ticket ticket) => ticket.BusinessHoursClock ? terms.BusinessCalendar : AroundTheClock.Instance;
+
+    /// <summary>Arrival and resolution run from the clock start; returns the explanation for the audit trail.</summary>
+    public string PlanOnOpen(CloudDb db, Ticket ticket, Site site, ArrivalAssessment zone)
+    {
+        var targets = terms.For(site.Id, ticket.Severity, zone);
+        ticket.BusinessHoursClock = targets.BusinessHours;
+        ticket.NeedsHuman = targets.Arrival is null;
+        ticket.ArrivalDueAt = Schedule(db, ticket, TimerKind.Arrival, targets.Clock, ticket.OpenedAt, targets.Arrival);
+        ticket.ResolutionDueAt = Schedule(db, ticket, TimerKind.Resolution, targets.Clock, ticket.OpenedAt, targets.Resolution);
+        return targets.Explanation;
+    }
+
+    /// <summary>A human sets the arrival deadline of a ticket the zones could not place; resolution follows the company rule.</summary>
+    public void PlanByHand(CloudDb db, Ticket ticket, DateTimeOffset now, double arrivalHours)
+    {
+        Cancel(db, ticket.Id, now, TimerKind.Arrival, TimerKind.Resolution);
+        var clock = ClockOf(ticket);
+        var arrival = Duration.FromHours(arrivalHours);
+        ticket.NeedsHuman = false;
+        ticket.ArrivalDueAt = Schedule(db, ticket, TimerKind.Arrival, clock, ticket.OpenedAt, arrival);
+        ticket.ResolutionDueAt = Schedule(db, ticket, TimerKind.Resolution, clock, ticket.OpenedAt, arrival + Duration.FromHours(options.Value.ResolutionHoursAfterArrival));
+    }
+
+    /// <summary>The acknowledgement clock starts when a technician gets the job (docs/service-rules.md §1.5: call within 15 minutes).</summary>
+    public void PlanAcknowledge(CloudDb db, Ticket ticket, Site site, DateTimeOffset now)
+    {
+        Cancel(db, ticket.Id, now, TimerKind.Acknowledge);
+        var acknowledge = terms.For(site.Id, ticket.Severity, new ArrivalAssessment(null, ticket.Zone, null, null, false, string.Empty)).Acknowledge;
+        ticket.AcknowledgeDueAt = Schedule(db, ticket, TimerKind.Acknowledge, ClockOf(ticket), now, acknowledge);
+    }
+
+    public static void Cancel(CloudDb db, long ticketId, DateTimeOffset now, params TimerKind[] kinds)
+    {
+        foreach (var timer in db.DeskTimers.Local.Where(t => t.TicketId == ticketId && t.FiredAt == null && t.CancelledAt == null && kinds.Contains(t.Kind)))
+        {
+            timer.CancelledAt = now;
+        }
+    }
+
+    /// <summary>Loads the ticket's pending timers into the unit of work so <see cref="Cancel"/> sees them.</summary>
+    public static Task LoadPendingAsync(CloudDb db, long ticketId, CancellationToken cancellationToken) =>
+        db.DeskTimers.Where(t => t.TicketId == ticketId && t.FiredAt == null && t.CancelledAt == null).LoadAsync(cancellationToken);
+
+    public static void CancelAll(CloudDb db, long ticketId, DateTimeOffset now) =>
+        Cancel(db, ticketId, now, Enum.GetValues<TimerKind>());
+
+    /// <summary>Waiting for the customer: the SLA timers stop; their running time left is kept for the resume.</summary>
+    public static void Pause(CloudDb db, Ticket ticket, DateTimeOffset now)
+    {
+        ticket.PausedAt = now;
+        Cancel(db, ticket.Id, now, SlaKinds);
+    }
+
+    /// <summary>The clock runs again: every stopped timer and deadline gets back the running time it had left.</summary>
+    public void Resume(CloudDb db, Ticket ticket, DateTimeOffset now)
+    {
+        if (ticket.PausedAt is not { } pausedAt)
+        {
+            return;
+        }
+
+        var clock = ClockOf(ticket);
+        DateTimeOffset Shift(DateTimeOffset due) =>
+            SlaClock.Resume(clock, due.ToInstant(), pausedAt.ToInstant(), now.ToInstant()).ToDateTimeOffset();
+
+        // A target met during the pause (accepted, arrived) does not get its timers back.
+        foreach (var stopped in db.DeskTimers.Local.Where(t => t.TicketId == ticket.Id && t.CancelledAt == pausedAt && SlaKinds.Contains(t.Kind) && !Met(ticket, t.Kind)).ToList())
+        {
+            db.DeskTimers.Add(new DeskTimer { TicketId = ticket.Id, Kind = stopped.Kind, Percent = stopped.Percent, DueAt = Shift(stopped.DueAt) });
+        }
+
+        ticket.AcknowledgeDueAt = ticket.AcceptedAt is null && ticket.AcknowledgeDueAt is { } ack ? Shift(ack) : ticket.AcknowledgeDueAt;
+        ticket.ArrivalDueAt = ticket.ArrivedAt is null && ticket.ArrivalDueAt is { } arrive ? Shift(arrive) : ticket.ArrivalDueAt;
+        ticket.ResolutionDueAt = ticket.ResolvedAt is null && ticket.ResolutionDueAt is { } resolve ? Shift(resolve) : ticket.ResolutionDueAt;
+        ticket.PausedAt = null;
+    }
+
+    private static bool Met(Ticket ticket, TimerKind kind) => kind switch
+    {
+        TimerKind.Acknowledge => ticket.AcceptedAt is not null,
+        TimerKind.Arrival => ticket.ArrivedAt is not null,
+        TimerKind.Resolution => ticket.ResolvedAt is not null,
+        _ => false,
+    };
+
+    /// <summary>Loads the timers a pause stopped, so <see cref="Resume"/> can restart them.</summary>
+    public static Task LoadPausedAsync(CloudDb db, Ticket ticket, CancellationToken cancellationToken) =>
+        db.DeskTimers.Where(t => t.TicketId == ticket.Id && t.CancelledAt == ticket.PausedAt).LoadAsync(cancellationToken);
+
+    private DateTimeOffset? Schedule(CloudDb db, Ticket ticket, TimerKind kind, IWorkCalendar clock, DateTimeOffset start, Duration? budget)
+    {
+        if (budget is not { } b)
+        {
+            return null;
+        }
+
+        DateTimeOffset due = default;
+        foreach (var (percent, at) in TimerPlan.Marks(clock, start, b, options.Value.WarningPercents))
+        {
+            db.DeskTimers.Add(new DeskTimer { TicketId = ticket.Id, Kind = kind, Percent = percent, DueAt = at });
+            due = at;
+        }
+
+        return due;
+    }
+}

@@ -1,0 +1,214 @@
+using AfterSales.Cloud.Sites;
+using AfterSales.Cloud.Sla;
+using AfterSales.Cloud.Sla.Zones;
+using AfterSales.Cloud.Storage;
+using AfterSales.Cloud.Telemetry;
+using AfterSales.Cloud.Tickets.Lifecycle;
+using AfterSales.Cloud.Tickets.Workflow;
+using AfterSales.Protocol.Contracts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AfterSales.Cloud.Tickets.Workflow;
+
+/// <summary>Applies fault events to the ticket book, idempotently on the event id.</summary>
+internal sealed partial class TicketDeskService(
+    IDbContextFactory<CloudDb> dbs,
+    ArrivalPolicy policy,
+    TicketWorkflowService workflow,
+    IOptions<LifecycleOptions> lifecycle,
+    TimeProvider time,
+    ILogger<TicketDeskService> log)
+{
+    public async Task<TicketAction> ApplyAsync(FaultEvent e, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        using var span = CloudTelemetry.Start("desk apply")?.SetTag("aftersales.event.id", e.EventId).SetTag("aftersales.fault", e.Fault);
+        try
+        {
+            return await TryApplyAsync(e, cancellationToken);
+        }
+        catch (DbUpdateException ex)
+        {
+            // Another node (or a redelivery racing this one) stored the same event or opened the
+            // same ticket first; the unique indexes refused ours. Looking again settles it.
+            LogRetryAfterConflict(log, e.EventId, ex.InnerException?.Message ?? ex.Message);
+            return await TryApplyAsync(e, cancellationToken);
+        }
+    }
+
+    private async Task<TicketAction> TryApplyAsync(FaultEvent e, CancellationToken cancellationToken)
+    {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await db.Occurrences.AnyAsync(o => o.EventId == e.EventId, cancellationToken))
+        {
+            LogDuplicate(log, e.EventId, e.SiteId);
+            return TicketAction.Duplicate;
+        }
+
+        var receivedAt = time.GetUtcNow();
+        var open = await db.Tickets.SingleOrDefaultAsync(
+            t => t.SiteId == e.SiteId && t.DeviceId == e.DeviceId && t.Fault == e.Fault && t.ClosedAt == null,
+            cancellationToken);
+        var action = TicketRules.Decide(open, e);
+        var site = await db.Sites.AsNoTracking().SingleAsync(s => s.Id == e.SiteId, cancellationToken);
+        var repeated = action == TicketAction.Open ? await RecentlyClosedAsync(db, e, receivedAt, cancellationToken) : null;
+        if (repeated is not null)
+        {
+            action = TicketAction.Reopen;
+        }
+
+        var ticket = action switch
+        {
+            TicketAction.Open => await OpenAsync(db, site, e, receivedAt, cancellationToken),
+            TicketAction.Reopen => Reopened(repeated!, e, receivedAt),
+            TicketAction.Attach => Attach(open!, e),
+            TicketAction.Restore => Restore(open!, e),
+            TicketAction.Stale => open,
+            TicketAction.Orphan or TicketAction.Duplicate => null,
+            _ => throw new InvalidOperationException($"Unhandled ticket action {action}."),
+        };
+
+        var occurrence = new TicketOccurrence
+        {
+            EventId = e.EventId,
+            SiteId = e.SiteId,
+            DeviceId = e.DeviceId,
+            Fault = e.Fault,
+            State = e.State,
+            GatewayId = e.GatewayId,
+            Seq = e.Seq,
+            OccurredAt = e.OccurredAt.ToUniversalTime(),
+            ReceivedAt = receivedAt,
+            Stale = action == TicketAction.Stale,
+        };
+        db.Occurrences.Add(occurrence);
+        ticket?.Occurrences.Add(occurrence);
+
+        await db.SaveChangesAsync(cancellationToken);
+        var actor = Actor.Gateway(e.GatewayId);
+        switch (action)
+        {
+            case TicketAction.Open:
+                await workflow.OnOpenedAsync(db, ticket!, site, await AssessAsync(db, site, cancellationToken), actor, receivedAt, cancellationToken);
+                break;
+            case TicketAction.Reopen:
+                await workflow.OnRepeatAsync(db, ticket!, site, await AssessAsync(db, site, cancellationToken), actor, receivedAt, cancellationToken);
+                break;
+            case TicketAction.Attach:
+                await workflow.OnRaisedAgainAsync(db, ticket!, site, await AssessAsync(db, site, cancellationToken), actor, receivedAt, cancellationToken);
+                break;
+            case TicketAction.Restore:
+                workflow.OnCleared(db, ticket!, actor, ticket!.RestoredAt!.Value, receivedAt);
+                break;
+            case TicketAction.Stale or TicketAction.Orphan or TicketAction.Duplicate:
+                break;
+            default:
+                throw new InvalidOperationException($"Unhandled ticket action {action}.");
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        CloudMetrics.DeskLag.Record((time.GetUtcNow() - receivedAt).TotalSeconds);
+        CloudMetrics.DeliveryDelay.Record(Math.Max(0, (receivedAt - e.OccurredAt).TotalSeconds));
+        System.Diagnostics.Activity.Current?.SetTag("aftersales.ticket.action", action.ToString()).SetTag("aftersales.ticket.id", ticket?.Id);
+        LogApplied(log, action, e.SiteId, e.DeviceId, e.Fault, ticket?.Id);
+        return action;
+    }
+
+    private async Task<Ticket> OpenAsync(CloudDb db, Sites.Site site, FaultEvent e, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        var assessment = await AssessAsync(db, site, cancellationToken);
+        var openedAt = TicketRules.ClockStart(e, receivedAt);
+        if (assessment.NeedsHuman)
+        {
+            LogNeedsHuman(log, e.SiteId, assessment.Explanation);
+        }
+
+        var ticket = new Ticket
+        {
+            SiteId = e.SiteId,
+            DeviceId = e.DeviceId,
+            DeviceKind = e.DeviceKind,
+            Fault = e.Fault,
+            Severity = e.Severity,
+            OpenedAt = openedAt,
+            FirstOpenedAt = openedAt,
+            CentreId = assessment.CentreId,
+            Zone = assessment.Zone,
+            DistanceKm = assessment.DistanceKm,
+            NeedsHuman = assessment.NeedsHuman,
+            RaiseCount = 1,
+            LastSeq = e.Seq,
+            LastGatewayId = e.GatewayId,
+        };
+        db.Tickets.Add(ticket);
+        return ticket;
+    }
+
+    private async Task<ArrivalAssessment> AssessAsync(CloudDb db, Sites.Site site, CancellationToken cancellationToken)
+    {
+        var centres = await db.ServiceCentres.AsNoTracking().ToListAsync(cancellationToken);
+        return policy.Assess(
+            new GeoPoint(site.Latitude, site.Longitude),
+            centres.Select(c => (c.Id, new GeoPoint(c.Latitude, c.Longitude))),
+            site.ContractArrivalHours);
+    }
+
+    /// <summary>The newest closed ticket of this fault, if it closed within the repeat window.</summary>
+    private async Task<Ticket?> RecentlyClosedAsync(CloudDb db, FaultEvent e, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var last = await db.Tickets
+            .Where(t => t.SiteId == e.SiteId && t.DeviceId == e.DeviceId && t.Fault == e.Fault && t.ClosedAt != null)
+            .OrderByDescending(t => t.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        return last is not null && FaultHistoryRules.IsRepeat(last.ClosedAt, now, lifecycle.Value) ? last : null;
+    }
+
+    private static Ticket Reopened(Ticket ticket, FaultEvent e, DateTimeOffset receivedAt)
+    {
+        ticket.OpenedAt = TicketRules.ClockStart(e, receivedAt);
+        ticket.Severity = e.Severity;
+        ticket.RaiseCount++;
+        Track(ticket, e);
+        return ticket;
+    }
+
+    private static Ticket Attach(Ticket ticket, FaultEvent e)
+    {
+        ticket.RestoredAt = null;
+        ticket.RaiseCount++;
+        ticket.Severity = TicketRules.MostSevere(ticket.Severity, e.Severity);
+        Track(ticket, e);
+        return ticket;
+    }
+
+    private static Ticket Restore(Ticket ticket, FaultEvent e)
+    {
+        ticket.RestoredAt = e.OccurredAt.ToUniversalTime();
+        Track(ticket, e);
+        return ticket;
+    }
+
+    private static void Track(Ticket ticket, FaultEvent e)
+    {
+        if (e.Seq > 0)
+        {
+            ticket.LastSeq = e.Seq;
+            ticket.LastGatewayId = e.GatewayId;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ticket book: {Action} for {SiteId}/{DeviceId} {Fault} (ticket {TicketId})")]
+    private static partial void LogApplied(ILogger logger, TicketAction action, string siteId, string deviceId, string fault, long? ticketId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Duplicate event {FaultEventId} from site {SiteId} ignored: it was applied before")]
+    private static partial void LogDuplicate(ILogger logger, Guid faultEventId, string siteId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Site {SiteId} has no arrival deadline and needs a human: {Explanation}")]
+    private static partial void LogNeedsHuman(ILogger logger, string siteId, string explanation);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Event {FaultEventId} conflicted with a concurrent write ({Reason}); applying it again")]
+    private static partial void LogRetryAfterConflict(ILogger logger, Guid faultEventId, string reason);
+}

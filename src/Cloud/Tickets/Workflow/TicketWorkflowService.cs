@@ -1,0 +1,230 @@
+using AfterSales.Cloud.Dispatch;
+using AfterSales.Cloud.Notifications;
+using AfterSales.Cloud.Sites;
+using AfterSales.Cloud.Sla;
+using AfterSales.Cloud.Sla.Timers;
+using AfterSales.Cloud.Storage;
+using AfterSales.Cloud.Tickets.Correlation;
+using AfterSales.Cloud.Tickets.Lifecycle;
+using AfterSales.Cloud.Tickets.Timers;
+using AfterSales.Protocol.Faults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AfterSales.Cloud.Tickets.Workflow;
+
+/// <summary>
+/// Everything that moves a ticket: fault events, people and timers all pass the state machine
+/// here, and every move leaves an audit line. Works inside the caller's unit of work.
+/// </summary>
+internal sealed partial class TicketWorkflowService(
+    SlaTimerService sla,
+    AutoDispatchService dispatcher,
+    NotificationService notifier,
+    IOptions<LifecycleOptions> lifecycle,
+    IOptions<DispatchOptions> dispatch,
+    IncidentCorrelationService correlator,
+    ILogger<TicketWorkflowService> log)
+{
+    public SlaTimerService Sla => sla;
+
+    /// <summary>Moves the ticket through the state machine, or throws with the reason it may not.</summary>
+    public static async Task MoveAsync(CloudDb db, Ticket ticket, TicketCommand command, string actor, DateTimeOffset now, string? detail, CancellationToken cancellationToken)
+    {
+        var signed = command is TicketCommand.Sign or TicketCommand.Close
+            && await db.JobSignatures.AnyAsync(s => s.TicketId == ticket.Id && s.Visit == ticket.Visit, cancellationToken);
+        var transition = TicketStateMachine.Next(ticket.Status, command, signed);
+        if (!transition.Allowed)
+        {
+            throw new WorkflowRefusedException($"Ticket {ticket.Id}: {transition.Refusal}.");
+        }
+
+        Audit(db, ticket, now, actor, TicketStateMachine.Describe(command), detail, ticket.Status, transition.To);
+        ticket.Status = transition.To;
+        if (TicketStateMachine.IsFinished(transition.To))
+        {
+            ticket.ClosedAt = now;
+            SlaTimerService.CancelAll(db, ticket.Id, now);
+        }
+    }
+
+    public static void Audit(CloudDb db, Ticket ticket, DateTimeOffset now, string actor, string action, string? detail, TicketStatus? from = null, TicketStatus? to = null) =>
+        db.TicketAudit.Add(new TicketAuditEntry { TicketId = ticket.Id, At = now, Actor = actor, Action = action, Detail = detail, From = from, To = to });
+
+    /// <summary>A new ticket: deadlines, incident, then a technician unless it follows a root cause or needs a human.</summary>
+    public async Task OnOpenedAsync(CloudDb db, Ticket ticket, Site site, ArrivalAssessment zone, string actor, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        Audit(db, ticket, now, actor, "opened", $"{ticket.Fault} on {ticket.DeviceId} ({ticket.Severity.ToString().ToLowerInvariant()})", null, TicketStatus.Open);
+        await StartVisitAsync(db, ticket, site, zone, actor, now, cancellationToken);
+    }
+
+    /// <summary>The same fault again within the repeat window after closing: the ticket reopens and counts a repeat.</summary>
+    public async Task OnRepeatAsync(CloudDb db, Ticket ticket, Site site, ArrivalAssessment zone, string actor, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ticket.RepeatCount++;
+        await ReopenAsync(db, ticket, actor, now, $"the same fault came back (repeat {ticket.RepeatCount})", cancellationToken);
+        await StartVisitAsync(db, ticket, site, zone, actor, now, cancellationToken);
+    }
+
+    public async Task OnRaisedAgainAsync(CloudDb db, Ticket ticket, Site site, ArrivalAssessment zone, string actor, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await SlaTimerService.LoadPendingAsync(db, ticket.Id, cancellationToken);
+        SlaTimerService.Cancel(db, ticket.Id, now, TimerKind.SelfRestore);
+        if (ticket.Status == TicketStatus.Resolved)
+        {
+            // The work did not hold: the fault is back before the job was closed.
+            ticket.RepeatCount++;
+            await ReopenAsync(db, ticket, actor, now, "the fault came back after the work was resolved", cancellationToken);
+            await StartVisitAsync(db, ticket, site, zone, actor, now, cancellationToken);
+            return;
+        }
+
+        var raises = await db.Occurrences.Where(o => o.TicketId == ticket.Id && o.State == FaultState.Raised).Select(o => o.OccurredAt).ToListAsync(cancellationToken);
+        raises.Add(now);
+        if (!ticket.Intermittent && FaultHistoryRules.IsFlapping(raises, now, lifecycle.Value))
+        {
+            ticket.Intermittent = true;
+            Audit(db, ticket, now, Actor.System, "marked intermittent", $"{lifecycle.Value.FlapRaises} raises within {lifecycle.Value.FlapWindowMinutes:0} min");
+        }
+        else
+        {
+            Audit(db, ticket, now, actor, "fault raised again", null);
+        }
+    }
+
+    public void OnCleared(CloudDb db, Ticket ticket, string actor, DateTimeOffset clearedAt, DateTimeOffset now)
+    {
+        Audit(db, ticket, now, actor, "fault cleared on site", null);
+        if (FaultHistoryRules.CanSelfRestore(ticket.Status))
+        {
+            db.DeskTimers.Add(new DeskTimer
+            {
+                TicketId = ticket.Id,
+                Kind = TimerKind.SelfRestore,
+                Percent = 100,
+                DueAt = FaultHistoryRules.SelfRestoreAt(clearedAt, lifecycle.Value),
+            });
+        }
+    }
+
+    /// <summary>Gives the job to the best technician, or escalates when nobody can make the deadline.</summary>
+    public async Task DispatchAsync(CloudDb db, Ticket ticket, Site site, DateTimeOffset now, IReadOnlySet<string> exclude, CancellationToken cancellationToken)
+    {
+        var choice = await dispatcher.ChooseAsync(db, ticket, site, now, exclude, cancellationToken);
+        if (choice.TechnicianId is { } technicianId)
+        {
+            await AssignAsync(db, ticket, site, technicianId, Actor.System, now, choice.Explanation, cancellationToken);
+            return;
+        }
+
+        Audit(db, ticket, now, Actor.System, "dispatch escalated", choice.Explanation);
+        var message = $"Ticket {ticket.Id} {ticket.Fault} at {site.Name}: nobody can be dispatched — {choice.Explanation}. Assign by hand.";
+        notifier.Send(db, Recipients.Supervisor, ticket.Id, message);
+        notifier.Send(db, Recipients.Dispatcher, ticket.Id, message);
+        LogEscalated(log, ticket.Id, choice.Explanation);
+    }
+
+    /// <summary>Dispatch to a named technician (the planner's choice or the dispatcher's hand).</summary>
+    public async Task AssignAsync(CloudDb db, Ticket ticket, Site site, string technicianId, string actor, DateTimeOffset now, string detail, CancellationToken cancellationToken)
+    {
+        var technician = await db.Technicians.AsNoTracking().SingleOrDefaultAsync(t => t.Id == technicianId && t.TenantId == site.TenantId, cancellationToken)
+            ?? throw new WorkflowRefusedException($"Technician '{technicianId}' is not one of this company's technicians.");
+        await SlaTimerService.LoadPendingAsync(db, ticket.Id, cancellationToken);
+        var previous = ticket.TechnicianId;
+        var command = ticket.Status == TicketStatus.Open ? TicketCommand.Dispatch : TicketCommand.Reassign;
+        await MoveAsync(db, ticket, command, actor, now, $"to {technician.Name}: {detail}", cancellationToken);
+        ticket.TechnicianId = technician.Id;
+        ticket.DispatchedAt = now;
+        ticket.AcceptedAt = null;
+        SlaTimerService.Cancel(db, ticket.Id, now, TimerKind.AcceptTimeout);
+        sla.PlanAcknowledge(db, ticket, site, now);
+        db.DeskTimers.Add(new DeskTimer
+        {
+            TicketId = ticket.Id,
+            Kind = TimerKind.AcceptTimeout,
+            Percent = 100,
+            TechnicianId = technician.Id,
+            DueAt = now + TimeSpan.FromMinutes(dispatch.Value.AcceptWithinMinutes),
+        });
+        notifier.Send(db, Recipients.Technician(technician.Id), ticket.Id,
+            $"New job {ticket.Id}: {ticket.Fault} on {ticket.DeviceId} at {site.Name}, {site.Address}. Call {site.ContactPhone}. Arrive by {ticket.ArrivalDueAt:yyyy-MM-dd HH:mm} UTC.");
+        if (previous is not null && previous != technician.Id)
+        {
+            notifier.Send(db, Recipients.Technician(previous), ticket.Id, $"Job {ticket.Id} was given to {technician.Name}; you are stood down.");
+        }
+    }
+
+    /// <summary>
+    /// A power or uplink ticket is finished: faults that followed it get their own handling —
+    /// dispatched if still active; those already cleared self-restore on their own timer.
+    /// </summary>
+    public async Task ReleaseFollowersAsync(CloudDb db, Ticket root, Site site, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!CorrelationRules.IsRootCause(root.Fault) || root.IncidentId is not { } incident)
+        {
+            return;
+        }
+
+        var followers = await db.Tickets
+            .Where(t => t.IncidentId == incident && t.FollowsRootCause && t.ClosedAt == null && t.Id != root.Id)
+            .ToListAsync(cancellationToken);
+        foreach (var follower in followers)
+        {
+            follower.FollowsRootCause = false;
+            var active = follower.RestoredAt is null;
+            Audit(db, follower, now, Actor.System, "released from incident",
+                $"{root.Fault} (ticket {root.Id}) is {TicketStateMachine.Describe(root.Status)}; this fault is {(active ? "still active" : "cleared")}");
+            if (active && follower.Status == TicketStatus.Open && !follower.NeedsHuman)
+            {
+                await DispatchAsync(db, follower, site, now, new HashSet<string>(), cancellationToken);
+            }
+        }
+    }
+
+    private static async Task ReopenAsync(CloudDb db, Ticket ticket, string actor, DateTimeOffset now, string why, CancellationToken cancellationToken)
+    {
+        await SlaTimerService.LoadPendingAsync(db, ticket.Id, cancellationToken);
+        await MoveAsync(db, ticket, TicketCommand.Reopen, actor, now, why, cancellationToken);
+        SlaTimerService.CancelAll(db, ticket.Id, now);
+        ticket.Visit++;
+        ticket.ClosedAt = null;
+        ticket.RestoredAt = null;
+        ticket.SelfRestored = false;
+        ticket.TechnicianId = null;
+        ticket.DispatchedAt = ticket.AcceptedAt = ticket.ArrivedAt = ticket.ResolvedAt = null;
+        ticket.AcknowledgeDueAt = null;
+        ticket.PausedAt = null;
+        ticket.LoanerRequiredAt = null;
+        ticket.FollowsRootCause = false;
+    }
+
+    private async Task StartVisitAsync(CloudDb db, Ticket ticket, Site site, ArrivalAssessment zone, string actor, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var explanation = sla.PlanOnOpen(db, ticket, site, zone);
+        Audit(db, ticket, now, Actor.System, "deadlines set", explanation);
+        var sameIncidentTechnician = await correlator.CorrelateAsync(db, ticket, now, cancellationToken);
+        if (ticket.FollowsRootCause)
+        {
+            return;
+        }
+
+        if (ticket.NeedsHuman)
+        {
+            Audit(db, ticket, now, Actor.System, "needs a human", zone.Explanation);
+            notifier.Send(db, Recipients.Dispatcher, ticket.Id, $"Ticket {ticket.Id} at {site.Name} has no arrival deadline: {zone.Explanation}.");
+            return;
+        }
+
+        if (sameIncidentTechnician is not null
+            && await db.Technicians.AnyAsync(t => t.Id == sameIncidentTechnician && t.Active && t.Skills.Contains(Skills.For(ticket.DeviceKind)), cancellationToken))
+        {
+            await AssignAsync(db, ticket, site, sameIncidentTechnician, actor, now, $"joins incident {ticket.IncidentId}, already assigned", cancellationToken);
+            return;
+        }
+
+        await DispatchAsync(db, ticket, site, now, new HashSet<string>(), cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ticket {TicketId}: dispatch escalated to the supervisor: {Why}")]
+    private static partial void LogEscalated(ILogger logger, long ticketId, string why);
+}

@@ -1,0 +1,154 @@
+using AfterSales.Cloud.Notifications;
+using AfterSales.Cloud.Sites;
+using AfterSales.Cloud.Sla.Timers;
+using AfterSales.Cloud.Storage;
+using AfterSales.Cloud.Telemetry;
+using AfterSales.Cloud.Tickets.Lifecycle;
+using AfterSales.Cloud.Tickets.Timers;
+using Microsoft.EntityFrameworkCore;
+
+namespace AfterSales.Cloud.Tickets.Workflow;
+
+/// <summary>
+/// Fires the durable timers that are due. Each is claimed with a conditional update, so of
+/// several nodes (or a restart racing itself) exactly one fires it; what fell due while the
+/// service was down fires at the first pass after start.
+/// </summary>
+internal sealed partial class TimerFiringService(
+    IDbContextFactory<CloudDb> dbs,
+    TicketWorkflowService workflow,
+    NotificationService notifier,
+    TimeProvider time,
+    ILogger<TimerFiringService> log)
+{
+    public async Task<int> FireDueAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        List<long> due;
+        await using (var db = await dbs.CreateDbContextAsync(cancellationToken))
+        {
+            due = await db.DeskTimers.AsNoTracking()
+                .Where(t => t.FiredAt == null && t.CancelledAt == null && t.DueAt <= now)
+                .OrderBy(t => t.DueAt).ThenBy(t => t.Id)
+                .Select(t => t.Id).Take(200).ToListAsync(cancellationToken);
+        }
+
+        var fired = 0;
+        foreach (var id in due)
+        {
+            fired += await FireAsync(id, now, cancellationToken) ? 1 : 0;
+        }
+
+        return fired;
+    }
+
+    private async Task<bool> FireAsync(long timerId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var claimed = await db.DeskTimers
+            .Where(t => t.Id == timerId && t.FiredAt == null && t.CancelledAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(t => t.FiredAt, now), cancellationToken);
+        if (claimed != 1)
+        {
+            return false;
+        }
+
+        var timer = await db.DeskTimers.SingleAsync(t => t.Id == timerId, cancellationToken);
+        using var span = CloudTelemetry.Start("desk timer")?.SetTag("aftersales.timer.kind", timer.Kind.ToString()).SetTag("aftersales.ticket.id", timer.TicketId);
+        CloudMetrics.TimerLag.Record(Math.Max(0, (now - timer.DueAt).TotalSeconds));
+        var ticket = await db.Tickets.SingleAsync(t => t.Id == timer.TicketId, cancellationToken);
+        var site = await db.Sites.AsNoTracking().SingleAsync(s => s.Id == ticket.SiteId, cancellationToken);
+        try
+        {
+            switch (timer.Kind)
+            {
+                case TimerKind.Acknowledge or TimerKind.Arrival or TimerKind.Resolution when TicketStateMachine.IsFinished(ticket.Status) || ticket.PausedAt is not null:
+                    // Met, finished or paused: a timer that was not cancelled in time must not raise a false alarm.
+                    break;
+                case TimerKind.Acknowledge or TimerKind.Arrival or TimerKind.Resolution:
+                    Warn(db, ticket, site.Name, timer, now);
+                    break;
+                case TimerKind.AcceptTimeout when ticket.Status == TicketStatus.Dispatched && ticket.TechnicianId == timer.TechnicianId:
+                    await RedispatchAsync(db, ticket, site, timer, now, cancellationToken);
+                    break;
+                case TimerKind.SelfRestore when ticket.RestoredAt is not null && FaultHistoryRules.CanSelfRestore(ticket.Status):
+                    await SelfRestoreAsync(db, ticket, now, cancellationToken);
+                    await workflow.ReleaseFollowersAsync(db, ticket, site, now, cancellationToken);
+                    break;
+                case TimerKind.AcceptTimeout or TimerKind.SelfRestore:
+                    // The situation moved on (accepted, fault back): nothing to do.
+                    break;
+                default:
+                    throw new InvalidOperationException($"Unhandled timer kind {timer.Kind}.");
+            }
+        }
+        catch (WorkflowRefusedException ex)
+        {
+            LogTimerRefused(log, timer.Id, ticket.Id, ex.Message);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    private void Warn(CloudDb db, Ticket ticket, string siteName, DeskTimer timer, DateTimeOffset now)
+    {
+        var target = timer.Kind switch
+        {
+            TimerKind.Acknowledge => "acknowledgement",
+            TimerKind.Arrival => "arrival",
+            _ => "resolution",
+        };
+        var what = timer.Percent >= 100 ? $"SLA breached: {target}" : $"SLA warning: {timer.Percent} % of the {target} time used";
+        TicketWorkflowService.Audit(db, ticket, now, Actor.System, timer.Percent >= 100 ? "sla breach" : "sla warning", what);
+        if (ticket.FollowsRootCause)
+        {
+            // Covered by the root-cause ticket's own clock; no second alarm for the same visit.
+            return;
+        }
+
+        var message = $"Ticket {ticket.Id} {ticket.Fault} at {siteName}: {what}.";
+        notifier.Send(db, Recipients.Supervisor, ticket.Id, message);
+        if (ticket.TechnicianId is { } technician)
+        {
+            notifier.Send(db, Recipients.Technician(technician), ticket.Id, message);
+        }
+
+        if (timer.Kind == TimerKind.Resolution && timer.Percent >= 100 && ticket.LoanerRequiredAt is null)
+        {
+            ticket.LoanerRequiredAt = now;
+            TicketWorkflowService.Audit(db, ticket, now, Actor.System, "loaner required", "resolution target missed: install a loaner device of the same class free of charge until the repair is done");
+            notifier.Send(db, Recipients.Dispatcher, ticket.Id, $"Ticket {ticket.Id} at {siteName}: resolution target missed — install a loaner {ticket.DeviceKind.ToString().ToLowerInvariant()} free of charge until the repair is done.");
+        }
+    }
+
+    private async Task RedispatchAsync(CloudDb db, Ticket ticket, Sites.Site site, DeskTimer timer, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await TicketWorkflowService.MoveAsync(db, ticket, TicketCommand.Unassign, Actor.System, now, "not accepted in time", cancellationToken);
+        ticket.TechnicianId = null;
+        await SlaTimerService.LoadPendingAsync(db, ticket.Id, cancellationToken);
+        SlaTimerService.Cancel(db, ticket.Id, now, TimerKind.Acknowledge);
+        notifier.Send(db, Recipients.Technician(timer.TechnicianId!), ticket.Id, $"Job {ticket.Id} was withdrawn: not accepted in time.");
+        var timedOut = await db.DeskTimers
+            .Where(t => t.TicketId == ticket.Id && t.Kind == TimerKind.AcceptTimeout && t.FiredAt != null && t.TechnicianId != null)
+            .Select(t => t.TechnicianId!).ToListAsync(cancellationToken);
+        await workflow.DispatchAsync(db, ticket, site, now, timedOut.ToHashSet(), cancellationToken);
+    }
+
+    private async Task SelfRestoreAsync(CloudDb db, Ticket ticket, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await SlaTimerService.LoadPendingAsync(db, ticket.Id, cancellationToken);
+        var technician = ticket.TechnicianId;
+        await TicketWorkflowService.MoveAsync(db, ticket, TicketCommand.SelfRestore, Actor.System, now, $"clear since {ticket.RestoredAt:HH:mm:ss} UTC, before anyone went out", cancellationToken);
+        ticket.SelfRestored = true;
+        if (technician is not null)
+        {
+            notifier.Send(db, Recipients.Technician(technician), ticket.Id, $"Job {ticket.Id} closed: the fault restored itself. No visit needed.");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Timer {TimerId} of ticket {TicketId} had nothing to do: {Reason}")]
+    private static partial void LogTimerRefused(ILogger logger, long timerId, long ticketId, string reason);
+}
