@@ -15,9 +15,11 @@ internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IDbContextFactory<CloudDb> dbs) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    ApiKeyStore keys) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
+
+    public const string KeyClaim = "api_key_id";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -27,25 +29,10 @@ internal sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        var principal = await FindAsync(dbs, key, Context.RequestAborted);
+        var principal = await keys.FindAsync(key, SchemeName, Context.RequestAborted);
         return principal is null
             ? AuthenticateResult.Fail("The API key is unknown or revoked.")
             : AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
-    }
-
-    /// <summary>The principal for a key, shared with the browser sign-in that accepts the same keys.</summary>
-    public static async Task<ClaimsPrincipal?> FindAsync(IDbContextFactory<CloudDb> dbs, string key, CancellationToken cancellationToken)
-    {
-        var hash = ApiKeyHasher.Hash(key.Trim());
-        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
-        var found = await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.KeyHash == hash && k.RevokedAt == null, cancellationToken);
-        if (found is null)
-        {
-            return null;
-        }
-
-        var user = new DeskUser(found.Name, found.Role, found.TenantId, null, null);
-        return DeskClaims.Principal(user, SchemeName, new Claim("api_key_id", found.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     private static string? ReadKey(IHeaderDictionary headers)

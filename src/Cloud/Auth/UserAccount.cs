@@ -25,4 +25,35 @@ public sealed class UserAccount
     public string? Customer { get; set; }
 
     public bool Disabled { get; set; }
+
+    /// <summary>
+    /// Changes whenever what the account may do changes (password, role, tenant, links, disabled), so
+    /// a cookie issued before no longer validates (docs/security.md, "Sign-in").
+    /// </summary>
+    public string SecurityStamp { get; set; } = NewStamp();
+
+    /// <summary>Wrong passwords since the last success or lockout.</summary>
+    public int FailedSignIns { get; set; }
+
+    public DateTimeOffset? LockedUntil { get; set; }
+
+    public static string NewStamp() => Guid.NewGuid().ToString("N");
+
+    /// <summary>Gives the account its role and data scope; any change ends the sessions issued before it.</summary>
+    public void Grant(string role, string tenantId, string? technicianId, string? customer)
+    {
+        if (role != Role || tenantId != TenantId || technicianId != TechnicianId || customer != Customer)
+        {
+            SecurityStamp = NewStamp();
+        }
+
+        (Role, TenantId, TechnicianId, Customer) = (role, tenantId, technicianId, customer);
+    }
+
+    /// <summary>A new password (already hashed) ends the sessions signed in with the old one.</summary>
+    public void SetPasswordHash(string hash)
+    {
+        PasswordHash = hash;
+        SecurityStamp = NewStamp();
+    }
 }

@@ -117,7 +117,9 @@ internal static class CloudHost
         services.AddCloudOptionsValidation(builder.Configuration);
 
         AddWebAuth(services);
+        services.AddWebSecurity(builder.Configuration);
         services.AddSingleton<UserStore>();
+        services.AddSingleton<ApiKeyStore>();
         services.AddOpenApi();
         services.AddRazorPages(o =>
         {
@@ -131,6 +133,7 @@ internal static class CloudHost
         });
 
         var app = builder.Build();
+        app.UseWebSecurity();
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -173,6 +176,8 @@ internal static class CloudHost
                 o.Cookie.SameSite = SameSiteMode.Strict;
                 o.SlidingExpiration = true;
                 o.ExpireTimeSpan = TimeSpan.FromHours(12);
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.Events.OnValidatePrincipal = CookieRevalidation.ValidateAsync;
                 o.Events.OnRedirectToLogin = ctx =>
                 {
                     // A script gets a status code, not an HTML login page.

@@ -61,11 +61,11 @@ internal static class DeskSeeder
             }
 
             account.DisplayName = string.IsNullOrWhiteSpace(user.DisplayName) ? user.UserName : user.DisplayName;
-            account.Role = user.Role;
-            account.TenantId = user.TenantId;
-            account.TechnicianId = user.TechnicianId;
-            account.Customer = user.Customer;
-            account.PasswordHash = UserStore.Hash(account, user.Password);
+            account.Grant(user.Role, user.TenantId, user.TechnicianId, user.Customer);
+            if (!UserStore.Matches(account, user.Password))
+            {
+                account.SetPasswordHash(UserStore.Hash(account, user.Password));
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);

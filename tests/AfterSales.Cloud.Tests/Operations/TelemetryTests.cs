@@ -26,7 +26,7 @@ public sealed class TelemetryTests : IAsyncLifetime
         // The in-memory exporter listens to the cloud's activity source like the host's own pipeline does.
         _tracing = Sdk.CreateTracerProviderBuilder().AddSource(CloudTelemetry.Name).AddInMemoryExporter(_spans).Build()!;
         // A technician who does not accept within ~1 s: the accept-timeout timer fires during the test.
-        _host = await DeskHost.StartAsync("--Dispatch:AcceptWithinMinutes=0.02");
+        _host = await DeskHost.StartAsync(new DeskHostSettings { Extra = ["Dispatch:AcceptWithinMinutes=0.02"] });
     }
 
     public async Task DisposeAsync()

@@ -16,10 +16,13 @@ internal sealed partial class DeskHost : IAsyncDisposable
 
     private readonly string _dbFile;
 
-    private DeskHost(WebApplication app, string dbFile, int httpPort, int mqttPort)
+    private readonly bool _keepDatabase;
+
+    private DeskHost(WebApplication app, string dbFile, bool keepDatabase, int httpPort, int mqttPort)
     {
         App = app;
         _dbFile = dbFile;
+        _keepDatabase = keepDatabase;
         BaseAddress = new Uri($"http://127.0.0.1:{httpPort}");
         MqttPort = mqttPort;
     }
@@ -30,58 +33,78 @@ internal sealed partial class DeskHost : IAsyncDisposable
 
     public int MqttPort { get; }
 
-    /// <param name="settings">More <c>--Section:Key=value</c> settings for this host.</param>
-    public static async Task<DeskHost> StartAsync(params string[] settings)
+    public static Task<DeskHost> StartAsync() => StartAsync(new DeskHostSettings());
+
+    /// <summary>
+    /// A host with its own clock, database file and settings. Sign-in attempts are not limited
+    /// unless a test sets the limit: the tests sign in many times from one address.
+    /// </summary>
+    public static async Task<DeskHost> StartAsync(DeskHostSettings settings)
     {
+        ArgumentNullException.ThrowIfNull(settings);
         var httpPort = FreePort();
         var mqttPort = FreePort();
-        var dbFile = Path.Combine(Path.GetTempPath(), $"aftersales-desk-web-{Guid.NewGuid():N}.db");
+        var dbFile = settings.DatabaseFile ?? Path.Combine(Path.GetTempPath(), $"aftersales-desk-web-{Guid.NewGuid():N}.db");
         string[] args =
         [
             $"--urls=http://127.0.0.1:{httpPort}",
             $"--Database:ConnectionString=Data Source={dbFile};Pooling=False",
             $"--Broker:Port={mqttPort}",
             "--Broker:BindAddress=127.0.0.1",
+            "--Auth:AttemptsPerMinutePerAddress=10000",
             .. Seed(),
-            .. settings,
+            .. settings.Extra.Select(e => "--" + e),
         ];
-        var app = CloudHost.Build(args);
+        var app = CloudHost.Build(args, settings.Time);
         await app.StartAsync();
-        return new DeskHost(app, dbFile, httpPort, mqttPort);
+        return new DeskHost(app, dbFile, settings.DatabaseFile is not null, httpPort, mqttPort);
     }
 
     public async ValueTask DisposeAsync()
     {
         await App.StopAsync();
         await App.DisposeAsync();
-        File.Delete(_dbFile);
+        if (!_keepDatabase)
+        {
+            File.Delete(_dbFile);
+        }
     }
 
     /// <summary>An HTTP client signed in through the sign-in page (cookie), or anonymous when <paramref name="userName"/> is null.</summary>
     public async Task<HttpClient> ClientAsync(string? userName)
     {
-        var handler = new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() };
-        var http = new HttpClient(handler) { BaseAddress = BaseAddress };
+        var http = AnonymousClient(new CookieContainer());
         if (userName is null)
         {
             return http;
         }
 
-        var form = await http.GetStringAsync(new Uri("/signin", UriKind.Relative));
-        var token = TokenPattern().Match(form).Groups[1].Value;
-        using var body = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["userName"] = userName,
-            ["password"] = Password,
-            ["__RequestVerificationToken"] = token,
-        });
-        using var response = await http.PostAsync(new Uri("/signin?handler=Password", UriKind.Relative), body);
+        using var response = await PostPasswordAsync(http, userName, Password);
         if (response.StatusCode != HttpStatusCode.Redirect)
         {
             throw new InvalidOperationException($"Signing in as {userName} failed: {response.StatusCode}");
         }
 
         return http;
+    }
+
+    /// <summary>A client that keeps its cookies in <paramref name="cookies"/>, so a test can carry them to another host.</summary>
+    public HttpClient AnonymousClient(CookieContainer cookies) =>
+        new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies }) { BaseAddress = BaseAddress };
+
+    /// <summary>Fills in and posts the sign-in form as a browser does (with its anti-forgery token).</summary>
+    public static Task<HttpResponseMessage> PostPasswordAsync(HttpClient http, string userName, string password) =>
+        PostSignInAsync(http, "Password", new() { ["userName"] = userName, ["password"] = password });
+
+    /// <summary>Posts one of the sign-in page's forms (<paramref name="handler"/>: Password or Key).</summary>
+    public static async Task<HttpResponseMessage> PostSignInAsync(HttpClient http, string handler, Dictionary<string, string> fields)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(fields);
+        var form = await http.GetStringAsync(new Uri("/signin", UriKind.Relative));
+        fields["__RequestVerificationToken"] = TokenPattern().Match(form).Groups[1].Value;
+        using var body = new FormUrlEncodedContent(fields);
+        return await http.PostAsync(new Uri($"/signin?handler={handler}", UriKind.Relative), body);
     }
 
     private static IEnumerable<string> Seed()

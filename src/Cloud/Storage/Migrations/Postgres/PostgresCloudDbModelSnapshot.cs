@@ -61,7 +61,32 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                     b.HasIndex("KeyHash")
                         .IsUnique();
 
-                    b.ToTable("ApiKeys");
+                    b.ToTable("ApiKeys", (string)null);
+                });
+
+            modelBuilder.Entity("AfterSales.Cloud.Auth.DataProtectionKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FriendlyName")
+                        .IsUnique();
+
+                    b.ToTable("DataProtectionKeys", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Auth.UserAccount", b =>
@@ -84,12 +109,23 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int>("FailedSignIns")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("PasswordHash")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
                     b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("SecurityStamp")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
@@ -176,36 +212,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
 
                     b.HasIndex("SiteId", "EndsOn");
 
-                    b.ToTable("Contracts");
-                });
-
-            modelBuilder.Entity("AfterSales.Cloud.Tickets.Correlation.Incident", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTimeOffset>("LastFaultAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset>("OpenedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<long?>("RootTicketId")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("SiteId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SiteId", "LastFaultAt");
-
-                    b.ToTable("Incidents");
+                    b.ToTable("Contracts", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Dispatch.DutyShift", b =>
@@ -236,7 +243,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
 
                     b.HasIndex("TechnicianId", "End");
 
-                    b.ToTable("DutyShifts");
+                    b.ToTable("DutyShifts", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Dispatch.Technician", b =>
@@ -287,7 +294,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.ToTable("Technicians");
+                    b.ToTable("Technicians", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Feedback.Complaint", b =>
@@ -363,7 +370,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
 
                     b.HasIndex("SiteId");
 
-                    b.ToTable("Complaints");
+                    b.ToTable("Complaints", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Feedback.Revisit", b =>
@@ -407,7 +414,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                     b.HasIndex("TicketId", "Role")
                         .IsUnique();
 
-                    b.ToTable("Revisits");
+                    b.ToTable("Revisits", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Feedback.Survey", b =>
@@ -467,7 +474,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                     b.HasIndex("Token")
                         .IsUnique();
 
-                    b.ToTable("Surveys");
+                    b.ToTable("Surveys", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Ingest.RejectedMessage", b =>
@@ -500,7 +507,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
 
                     b.HasIndex("ReceivedAt");
 
-                    b.ToTable("RejectedMessages");
+                    b.ToTable("RejectedMessages", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Inspections.InspectionItem", b =>
@@ -562,7 +569,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
 
                     b.HasIndex("JobId");
 
-                    b.ToTable("InspectionItems");
+                    b.ToTable("InspectionItems", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Inspections.InspectionJob", b =>
@@ -608,7 +615,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
 
                     b.HasIndex("TechnicianId", "ScheduledFor");
 
-                    b.ToTable("InspectionJobs");
+                    b.ToTable("InspectionJobs", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Inventory.InventoryDevice", b =>
@@ -667,7 +674,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                     b.HasIndex("SiteId", "DeviceId")
                         .IsUnique();
 
-                    b.ToTable("InventoryDevices");
+                    b.ToTable("InventoryDevices", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Inventory.SiteInventoryState", b =>
@@ -690,7 +697,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
 
                     b.HasKey("SiteId");
 
-                    b.ToTable("SiteInventories");
+                    b.ToTable("SiteInventories", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Mail.Queue.QueuedMail", b =>
@@ -815,7 +822,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
 
                     b.HasIndex("TicketId");
 
-                    b.ToTable("Notifications");
+                    b.ToTable("Notifications", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Parts.PartMove", b =>
@@ -869,7 +876,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
 
                     b.HasIndex("TicketId");
 
-                    b.ToTable("PartMoves");
+                    b.ToTable("PartMoves", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Reports.ArchivedReport", b =>
@@ -916,7 +923,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                     b.HasIndex("SiteId", "Kind", "Period")
                         .IsUnique();
 
-                    b.ToTable("ArchivedReports");
+                    b.ToTable("ArchivedReports", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Reports.ReportRun", b =>
@@ -962,7 +969,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                     b.HasIndex("Kind", "Period")
                         .IsUnique();
 
-                    b.ToTable("ReportRuns");
+                    b.ToTable("ReportRuns", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Sites.RegisteredGateway", b =>
@@ -988,7 +995,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
 
                     b.HasIndex("SiteId");
 
-                    b.ToTable("Gateways");
+                    b.ToTable("Gateways", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Sites.ServiceCentre", b =>
@@ -1010,7 +1017,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.ToTable("ServiceCentres");
+                    b.ToTable("ServiceCentres", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Sites.Site", b =>
@@ -1052,10 +1059,10 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.ToTable("Sites");
+                    b.ToTable("Sites", (string)null);
                 });
 
-            modelBuilder.Entity("AfterSales.Cloud.Tickets.Timers.DeskTimer", b =>
+            modelBuilder.Entity("AfterSales.Cloud.Tickets.Correlation.Incident", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1063,37 +1070,25 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<DateTimeOffset?>("CancelledAt")
+                    b.Property<DateTimeOffset>("LastFaultAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<DateTimeOffset>("DueAt")
+                    b.Property<DateTimeOffset>("OpenedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<DateTimeOffset?>("FiredAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("RootTicketId")
+                        .HasColumnType("bigint");
 
-                    b.Property<string>("Kind")
+                    b.Property<string>("SiteId")
                         .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<int>("Percent")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("TechnicianId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.Property<long>("TicketId")
-                        .HasColumnType("bigint");
-
                     b.HasKey("Id");
 
-                    b.HasIndex("TicketId");
+                    b.HasIndex("SiteId", "LastFaultAt");
 
-                    b.HasIndex("FiredAt", "CancelledAt", "DueAt");
-
-                    b.ToTable("DeskTimers");
+                    b.ToTable("Incidents", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Tickets.Lifecycle.TicketAuditEntry", b =>
@@ -1136,7 +1131,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
 
                     b.HasIndex("TicketId");
 
-                    b.ToTable("TicketAudit");
+                    b.ToTable("TicketAudit", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Tickets.Ticket", b =>
@@ -1287,7 +1282,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
 
                     b.HasIndex("SiteId", "DeviceId", "Fault", "ClosedAt");
 
-                    b.ToTable("Tickets");
+                    b.ToTable("Tickets", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Tickets.TicketOccurrence", b =>
@@ -1347,7 +1342,48 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
 
                     b.HasIndex("TicketId");
 
-                    b.ToTable("Occurrences");
+                    b.ToTable("Occurrences", (string)null);
+                });
+
+            modelBuilder.Entity("AfterSales.Cloud.Tickets.Timers.DeskTimer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("FiredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Percent")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TechnicianId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TicketId");
+
+                    b.HasIndex("FiredAt", "CancelledAt", "DueAt");
+
+                    b.ToTable("DeskTimers", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Tickets.Work.JobSignature", b =>
@@ -1386,7 +1422,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                     b.HasIndex("TicketId", "Visit")
                         .IsUnique();
 
-                    b.ToTable("JobSignatures");
+                    b.ToTable("JobSignatures", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Tickets.Work.PartUsed", b =>
@@ -1427,7 +1463,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
 
                     b.HasIndex("TicketId");
 
-                    b.ToTable("PartsUsed");
+                    b.ToTable("PartsUsed", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Contracts.MaintenanceContract", b =>
@@ -1538,15 +1574,6 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("AfterSales.Cloud.Tickets.Timers.DeskTimer", b =>
-                {
-                    b.HasOne("AfterSales.Cloud.Tickets.Ticket", null)
-                        .WithMany()
-                        .HasForeignKey("TicketId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("AfterSales.Cloud.Tickets.Lifecycle.TicketAuditEntry", b =>
                 {
                     b.HasOne("AfterSales.Cloud.Tickets.Ticket", null)
@@ -1570,6 +1597,15 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                     b.HasOne("AfterSales.Cloud.Tickets.Ticket", null)
                         .WithMany("Occurrences")
                         .HasForeignKey("TicketId");
+                });
+
+            modelBuilder.Entity("AfterSales.Cloud.Tickets.Timers.DeskTimer", b =>
+                {
+                    b.HasOne("AfterSales.Cloud.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Tickets.Work.JobSignature", b =>
