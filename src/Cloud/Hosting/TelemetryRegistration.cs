@@ -63,11 +63,11 @@ internal static class TelemetryRegistration
 
     private static void Configure(OtlpExporterOptions o, TelemetryOptions options)
     {
+        // Without Telemetry:OtlpEndpoint the exporter reads the standard OTEL_EXPORTER_OTLP_* variables itself.
         if (!string.IsNullOrWhiteSpace(options.OtlpEndpoint))
         {
             o.Endpoint = new Uri(options.OtlpEndpoint);
+            o.Protocol = options.OtlpProtocol == "http/protobuf" ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;
         }
-
-        o.Protocol = options.OtlpProtocol == "http/protobuf" ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;
     }
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using AfterSales.Cloud.Mail;
 using AfterSales.Cloud.Mail.Queue;
@@ -71,7 +69,7 @@ public sealed class MailQueueTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Relay_Down_RetriesWithDoublingBackoff_ThenFailsWithTheReason()
     {
-        var (mailer, delivery) = Build(new MailOptions { Host = "127.0.0.1", Port = ClosedPort(), MaxAttempts = 3, FirstRetrySeconds = 60 });
+        var (mailer, delivery) = Build(new MailOptions { Host = "127.0.0.1", Port = FreePorts.Next(), MaxAttempts = 3, FirstRetrySeconds = 60 });
         await mailer.SendAsync(new OutgoingMail(["ops@bank.example"], "Report", "Body"), default);
 
         await delivery.DeliverDueAsync(default);
@@ -123,12 +121,5 @@ public sealed class MailQueueTests : IAsyncLifetime, IDisposable
     {
         await using var db = _db.CreateDbContext();
         return await db.Set<QueuedMail>().AsNoTracking().SingleAsync();
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,4 +1,5 @@
 using AfterSales.Cloud.Hosting;
+using AfterSales.Cloud.Tests.Support;
 
 namespace AfterSales.Cloud.Tests.Operations;
 
@@ -21,7 +22,7 @@ public sealed class OptionsValidationTests
     {
         var dbFile = Path.Combine(Path.GetTempPath(), $"aftersales-options-{Guid.NewGuid():N}.db");
         // Later arguments win: the wrong setting overrides these otherwise harmless ones.
-        string[] args = [$"--Database:ConnectionString=Data Source={dbFile}", "--urls=http://127.0.0.1:0", $"--Broker:Port={FreePort()}", "--Broker:BindAddress=127.0.0.1", .. setting.Split(' ')];
+        string[] args = [$"--Database:ConnectionString=Data Source={dbFile}", "--urls=http://127.0.0.1:0", $"--Broker:Port={FreePorts.Next()}", "--Broker:BindAddress=127.0.0.1", .. setting.Split(' ')];
 
         var error = await Record.ExceptionAsync(async () =>
         {
@@ -33,12 +34,5 @@ public sealed class OptionsValidationTests
         Assert.NotNull(error);
         Assert.Contains(named, error.Message, StringComparison.Ordinal);
         Assert.False(File.Exists(dbFile));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

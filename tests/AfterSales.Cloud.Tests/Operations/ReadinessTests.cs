@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using AfterSales.Cloud.Broker;
 using AfterSales.Cloud.Hosting;
 using AfterSales.Cloud.Tests.Storage;
+using AfterSales.Cloud.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,7 +16,7 @@ public sealed class ReadinessTests : IAsyncLifetime
 {
     // Its own server: the test kills it.
     private readonly PostgresServer _postgres = new();
-    private readonly int _httpPort = FreePort();
+    private readonly int _httpPort = FreePorts.Next();
     private WebApplication _app = null!;
     private bool _postgresStopped;
     private HttpClient _http = null!;
@@ -30,7 +30,7 @@ public sealed class ReadinessTests : IAsyncLifetime
             $"--urls=http://127.0.0.1:{_httpPort}",
             "--Database:Provider=postgres",
             $"--Database:ConnectionString={connection};Timeout=3",
-            $"--Broker:Port={FreePort()}",
+            $"--Broker:Port={FreePorts.Next()}",
             "--Broker:BindAddress=127.0.0.1",
         ]);
         await _app.StartAsync();
@@ -88,12 +88,5 @@ public sealed class ReadinessTests : IAsyncLifetime
             Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), $"readiness did not become {wanted}: {json.RootElement}");
             await Task.Delay(200);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
