@@ -1,13 +1,18 @@
 using System.Diagnostics;
 using System.Globalization;
 using AfterSales.Cloud.Contracts;
+using AfterSales.Cloud.Documents;
 using AfterSales.Cloud.Inspections;
 using AfterSales.Cloud.Inventory;
+using AfterSales.Cloud.Kpis;
 using AfterSales.Cloud.Mail;
 using AfterSales.Cloud.Reports;
 using AfterSales.Cloud.Sites;
+using AfterSales.Cloud.Sla;
 using AfterSales.Cloud.Storage;
 using AfterSales.Cloud.Tickets;
+using AfterSales.Cloud.Tickets.Lifecycle;
+using AfterSales.Protocol.Contracts;
 using AfterSales.Protocol.Faults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -36,21 +41,23 @@ internal static class ReportBenchmark
             Console.WriteLine($"seeded {sites} sites in {seeding.Elapsed.TotalSeconds:0.0} s");
 
             var time = new FixedClock(new DateTimeOffset(2026, 11, 1, 6, 0, 0, TimeSpan.Zero));
-            var reports = new MonthlyReportService(dbs, new MailService(dbs, Options.Create(new MailOptions()), time, NullLogger<MailService>.Instance), time, NullLogger<MonthlyReportService>.Instance);
+            var html = new DocumentHtmlService(NullLoggerFactory.Instance);
+            var reports = new MonthlyReportService(dbs, new MailService(dbs, Options.Create(new MailOptions()), time, NullLogger<MailService>.Instance), html, new KpiTargetSource(Options.Create(new KpiTargets())), Options.Create(new LifecycleOptions()), time, NullLogger<MonthlyReportService>.Instance);
             var run = Stopwatch.StartNew();
             var done = await reports.RunMonthAsync(Month, force: false, progress: null, CancellationToken.None);
             run.Stop();
 
             await using var db = dbs.CreateDbContext();
             var bytes = await db.ArchivedReports.SumAsync(a => (long)a.Pdf.Length);
-            var inputs = await ReportInputStore.LoadAsync(db, "site-00001", Month, time.GetUtcNow(), CancellationToken.None);
+            var inputs = await ReportInputStore.LoadAsync(db, "site-00001", Month, time.GetUtcNow(), new LifecycleOptions(), CancellationToken.None);
             var render = Stopwatch.StartNew();
             const int renders = 50;
             for (var i = 0; i < renders; i++)
             {
                 var report = MonthlyReportBuilder.Build(inputs!, Month, time.GetUtcNow());
-                MonthlyReportPdf.Render(report);
-                MonthlyReportHtml.Render(report);
+                var document = MonthlyReportComposer.Compose(report, new KpiTargets());
+                DocumentPdf.Render(document);
+                await html.RenderAsync(document);
             }
 
             render.Stop();
@@ -95,18 +102,25 @@ internal static class ReportBenchmark
                     var device = devices[random.Next(devices.Count)];
                     var opened = start.AddMinutes(random.Next(0, 30 * 24 * 60));
                     var restored = opened.AddMinutes(random.Next(5, 600));
-                    var ticket = new Ticket
+                    // Each fault cleared by itself and closed as self-restored half an hour later, the way the desk books it.
+                    var raised = new FaultEvent
                     {
-                        SiteId = id, DeviceId = device.DeviceId, DeviceKind = device.Kind, Fault = "camera.offline", Zone = "ring-2", OpenedAt = opened,
-                        RestoredAt = restored, ClosedAt = restored.AddMinutes(30), ArrivalDueAt = opened.AddHours(3), RaiseCount = 1,
+                        Schema = FaultEvent.SchemaV1, EventId = Guid.NewGuid(), SiteId = id, GatewayId = "gw-" + id, Seq = 0, DeviceId = device.DeviceId, DeviceKind = device.Kind,
+                        Fault = "camera.offline", State = FaultState.Raised, Severity = FaultSeverity.Major, OccurredAt = opened,
                     };
-                    ticket.Occurrences.Add(new TicketOccurrence { EventId = Guid.NewGuid(), SiteId = id, DeviceId = device.DeviceId, Fault = "camera.offline", State = FaultState.Raised, OccurredAt = opened, ReceivedAt = opened });
-                    ticket.Occurrences.Add(new TicketOccurrence { EventId = Guid.NewGuid(), SiteId = id, DeviceId = device.DeviceId, Fault = "camera.offline", State = FaultState.Cleared, OccurredAt = restored, ReceivedAt = restored });
+                    var cleared = raised with { EventId = Guid.NewGuid(), State = FaultState.Cleared, OccurredAt = restored };
+                    var ticket = Ticket.Open(raised, opened, new ArrivalAssessment(null, "ring-2", null, null, false, string.Empty));
+                    ticket.SetDeadlines(false, opened.AddHours(3), null);
+                    ticket.RecordRestore(cleared);
+                    ticket.SelfRestore(restored.AddMinutes(30));
+                    ticket.Occurrences.Add(new TicketOccurrence { EventId = raised.EventId, SiteId = id, DeviceId = device.DeviceId, Fault = "camera.offline", State = FaultState.Raised, OccurredAt = opened, ReceivedAt = opened });
+                    ticket.Occurrences.Add(new TicketOccurrence { EventId = cleared.EventId, SiteId = id, DeviceId = device.DeviceId, Fault = "camera.offline", State = FaultState.Cleared, OccurredAt = restored, ReceivedAt = restored });
                     db.Tickets.Add(ticket);
                 }
 
-                var job = new InspectionJob { SiteId = id, Month = Month, TechnicianId = "tech-1", ScheduledFor = new(2026, 10, 5), CompletedAt = start.AddDays(5) };
+                var job = InspectionJob.Plan(id, Month, "tech-1", new(2026, 10, 5), start);
                 job.Items.AddRange(ChecklistBuilder.Build(devices, new Dictionary<string, DeviceTelemetry>()).Select(i => { i.Result = ItemResult.Pass; return i; }));
+                job.Complete(null, start.AddDays(5));
                 db.InspectionJobs.Add(job);
             }
 

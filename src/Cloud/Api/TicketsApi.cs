@@ -11,7 +11,7 @@ internal static class TicketsApi
 {
     public static IEndpointRouteBuilder MapTicketsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").RequireAuthorization().WithTags("Tickets");
+        var api = app.MapGroup("/api/v1").RequireAuthorization(AccessPolicies.SignedIn).WithTags("Tickets");
 
         api.MapGet("/tickets", (HttpContext http, TicketQueryService tickets, string? site, string? zone, FaultSeverity? severity, string? technician, CancellationToken ct) =>
             tickets.OpenAsync(DeskUser.From(http.User), new TicketFilter(site, zone, severity, technician), ct))

@@ -2,9 +2,17 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace AfterSales.Cloud.Auth;
 
-/// <summary>Who reaches which pages and endpoints; data inside is further narrowed to the caller's tenant, jobs or sites.</summary>
+/// <summary>
+/// Who reaches which pages and endpoints, each rule defined once here and named by every
+/// endpoint group and page convention (no inline roles); data inside is further narrowed to the
+/// caller's tenant, jobs or sites. Only sign-in, the survey link, health and the public
+/// site-config signing key are open to anyone.
+/// </summary>
 internal static class AccessPolicies
 {
+    /// <summary>Any signed-in user, whatever the role: the ticket list (narrowed per role inside), the API description.</summary>
+    public const string SignedIn = "signed-in";
+
     /// <summary>Dispatchers and admins: the console, reassignment, ingest diagnostics.</summary>
     public const string Staff = "staff";
 
@@ -18,6 +26,7 @@ internal static class AccessPolicies
     public const string Board = "board";
 
     public static AuthorizationBuilder AddAccessPolicies(this AuthorizationBuilder builder) => builder
+        .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser())
         .AddPolicy(Staff, p => p.RequireRole(ApiKeyRoles.Admin, ApiKeyRoles.Dispatcher))
         .AddPolicy(Technician, p => p.RequireRole(ApiKeyRoles.Technician))
         .AddPolicy(Field, p => p.RequireRole(ApiKeyRoles.Technician, ApiKeyRoles.Admin, ApiKeyRoles.Dispatcher))

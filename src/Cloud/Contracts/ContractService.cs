@@ -51,14 +51,14 @@ internal sealed partial class ContractService(IDbContextFactory<CloudDb> dbs, Ma
         {
             if (contracts.Any(c => c.SiteId == contract.SiteId && c.StartsOn > contract.EndsOn))
             {
-                contract.ExpiryNoticeSentAt = time.GetUtcNow();
+                contract.ExpiryNoticeHandled(time.GetUtcNow());
                 continue;
             }
 
             var site = await db.Sites.AsNoTracking().SingleAsync(s => s.Id == contract.SiteId, cancellationToken);
             if (await mailer.SendAsync(Notice(contract, site, today), cancellationToken))
             {
-                contract.ExpiryNoticeSentAt = time.GetUtcNow();
+                contract.ExpiryNoticeHandled(time.GetUtcNow());
                 sent++;
                 LogNoticeSent(log, contract.Number, contract.SiteId);
             }

@@ -8,7 +8,7 @@ internal static class ContractsApi
 
     public static IEndpointRouteBuilder MapContracts(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/contracts").RequireAuthorization(p => p.RequireRole(ApiKeyRoles.Admin, ApiKeyRoles.Dispatcher));
+        var api = app.MapGroup("/api/v1/contracts").RequireAuthorization(AccessPolicies.Staff);
         api.MapGet("/", (string? siteId, ContractService book, CancellationToken ct) => book.ListAsync(siteId, ct));
         api.MapPost("/", async (MaintenanceContract contract, ContractService book, CancellationToken ct) =>
         {

@@ -33,6 +33,17 @@ public sealed class MaintenanceContract
 
     public string? ContactName { get; set; }
 
-    /// <summary>Set once the 30-day expiry notice was sent, so a restart never sends it twice.</summary>
-    public DateTimeOffset? ExpiryNoticeSentAt { get; set; }
+    /// <summary>Set once the 30-day expiry notice was sent, so a restart never sends it twice; only <see cref="ExpiryNoticeHandled"/> sets it.</summary>
+    public DateTimeOffset? ExpiryNoticeSentAt { get; private set; }
+
+    /// <summary>The expiry notice went out, or a renewal made it unnecessary: either way it is never sent again.</summary>
+    public void ExpiryNoticeHandled(DateTimeOffset at)
+    {
+        if (ExpiryNoticeSentAt is not null)
+        {
+            throw new InvalidOperationException($"Contract {Number}: the expiry notice was handled at {ExpiryNoticeSentAt:u} already.");
+        }
+
+        ExpiryNoticeSentAt = at;
+    }
 }

@@ -1,10 +1,12 @@
 using AfterSales.Cloud.Contracts;
 using AfterSales.Cloud.Dispatch;
+using AfterSales.Cloud.Documents;
 using AfterSales.Cloud.Feedback;
 using AfterSales.Cloud.Hosting;
 using AfterSales.Cloud.Inspections;
 using AfterSales.Cloud.Inventory;
 using AfterSales.Cloud.Jobs;
+using AfterSales.Cloud.Kpis;
 using AfterSales.Cloud.Mail;
 using AfterSales.Cloud.Parts;
 using AfterSales.Cloud.Reports;
@@ -12,6 +14,7 @@ using AfterSales.Cloud.Sites;
 using AfterSales.Cloud.Sla;
 using AfterSales.Cloud.Storage;
 using AfterSales.Cloud.Tickets;
+using AfterSales.Cloud.Tickets.Lifecycle;
 using AfterSales.Cloud.Tickets.Workflow;
 using AfterSales.Protocol.Contracts;
 using AfterSales.Protocol.Faults;
@@ -80,7 +83,7 @@ internal sealed class DemoHistory(IServiceProvider services)
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        var planner = new InspectionPlanService(dbs, services.GetRequiredService<IOptions<InspectionOptions>>(), clock, NullLogger<InspectionPlanService>.Instance);
+        var planner = new InspectionPlanService(dbs, services.GetRequiredService<IOptions<InspectionOptions>>(), services.GetRequiredService<IOptions<LifecycleOptions>>(), clock, NullLogger<InspectionPlanService>.Instance);
         await planner.PlanAsync(month, cancellationToken);
 
         // Faults through the month: most clear within minutes or hours; a few run long.
@@ -120,7 +123,7 @@ internal sealed class DemoHistory(IServiceProvider services)
         await PartsAsync(dbs, clock, start, cancellationToken);
 
         clock.Now = start.AddMonths(1).AddHours(6);
-        var reports = new MonthlyReportService(dbs, services.GetRequiredService<MailService>(), clock, NullLogger<MonthlyReportService>.Instance);
+        var reports = new MonthlyReportService(dbs, services.GetRequiredService<MailService>(), services.GetRequiredService<DocumentHtmlService>(), services.GetRequiredService<KpiTargetSource>(), services.GetRequiredService<IOptions<LifecycleOptions>>(), clock, NullLogger<MonthlyReportService>.Instance);
         return await reports.RunMonthAsync(month, force: true, new Progress<ReportProgress>(p => Console.WriteLine($"  report {p.Done}/{p.Total} {p.SiteId}")), cancellationToken);
     }
 

@@ -3,7 +3,7 @@ using SkiaSharp;
 namespace AfterSales.Cloud.Documents;
 
 /// <summary>A headline figure: big value, small label and a line of context.</summary>
-internal sealed record PdfTile(string Label, string Value, string Note, PdfTone Tone = PdfTone.Neutral);
+public sealed record PdfTile(string Label, string Value, string Note, PdfTone Tone = PdfTone.Neutral);
 
 internal sealed partial class PdfLayout
 {
@@ -40,8 +40,7 @@ internal sealed partial class PdfLayout
     /// <summary>Vertical bars, one per label, on a scale with gridlines; labels thinned so they never collide.</summary>
     public void BarChart(string caption, IReadOnlyList<string> labels, IReadOnlyList<double> values, Func<double, string> format, float height = 120)
     {
-        // Counts: a scale in whole steps of the four gridlines.
-        var max = Math.Max(4, Math.Ceiling(values.DefaultIfEmpty(0).Max() / 4) * 4);
+        var max = CountScale(values);
         Chart(caption, height, (c, left, top, width, plotHeight) =>
         {
             Grid(c, left, top, width, plotHeight, 0, max, format);
@@ -138,23 +137,6 @@ internal sealed partial class PdfLayout
         }
     }
 
-    /// <summary>A round axis maximum (1, 2, 5 × 10ⁿ) at or above the largest value; at least 1.</summary>
-    internal static double NiceMax(double value)
-    {
-        if (value <= 1)
-        {
-            return 1;
-        }
-
-        var magnitude = Math.Pow(10, Math.Floor(Math.Log10(value)));
-        foreach (var step in new[] { 1.0, 2, 2.5, 5, 10 })
-        {
-            if (step * magnitude >= value)
-            {
-                return step * magnitude;
-            }
-        }
-
-        return 10 * magnitude;
-    }
+    /// <summary>The top of a scale of counts: whole steps of the four gridlines, at least 4. The HTML bars use the same scale.</summary>
+    internal static double CountScale(IReadOnlyList<double> values) => Math.Max(4, Math.Ceiling(values.DefaultIfEmpty(0).Max() / 4) * 4);
 }

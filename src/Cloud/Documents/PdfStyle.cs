@@ -29,7 +29,7 @@ internal static class PdfStyle
 }
 
 /// <summary>How a figure should read: good news, a warning, bad news, or neutral.</summary>
-internal enum PdfTone
+public enum PdfTone
 {
     Neutral,
     Good,
@@ -37,16 +37,16 @@ internal enum PdfTone
     Bad,
 }
 
-internal enum PdfAlign
+public enum PdfAlign
 {
     Left,
     Right,
     Center,
 }
 
-internal sealed record PdfColumn(string Header, float Weight, PdfAlign Align = PdfAlign.Left);
+public sealed record PdfColumn(string Header, float Weight, PdfAlign Align = PdfAlign.Left);
 
-internal sealed record PdfCell(string Text, PdfTone Tone = PdfTone.Neutral, bool Bold = false)
+public sealed record PdfCell(string Text, PdfTone Tone = PdfTone.Neutral, bool Bold = false)
 {
     public static implicit operator PdfCell(string text) => new(text);
 

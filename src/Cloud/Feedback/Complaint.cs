@@ -1,42 +1,99 @@
 namespace AfterSales.Cloud.Feedback;
 
-/// <summary>A customer complaint, numbered YYMM-NNN, with its answer and resolution clocks (seed 000 ❻, 003 Ⅰ).</summary>
+/// <summary>
+/// A customer complaint, numbered YYMM-NNN, with its answer and resolution clocks
+/// (docs/service-rules.md §4.2, §4.3). Registered once; afterwards only answered, resolved,
+/// chased and escalated through its methods.
+/// </summary>
 public sealed class Complaint
 {
-    public long Id { get; set; }
+    /// <summary>For EF Core; new complaints come from <see cref="Register"/>.</summary>
+    private Complaint()
+    {
+    }
 
-    public required string Number { get; set; }
+    public long Id { get; private set; }
 
-    public required string SiteId { get; set; }
+    public string Number { get; private set; } = string.Empty;
 
-    public string? TechnicianId { get; set; }
+    public string SiteId { get; private set; } = string.Empty;
 
-    public long? TicketId { get; set; }
+    public string? TechnicianId { get; private set; }
 
-    public required string Summary { get; set; }
+    public long? TicketId { get; private set; }
 
-    public ComplaintCause Cause { get; set; }
+    public string Summary { get; private set; } = string.Empty;
+
+    public ComplaintCause Cause { get; private set; }
 
     /// <summary>Valid and the service's fault: counts towards the complaint rate target (&lt; 3 %).</summary>
-    public bool ServiceAtFault { get; set; }
+    public bool ServiceAtFault { get; private set; }
 
-    public bool Serious { get; set; }
+    public bool Serious { get; private set; }
 
-    public DateTimeOffset ReceivedAt { get; set; }
+    public DateTimeOffset ReceivedAt { get; private set; }
 
-    public DateTimeOffset AnswerDueAt { get; set; }
+    public DateTimeOffset AnswerDueAt { get; private set; }
 
-    public DateTimeOffset ResolveDueAt { get; set; }
+    public DateTimeOffset ResolveDueAt { get; private set; }
 
-    public DateTimeOffset? AnsweredAt { get; set; }
+    public DateTimeOffset? AnsweredAt { get; private set; }
 
-    public DateTimeOffset? ResolvedAt { get; set; }
+    public DateTimeOffset? ResolvedAt { get; private set; }
 
-    public string? Fix { get; set; }
+    public string? Fix { get; private set; }
 
     /// <summary>When the last overdue reminder (催办单) went out.</summary>
-    public DateTimeOffset? RemindedAt { get; set; }
+    public DateTimeOffset? RemindedAt { get; private set; }
 
     /// <summary>When it went to the senior manager.</summary>
-    public DateTimeOffset? EscalatedAt { get; set; }
+    public DateTimeOffset? EscalatedAt { get; private set; }
+
+    /// <summary>A new complaint: both clocks run from its receipt, as long as the company's policy gives them.</summary>
+    public static Complaint Register(
+        string number, string siteId, string summary, ComplaintCause cause, bool serviceAtFault, bool serious, DateTimeOffset receivedAt, ComplaintPolicy policy,
+        string? technicianId = null, long? ticketId = null)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        return new Complaint
+        {
+            Number = number,
+            SiteId = siteId,
+            TechnicianId = technicianId,
+            TicketId = ticketId,
+            Summary = summary,
+            Cause = cause,
+            ServiceAtFault = serviceAtFault,
+            Serious = serious,
+            ReceivedAt = receivedAt,
+            AnswerDueAt = receivedAt.AddHours(policy.AnswerWithinHours),
+            ResolveDueAt = receivedAt.AddHours(policy.ResolveWithinHours),
+        };
+    }
+
+    /// <summary>The customer got an answer; the first answer is the one the clock judges.</summary>
+    public void Answer(DateTimeOffset at) => AnsweredAt ??= at;
+
+    /// <summary>The fix is recorded (a later, better description replaces it); the first resolution is the one the clock judges.</summary>
+    public void Resolve(string fix, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(fix);
+        Fix = fix.Trim();
+        ResolvedAt ??= at;
+    }
+
+    /// <summary>An overdue reminder went out; the next one waits a full reminder interval from here.</summary>
+    public void Remind(DateTimeOffset at) => RemindedAt = at;
+
+    /// <summary>Sent to the senior manager, once; that counts as a reminder too.</summary>
+    public void Escalate(DateTimeOffset at)
+    {
+        if (EscalatedAt is not null)
+        {
+            throw new InvalidOperationException($"Complaint {Number} was escalated already.");
+        }
+
+        EscalatedAt = at;
+        RemindedAt = at;
+    }
 }

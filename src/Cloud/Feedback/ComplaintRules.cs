@@ -10,7 +10,7 @@ public enum ComplaintAction
     Escalate,
 }
 
-/// <summary>Pure complaint rules: numbering, deadlines, reminders and escalation.</summary>
+/// <summary>Pure complaint rules: numbering, reminders and escalation, and whether the clocks were kept (the deadlines are set by <see cref="Complaint.Register"/>).</summary>
 public static class ComplaintRules
 {
     /// <summary>YYMM-NNN: the serial restarts each month (seed 003 Ⅰ 第八条).</summary>
@@ -24,23 +24,6 @@ public static class ComplaintRules
             .DefaultIfEmpty(0)
             .Max();
         return prefix + (last + 1).ToString("000", CultureInfo.InvariantCulture);
-    }
-
-    public static Complaint Register(string number, string siteId, string summary, ComplaintCause cause, bool serviceAtFault, bool serious, DateTimeOffset receivedAt, ComplaintPolicy policy)
-    {
-        ArgumentNullException.ThrowIfNull(policy);
-        return new Complaint
-        {
-            Number = number,
-            SiteId = siteId,
-            Summary = summary,
-            Cause = cause,
-            ServiceAtFault = serviceAtFault,
-            Serious = serious,
-            ReceivedAt = receivedAt,
-            AnswerDueAt = receivedAt.AddHours(policy.AnswerWithinHours),
-            ResolveDueAt = receivedAt.AddHours(policy.ResolveWithinHours),
-        };
     }
 
     /// <summary>

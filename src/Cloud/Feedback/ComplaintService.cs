@@ -23,8 +23,9 @@ internal sealed partial class ComplaintService(IDbContextFactory<CloudDb> dbs, M
 
             var prefix = now.UtcDateTime.ToString("yyMM", System.Globalization.CultureInfo.InvariantCulture) + "-";
             var numbers = await db.Set<Complaint>().Where(c => c.Number.StartsWith(prefix)).Select(c => c.Number).ToListAsync(cancellationToken);
-            var complaint = ComplaintRules.Register(ComplaintRules.NextNumber(now, numbers), request.SiteId, request.Summary, request.Cause, request.ServiceAtFault, request.Serious, now, options.Value.Complaints);
-            (complaint.TechnicianId, complaint.TicketId) = (request.TechnicianId, request.TicketId);
+            var complaint = Complaint.Register(
+                ComplaintRules.NextNumber(now, numbers), request.SiteId, request.Summary, request.Cause, request.ServiceAtFault, request.Serious, now, options.Value.Complaints,
+                request.TechnicianId, request.TicketId);
             db.Add(complaint);
             try
             {
@@ -50,12 +51,12 @@ internal sealed partial class ComplaintService(IDbContextFactory<CloudDb> dbs, M
         var now = time.GetUtcNow();
         if (answered || fix is not null)
         {
-            complaint.AnsweredAt ??= now;
+            complaint.Answer(now);
         }
 
         if (!string.IsNullOrWhiteSpace(fix))
         {
-            (complaint.Fix, complaint.ResolvedAt) = (fix.Trim(), complaint.ResolvedAt ?? now);
+            complaint.Resolve(fix, now);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -76,14 +77,13 @@ internal sealed partial class ComplaintService(IDbContextFactory<CloudDb> dbs, M
             {
                 case ComplaintAction.Escalate:
                     await mailer.SendAsync(new OutgoingMail(o.ManagerEmails, $"Complaint {c.Number} escalated", Describe(c, now)), cancellationToken);
-                    c.EscalatedAt = now;
-                    c.RemindedAt = now;
+                    c.Escalate(now);
                     LogChased(log, c.Number, "escalated");
                     sent++;
                     break;
                 case ComplaintAction.Remind:
                     await mailer.SendAsync(new OutgoingMail(o.SupervisorEmails, $"Reminder: complaint {c.Number} is overdue", Describe(c, now)), cancellationToken);
-                    c.RemindedAt = now;
+                    c.Remind(now);
                     LogChased(log, c.Number, "reminded");
                     sent++;
                     break;

@@ -12,7 +12,7 @@ internal static class FeedbackApi
 
     public static IEndpointRouteBuilder MapFeedback(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").RequireAuthorization(p => p.RequireRole(ApiKeyRoles.Admin, ApiKeyRoles.Dispatcher));
+        var api = app.MapGroup("/api/v1").RequireAuthorization(AccessPolicies.Staff);
 
         api.MapPost("/complaints", async (ComplaintRequest request, ComplaintService desk, CancellationToken ct) =>
         {

@@ -12,7 +12,7 @@ internal sealed class SurveyConfiguration : IEntityTypeConfiguration<Survey>
         e.Property(s => s.Token).HasMaxLength(64);
         e.Property(s => s.SiteId).HasMaxLength(64);
         e.Property(s => s.TechnicianId).HasMaxLength(64);
-        e.Property(s => s.Comment).HasMaxLength(2000);
+        e.Property(s => s.Comment).HasMaxLength(Survey.CommentMaxLength);
         e.HasIndex(s => s.Token).IsUnique();
         e.HasIndex(s => s.SiteId);
         e.HasOne<Site>().WithMany().HasForeignKey(s => s.SiteId);

@@ -2,12 +2,14 @@ using AfterSales.Cloud.Reports;
 using AfterSales.Cloud.Sites;
 using AfterSales.Cloud.Storage;
 using AfterSales.Cloud.Tickets.History;
+using AfterSales.Cloud.Tickets.Lifecycle;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace AfterSales.Cloud.Feedback;
 
 /// <summary>Schedules revisits for repairs by role quota, and records what the revisit found.</summary>
-internal sealed class RevisitService(IDbContextFactory<CloudDb> dbs, TimeProvider time)
+internal sealed class RevisitService(IDbContextFactory<CloudDb> dbs, IOptions<LifecycleOptions> lifecycle, TimeProvider time)
 {
     /// <summary>Revisits for every repair finished in the month so far; re-running adds only the new repairs.</summary>
     public async Task<int> PlanAsync(DateOnly month, CancellationToken cancellationToken)
@@ -17,7 +19,7 @@ internal sealed class RevisitService(IDbContextFactory<CloudDb> dbs, TimeProvide
         var to = from.AddMonths(1) < now ? from.AddMonths(1) : now;
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         var siteIds = await db.Sites.Select(s => s.Id).ToListAsync(cancellationToken);
-        var facts = await TicketHistoryStore.LoadAsync(db, siteIds, from, to, cancellationToken);
+        var facts = await TicketHistoryStore.LoadAsync(db, siteIds, from, to, lifecycle.Value, cancellationToken);
 
         // A repair is a fix somebody made on site; a fault that cleared by itself needs no revisit.
         var repairs = facts.Where(f => f.FixedAt is { } at && at >= from && at < to && !f.SelfRestored).OrderBy(f => f.FixedAt).ThenBy(f => f.TicketId).ToList();
@@ -32,7 +34,7 @@ internal sealed class RevisitService(IDbContextFactory<CloudDb> dbs, TimeProvide
                     continue;
                 }
 
-                db.Add(new Revisit { TicketId = repairs[i].TicketId, SiteId = repairs[i].SiteId, Role = role, DueBy = RevisitRules.DueBy(repairs[i].FixedAt!.Value, repairs[i].DeviceKind) });
+                db.Add(Revisit.Plan(repairs[i].TicketId, repairs[i].SiteId, role, RevisitRules.DueBy(repairs[i].FixedAt!.Value, repairs[i].DeviceKind)));
                 added++;
             }
         }
@@ -50,8 +52,7 @@ internal sealed class RevisitService(IDbContextFactory<CloudDb> dbs, TimeProvide
             return false;
         }
 
-        revisit.DoneAt ??= time.GetUtcNow();
-        revisit.Finding = string.IsNullOrWhiteSpace(finding) ? null : finding.Trim();
+        revisit.Record(finding, time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }

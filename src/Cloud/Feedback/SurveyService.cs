@@ -25,15 +25,8 @@ internal sealed class SurveyService(IDbContextFactory<CloudDb> dbs, MailService 
             throw new ArgumentException($"Unknown site '{siteId}'.", nameof(siteId));
         }
 
-        var survey = new Survey
-        {
-            Token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_'),
-            SiteId = siteId,
-            TechnicianId = technicianId,
-            TicketId = ticketId,
-            InspectionJobId = inspectionJobId,
-            SentAt = time.GetUtcNow(),
-        };
+        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
+        var survey = Survey.Issue(token, siteId, technicianId, ticketId, inspectionJobId, time.GetUtcNow());
         db.Add(survey);
         await db.SaveChangesAsync(cancellationToken);
         if (invite)
@@ -65,7 +58,7 @@ internal sealed class SurveyService(IDbContextFactory<CloudDb> dbs, MailService 
     /// <summary>Stores the answer once; a second submission (a double tap, a shared link) changes nothing.</summary>
     public async Task<SurveyAnswerResult> AnswerAsync(string token, int attitude, int skill, int arrival, int promises, string? comment, CancellationToken cancellationToken)
     {
-        if (!new int?[] { attitude, skill, arrival, promises }.All(SurveyScore.IsLevel))
+        if (!Survey.AreLevels(attitude, skill, arrival, promises))
         {
             return SurveyAnswerResult.Invalid;
         }
@@ -82,9 +75,7 @@ internal sealed class SurveyService(IDbContextFactory<CloudDb> dbs, MailService 
             return SurveyAnswerResult.AlreadyAnswered;
         }
 
-        (survey.Attitude, survey.Skill, survey.ArrivalTime, survey.KeepingPromises) = (attitude, skill, arrival, promises);
-        survey.Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim()[..Math.Min(2000, comment.Trim().Length)];
-        survey.AnsweredAt = time.GetUtcNow();
+        survey.Answer(attitude, skill, arrival, promises, comment, time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return SurveyAnswerResult.Saved;
     }

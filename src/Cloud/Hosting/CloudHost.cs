@@ -108,7 +108,7 @@ internal static class CloudHost
         // After the database initializer: the timer worker's first pass reads the migrated schema.
         services.AddServiceDesk(builder.Configuration);
         services.AddJobs();
-        services.AddHostedService<SiteConfigPublishWorker>();
+        services.AddProvisioning();
 
         // After the database initializer: the mail worker's and backlog sampler's first passes read the migrated schema.
         services.AddMailQueue(builder.Configuration);
@@ -124,10 +124,15 @@ internal static class CloudHost
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Web/Pages";
-            o.Conventions.AuthorizeFolder("/");
+            // Who may open which page, in one list: every page needs a signed-in user, these a narrower policy.
+            o.Conventions.AuthorizeFolder("/", AccessPolicies.SignedIn);
             o.Conventions.AuthorizePage("/Tickets", AccessPolicies.Board);
             o.Conventions.AuthorizeFolder("/Desk", AccessPolicies.Staff);
             o.Conventions.AuthorizeFolder("/Jobs", AccessPolicies.Technician);
+            o.Conventions.AuthorizePage("/Inspections", AccessPolicies.Field);
+            o.Conventions.AuthorizePage("/Inspection", AccessPolicies.Field);
+            o.Conventions.AuthorizePage("/Kpis", AccessPolicies.Staff);
+            o.Conventions.AuthorizePage("/Reports", AccessPolicies.Staff);
             o.Conventions.AllowAnonymousToPage("/SignIn");
             o.Conventions.AllowAnonymousToPage("/Survey");
         });
@@ -145,7 +150,7 @@ internal static class CloudHost
         }).AllowAnonymous();
         app.MapCloudHealth();
         app.MapCloudTelemetry();
-        app.MapOpenApi().RequireAuthorization();
+        app.MapOpenApi().RequireAuthorization(AccessPolicies.SignedIn);
         app.MapTicketsApi();
         app.MapDeskApi();
         app.MapContracts();
@@ -155,6 +160,7 @@ internal static class CloudHost
         app.MapReports();
         app.MapParts();
         app.MapKpis();
+        app.MapProvisioning();
         app.MapRazorPages();
         return app;
     }

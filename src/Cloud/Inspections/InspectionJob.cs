@@ -1,27 +1,72 @@
 namespace AfterSales.Cloud.Inspections;
 
-/// <summary>One site's inspection for one month (月检): the checklist a technician works through on site.</summary>
+/// <summary>
+/// One site's inspection for one month (月检): the checklist a technician works through on site.
+/// Once completed, its results never change: the sheet is what the customer signed
+/// (docs/service-rules.md §3.1).
+/// </summary>
 public sealed class InspectionJob
 {
-    public long Id { get; set; }
+    /// <summary>For EF Core; new inspections come from <see cref="Plan"/>.</summary>
+    private InspectionJob()
+    {
+    }
 
-    public required string SiteId { get; set; }
+    public long Id { get; private set; }
+
+    public string SiteId { get; private set; } = string.Empty;
 
     /// <summary>The first day of the month inspected.</summary>
-    public DateOnly Month { get; set; }
+    public DateOnly Month { get; private set; }
 
     /// <summary>The technician's id in the service desk (no foreign key: technicians live there).</summary>
-    public string? TechnicianId { get; set; }
+    public string? TechnicianId { get; private set; }
 
-    public DateOnly ScheduledFor { get; set; }
+    public DateOnly ScheduledFor { get; private set; }
 
-    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset CreatedAt { get; private set; }
 
-    public DateTimeOffset? StartedAt { get; set; }
+    public DateTimeOffset? StartedAt { get; private set; }
 
-    public DateTimeOffset? CompletedAt { get; set; }
+    public DateTimeOffset? CompletedAt { get; private set; }
 
-    public string? Remarks { get; set; }
+    public string? Remarks { get; private set; }
 
     public List<InspectionItem> Items { get; } = [];
+
+    /// <summary>An inspection booked for a day of the month, with or without a technician yet.</summary>
+    public static InspectionJob Plan(string siteId, DateOnly month, string? technicianId, DateOnly scheduledFor, DateTimeOffset createdAt) =>
+        new() { SiteId = siteId, Month = month, TechnicianId = technicianId, ScheduledFor = scheduledFor, CreatedAt = createdAt };
+
+    /// <summary>Records one item's result; the first result recorded starts the inspection. Returns the item.</summary>
+    public InspectionItem Record(long itemId, ItemResult result, string? note, DateTimeOffset at)
+    {
+        if (CompletedAt is not null)
+        {
+            throw new InspectionException("This inspection is completed; its results can no longer change.");
+        }
+
+        var item = Items.Find(i => i.Id == itemId) ?? throw new InspectionException($"Item {itemId} is not on inspection {Id}.");
+        StartedAt ??= at;
+        (item.Result, item.Note, item.CheckedAt) = (result, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), at);
+        return item;
+    }
+
+    /// <summary>
+    /// Completes the inspection once every item is checked; the remarks may be rewritten, the
+    /// completion time stays the first. Returns whether this was the first completion.
+    /// </summary>
+    public bool Complete(string? remarks, DateTimeOffset at)
+    {
+        var pending = Items.Count(i => i.Result == ItemResult.Pending);
+        if (pending > 0)
+        {
+            throw new InspectionException($"{pending} items are not checked yet.");
+        }
+
+        var first = CompletedAt is null;
+        CompletedAt ??= at;
+        Remarks = remarks;
+        return first;
+    }
 }

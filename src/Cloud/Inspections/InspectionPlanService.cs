@@ -7,6 +7,7 @@ using AfterSales.Cloud.Sites;
 using AfterSales.Cloud.Storage;
 using AfterSales.Cloud.Tickets;
 using AfterSales.Cloud.Tickets.History;
+using AfterSales.Cloud.Tickets.Lifecycle;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -19,6 +20,7 @@ namespace AfterSales.Cloud.Inspections;
 internal sealed partial class InspectionPlanService(
     IDbContextFactory<CloudDb> dbs,
     IOptions<InspectionOptions> options,
+    IOptions<LifecycleOptions> lifecycle,
     TimeProvider time,
     ILogger<InspectionPlanService> log)
 {
@@ -50,10 +52,10 @@ internal sealed partial class InspectionPlanService(
             month.AddMonths(1).AddDays(-1));
 
         var devices = await db.Set<InventoryDevice>().AsNoTracking().Where(d => due.Contains(d.SiteId)).ToListAsync(cancellationToken);
-        var facts = await TicketHistoryStore.LoadAsync(db, due, now.AddDays(-30), now, cancellationToken);
+        var facts = await TicketHistoryStore.LoadAsync(db, due, now.AddDays(-30), now, lifecycle.Value, cancellationToken);
         foreach (var slot in slots)
         {
-            var job = new InspectionJob { SiteId = slot.SiteId, Month = month, TechnicianId = slot.TechnicianId, ScheduledFor = slot.Day, CreatedAt = now };
+            var job = InspectionJob.Plan(slot.SiteId, month, slot.TechnicianId, slot.Day, now);
             var telemetry = Telemetry(facts.Where(f => f.SiteId == slot.SiteId), now.AddDays(-30), now);
             job.Items.AddRange(ChecklistBuilder.Build(devices.Where(d => d.SiteId == slot.SiteId), telemetry));
             db.Add(job);

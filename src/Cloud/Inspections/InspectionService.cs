@@ -41,15 +41,8 @@ internal sealed partial class InspectionService(IDbContextFactory<CloudDb> dbs, 
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         var job = await db.Set<InspectionJob>().Include(j => j.Items).SingleOrDefaultAsync(j => j.Id == jobId, cancellationToken)
             ?? throw new InspectionException($"Inspection {jobId} does not exist.");
-        if (job.CompletedAt is not null)
-        {
-            throw new InspectionException("This inspection is completed; its results can no longer change.");
-        }
-
-        var item = job.Items.Find(i => i.Id == itemId) ?? throw new InspectionException($"Item {itemId} is not on inspection {jobId}.");
         var now = time.GetUtcNow();
-        job.StartedAt ??= now;
-        (item.Result, item.Note, item.CheckedAt) = (result, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), now);
+        var item = job.Record(itemId, result, note, now);
         if (result == ItemResult.Fail && item.TicketId is null)
         {
             item.TicketId = await OpenDefectTicketAsync(db, job, item, now, cancellationToken);
@@ -63,15 +56,7 @@ internal sealed partial class InspectionService(IDbContextFactory<CloudDb> dbs, 
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         var job = await db.Set<InspectionJob>().Include(j => j.Items).SingleOrDefaultAsync(j => j.Id == jobId, cancellationToken)
             ?? throw new InspectionException($"Inspection {jobId} does not exist.");
-        var pending = job.Items.Count(i => i.Result == ItemResult.Pending);
-        if (pending > 0)
-        {
-            throw new InspectionException($"{pending} items are not checked yet.");
-        }
-
-        var firstCompletion = job.CompletedAt is null;
-        job.CompletedAt ??= time.GetUtcNow();
-        job.Remarks = remarks;
+        var firstCompletion = job.Complete(remarks, time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
 
         // The inspection is a job like any other: the customer gets its survey (every job, not a sample).

@@ -14,7 +14,7 @@ internal static class InspectionsApi
 
     public static IEndpointRouteBuilder MapInspections(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/inspections").RequireAuthorization(p => p.RequireRole(ApiKeyRoles.Admin, ApiKeyRoles.Dispatcher));
+        var api = app.MapGroup("/api/v1/inspections").RequireAuthorization(AccessPolicies.Staff);
         api.MapPost("/plan", async (string month, InspectionPlanService planner, CancellationToken ct) =>
             ServiceMonth.TryParse(month, out var m) ? Results.Ok(new { Planned = await planner.PlanAsync(m, ct) }) : Results.Problem("month must be yyyy-MM", statusCode: 400));
         api.MapGet("/", async (string month, string? technicianId, InspectionService desk, CancellationToken ct) =>

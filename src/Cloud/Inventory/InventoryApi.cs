@@ -9,7 +9,7 @@ internal static class InventoryApi
 
     public static IEndpointRouteBuilder MapInventory(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/sites/{siteId}").RequireAuthorization(p => p.RequireRole(ApiKeyRoles.Admin, ApiKeyRoles.Dispatcher));
+        var api = app.MapGroup("/api/v1/sites/{siteId}").RequireAuthorization(AccessPolicies.Staff);
 
         api.MapPut("/config", async (string siteId, SiteConfig config, InventoryStore store, CancellationToken ct) =>
         {

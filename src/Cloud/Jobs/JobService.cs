@@ -20,23 +20,25 @@ namespace AfterSales.Cloud.Jobs;
 /// </summary>
 internal sealed class JobService(IDbContextFactory<CloudDb> dbs, TicketWorkflowService workflow, SurveyService surveys, TimeProvider time)
 {
-    public Task<bool> AcceptAsync(long id, DeskUser user, CancellationToken ct) => RunAsync(id, user, async (db, t, _, now) =>
+    public Task<bool> AcceptAsync(long id, DeskUser user, CancellationToken ct) => RunAsync(id, user, (db, t, _, now) =>
     {
-        await TicketWorkflowService.MoveAsync(db, t, TicketCommand.Accept, user.Name, now, "customer called", ct);
-        t.AcceptedAt = now;
+        TicketWorkflowService.Record(db, t, t.Accept(now), user.Name, now, "customer called");
         SlaTimerService.Cancel(db, t.Id, now, TimerKind.Acknowledge, TimerKind.AcceptTimeout);
+        return Task.CompletedTask;
     }, ct);
 
     public Task<bool> DepartAsync(long id, DeskUser user, CancellationToken ct) => RunAsync(id, user, (db, t, _, now) =>
-        TicketWorkflowService.MoveAsync(db, t, TicketCommand.Depart, user.Name, now, null, ct), ct);
+    {
+        TicketWorkflowService.Record(db, t, t.Depart(now), user.Name, now, null);
+        return Task.CompletedTask;
+    }, ct);
 
     public Task<bool> ArriveAsync(long id, DeskUser user, double? latitude, double? longitude, CancellationToken ct) => RunAsync(id, user, async (db, t, site, now) =>
     {
         var where = latitude is { } lat && longitude is { } lon
             ? FormattableString.Invariant($"checked in at {lat:0.00000},{lon:0.00000}, {new Sla.Zones.GeoPoint(lat, lon).DistanceKmTo(new Sla.Zones.GeoPoint(site.Latitude, site.Longitude)):0.00} km from the site")
             : "checked in without a location (the phone gave none)";
-        await TicketWorkflowService.MoveAsync(db, t, TicketCommand.Arrive, user.Name, now, where, ct);
-        t.ArrivedAt = now;
+        TicketWorkflowService.Record(db, t, t.Arrive(now), user.Name, now, where);
         SlaTimerService.Cancel(db, t.Id, now, TimerKind.Arrival, TimerKind.Acknowledge, TimerKind.AcceptTimeout);
         if (latitude is not null && longitude is not null && t.TechnicianId is { } technicianId)
         {
@@ -62,13 +64,12 @@ internal sealed class JobService(IDbContextFactory<CloudDb> dbs, TicketWorkflowS
         return Task.CompletedTask;
     }, ct);
 
-    public Task<bool> ResolveAsync(long id, DeskUser user, string resolution, CancellationToken ct) => RunAsync(id, user, async (db, t, _, now) =>
+    public Task<bool> ResolveAsync(long id, DeskUser user, string resolution, CancellationToken ct) => RunAsync(id, user, (db, t, _, now) =>
     {
-        Require(!string.IsNullOrWhiteSpace(resolution), "Describe the cause and the repair before resolving.");
-        await TicketWorkflowService.MoveAsync(db, t, TicketCommand.Resolve, user.Name, now, Clip(resolution.Trim(), 2000), ct);
-        t.ResolvedAt = now;
-        t.Resolution = Clip(resolution.Trim(), 2000);
+        var change = t.Resolve(resolution, now);
+        TicketWorkflowService.Record(db, t, change, user.Name, now, t.Resolution);
         SlaTimerService.Cancel(db, t.Id, now, TimerKind.Resolution);
+        return Task.CompletedTask;
     }, ct);
 
     /// <summary>The customer signs after the work, never before (seed 003 Ⅳ 3.3.2); the state machine refuses an early or second signature.</summary>
@@ -76,7 +77,7 @@ internal sealed class JobService(IDbContextFactory<CloudDb> dbs, TicketWorkflowS
     {
         Require(!string.IsNullOrWhiteSpace(signerName), "Type the name of the person signing.");
         Require(png.Length is > 100 and < 500_000 && png.AsSpan(0, 8).SequenceEqual(PngMagic), "The signature must be a drawn PNG image.");
-        await TicketWorkflowService.MoveAsync(db, t, TicketCommand.Sign, user.Name, now, $"signed by {signerName.Trim()}", ct);
+        TicketWorkflowService.Record(db, t, t.Sign(await IsSignedAsync(db, t, ct), now), user.Name, now, $"signed by {signerName.Trim()}");
         db.JobSignatures.Add(new JobSignature { TicketId = t.Id, Visit = t.Visit, SignerName = Clip(signerName.Trim(), 200), Png = png, SignedAt = now, CollectedBy = user.Name });
     }, ct);
 
@@ -86,7 +87,7 @@ internal sealed class JobService(IDbContextFactory<CloudDb> dbs, TicketWorkflowS
         Ticket? closed = null;
         var done = await RunAsync(id, user, async (db, t, site, now) =>
         {
-            await TicketWorkflowService.MoveAsync(db, t, TicketCommand.Close, user.Name, now, null, ct);
+            TicketWorkflowService.Record(db, t, t.Close(await IsSignedAsync(db, t, ct), now), user.Name, now, null);
             await workflow.ReleaseFollowersAsync(db, t, site, now, ct);
             closed = t;
         }, ct);
@@ -102,7 +103,7 @@ internal sealed class JobService(IDbContextFactory<CloudDb> dbs, TicketWorkflowS
     {
         Require(user.IsStaff, "Only a dispatcher cancels a job.");
         Require(!string.IsNullOrWhiteSpace(reason), "Give the reason for cancelling.");
-        await TicketWorkflowService.MoveAsync(db, t, TicketCommand.Cancel, user.Name, now, reason.Trim(), ct);
+        TicketWorkflowService.Record(db, t, t.Cancel(now), user.Name, now, reason.Trim());
         await workflow.ReleaseFollowersAsync(db, t, site, now, ct);
     }, ct);
 
@@ -117,7 +118,6 @@ internal sealed class JobService(IDbContextFactory<CloudDb> dbs, TicketWorkflowS
     {
         Require(user.IsStaff, "Only a dispatcher sets a deadline.");
         Require(arrivalHours is > 0 and <= 24 * 14, "Give the arrival time in hours, more than 0 and at most two weeks.");
-        Require(!TicketStateMachine.IsFinished(t.Status) && t.ArrivedAt is null, "The technician has already arrived; the arrival deadline no longer matters.");
         workflow.Sla.PlanByHand(db, t, now, arrivalHours);
         TicketWorkflowService.Audit(db, t, now, user.Name, "deadline set by hand", FormattableString.Invariant($"arrive within {arrivalHours:0.#} h of the report, by {t.ArrivalDueAt:yyyy-MM-dd HH:mm} UTC"));
         if (t.Status == TicketStatus.Open && !t.FollowsRootCause)
@@ -129,20 +129,15 @@ internal sealed class JobService(IDbContextFactory<CloudDb> dbs, TicketWorkflowS
     /// <summary>Waiting for the customer (no access to the site, customer asked to come later): the SLA clocks stop.</summary>
     public Task<bool> PauseAsync(long id, DeskUser user, string reason, CancellationToken ct) => RunAsync(id, user, (db, t, _, now) =>
     {
-        Require(t.PausedAt is null, "The clock is already paused.");
-        Require(!TicketStateMachine.IsFinished(t.Status) && t.Status != TicketStatus.Resolved, "Only a running job can wait for the customer.");
-        Require(!string.IsNullOrWhiteSpace(reason), "Say what the customer is holding up.");
-        SlaTimerService.Pause(db, t, now);
+        SlaTimerService.Pause(db, t, reason, now);
         TicketWorkflowService.Audit(db, t, now, user.Name, "clock paused", "waiting for the customer: " + Clip(reason.Trim(), 500));
         return Task.CompletedTask;
     }, ct);
 
     public Task<bool> ResumeAsync(long id, DeskUser user, CancellationToken ct) => RunAsync(id, user, async (db, t, _, now) =>
     {
-        Require(t.PausedAt is not null, "The clock is not paused.");
         await SlaTimerService.LoadPausedAsync(db, t, ct);
-        var pausedFor = now - t.PausedAt!.Value;
-        workflow.Sla.Resume(db, t, now);
+        var pausedFor = workflow.Sla.Resume(db, t, now);
         TicketWorkflowService.Audit(db, t, now, user.Name, "clock resumed", FormattableString.Invariant($"paused for {pausedFor.TotalMinutes:0} min"));
     }, ct);
 
@@ -168,6 +163,9 @@ internal sealed class JobService(IDbContextFactory<CloudDb> dbs, TicketWorkflowS
 
     public static bool MayAct(DeskUser user, Ticket ticket, Site site) =>
         site.TenantId == user.TenantId && (user.IsStaff || (user.Role == ApiKeyRoles.Technician && ticket.TechnicianId is not null && ticket.TechnicianId == user.TechnicianId));
+
+    private static Task<bool> IsSignedAsync(CloudDb db, Ticket ticket, CancellationToken ct) =>
+        db.JobSignatures.AnyAsync(s => s.TicketId == ticket.Id && s.Visit == ticket.Visit, ct);
 
     private static void Require(bool condition, string message)
     {

@@ -22,15 +22,3 @@ public enum KpiDimension
     Site,
     Zone,
 }
-
-/// <summary>The default targets (seed 003 Ⅳ 3.2.1; seed 004 for repeat repairs); per company in configuration.</summary>
-public sealed class KpiTargets
-{
-    public double OnTimeRate { get; set; } = 0.90;
-
-    public double Satisfaction { get; set; } = 0.85;
-
-    public double ComplaintRate { get; set; } = 0.03;
-
-    public double RepeatRate { get; set; } = 0.03;
-}

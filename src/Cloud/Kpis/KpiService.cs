@@ -5,12 +5,14 @@ using AfterSales.Cloud.Reports;
 using AfterSales.Cloud.Sites;
 using AfterSales.Cloud.Storage;
 using AfterSales.Cloud.Tickets.History;
+using AfterSales.Cloud.Tickets.Lifecycle;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace AfterSales.Cloud.Kpis;
 
 /// <summary>Loads a period's KPI inputs for every site.</summary>
-internal sealed class KpiService(IDbContextFactory<CloudDb> dbs, TimeProvider time)
+internal sealed class KpiService(IDbContextFactory<CloudDb> dbs, IOptions<LifecycleOptions> lifecycle, TimeProvider time)
 {
     public async Task<KpiInputs> LoadAsync(DateOnly firstMonth, int months, CancellationToken cancellationToken)
     {
@@ -19,7 +21,7 @@ internal sealed class KpiService(IDbContextFactory<CloudDb> dbs, TimeProvider ti
         var to = from.AddMonths(months) < now ? from.AddMonths(months) : now;
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         var siteIds = await db.Sites.Select(s => s.Id).ToListAsync(cancellationToken);
-        var facts = await TicketHistoryStore.LoadAsync(db, siteIds, from, to, cancellationToken);
+        var facts = await TicketHistoryStore.LoadAsync(db, siteIds, from, to, lifecycle.Value, cancellationToken);
         var devices = await db.Set<InventoryDevice>().AsNoTracking().ToListAsync(cancellationToken);
         var surveys = (await db.Set<Survey>().AsNoTracking().ToListAsync(cancellationToken)).Where(s => s.SentAt >= from && s.SentAt < to).ToList();
         var complaints = (await db.Set<Complaint>().AsNoTracking().ToListAsync(cancellationToken)).Where(c => c.ReceivedAt >= from && c.ReceivedAt < to).ToList();

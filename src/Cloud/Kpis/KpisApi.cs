@@ -6,11 +6,17 @@ namespace AfterSales.Cloud.Kpis;
 
 internal static class KpisApi
 {
-    public static IServiceCollection AddKpis(this IServiceCollection services) => services.AddSingleton<KpiService>();
+    public static IServiceCollection AddKpis(this IServiceCollection services)
+    {
+        services.AddOptions<KpiTargets>().BindConfiguration(KpiTargets.Section).ValidateDataAnnotations()
+            .Validate(t => t.AvailabilityGood >= t.Availability, $"{KpiTargets.Section}: AvailabilityGood must not be below Availability")
+            .ValidateOnStart();
+        return services.AddSingleton<KpiTargetSource>().AddSingleton<KpiService>();
+    }
 
     public static IEndpointRouteBuilder MapKpis(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/kpis").RequireAuthorization(p => p.RequireRole(ApiKeyRoles.Admin, ApiKeyRoles.Dispatcher));
+        var api = app.MapGroup("/api/v1/kpis").RequireAuthorization(AccessPolicies.Staff);
         api.MapGet("/", async (string month, int? months, KpiDimension? by, KpiService kpis, CancellationToken ct) =>
         {
             if (!ServiceMonth.TryParse(month, out var first) || months is < 1 or > 12)

@@ -10,7 +10,7 @@ internal static class PartsApi
 
     public static IEndpointRouteBuilder MapParts(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/parts").RequireAuthorization(p => p.RequireRole(ApiKeyRoles.Admin, ApiKeyRoles.Dispatcher, ApiKeyRoles.Technician));
+        var api = app.MapGroup("/api/v1/parts").RequireAuthorization(AccessPolicies.Field);
         api.MapPost("/moves", async (PartMove move, PartsStore store, CancellationToken ct) =>
             await store.RecordAsync(move, ct) is { } problem ? Results.Problem(problem, statusCode: 409) : Results.Ok(move));
         api.MapGet("/stock", async (PartsStore store, CancellationToken ct) =>

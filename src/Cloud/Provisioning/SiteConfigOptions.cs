@@ -18,6 +18,9 @@ public sealed class SiteConfigOptions
 
     public int ClockDriftToleranceS { get; set; } = 30;
 
+    /// <summary>The PEM file of the private key that signs every config (created on first start when missing).</summary>
+    public string SigningKeyFile { get; set; } = "keys/config-signing-key.pem";
+
     /// <summary>How often the cloud looks for new sites or changed settings and republishes what changed.</summary>
     public int CheckForChangesSeconds { get; set; } = 60;
 

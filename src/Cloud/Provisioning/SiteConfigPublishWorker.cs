@@ -1,3 +1,4 @@
+using System.Text;
 using AfterSales.Cloud.Broker;
 using AfterSales.Cloud.Inventory;
 using AfterSales.Cloud.Mqtt;
@@ -24,6 +25,7 @@ internal sealed partial class SiteConfigPublishWorker(
     IOptionsMonitor<SiteConfigOptions> settings,
     InventoryStore inventories,
     CloudBrokerCredential credential,
+    ConfigSigningKeyStore signingKey,
     TimeProvider time,
     ILogger<SiteConfigPublishWorker> log) : BackgroundService
 {
@@ -81,6 +83,8 @@ internal sealed partial class SiteConfigPublishWorker(
                 .WithTopic(MqttTopics.Config(siteId))
                 .WithPayload(payload)
                 .WithContentType("application/json")
+                .WithUserProperty(ConfigSignature.SignatureProperty, Encoding.UTF8.GetBytes(signingKey.Sign(payload)).AsMemory())
+                .WithUserProperty(ConfigSignature.KeyIdProperty, Encoding.UTF8.GetBytes(signingKey.KeyId).AsMemory())
                 .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
                 .WithRetainFlag(true)
                 .Build();

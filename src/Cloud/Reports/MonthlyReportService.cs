@@ -1,10 +1,14 @@
 using AfterSales.Cloud.Calendar;
 using System.Globalization;
 using AfterSales.Cloud.Contracts;
+using AfterSales.Cloud.Documents;
+using AfterSales.Cloud.Kpis;
 using AfterSales.Cloud.Mail;
 using AfterSales.Cloud.Storage;
 using AfterSales.Cloud.Telemetry;
+using AfterSales.Cloud.Tickets.Lifecycle;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace AfterSales.Cloud.Reports;
 
@@ -13,7 +17,7 @@ namespace AfterSales.Cloud.Reports;
 /// contracted site as a resumable run. Re-running is safe: a site's archive is replaced, and a
 /// report already mailed is not mailed again.
 /// </summary>
-internal sealed partial class MonthlyReportService(IDbContextFactory<CloudDb> dbs, MailService mailer, TimeProvider time, ILogger<MonthlyReportService> log)
+internal sealed partial class MonthlyReportService(IDbContextFactory<CloudDb> dbs, MailService mailer, DocumentHtmlService html, KpiTargetSource targets, IOptions<LifecycleOptions> lifecycle, TimeProvider time, ILogger<MonthlyReportService> log)
 {
     /// <summary>A run whose heartbeat is older than this was abandoned (its node died) and may be resumed.</summary>
     public static readonly TimeSpan StaleRun = TimeSpan.FromMinutes(10);
@@ -23,7 +27,7 @@ internal sealed partial class MonthlyReportService(IDbContextFactory<CloudDb> db
         month = ServiceMonth.FirstOfMonth(month);
         var now = time.GetUtcNow();
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
-        var inputs = await ReportInputStore.LoadAsync(db, siteId, month, now, cancellationToken);
+        var inputs = await ReportInputStore.LoadAsync(db, siteId, month, now, lifecycle.Value, cancellationToken);
         if (inputs is null)
         {
             return null;
@@ -38,8 +42,9 @@ internal sealed partial class MonthlyReportService(IDbContextFactory<CloudDb> db
         }
 
         archived.GeneratedAt = now;
-        archived.Pdf = MonthlyReportPdf.Render(report);
-        archived.Html = MonthlyReportHtml.Render(report);
+        var document = MonthlyReportComposer.Compose(report, targets.For(inputs.Site.TenantId));
+        archived.Pdf = DocumentPdf.Render(document);
+        archived.Html = await html.RenderAsync(document);
         if (mail && archived.EmailedAt is null && inputs.Contract is { } contract && ContractRules.Emails(contract) is { Count: > 0 } to
             && await mailer.SendAsync(Mail(report, archived, to), cancellationToken))
         {

@@ -22,6 +22,9 @@ internal static class ReportFormat
 
     public static string When(DateTimeOffset? at) => at is { } a ? When(a) : "—";
 
+    /// <summary>When a report was made, for its footer.</summary>
+    public static string Generated(DateTimeOffset at) => at.UtcDateTime.ToString("d MMM yyyy HH:mm", Culture) + " UTC";
+
     public static string Duration(TimeSpan? span)
     {
         if (span is not { } s)
@@ -62,10 +65,6 @@ internal static class ReportFormat
         SlaOutcome.NotNeeded or SlaOutcome.NotTracked => PdfTone.Neutral,
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
     };
-
-    public static PdfTone AvailabilityTone(double ratio) => ratio >= 0.999 ? PdfTone.Good : ratio >= 0.99 ? PdfTone.Warn : PdfTone.Bad;
-
-    public static PdfTone RateTone(double? rate, double target) => rate is not { } r ? PdfTone.Neutral : r >= target ? PdfTone.Good : PdfTone.Bad;
 
     public static string Area(InspectionArea area) => area switch
     {

@@ -5,6 +5,7 @@ using AfterSales.Cloud.Inventory;
 using AfterSales.Cloud.Sites;
 using AfterSales.Cloud.Storage;
 using AfterSales.Cloud.Tickets.History;
+using AfterSales.Cloud.Tickets.Lifecycle;
 using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.Cloud.Reports;
@@ -12,7 +13,7 @@ namespace AfterSales.Cloud.Reports;
 /// <summary>Loads what one site's monthly report is computed from.</summary>
 internal static class ReportInputStore
 {
-    public static async Task<ReportInputs?> LoadAsync(CloudDb db, string siteId, DateOnly month, DateTimeOffset asOf, CancellationToken cancellationToken)
+    public static async Task<ReportInputs?> LoadAsync(CloudDb db, string siteId, DateOnly month, DateTimeOffset asOf, LifecycleOptions lifecycle, CancellationToken cancellationToken)
     {
         var site = await db.Sites.AsNoTracking().SingleOrDefaultAsync(s => s.Id == siteId, cancellationToken);
         if (site is null)
@@ -27,7 +28,7 @@ internal static class ReportInputStore
         var inspection = await db.Set<InspectionJob>().AsNoTracking().Include(j => j.Items).SingleOrDefaultAsync(j => j.SiteId == siteId && j.Month == month, cancellationToken);
         var surveys = await db.Set<Survey>().AsNoTracking().Where(s => s.SiteId == siteId).ToListAsync(cancellationToken);
         var complaints = await db.Set<Complaint>().AsNoTracking().Where(c => c.SiteId == siteId).ToListAsync(cancellationToken);
-        var facts = await TicketHistoryStore.LoadAsync(db, [siteId], from, to, cancellationToken);
+        var facts = await TicketHistoryStore.LoadAsync(db, [siteId], from, to, lifecycle, cancellationToken);
         return new ReportInputs(
             site,
             contracts.Where(c => ContractRules.CoversMonth(c, month)).MaxBy(c => c.EndsOn),

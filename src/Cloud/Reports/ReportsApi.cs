@@ -1,6 +1,8 @@
 using System.Globalization;
 using AfterSales.Cloud.Auth;
 using AfterSales.Cloud.Calendar;
+using AfterSales.Cloud.Documents;
+using AfterSales.Cloud.Kpis;
 using AfterSales.Cloud.Sites;
 using AfterSales.Cloud.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -9,11 +11,11 @@ namespace AfterSales.Cloud.Reports;
 
 internal static class ReportsApi
 {
-    public static IServiceCollection AddReports(this IServiceCollection services) => services.AddSingleton<MonthlyReportService>();
+    public static IServiceCollection AddReports(this IServiceCollection services) => services.AddSingleton<DocumentHtmlService>().AddSingleton<MonthlyReportService>();
 
     public static IEndpointRouteBuilder MapReports(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/reports").RequireAuthorization(p => p.RequireRole(ApiKeyRoles.Admin, ApiKeyRoles.Dispatcher));
+        var api = app.MapGroup("/api/v1/reports").RequireAuthorization(AccessPolicies.Staff);
 
         api.MapPost("/monthly/{siteId}", async (string siteId, string month, bool? mail, MonthlyReportService reports, CancellationToken ct) =>
         {
@@ -38,9 +40,9 @@ internal static class ReportsApi
             return Results.Accepted("/api/v1/reports/runs");
         });
 
-        api.MapGet("/quarterly", async (string customer, string quarter, IDbContextFactory<CloudDb> dbs, Kpis.KpiService kpis, TimeProvider time, CancellationToken ct) =>
+        api.MapGet("/quarterly", async (string customer, string quarter, HttpContext http, IDbContextFactory<CloudDb> dbs, KpiService kpis, KpiTargetSource targets, TimeProvider time, CancellationToken ct) =>
         {
-            if (!QuarterlyReportPdf.TryQuarter(quarter, out var first))
+            if (!QuarterlyReportComposer.TryQuarter(quarter, out var first))
             {
                 return Results.Problem("quarter must be yyyy-Qn", statusCode: 400);
             }
@@ -61,7 +63,8 @@ internal static class ReportsApi
                 Inspections = [.. all.Inspections.Where(j => sites.ContainsKey(j.SiteId))],
                 SiteAvailability = all.SiteAvailability.Where(kv => sites.ContainsKey(kv.Key)).ToDictionary(),
             };
-            return Results.File(QuarterlyReportPdf.Render(customer, first, mine, sites, time.GetUtcNow()), "application/pdf", $"quarterly-{quarter}.pdf");
+            var document = QuarterlyReportComposer.Compose(customer, first, mine, sites, time.GetUtcNow(), targets.For(DeskUser.From(http.User).TenantId));
+            return Results.File(DocumentPdf.Render(document), "application/pdf", $"quarterly-{quarter}.pdf");
         });
 
         api.MapGet("/runs", async (IDbContextFactory<CloudDb> dbs, CancellationToken ct) =>

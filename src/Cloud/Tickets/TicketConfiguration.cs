@@ -19,7 +19,7 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>, IE
         builder.Property(t => t.Severity).HasConversion<string>().HasMaxLength(16);
         builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(t => t.TechnicianId).HasMaxLength(64);
-        builder.Property(t => t.Resolution).HasMaxLength(2000);
+        builder.Property(t => t.Resolution).HasMaxLength(Ticket.ResolutionMaxLength);
         builder.HasOne<Site>().WithMany().HasForeignKey(t => t.SiteId);
 
         // The rule "one open ticket per (site, device, fault)" is the database's to keep,

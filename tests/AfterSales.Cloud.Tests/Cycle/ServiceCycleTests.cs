@@ -1,7 +1,9 @@
 using AfterSales.Cloud.Contracts;
+using AfterSales.Cloud.Documents;
 using AfterSales.Cloud.Feedback;
 using AfterSales.Cloud.Inspections;
 using AfterSales.Cloud.Inventory;
+using AfterSales.Cloud.Kpis;
 using AfterSales.Cloud.Mail;
 using AfterSales.Cloud.Mail.Queue;
 using AfterSales.Cloud.Reports;
@@ -11,6 +13,7 @@ using AfterSales.Cloud.Storage;
 using AfterSales.Cloud.Tests.Storage;
 using AfterSales.Cloud.Tests.Support;
 using AfterSales.Cloud.Tickets;
+using AfterSales.Cloud.Tickets.Lifecycle;
 using AfterSales.Cloud.Tickets.Workflow;
 using AfterSales.Protocol.Contracts;
 using AfterSales.Protocol.Faults;
@@ -88,7 +91,7 @@ public abstract class ServiceCycleTests : IAsyncLifetime
     [Fact]
     public async Task Inspection_PlannedOncePerSite_FailedItemOpensATicket()
     {
-        var planner = new InspectionPlanService(_dbs, Options.Create(new InspectionOptions { Technicians = [new("tech-li", "Li"), new("tech-wang", "Wang")] }), _time, NullLogger<InspectionPlanService>.Instance);
+        var planner = new InspectionPlanService(_dbs, Options.Create(new InspectionOptions { Technicians = [new("tech-li", "Li"), new("tech-wang", "Wang")] }), Options.Create(new LifecycleOptions()), _time, NullLogger<InspectionPlanService>.Instance);
         var desk = new InspectionService(_dbs, _tickets, new SurveyService(_dbs, _mailer, _time), _time, NullLogger<InspectionService>.Instance);
 
         Assert.Equal(2, await planner.PlanAsync(new DateOnly(2026, 11, 1), default));
@@ -130,7 +133,7 @@ public abstract class ServiceCycleTests : IAsyncLifetime
     {
         await Fault("site-a", "cam-1", FaultCodes.CameraOffline, At(11, 3, 10), At(11, 3, 13));
         await Fault("site-a", "panel", FaultCodes.PanelAcLoss, At(11, 20, 22), At(11, 21, 4));
-        var reports = new MonthlyReportService(_dbs, _mailer, _time, NullLogger<MonthlyReportService>.Instance);
+        var reports = Reports();
         var progress = new List<ReportProgress>();
         _time.SetUtcNow(At(12, 1, 6));
 
@@ -173,7 +176,7 @@ public abstract class ServiceCycleTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
-        var reports = new MonthlyReportService(_dbs, _mailer, _time, NullLogger<MonthlyReportService>.Instance);
+        var reports = Reports();
         _time.SetUtcNow(At(12, 1, 0, 5));
         Assert.Null(await reports.RunMonthAsync(new DateOnly(2026, 11, 1), force: false, null, default));
 
@@ -187,10 +190,10 @@ public abstract class ServiceCycleTests : IAsyncLifetime
     {
         var calendar = new Hosting.ServiceCalendarWorker(
             new ContractService(_dbs, _mailer, _time, NullLogger<ContractService>.Instance),
-            new InspectionPlanService(_dbs, Options.Create(new InspectionOptions { Technicians = [new("tech-li", "Li")] }), _time, NullLogger<InspectionPlanService>.Instance),
-            new MonthlyReportService(_dbs, _mailer, _time, NullLogger<MonthlyReportService>.Instance),
+            new InspectionPlanService(_dbs, Options.Create(new InspectionOptions { Technicians = [new("tech-li", "Li")] }), Options.Create(new LifecycleOptions()), _time, NullLogger<InspectionPlanService>.Instance),
+            Reports(),
             new ComplaintService(_dbs, _mailer, Options.Create(new FeedbackOptions()), _time, NullLogger<ComplaintService>.Instance),
-            new RevisitService(_dbs, _time),
+            new RevisitService(_dbs, Options.Create(new LifecycleOptions()), _time),
             _time,
             NullLogger<Hosting.ServiceCalendarWorker>.Instance);
         _time.SetUtcNow(At(12, 1, 0, 5));
@@ -284,6 +287,10 @@ public abstract class ServiceCycleTests : IAsyncLifetime
     };
 
     private static DateTimeOffset At(int month, int day, int hour, int minute = 0) => new(2026, month, day, hour, minute, 0, TimeSpan.Zero);
+
+    /// <summary>The report service as the host wires it, with the default targets and repeat window.</summary>
+    private MonthlyReportService Reports() =>
+        new MonthlyReportService(_dbs, _mailer, new DocumentHtmlService(NullLoggerFactory.Instance), new KpiTargetSource(Options.Create(new KpiTargets())), Options.Create(new LifecycleOptions()), _time, NullLogger<MonthlyReportService>.Instance);
 
     private sealed class Factory(Func<CloudDb> create) : IDbContextFactory<CloudDb>
     {

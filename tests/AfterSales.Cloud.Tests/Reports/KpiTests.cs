@@ -1,3 +1,4 @@
+using AfterSales.Cloud.Documents;
 using AfterSales.Cloud.Feedback;
 using AfterSales.Cloud.Kpis;
 using AfterSales.Cloud.Reports;
@@ -53,9 +54,10 @@ public class KpiTests
     {
         var complaints = new List<Complaint>(Scenario().Complaints)
         {
-            new() { Number = "2611-002", SiteId = "site-b", Summary = "x", Cause = ComplaintCause.LateArrival, ReceivedAt = At(11, 25, 9), AnswerDueAt = At(11, 25, 13), ResolveDueAt = At(11, 27, 9), AnsweredAt = At(11, 25, 15) },
-            new() { Number = "2611-003", SiteId = "site-b", Summary = "y", Cause = ComplaintCause.Billing, ReceivedAt = At(11, 26, 9), AnswerDueAt = At(11, 26, 13), ResolveDueAt = At(11, 28, 9) },
+            Complaint.Register("2611-002", "site-b", "x", ComplaintCause.LateArrival, false, false, At(11, 25, 9), new ComplaintPolicy()), // answer due 13:00, resolve by the 27th
+            Complaint.Register("2611-003", "site-b", "y", ComplaintCause.Billing, false, false, At(11, 26, 9), new ComplaintPolicy()),
         };
+        complaints[^2].Answer(At(11, 25, 15));
 
         var lines = FeedbackAnalysis.ComplaintsByCause(complaints);
 
@@ -69,7 +71,7 @@ public class KpiTests
     {
         var names = new Dictionary<string, string> { ["site-a"] = "Jinjiang branch", ["site-b"] = "Wuhou depot" };
 
-        var text = MonthlyReportDocumentTests.PdfText(QuarterlyReportPdf.Render("Trust Bank", new DateOnly(2026, 10, 1), MonthAtTwoSites(), names, GeneratedAt));
+        var text = MonthlyReportDocumentTests.PdfText(DocumentPdf.Render(QuarterlyReportComposer.Compose("Trust Bank", new DateOnly(2026, 10, 1), MonthAtTwoSites(), names, GeneratedAt, new KpiTargets())));
 
         MonthlyReportDocumentTests.Shows(text, "Trust Bank · Q4 2026");
         MonthlyReportDocumentTests.Shows(text, "Jinjiang branch");
@@ -96,7 +98,7 @@ public class KpiTests
             ArrivedAt = At(11, 5, 10, 30), ArrivalDueAt = At(11, 5, 13), ResolvedAt = At(11, 5, 11), Outages = [],
         });
         var report = MonthlyReportBuilder.Build(s, Month, GeneratedAt);
-        var inspections = new List<AfterSales.Cloud.Inspections.InspectionJob> { s.Inspection!, new() { SiteId = "site-b", Month = Month } };
+        var inspections = new List<AfterSales.Cloud.Inspections.InspectionJob> { s.Inspection!, AfterSales.Cloud.Inspections.InspectionJob.Plan("site-b", Month, null, default, default) };
         return new KpiInputs(
             From, To, tickets, [.. s.Surveys.Where(v => v.SentAt >= From)], s.Complaints, inspections,
             new Dictionary<string, double> { ["site-a"] = report.SiteAvailability, ["site-b"] = 1.0 },

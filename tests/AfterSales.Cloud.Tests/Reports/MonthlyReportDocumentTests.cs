@@ -1,5 +1,8 @@
 using System.Diagnostics;
+using AfterSales.Cloud.Documents;
+using AfterSales.Cloud.Kpis;
 using AfterSales.Cloud.Reports;
+using Microsoft.Extensions.Logging.Abstractions;
 using static AfterSales.Cloud.Tests.Reports.NovemberScenario;
 
 namespace AfterSales.Cloud.Tests.Reports;
@@ -12,7 +15,7 @@ public class MonthlyReportDocumentTests
     [Fact]
     public void Pdf_ReadBackAsText_CarriesTheFiguresOnNumberedPages()
     {
-        var text = PdfText(MonthlyReportPdf.Render(Report), keep: true);
+        var text = PdfText(Pdf(Report), keep: true);
 
         Shows(text, "Jinjiang branch · November 2026");
         Shows(text, "available 98.26 % of the time");
@@ -32,7 +35,7 @@ public class MonthlyReportDocumentTests
             manyItems.Inspection!.Items.Add(new() { Position = 100 + i, Area = AfterSales.Cloud.Inspections.InspectionArea.FrontEnd, Label = $"detector-{i}", Check = "walk test", Result = AfterSales.Cloud.Inspections.ItemResult.Pass });
         }
 
-        var text = PdfText(MonthlyReportPdf.Render(MonthlyReportBuilder.Build(manyItems, Month, GeneratedAt)));
+        var text = PdfText(Pdf(MonthlyReportBuilder.Build(manyItems, Month, GeneratedAt)));
         var pagesWithHeader = text.Split('\f').Count(p => p.Contains("TELEMETRY BEFORE THE VISIT", StringComparison.Ordinal));
 
         Assert.True(pagesWithHeader >= 2, $"the inspection table header appeared on {pagesWithHeader} page(s)");
@@ -40,17 +43,21 @@ public class MonthlyReportDocumentTests
     }
 
     [Fact]
-    public void Html_EscapesCustomerTextAndShowsTheSameFigures()
+    public async Task Html_EscapesCustomerTextAndShowsTheSameFigures()
     {
         var inputs = Inputs();
         inputs.Site.Name = "Jinjiang <branch> & vault";
-        var html = MonthlyReportHtml.Render(MonthlyReportBuilder.Build(inputs, Month, GeneratedAt));
+        var html = await Html(MonthlyReportBuilder.Build(inputs, Month, GeneratedAt));
 
         Assert.Contains("Jinjiang &lt;branch&gt; &amp; vault", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<branch>", html, StringComparison.Ordinal);
         Assert.Contains("98.26 %", html, StringComparison.Ordinal);
         Assert.Contains("<svg", html, StringComparison.Ordinal);
     }
+
+    internal static byte[] Pdf(MonthlyReport report) => DocumentPdf.Render(MonthlyReportComposer.Compose(report, new KpiTargets()));
+
+    internal static Task<string> Html(MonthlyReport report) => new DocumentHtmlService(NullLoggerFactory.Instance).RenderAsync(MonthlyReportComposer.Compose(report, new KpiTargets()));
 
     /// <summary>Whether the PDF shows the phrase, ignoring whitespace: pdftotext may split a word at a kerning gap or a line end.</summary>
     internal static void Shows(string pdfText, string phrase)

@@ -4,6 +4,7 @@ using AfterSales.Cloud.Inspections;
 using AfterSales.Cloud.Inventory;
 using AfterSales.Cloud.Reports;
 using AfterSales.Cloud.Sites;
+using AfterSales.Cloud.Tests.Support;
 using AfterSales.Cloud.Tickets;
 using AfterSales.Cloud.Tickets.History;
 using AfterSales.Protocol.Faults;
@@ -111,7 +112,7 @@ internal static class NovemberScenario
 
     private static InspectionJob Inspection()
     {
-        var job = new InspectionJob { Id = 5, SiteId = "site-a", Month = Month, TechnicianId = "tech-li", ScheduledFor = new DateOnly(2026, 11, 12), CompletedAt = At(11, 12, 11, 30) };
+        var job = InspectionJob.Plan("site-a", Month, "tech-li", new DateOnly(2026, 11, 12), At(11, 1, 0)).WithId(5);
         job.Items.AddRange(
         [
             new() { Position = 1, Area = InspectionArea.FrontEnd, DeviceId = "cam-1", Label = "cam-1", Check = "image", Prefill = "Availability 99.58 % · 1 fault", Result = ItemResult.Pass },
@@ -120,23 +121,34 @@ internal static class NovemberScenario
             new() { Position = 5, Area = InspectionArea.Cabling, Label = "Joints and terminations", Check = "joints", Result = ItemResult.Fail, Note = "Corroded BNC joint at cam-2", TicketId = 17 },
             new() { Position = 9, Area = InspectionArea.SystemFunctions, Label = "Operation by the customer", Check = "staff", Result = ItemResult.NotApplicable },
         ]);
+        job.Complete(null, At(11, 12, 11, 30));
         return job;
     }
 
     private static List<Survey> Surveys() =>
     [
-        new() { Token = "a", SiteId = "site-a", SentAt = At(11, 10, 13), AnsweredAt = At(11, 10, 18), Attitude = 4, Skill = 4, ArrivalTime = 3, KeepingPromises = 4, Comment = "Quick and tidy." },
-        new() { Token = "b", SiteId = "site-a", SentAt = At(11, 21, 3), AnsweredAt = At(11, 21, 9), Attitude = 4, Skill = 3, ArrivalTime = 2, KeepingPromises = 3 },
-        new() { Token = "c", SiteId = "site-a", SentAt = At(11, 12, 12) },
+        Survey("a", At(11, 10, 13), At(11, 10, 18), [4, 4, 3, 4], "Quick and tidy."),
+        Survey("b", At(11, 21, 3), At(11, 21, 9), [4, 3, 2, 3]),
+        Feedback.Survey.Issue("c", "site-a", null, null, null, At(11, 12, 12)),
 
         // Sent in October: not this month's.
-        new() { Token = "d", SiteId = "site-a", SentAt = At(10, 31, 23), AnsweredAt = At(11, 1, 8), Attitude = 1, Skill = 1, ArrivalTime = 1, KeepingPromises = 1 },
+        Survey("d", At(10, 31, 23), At(11, 1, 8), [1, 1, 1, 1]),
     ];
 
-    private static Complaint Complaint() => new()
+    private static Survey Survey(string token, DateTimeOffset sent, DateTimeOffset answered, int[] levels, string? comment = null)
     {
-        Number = "2611-001", SiteId = "site-a", Summary = "The technician came an hour after the promised time.", Cause = ComplaintCause.LateArrival,
-        ServiceAtFault = true, ReceivedAt = At(11, 21, 9), AnswerDueAt = At(11, 21, 13), ResolveDueAt = At(11, 23, 9),
-        AnsweredAt = At(11, 21, 12), ResolvedAt = At(11, 22, 10),
-    };
+        var survey = Feedback.Survey.Issue(token, "site-a", null, null, null, sent);
+        survey.Answer(levels[0], levels[1], levels[2], levels[3], comment, answered);
+        return survey;
+    }
+
+    /// <summary>Received 21 Nov 09:00: answer due 13:00, resolution due 23 Nov 09:00 (the default policy); answered and resolved in time.</summary>
+    private static Complaint Complaint()
+    {
+        var complaint = Feedback.Complaint.Register(
+            "2611-001", "site-a", "The technician came an hour after the promised time.", ComplaintCause.LateArrival, serviceAtFault: true, serious: false, At(11, 21, 9), new ComplaintPolicy());
+        complaint.Answer(At(11, 21, 12));
+        complaint.Resolve("Route planning changed", At(11, 22, 10));
+        return complaint;
+    }
 }

@@ -2,8 +2,10 @@ using AfterSales.Cloud.Contracts;
 using AfterSales.Cloud.Inspections;
 using AfterSales.Cloud.Inventory;
 using AfterSales.Cloud.Reports;
+using AfterSales.Cloud.Tests.Support;
 using AfterSales.Cloud.Tickets;
 using AfterSales.Cloud.Tickets.History;
+using AfterSales.Cloud.Tickets.Lifecycle;
 using AfterSales.Protocol.Faults;
 
 namespace AfterSales.Cloud.Tests.Rules;
@@ -45,7 +47,7 @@ public class ContractAndInspectionRulesTests
         Assert.True(ContractRules.ExpiryNoticeDue(c, new(2027, 1, 15)));
         Assert.True(ContractRules.ExpiryNoticeDue(c, new(2027, 2, 14)));
         Assert.False(ContractRules.ExpiryNoticeDue(c, new(2027, 2, 15)));
-        c.ExpiryNoticeSentAt = DateTimeOffset.UnixEpoch;
+        c.ExpiryNoticeHandled(DateTimeOffset.UnixEpoch);
         Assert.False(ContractRules.ExpiryNoticeDue(c, new(2027, 1, 20)));
     }
 
@@ -99,7 +101,7 @@ public class ContractAndInspectionRulesTests
         second.Occurrences.Add(Occ(FaultState.Raised, t0.AddDays(29)));
         var third = Ticket(3, t0.AddDays(60));
 
-        var facts = TicketFactsMapping.Map([third, second, first]);
+        var facts = TicketFactsMapping.Map([third, second, first], new LifecycleOptions());
 
         Assert.Equal([new Outage(t0, t0.AddHours(1)), new Outage(t0.AddHours(2), t0.AddHours(4))], facts.Single(f => f.TicketId == 1).Outages);
         Assert.Equal([new Outage(t0.AddDays(29), null)], facts.Single(f => f.TicketId == 2).Outages);
@@ -107,10 +109,8 @@ public class ContractAndInspectionRulesTests
         Assert.Null(facts[0].ArrivedAt); // the ticket book records no arrival yet
     }
 
-    private static Ticket Ticket(long id, DateTimeOffset opened) => new()
-    {
-        Id = id, SiteId = "s", DeviceId = "cam-1", Fault = FaultCodes.CameraOffline, Zone = "ring-1", OpenedAt = opened, DeviceKind = DeviceKind.Camera,
-    };
+    private static Ticket Ticket(long id, DateTimeOffset opened) =>
+        TicketMaker.Open(TicketMaker.Raised("s", "cam-1", DeviceKind.Camera, FaultCodes.CameraOffline, opened)).WithId(id);
 
     private static TicketOccurrence Occ(FaultState state, DateTimeOffset at, bool stale = false) => new()
     {

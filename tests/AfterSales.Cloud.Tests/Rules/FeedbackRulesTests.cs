@@ -37,13 +37,13 @@ public class FeedbackRulesTests
 
         _time.Advance(TimeSpan.FromMinutes(1));
         Assert.Equal(ComplaintAction.Remind, ComplaintRules.Next(c, _time.GetUtcNow(), Policy));
-        c.RemindedAt = _time.GetUtcNow();
+        c.Remind(_time.GetUtcNow());
 
         _time.Advance(TimeSpan.FromHours(23));
         Assert.Equal(ComplaintAction.None, ComplaintRules.Next(c, _time.GetUtcNow(), Policy));
         _time.Advance(TimeSpan.FromHours(1));
         Assert.Equal(ComplaintAction.Remind, ComplaintRules.Next(c, _time.GetUtcNow(), Policy));
-        c.RemindedAt = _time.GetUtcNow();
+        c.Remind(_time.GetUtcNow());
 
         _time.SetUtcNow(c.ResolveDueAt.AddMinutes(1));
         Assert.Equal(ComplaintAction.Escalate, ComplaintRules.Next(c, _time.GetUtcNow(), Policy));
@@ -53,11 +53,11 @@ public class FeedbackRulesTests
     public void Complaint_AnsweredAndResolvedInTime_NeedsNothing()
     {
         var c = Register();
-        c.AnsweredAt = c.ReceivedAt.AddHours(2);
+        c.Answer(c.ReceivedAt.AddHours(2));
         _time.Advance(TimeSpan.FromHours(30));
 
         Assert.Equal(ComplaintAction.None, ComplaintRules.Next(c, _time.GetUtcNow(), Policy));
-        c.ResolvedAt = _time.GetUtcNow();
+        c.Resolve("Route planning changed", _time.GetUtcNow());
         _time.Advance(TimeSpan.FromDays(40));
 
         Assert.Equal(ComplaintAction.None, ComplaintRules.Next(c, _time.GetUtcNow(), Policy));
@@ -80,7 +80,7 @@ public class FeedbackRulesTests
     public void Complaint_CustomPolicy_ChangesTheClocks()
     {
         var slow = new ComplaintPolicy { AnswerWithinHours = 72, ResolveWithinHours = 120 };
-        var c = ComplaintRules.Register("2611-001", "site-a", "x", ComplaintCause.Other, true, false, _time.GetUtcNow(), slow);
+        var c = Complaint.Register("2611-001", "site-a", "x", ComplaintCause.Other, true, false, _time.GetUtcNow(), slow);
         _time.Advance(TimeSpan.FromHours(50));
 
         Assert.Equal(ComplaintAction.None, ComplaintRules.Next(c, _time.GetUtcNow(), slow));
@@ -117,8 +117,14 @@ public class FeedbackRulesTests
     [Fact]
     public void Survey_SatisfiedOnlyWhenEveryAnswerIsAtLeastSatisfied()
     {
-        Survey Answered(int a, int b, int c, int d) => new() { Token = "t", SiteId = "s", AnsweredAt = _time.GetUtcNow(), Attitude = a, Skill = b, ArrivalTime = c, KeepingPromises = d };
-        Survey[] surveys = [Answered(4, 4, 4, 4), Answered(3, 3, 3, 3), Answered(4, 4, 2, 4), new() { Token = "u", SiteId = "s" }];
+        Survey Answered(int a, int b, int c, int d)
+        {
+            var survey = Survey.Issue("t", "s", null, null, null, _time.GetUtcNow());
+            survey.Answer(a, b, c, d, null, _time.GetUtcNow());
+            return survey;
+        }
+
+        Survey[] surveys = [Answered(4, 4, 4, 4), Answered(3, 3, 3, 3), Answered(4, 4, 2, 4), Survey.Issue("u", "s", null, null, null, _time.GetUtcNow())];
 
         Assert.Equal(2.0 / 3, SurveyScore.SatisfactionRate(surveys)!.Value, 9);
         Assert.Equal([11.0 / 3, 11.0 / 3, 3, 11.0 / 3], SurveyScore.Averages(surveys));
@@ -126,5 +132,5 @@ public class FeedbackRulesTests
     }
 
     private Complaint Register(bool serious = false) =>
-        ComplaintRules.Register("2611-001", "site-a", "Late", ComplaintCause.LateArrival, true, serious, _time.GetUtcNow(), Policy);
+        Complaint.Register("2611-001", "site-a", "Late", ComplaintCause.LateArrival, true, serious, _time.GetUtcNow(), Policy);
 }

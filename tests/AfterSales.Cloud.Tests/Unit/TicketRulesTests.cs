@@ -1,3 +1,4 @@
+using AfterSales.Cloud.Tests.Support;
 using AfterSales.Cloud.Tickets;
 using AfterSales.Protocol.Contracts;
 using AfterSales.Protocol.Faults;
@@ -21,15 +22,7 @@ public class TicketRulesTests
         OccurredAt = DateTimeOffset.UnixEpoch,
     };
 
-    private static Ticket Open(long lastSeq) => new()
-    {
-        SiteId = "site-a",
-        DeviceId = "zone-3",
-        Fault = "zone.tamper",
-        Zone = "ring-1",
-        LastSeq = lastSeq,
-        LastGatewayId = "gw-1",
-    };
+    private static Ticket Open(long lastSeq) => TicketMaker.Open(Event(FaultState.Raised, lastSeq));
 
     [Fact]
     public void Decide_RaiseWithoutOpenTicket_Opens() =>

@@ -1,5 +1,6 @@
 using AfterSales.Cloud.Inspections;
 using AfterSales.Cloud.Tickets;
+using AfterSales.Cloud.Tickets.Lifecycle;
 using AfterSales.Protocol.Faults;
 
 namespace AfterSales.Cloud.Tickets.History;
@@ -10,18 +11,23 @@ namespace AfterSales.Cloud.Tickets.History;
 /// </summary>
 public static class TicketFactsMapping
 {
-    public static readonly TimeSpan RepeatWindow = TimeSpan.FromDays(30);
-
-    /// <summary>Maps tickets (with their occurrences loaded); <paramref name="tickets"/> should include the 30 days before the period so repeats are seen.</summary>
-    public static IReadOnlyList<TicketFacts> Map(IEnumerable<Ticket> tickets)
+    /// <summary>
+    /// Maps tickets (with their occurrences loaded); <paramref name="tickets"/> should include the
+    /// repeat window (<see cref="FaultHistoryRules.RepeatWindow"/>) before the period so repeats are seen.
+    /// </summary>
+    public static IReadOnlyList<TicketFacts> Map(IEnumerable<Ticket> tickets, LifecycleOptions lifecycle)
     {
+        ArgumentNullException.ThrowIfNull(lifecycle);
         var ordered = tickets.OrderBy(t => t.OpenedAt).ToList();
         var facts = new List<TicketFacts>(ordered.Count);
         foreach (var t in ordered)
         {
             // The desk reopens the same ticket for a repeat within its window (RepeatCount); older books opened a new one.
+            // Such a one is judged by the desk's rule and measured from the desk's moment: from the earlier
+            // ticket's closing to the fault coming back, which is when this ticket's clock started (OpenedAt).
+            // An earlier ticket with no closing on record counts from its opening.
             var repeat = t.RepeatCount > 0 || ordered.Any(p => p.Id != t.Id && p.SiteId == t.SiteId && p.DeviceId == t.DeviceId && p.Fault == t.Fault
-                && p.OpenedAt < t.OpenedAt && p.OpenedAt >= t.OpenedAt - RepeatWindow);
+                && p.OpenedAt < t.OpenedAt && FaultHistoryRules.IsRepeat(p.ClosedAt ?? p.OpenedAt, t.OpenedAt, lifecycle));
             facts.Add(new TicketFacts
             {
                 TicketId = t.Id,

@@ -15,7 +15,14 @@ public static class FaultHistoryRules
     public static bool IsRepeat(DateTimeOffset? closedAt, DateTimeOffset now, LifecycleOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return closedAt is { } closed && now - closed <= TimeSpan.FromDays(options.RepeatWithinDays);
+        return closedAt is { } closed && now - closed <= RepeatWindow(options);
+    }
+
+    /// <summary>How far back a repeat is looked for; readers of the ticket history load this much before their period.</summary>
+    public static TimeSpan RepeatWindow(LifecycleOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return TimeSpan.FromDays(options.RepeatWithinDays);
     }
 
     /// <summary>When a clear becomes a self-restoration, if it holds and nobody has gone out by then.</summary>

@@ -31,10 +31,6 @@ public static class TicketStateMachine
         _ => Transition.Refuse($"a ticket that is {Describe(from)} cannot be {Describe(command)}"),
     };
 
-    /// <summary>States in which a technician is (or should be) working on the job.</summary>
-    public static bool IsAssigned(TicketStatus status) =>
-        status is TicketStatus.Dispatched or TicketStatus.Accepted or TicketStatus.EnRoute or TicketStatus.OnSite;
-
     /// <summary>States after which nothing more happens unless the fault comes back.</summary>
     public static bool IsFinished(TicketStatus status) => status is TicketStatus.Closed or TicketStatus.Cancelled;
 

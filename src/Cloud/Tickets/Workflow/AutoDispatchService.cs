@@ -18,8 +18,8 @@ internal sealed class AutoDispatchService(SlaTermsPolicy terms, IOptions<Dispatc
         var ids = technicians.Select(t => t.Id).ToList();
         var shifts = await db.DutyShifts.AsNoTracking().Where(s => ids.Contains(s.TechnicianId) && s.End > now).ToListAsync(cancellationToken);
         var busy = await db.Tickets.AsNoTracking()
-            .Where(t => t.TechnicianId != null && t.ClosedAt == null && t.Id != ticket.Id
-                && (t.Status == TicketStatus.Dispatched || t.Status == TicketStatus.Accepted || t.Status == TicketStatus.EnRoute || t.Status == TicketStatus.OnSite))
+            .Where(t => t.ClosedAt == null && t.Id != ticket.Id)
+            .Where(Ticket.Assigned)
             .GroupBy(t => t.TechnicianId!)
             .Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);

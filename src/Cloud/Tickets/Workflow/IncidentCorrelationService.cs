@@ -32,18 +32,17 @@ internal sealed class IncidentCorrelationService(IOptions<CorrelationOptions> op
         switch (decision)
         {
             case CorrelationDecision.FollowRootCause:
-                ticket.IncidentId = root!.IncidentId;
-                ticket.FollowsRootCause = true;
+                ticket.FollowRootCause(root!.IncidentId!.Value);
                 TicketWorkflowService.Audit(db, ticket, now, Actor.System, "follows root cause", $"attached to incident {root.IncidentId}: {root.Fault} (ticket {root.Id}) is active on this site; not dispatched separately");
                 return null;
             case CorrelationDecision.JoinIncident:
                 incident!.LastFaultAt = now;
                 incident.RootTicketId ??= CorrelationRules.IsRootCause(ticket.Fault) ? ticket.Id : null;
-                ticket.IncidentId = incident.Id;
+                ticket.JoinIncident(incident.Id);
                 TicketWorkflowService.Audit(db, ticket, now, Actor.System, "joined incident", $"incident {incident.Id}: faults of this site arriving together");
                 return await db.Tickets
-                    .Where(t => t.IncidentId == incident.Id && t.TechnicianId != null
-                        && (t.Status == TicketStatus.Dispatched || t.Status == TicketStatus.Accepted || t.Status == TicketStatus.EnRoute || t.Status == TicketStatus.OnSite))
+                    .Where(t => t.IncidentId == incident.Id)
+                    .Where(Ticket.Assigned)
                     .Select(t => t.TechnicianId)
                     .FirstOrDefaultAsync(cancellationToken);
             case CorrelationDecision.StartIncident:
@@ -56,7 +55,7 @@ internal sealed class IncidentCorrelationService(IOptions<CorrelationOptions> op
                 };
                 db.Incidents.Add(started);
                 await db.SaveChangesAsync(cancellationToken);
-                ticket.IncidentId = started.Id;
+                ticket.JoinIncident(started.Id);
                 return null;
             default:
                 throw new InvalidOperationException($"Unhandled correlation decision {decision}.");

@@ -22,10 +22,10 @@ internal sealed class SlaTimerService(SlaTermsPolicy terms, IOptions<SlaOptions>
     public string PlanOnOpen(CloudDb db, Ticket ticket, Site site, ArrivalAssessment zone)
     {
         var targets = terms.For(site.Id, ticket.Severity, zone);
-        ticket.BusinessHoursClock = targets.BusinessHours;
-        ticket.NeedsHuman = targets.Arrival is null;
-        ticket.ArrivalDueAt = Schedule(db, ticket, TimerKind.Arrival, targets.Clock, ticket.OpenedAt, targets.Arrival);
-        ticket.ResolutionDueAt = Schedule(db, ticket, TimerKind.Resolution, targets.Clock, ticket.OpenedAt, targets.Resolution);
+        ticket.SetDeadlines(
+            targets.BusinessHours,
+            Schedule(db, ticket, TimerKind.Arrival, targets.Clock, ticket.OpenedAt, targets.Arrival),
+            Schedule(db, ticket, TimerKind.Resolution, targets.Clock, ticket.OpenedAt, targets.Resolution));
         return targets.Explanation;
     }
 
@@ -35,9 +35,9 @@ internal sealed class SlaTimerService(SlaTermsPolicy terms, IOptions<SlaOptions>
         Cancel(db, ticket.Id, now, TimerKind.Arrival, TimerKind.Resolution);
         var clock = ClockOf(ticket);
         var arrival = Duration.FromHours(arrivalHours);
-        ticket.NeedsHuman = false;
-        ticket.ArrivalDueAt = Schedule(db, ticket, TimerKind.Arrival, clock, ticket.OpenedAt, arrival);
-        ticket.ResolutionDueAt = Schedule(db, ticket, TimerKind.Resolution, clock, ticket.OpenedAt, arrival + Duration.FromHours(options.Value.ResolutionHoursAfterArrival));
+        ticket.SetDeadlinesByHand(
+            Schedule(db, ticket, TimerKind.Arrival, clock, ticket.OpenedAt, arrival)!.Value,
+            Schedule(db, ticket, TimerKind.Resolution, clock, ticket.OpenedAt, arrival + Duration.FromHours(options.Value.ResolutionHoursAfterArrival))!.Value);
     }
 
     /// <summary>The acknowledgement clock starts when a technician gets the job (docs/service-rules.md §1.5: call within 15 minutes).</summary>
@@ -45,7 +45,7 @@ internal sealed class SlaTimerService(SlaTermsPolicy terms, IOptions<SlaOptions>
     {
         Cancel(db, ticket.Id, now, TimerKind.Acknowledge);
         var acknowledge = terms.For(site.Id, ticket.Severity, new ArrivalAssessment(null, ticket.Zone, null, null, false, string.Empty)).Acknowledge;
-        ticket.AcknowledgeDueAt = Schedule(db, ticket, TimerKind.Acknowledge, ClockOf(ticket), now, acknowledge);
+        ticket.SetAcknowledgeDue(Schedule(db, ticket, TimerKind.Acknowledge, ClockOf(ticket), now, acknowledge));
     }
 
     public static void Cancel(CloudDb db, long ticketId, DateTimeOffset now, params TimerKind[] kinds)
@@ -64,23 +64,21 @@ internal sealed class SlaTimerService(SlaTermsPolicy terms, IOptions<SlaOptions>
         Cancel(db, ticketId, now, Enum.GetValues<TimerKind>());
 
     /// <summary>Waiting for the customer: the SLA timers stop; their running time left is kept for the resume.</summary>
-    public static void Pause(CloudDb db, Ticket ticket, DateTimeOffset now)
+    public static void Pause(CloudDb db, Ticket ticket, string reason, DateTimeOffset now)
     {
-        ticket.PausedAt = now;
+        ticket.Pause(reason, now);
         Cancel(db, ticket.Id, now, SlaKinds);
     }
 
-    /// <summary>The clock runs again: every stopped timer and deadline gets back the running time it had left.</summary>
-    public void Resume(CloudDb db, Ticket ticket, DateTimeOffset now)
+    /// <summary>The clock runs again: every stopped timer and deadline gets back the running time it had left. Returns how long it was paused.</summary>
+    public TimeSpan Resume(CloudDb db, Ticket ticket, DateTimeOffset now)
     {
-        if (ticket.PausedAt is not { } pausedAt)
-        {
-            return;
-        }
-
         var clock = ClockOf(ticket);
+        var pausedAt = ticket.PausedAt.GetValueOrDefault();
         DateTimeOffset Shift(DateTimeOffset due) =>
             SlaClock.Resume(clock, due.ToInstant(), pausedAt.ToInstant(), now.ToInstant()).ToDateTimeOffset();
+
+        var pausedFor = ticket.Resume(now, Shift);
 
         // A target met during the pause (accepted, arrived) does not get its timers back.
         foreach (var stopped in db.DeskTimers.Local.Where(t => t.TicketId == ticket.Id && t.CancelledAt == pausedAt && SlaKinds.Contains(t.Kind) && !Met(ticket, t.Kind)).ToList())
@@ -88,10 +86,7 @@ internal sealed class SlaTimerService(SlaTermsPolicy terms, IOptions<SlaOptions>
             db.DeskTimers.Add(new DeskTimer { TicketId = ticket.Id, Kind = stopped.Kind, Percent = stopped.Percent, DueAt = Shift(stopped.DueAt) });
         }
 
-        ticket.AcknowledgeDueAt = ticket.AcceptedAt is null && ticket.AcknowledgeDueAt is { } ack ? Shift(ack) : ticket.AcknowledgeDueAt;
-        ticket.ArrivalDueAt = ticket.ArrivedAt is null && ticket.ArrivalDueAt is { } arrive ? Shift(arrive) : ticket.ArrivalDueAt;
-        ticket.ResolutionDueAt = ticket.ResolvedAt is null && ticket.ResolutionDueAt is { } resolve ? Shift(resolve) : ticket.ResolutionDueAt;
-        ticket.PausedAt = null;
+        return pausedFor;
     }
 
     private static bool Met(Ticket ticket, TimerKind kind) => kind switch

@@ -59,12 +59,14 @@ internal sealed partial class TicketDeskService(
             action = TicketAction.Reopen;
         }
 
+        // Assessed once per event: the new ticket keeps its zone, and the workflow plans the visit from the same figures.
+        var zone = action is TicketAction.Open or TicketAction.Reopen or TicketAction.Attach ? await AssessAsync(db, site, cancellationToken) : null;
         var ticket = action switch
         {
-            TicketAction.Open => await OpenAsync(db, site, e, receivedAt, cancellationToken),
-            TicketAction.Reopen => Reopened(repeated!, e, receivedAt),
-            TicketAction.Attach => Attach(open!, e),
-            TicketAction.Restore => Restore(open!, e),
+            TicketAction.Open => Open(db, e, receivedAt, zone!),
+            TicketAction.Reopen => Changed(repeated!, t => t.AttachRepeatRaise(e, receivedAt)),
+            TicketAction.Attach => Changed(open!, t => t.AttachRaise(e)),
+            TicketAction.Restore => Changed(open!, t => t.RecordRestore(e)),
             TicketAction.Stale => open,
             TicketAction.Orphan or TicketAction.Duplicate => null,
             _ => throw new InvalidOperationException($"Unhandled ticket action {action}."),
@@ -91,13 +93,13 @@ internal sealed partial class TicketDeskService(
         switch (action)
         {
             case TicketAction.Open:
-                await workflow.OnOpenedAsync(db, ticket!, site, await AssessAsync(db, site, cancellationToken), actor, receivedAt, cancellationToken);
+                await workflow.OnOpenedAsync(db, ticket!, site, zone!, actor, receivedAt, cancellationToken);
                 break;
             case TicketAction.Reopen:
-                await workflow.OnRepeatAsync(db, ticket!, site, await AssessAsync(db, site, cancellationToken), actor, receivedAt, cancellationToken);
+                await workflow.OnRepeatAsync(db, ticket!, site, zone!, actor, receivedAt, cancellationToken);
                 break;
             case TicketAction.Attach:
-                await workflow.OnRaisedAgainAsync(db, ticket!, site, await AssessAsync(db, site, cancellationToken), actor, receivedAt, cancellationToken);
+                await workflow.OnRaisedAgainAsync(db, ticket!, site, zone!, actor, receivedAt, cancellationToken);
                 break;
             case TicketAction.Restore:
                 workflow.OnCleared(db, ticket!, actor, ticket!.RestoredAt!.Value, receivedAt);
@@ -117,32 +119,14 @@ internal sealed partial class TicketDeskService(
         return action;
     }
 
-    private async Task<Ticket> OpenAsync(CloudDb db, Sites.Site site, FaultEvent e, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    private Ticket Open(CloudDb db, FaultEvent e, DateTimeOffset receivedAt, ArrivalAssessment zone)
     {
-        var assessment = await AssessAsync(db, site, cancellationToken);
-        var openedAt = TicketRules.ClockStart(e, receivedAt);
-        if (assessment.NeedsHuman)
+        if (zone.NeedsHuman)
         {
-            LogNeedsHuman(log, e.SiteId, assessment.Explanation);
+            LogNeedsHuman(log, e.SiteId, zone.Explanation);
         }
 
-        var ticket = new Ticket
-        {
-            SiteId = e.SiteId,
-            DeviceId = e.DeviceId,
-            DeviceKind = e.DeviceKind,
-            Fault = e.Fault,
-            Severity = e.Severity,
-            OpenedAt = openedAt,
-            FirstOpenedAt = openedAt,
-            CentreId = assessment.CentreId,
-            Zone = assessment.Zone,
-            DistanceKm = assessment.DistanceKm,
-            NeedsHuman = assessment.NeedsHuman,
-            RaiseCount = 1,
-            LastSeq = e.Seq,
-            LastGatewayId = e.GatewayId,
-        };
+        var ticket = Ticket.Open(e, receivedAt, zone);
         db.Tickets.Add(ticket);
         return ticket;
     }
@@ -166,38 +150,10 @@ internal sealed partial class TicketDeskService(
         return last is not null && FaultHistoryRules.IsRepeat(last.ClosedAt, now, lifecycle.Value) ? last : null;
     }
 
-    private static Ticket Reopened(Ticket ticket, FaultEvent e, DateTimeOffset receivedAt)
+    private static Ticket Changed(Ticket ticket, Action<Ticket> change)
     {
-        ticket.OpenedAt = TicketRules.ClockStart(e, receivedAt);
-        ticket.Severity = e.Severity;
-        ticket.RaiseCount++;
-        Track(ticket, e);
+        change(ticket);
         return ticket;
-    }
-
-    private static Ticket Attach(Ticket ticket, FaultEvent e)
-    {
-        ticket.RestoredAt = null;
-        ticket.RaiseCount++;
-        ticket.Severity = TicketRules.MostSevere(ticket.Severity, e.Severity);
-        Track(ticket, e);
-        return ticket;
-    }
-
-    private static Ticket Restore(Ticket ticket, FaultEvent e)
-    {
-        ticket.RestoredAt = e.OccurredAt.ToUniversalTime();
-        Track(ticket, e);
-        return ticket;
-    }
-
-    private static void Track(Ticket ticket, FaultEvent e)
-    {
-        if (e.Seq > 0)
-        {
-            ticket.LastSeq = e.Seq;
-            ticket.LastGatewayId = e.GatewayId;
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ticket book: {Action} for {SiteId}/{DeviceId} {Fault} (ticket {TicketId})")]

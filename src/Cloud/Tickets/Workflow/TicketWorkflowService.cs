@@ -28,22 +28,12 @@ internal sealed partial class TicketWorkflowService(
 {
     public SlaTimerService Sla => sla;
 
-    /// <summary>Moves the ticket through the state machine, or throws with the reason it may not.</summary>
-    public static async Task MoveAsync(CloudDb db, Ticket ticket, TicketCommand command, string actor, DateTimeOffset now, string? detail, CancellationToken cancellationToken)
+    /// <summary>Writes the audit line of a move the ticket made; a finished ticket has no timer left to fire.</summary>
+    public static void Record(CloudDb db, Ticket ticket, StatusChange change, string actor, DateTimeOffset now, string? detail)
     {
-        var signed = command is TicketCommand.Sign or TicketCommand.Close
-            && await db.JobSignatures.AnyAsync(s => s.TicketId == ticket.Id && s.Visit == ticket.Visit, cancellationToken);
-        var transition = TicketStateMachine.Next(ticket.Status, command, signed);
-        if (!transition.Allowed)
+        Audit(db, ticket, now, actor, TicketStateMachine.Describe(change.Command), detail, change.From, change.To);
+        if (TicketStateMachine.IsFinished(change.To))
         {
-            throw new WorkflowRefusedException($"Ticket {ticket.Id}: {transition.Refusal}.");
-        }
-
-        Audit(db, ticket, now, actor, TicketStateMachine.Describe(command), detail, ticket.Status, transition.To);
-        ticket.Status = transition.To;
-        if (TicketStateMachine.IsFinished(transition.To))
-        {
-            ticket.ClosedAt = now;
             SlaTimerService.CancelAll(db, ticket.Id, now);
         }
     }
@@ -61,8 +51,7 @@ internal sealed partial class TicketWorkflowService(
     /// <summary>The same fault again within the repeat window after closing: the ticket reopens and counts a repeat.</summary>
     public async Task OnRepeatAsync(CloudDb db, Ticket ticket, Site site, ArrivalAssessment zone, string actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        ticket.RepeatCount++;
-        await ReopenAsync(db, ticket, actor, now, $"the same fault came back (repeat {ticket.RepeatCount})", cancellationToken);
+        await ReopenAsync(db, ticket, actor, now, $"the same fault came back (repeat {ticket.RepeatCount + 1})", cancellationToken);
         await StartVisitAsync(db, ticket, site, zone, actor, now, cancellationToken);
     }
 
@@ -73,7 +62,6 @@ internal sealed partial class TicketWorkflowService(
         if (ticket.Status == TicketStatus.Resolved)
         {
             // The work did not hold: the fault is back before the job was closed.
-            ticket.RepeatCount++;
             await ReopenAsync(db, ticket, actor, now, "the fault came back after the work was resolved", cancellationToken);
             await StartVisitAsync(db, ticket, site, zone, actor, now, cancellationToken);
             return;
@@ -83,7 +71,7 @@ internal sealed partial class TicketWorkflowService(
         raises.Add(now);
         if (!ticket.Intermittent && FaultHistoryRules.IsFlapping(raises, now, lifecycle.Value))
         {
-            ticket.Intermittent = true;
+            ticket.MarkIntermittent();
             Audit(db, ticket, now, Actor.System, "marked intermittent", $"{lifecycle.Value.FlapRaises} raises within {lifecycle.Value.FlapWindowMinutes:0} min");
         }
         else
@@ -131,11 +119,7 @@ internal sealed partial class TicketWorkflowService(
             ?? throw new WorkflowRefusedException($"Technician '{technicianId}' is not one of this company's technicians.");
         await SlaTimerService.LoadPendingAsync(db, ticket.Id, cancellationToken);
         var previous = ticket.TechnicianId;
-        var command = ticket.Status == TicketStatus.Open ? TicketCommand.Dispatch : TicketCommand.Reassign;
-        await MoveAsync(db, ticket, command, actor, now, $"to {technician.Name}: {detail}", cancellationToken);
-        ticket.TechnicianId = technician.Id;
-        ticket.DispatchedAt = now;
-        ticket.AcceptedAt = null;
+        Record(db, ticket, ticket.AssignTo(technician.Id, now), actor, now, $"to {technician.Name}: {detail}");
         SlaTimerService.Cancel(db, ticket.Id, now, TimerKind.AcceptTimeout);
         sla.PlanAcknowledge(db, ticket, site, now);
         db.DeskTimers.Add(new DeskTimer
@@ -170,7 +154,7 @@ internal sealed partial class TicketWorkflowService(
             .ToListAsync(cancellationToken);
         foreach (var follower in followers)
         {
-            follower.FollowsRootCause = false;
+            follower.ReleaseFromRootCause();
             var active = follower.RestoredAt is null;
             Audit(db, follower, now, Actor.System, "released from incident",
                 $"{root.Fault} (ticket {root.Id}) is {TicketStateMachine.Describe(root.Status)}; this fault is {(active ? "still active" : "cleared")}");
@@ -184,18 +168,8 @@ internal sealed partial class TicketWorkflowService(
     private static async Task ReopenAsync(CloudDb db, Ticket ticket, string actor, DateTimeOffset now, string why, CancellationToken cancellationToken)
     {
         await SlaTimerService.LoadPendingAsync(db, ticket.Id, cancellationToken);
-        await MoveAsync(db, ticket, TicketCommand.Reopen, actor, now, why, cancellationToken);
+        Record(db, ticket, ticket.Reopen(now), actor, now, why);
         SlaTimerService.CancelAll(db, ticket.Id, now);
-        ticket.Visit++;
-        ticket.ClosedAt = null;
-        ticket.RestoredAt = null;
-        ticket.SelfRestored = false;
-        ticket.TechnicianId = null;
-        ticket.DispatchedAt = ticket.AcceptedAt = ticket.ArrivedAt = ticket.ResolvedAt = null;
-        ticket.AcknowledgeDueAt = null;
-        ticket.PausedAt = null;
-        ticket.LoanerRequiredAt = null;
-        ticket.FollowsRootCause = false;
     }
 
     private async Task StartVisitAsync(CloudDb db, Ticket ticket, Site site, ArrivalAssessment zone, string actor, DateTimeOffset now, CancellationToken cancellationToken)

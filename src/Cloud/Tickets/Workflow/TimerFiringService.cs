@@ -118,7 +118,7 @@ internal sealed partial class TimerFiringService(
 
         if (timer.Kind == TimerKind.Resolution && timer.Percent >= 100 && ticket.LoanerRequiredAt is null)
         {
-            ticket.LoanerRequiredAt = now;
+            ticket.RequireLoaner(now);
             TicketWorkflowService.Audit(db, ticket, now, Actor.System, "loaner required", "resolution target missed: install a loaner device of the same class free of charge until the repair is done");
             notifier.Send(db, Recipients.Dispatcher, ticket.Id, $"Ticket {ticket.Id} at {siteName}: resolution target missed — install a loaner {ticket.DeviceKind.ToString().ToLowerInvariant()} free of charge until the repair is done.");
         }
@@ -126,8 +126,7 @@ internal sealed partial class TimerFiringService(
 
     private async Task RedispatchAsync(CloudDb db, Ticket ticket, Sites.Site site, DeskTimer timer, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await TicketWorkflowService.MoveAsync(db, ticket, TicketCommand.Unassign, Actor.System, now, "not accepted in time", cancellationToken);
-        ticket.TechnicianId = null;
+        TicketWorkflowService.Record(db, ticket, ticket.Unassign(now), Actor.System, now, "not accepted in time");
         await SlaTimerService.LoadPendingAsync(db, ticket.Id, cancellationToken);
         SlaTimerService.Cancel(db, ticket.Id, now, TimerKind.Acknowledge);
         notifier.Send(db, Recipients.Technician(timer.TechnicianId!), ticket.Id, $"Job {ticket.Id} was withdrawn: not accepted in time.");
@@ -141,8 +140,8 @@ internal sealed partial class TimerFiringService(
     {
         await SlaTimerService.LoadPendingAsync(db, ticket.Id, cancellationToken);
         var technician = ticket.TechnicianId;
-        await TicketWorkflowService.MoveAsync(db, ticket, TicketCommand.SelfRestore, Actor.System, now, $"clear since {ticket.RestoredAt:HH:mm:ss} UTC, before anyone went out", cancellationToken);
-        ticket.SelfRestored = true;
+        var change = ticket.SelfRestore(now);
+        TicketWorkflowService.Record(db, ticket, change, Actor.System, now, $"clear since {ticket.RestoredAt:HH:mm:ss} UTC, before anyone went out");
         if (technician is not null)
         {
             notifier.Send(db, Recipients.Technician(technician), ticket.Id, $"Job {ticket.Id} closed: the fault restored itself. No visit needed.");

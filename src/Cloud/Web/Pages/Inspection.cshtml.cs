@@ -1,6 +1,5 @@
 using AfterSales.Cloud.Auth;
 using AfterSales.Cloud.Inspections;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -10,7 +9,6 @@ namespace AfterSales.Cloud.Web.Pages;
 /// The inspection sheet on a technician's phone. Each item saves on its own, so a lost signal on
 /// a ladder costs one tap, not the whole sheet.
 /// </summary>
-[Authorize(Roles = $"{ApiKeyRoles.Technician},{ApiKeyRoles.Dispatcher},{ApiKeyRoles.Admin}")]
 internal sealed class InspectionModel(InspectionService desk) : PageModel
 {
     public InspectionJob Job { get; private set; } = null!;

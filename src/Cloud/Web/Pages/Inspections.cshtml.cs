@@ -2,13 +2,11 @@ using AfterSales.Cloud.Calendar;
 using AfterSales.Cloud.Auth;
 using AfterSales.Cloud.Contracts;
 using AfterSales.Cloud.Inspections;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AfterSales.Cloud.Web.Pages;
 
 /// <summary>This month's inspections: a technician sees their own, a dispatcher everybody's.</summary>
-[Authorize(Roles = $"{ApiKeyRoles.Technician},{ApiKeyRoles.Dispatcher},{ApiKeyRoles.Admin}")]
 internal sealed class InspectionsModel(InspectionService desk, TimeProvider time) : PageModel
 {
     public IReadOnlyList<InspectionJob> Jobs { get; private set; } = [];

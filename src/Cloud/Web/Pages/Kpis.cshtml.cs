@@ -1,18 +1,17 @@
 using AfterSales.Cloud.Calendar;
 using AfterSales.Cloud.Auth;
 using AfterSales.Cloud.Contracts;
+using AfterSales.Cloud.Documents;
 using AfterSales.Cloud.Kpis;
 using AfterSales.Cloud.Reports;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AfterSales.Cloud.Web.Pages;
 
 /// <summary>The service manager's dashboard: the §5 targets per company, zone, technician and site, with the month's complaint causes.</summary>
-[Authorize(Roles = $"{ApiKeyRoles.Dispatcher},{ApiKeyRoles.Admin}")]
-internal sealed class KpisModel(KpiService kpis, TimeProvider time) : PageModel
+internal sealed class KpisModel(KpiService kpis, KpiTargetSource targets, TimeProvider time) : PageModel
 {
-    public static readonly KpiTargets Targets = new();
+    public KpiTargets Targets { get; private set; } = new();
 
     public DateOnly Month { get; private set; }
 
@@ -22,6 +21,7 @@ internal sealed class KpisModel(KpiService kpis, TimeProvider time) : PageModel
 
     public async Task OnGetAsync(string? month, CancellationToken cancellationToken)
     {
+        Targets = targets.For(DeskUser.From(User).TenantId);
         Month = ServiceMonth.TryParse(month, out var m) ? m : ServiceMonth.FirstOfMonth(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         var inputs = await kpis.LoadAsync(Month, 1, cancellationToken);
         Tables =
@@ -34,14 +34,15 @@ internal sealed class KpisModel(KpiService kpis, TimeProvider time) : PageModel
         Causes = FeedbackAnalysis.ComplaintsByCause(inputs.Complaints);
     }
 
-    public static string Rate(double? value, double? target = null, bool lowerIsBetter = false)
+    /// <summary>A rate's cell, coloured by how it reads against its target (<see cref="KpiToneRules"/>).</summary>
+    public static string Rate(double? value, PdfTone tone = PdfTone.Neutral)
     {
         if (value is not { } v)
         {
             return "<td class=\"r muted\">—</td>";
         }
 
-        var css = target is not { } t ? string.Empty : (lowerIsBetter ? v < t : v >= t) ? " good" : " bad";
+        var css = DocumentCss.Of(tone) is { } tint ? " " + tint : string.Empty;
         return $"<td class=\"r{css}\">{ReportFormat.Percent(v, 1)}</td>";
     }
 }

@@ -1,14 +1,11 @@
-using AfterSales.Cloud.Auth;
 using AfterSales.Cloud.Reports;
 using AfterSales.Cloud.Storage;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AfterSales.Cloud.Web.Pages;
 
 /// <summary>Report runs with their progress, and the archive.</summary>
-[Authorize(Roles = $"{ApiKeyRoles.Dispatcher},{ApiKeyRoles.Admin}")]
 internal sealed class ReportsModel(IDbContextFactory<CloudDb> dbs) : PageModel
 {
     public IReadOnlyList<ReportRun> Runs { get; private set; } = [];

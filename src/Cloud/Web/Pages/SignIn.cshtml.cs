@@ -3,7 +3,6 @@ using System.Security.Claims;
 using AfterSales.Cloud.Auth;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -12,7 +11,6 @@ using Microsoft.Extensions.Options;
 namespace AfterSales.Cloud.Web.Pages;
 
 /// <summary>Browser sign-in with a user name and password, or with the same access keys scripts use; the browser then holds a cookie.</summary>
-[AllowAnonymous]
 [EnableRateLimiting(SignInOptions.RateLimitPolicy)]
 internal sealed class SignInModel(ApiKeyStore keys, UserStore users, IOptions<SignInOptions> options) : PageModel
 {

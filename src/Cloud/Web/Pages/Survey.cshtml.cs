@@ -1,12 +1,10 @@
 using AfterSales.Cloud.Feedback;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AfterSales.Cloud.Web.Pages;
 
 /// <summary>The customer's survey, opened from a link on a phone without signing in: the token is the key.</summary>
-[AllowAnonymous]
 internal sealed class SurveyModel(SurveyService desk) : PageModel
 {
     public Survey? Survey { get; private set; }

@@ -1,0 +1,3 @@
+namespace AfterSales.Cloud.Documents.Model;
+
+public sealed record DocumentFact(string Label, string Value);
