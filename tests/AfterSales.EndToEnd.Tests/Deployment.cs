@@ -287,7 +287,7 @@ internal sealed class Deployment : IAsyncDisposable
     private (string FileName, string[] Arguments) GatewayCommand(params string[] arguments) =>
         GatewayExecutable is { } executable ? (executable, arguments) : ("dotnet", [Binary("Gateway", "AfterSales.Gateway.dll"), .. arguments]);
 
-    private static string Binary(string project, string dll)
+    internal static string Binary(string project, string dll)
     {
         var path = Path.Combine(RepoRoot(), "src", project, "bin", Configuration(), "net10.0", dll);
         Assert.True(File.Exists(path), $"{path} not found; run `dotnet build` first.");

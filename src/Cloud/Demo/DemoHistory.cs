@@ -47,7 +47,7 @@ internal sealed class DemoHistory(IServiceProvider services)
     ];
 
     /// <summary>History is replayed quietly: nobody is mailed about last month's surveys or complaints.</summary>
-    private static readonly MailService NoMail = new(Options.Create(new MailOptions()), NullLogger<MailService>.Instance);
+    private static MailService NoMail(IDbContextFactory<CloudDb> dbs, TimeProvider clock) => new(dbs, Options.Create(new MailOptions()), clock, NullLogger<MailService>.Instance);
 
     public async Task<ReportRun?> FillAsync(DateOnly month, CancellationToken cancellationToken)
     {
@@ -135,7 +135,7 @@ internal sealed class DemoHistory(IServiceProvider services)
 
     private static async Task InspectAsync(IDbContextFactory<CloudDb> dbs, TicketDeskService tickets, ManualClock clock, DateOnly month, Random random, CancellationToken cancellationToken)
     {
-        var desk = new InspectionService(dbs, tickets, new SurveyService(dbs, NoMail, clock), clock, NullLogger<InspectionService>.Instance);
+        var desk = new InspectionService(dbs, tickets, new SurveyService(dbs, NoMail(dbs, clock), clock), clock, NullLogger<InspectionService>.Instance);
         var jobs = await desk.ForTechnicianAsync(null, month, cancellationToken);
         foreach (var job in jobs)
         {
@@ -154,7 +154,7 @@ internal sealed class DemoHistory(IServiceProvider services)
 
     private static async Task FeedbackAsync(IDbContextFactory<CloudDb> dbs, ManualClock clock, List<string> sites, List<string> technicians, DateTimeOffset start, Random random, CancellationToken cancellationToken)
     {
-        var surveys = new SurveyService(dbs, NoMail, clock);
+        var surveys = new SurveyService(dbs, NoMail(dbs, clock), clock);
         string[] comments = ["Quick and tidy work.", "Arrived later than promised.", "Explained everything clearly.", ""];
         foreach (var site in sites)
         {
@@ -168,7 +168,7 @@ internal sealed class DemoHistory(IServiceProvider services)
             }
         }
 
-        var complaints = new ComplaintService(dbs, NoMail, Options.Create(new FeedbackOptions()), clock, NullLogger<ComplaintService>.Instance);
+        var complaints = new ComplaintService(dbs, NoMail(dbs, clock), Options.Create(new FeedbackOptions()), clock, NullLogger<ComplaintService>.Instance);
         clock.Now = start.AddDays(17).AddHours(10);
         var complaint = await complaints.RegisterAsync(new(sites[^1], "The technician arrived an hour after the time he gave on the phone.", ComplaintCause.LateArrival, ServiceAtFault: true, TechnicianId: technicians[0]), cancellationToken);
         clock.Now = clock.Now.AddHours(2);

@@ -2,7 +2,7 @@ using AfterSales.Cloud.Feedback;
 using AfterSales.Cloud.Jobs;
 using AfterSales.Cloud.Tickets;
 using AfterSales.Cloud.Tickets.Workflow;
-using AfterSales.Cloud.Mail;
+using AfterSales.Cloud.Mail.Queue;
 using AfterSales.Cloud.Sla;
 using AfterSales.Cloud.Sla.Zones;
 using AfterSales.Cloud.Storage;
@@ -24,13 +24,12 @@ internal static class DeskOnClock
         services.AddSingleton(time);
         services.AddSingleton(dbs);
         services.Configure<SlaOptions>(configuration.GetSection(SlaOptions.Section));
-        services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
         services.AddSingleton(sp =>
         {
             var sla = sp.GetRequiredService<IOptions<SlaOptions>>().Value;
             return new ArrivalPolicy(sla.EffectiveBands(), new ZoneMap(sla.Zones));
         });
-        services.AddSingleton<MailService>();
+        services.AddMailQueue(configuration, worker: false);
         services.AddFeedback(configuration);
         services.AddServiceDesk(configuration);
         services.AddJobs();

@@ -1,74 +1,153 @@
-using AfterSales.Cloud.Calendar;
+using System.CommandLine;
+using System.CommandLine.Help;
 using AfterSales.Cloud.Auth;
-using AfterSales.Cloud.Storage;
-using Microsoft.EntityFrameworkCore;
+using AfterSales.Cloud.Calendar;
+using AfterSales.Cloud.Dispatch;
+using Microsoft.Extensions.Options;
 
 namespace AfterSales.Cloud.Hosting;
 
 /// <summary>
-/// <c>AfterSales.Cloud</c> runs the service; <c>AfterSales.Cloud apikey create --name N --role R</c>
-/// issues an API key against the configured database and prints it once.
+/// The cloud program's commands: run the service (the default), <c>apikey create</c> and
+/// <c>demo-history</c>. Wrong use prints the error and the command's help and exits 2 before
+/// anything is started or any database is touched; <c>--help</c> and <c>--version</c> work everywhere.
 /// </summary>
 internal static class CloudCommandLine
 {
+    public const int UsageError = 2;
+
+    /// <summary>EX_CONFIG: a setting is wrong. The systemd unit does not restart on it; restarting cannot fix it.</summary>
+    public const int ConfigurationError = 78;
+
     public static async Task<int> RunAsync(string[] args)
     {
-        if (args is ["apikey", "create", .. var rest])
+        var root = Build();
+        var parsed = root.Parse(args);
+        var invalid = ConfigOverrides.FirstInvalid(parsed.UnmatchedTokens);
+        if (parsed.Errors.Count > 0 || invalid is not null)
         {
-            return await CreateApiKeyAsync(args, rest);
+            foreach (var error in parsed.Errors)
+            {
+                await Console.Error.WriteLineAsync(error.Message);
+            }
+
+            if (invalid is not null)
+            {
+                await Console.Error.WriteLineAsync($"Unrecognized argument '{invalid}'. Settings are given as --Section:Key=value.");
+            }
+
+            await Console.Error.WriteLineAsync();
+            new HelpAction().Invoke(parsed);
+            return UsageError;
         }
 
-        if (args is ["demo-history", .. var demoArgs])
-        {
-            return await DemoHistoryAsync(demoArgs);
-        }
-
-        var app = CloudHost.Build(args);
-        await app.RunAsync();
-        return 0;
+        return await parsed.InvokeAsync();
     }
 
-    private static async Task<int> CreateApiKeyAsync(string[] args, string[] rest)
+    /// <summary>A wrong setting is the operator's to fix: one line per setting and exit 78, not a stack trace.</summary>
+    private static async Task<int> ReportingSettingsAsync(Func<Task<int>> run)
     {
-        var name = Option(rest, "--name");
-        var role = Option(rest, "--role");
-        if (name is null || role is null || !ApiKeyRoles.IsKnown(role))
+        try
         {
-            await Console.Error.WriteLineAsync($"usage: AfterSales.Cloud apikey create --name NAME --role {string.Join('|', ApiKeyRoles.All)}");
-            return 2;
+            return await run();
         }
-
-        var app = CloudHost.Build(args[3..]);
-        var dbs = app.Services.GetRequiredService<IDbContextFactory<CloudDb>>();
-        await using var db = await dbs.CreateDbContextAsync();
-        await db.Database.MigrateAsync();
-        var key = ApiKeyHasher.Generate();
-        db.ApiKeys.Add(new ApiKey { Name = name, Role = role, KeyHash = ApiKeyHasher.Hash(key), CreatedAt = TimeProvider.System.GetUtcNow() });
-        await db.SaveChangesAsync();
-        Console.WriteLine(key);
-        return 0;
-    }
-
-    /// <summary><c>demo-history [--month yyyy-MM]</c>: a month of replayed service and its reports (default: last month).</summary>
-    private static async Task<int> DemoHistoryAsync(string[] args)
-    {
-        var month = Option(args, "--month");
-        var period = ServiceMonth.TryParse(month, out var m) ? m : ServiceMonth.FirstOfMonth(DateOnly.FromDateTime(DateTime.UtcNow)).AddMonths(-1);
-        var app = CloudHost.Build([.. args.Where((a, i) => a != "--month" && (i == 0 || args[i - 1] != "--month")), "--Calendar:Enabled=false"]);
-        foreach (var initializer in app.Services.GetServices<IHostedService>().OfType<DatabaseInitializer>())
+        catch (Exception ex) when (SettingErrors(ex) is { Count: > 0 } failures)
         {
-            await initializer.StartAsync(CancellationToken.None);
+            foreach (var failure in failures)
+            {
+                await Console.Error.WriteLineAsync("Configuration error: " + failure);
+            }
+
+            return ConfigurationError;
         }
-
-        Console.WriteLine($"Replaying {period:yyyy-MM} for every seeded site...");
-        var run = await new Demo.DemoHistory(app.Services).FillAsync(period, CancellationToken.None);
-        Console.WriteLine(run is null ? "History already present; nothing to do." : $"{run.Done} of {run.Total} reports generated; {run.Failed} failed.");
-        return run is { Failed: > 0 } ? 1 : 0;
     }
 
-    private static string? Option(string[] args, string name)
+    /// <summary>The host throws one validation exception, or an aggregate of them when several settings are wrong.</summary>
+    private static List<string> SettingErrors(Exception ex) => ex switch
     {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        OptionsValidationException v => [.. v.Failures],
+        AggregateException a when a.InnerExceptions.All(i => i is OptionsValidationException) => [.. a.InnerExceptions.SelectMany(i => ((OptionsValidationException)i).Failures)],
+        _ => [],
+    };
+
+    private static RootCommand Build()
+    {
+        var config = new Option<FileInfo>("--config")
+        {
+            Description = "A deployment settings file (JSON) over appsettings.json; also AFTERSALES_CLOUD_CONFIG.",
+            HelpName = "FILE",
+            Recursive = true,
+        }.AcceptExistingOnly();
+        var urls = new Option<string?>("--urls")
+        {
+            Description = "Where the web console and API listen, e.g. http://127.0.0.1:5080 (default from Urls: http://0.0.0.0:5080).",
+            HelpName = "URLS",
+        };
+        var root = new RootCommand("AfterSales cloud service: ingest, tickets, SLA clocks, dispatch, web console and API. "
+            + "Without a command it runs the service. Any setting can follow as --Section:Key=value (see docs/cloud.md), e.g. --Database:Provider=postgres.")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        root.Options.Add(config);
+        root.Options.Add(urls);
+        root.SetAction((result, ct) => ReportingSettingsAsync(async () =>
+        {
+            var app = CloudHost.Build(HostArgs(result, config, result.GetValue(urls) is { } u ? ["--urls", u] : []));
+            await app.RunAsync(ct);
+            return 0;
+        }));
+        root.Subcommands.Add(ApiKeyCommand(config));
+        root.Subcommands.Add(DemoHistoryCommand(config));
+        return root;
     }
+
+    private static Command ApiKeyCommand(Option<FileInfo> config)
+    {
+        var name = new Option<string>("--name") { Description = "What the key is for, e.g. nightly-report.", Required = true, HelpName = "NAME" };
+        var role = new Option<string>("--role") { Description = "What the key may do.", Required = true }.AcceptOnlyFromAmong([.. ApiKeyRoles.All]);
+        var tenant = new Option<string>("--tenant") { Description = "The service company whose data the key reads.", DefaultValueFactory = _ => Tenants.Default, HelpName = "TENANT" };
+        var create = new Command("create", "Issue an API key against the configured database (migrating it first) and print it once; only its hash is stored.")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        create.Options.Add(name);
+        create.Options.Add(role);
+        create.Options.Add(tenant);
+        create.SetAction((result, ct) => ReportingSettingsAsync(async () =>
+        {
+            var key = await ApiKeyIssuer.CreateAsync(HostArgs(result, config, []), result.GetRequiredValue(name), result.GetRequiredValue(role), result.GetRequiredValue(tenant), ct);
+            Console.WriteLine(key);
+            return 0;
+        }));
+        var apikey = new Command("apikey", "Manage API keys for scripts and integrations.");
+        apikey.Subcommands.Add(create);
+        return apikey;
+    }
+
+    private static Command DemoHistoryCommand(Option<FileInfo> config)
+    {
+        var month = new Option<string?>("--month") { Description = "The month to replay, yyyy-MM (default: last month).", HelpName = "yyyy-MM" };
+        month.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string?>() is { } m && !ServiceMonth.TryParse(m, out _))
+            {
+                r.AddError($"--month '{m}' is not a month; use yyyy-MM, e.g. 2026-10.");
+            }
+        });
+        var command = new Command("demo-history", "Replay a month of service at every seeded site through the real services and write its reports (what ./demo.sh runs first).")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        command.Options.Add(month);
+        command.SetAction((result, ct) => ReportingSettingsAsync(() =>
+        {
+            var period = ServiceMonth.TryParse(result.GetValue(month), out var m) ? m : ServiceMonth.FirstOfMonth(DateOnly.FromDateTime(DateTime.UtcNow)).AddMonths(-1);
+            return DemoHistoryRun.RunAsync(HostArgs(result, config, ["--Calendar:Enabled=false"]), period, ct);
+        }));
+        return command;
+    }
+
+    /// <summary>What the host's configuration sees: the settings overrides, the config file, and extras.</summary>
+    private static string[] HostArgs(ParseResult result, Option<FileInfo> config, string[] extra) =>
+        [.. result.UnmatchedTokens, .. result.GetValue(config) is { } file ? new[] { "--config", file.FullName } : [], .. extra];
 }

@@ -10,7 +10,7 @@ using AfterSales.Cloud.Inventory;
 using AfterSales.Cloud.Jobs;
 using AfterSales.Cloud.Jobs.JobSheet;
 using AfterSales.Cloud.Kpis;
-using AfterSales.Cloud.Mail;
+using AfterSales.Cloud.Mail.Queue;
 using AfterSales.Cloud.Mqtt;
 using AfterSales.Cloud.Parts;
 using AfterSales.Cloud.Presence;
@@ -23,6 +23,7 @@ using AfterSales.Cloud.Storage;
 using AfterSales.Cloud.Tickets;
 using AfterSales.Cloud.Tickets.Workflow;
 using AfterSales.Cloud.Web;
+using AfterSales.Cloud.Hosting.Validation;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
@@ -47,6 +48,8 @@ internal static class CloudHost
             ApplicationName = typeof(CloudHost).Assembly.GetName().Name,
         });
         ExtraConfigFile.Insert(builder.Configuration, args);
+        // Under systemd (Type=notify): ready once started, stopping on SIGTERM. Does nothing elsewhere.
+        builder.Host.UseSystemd();
         builder.Services.AddSerilog((_, config) => config
             .ReadFrom.Configuration(builder.Configuration)
             .Enrich.FromLogContext()
@@ -77,8 +80,6 @@ internal static class CloudHost
         services.AddSingleton<RejectionStore>();
         services.AddSingleton<IngestPipeline>();
         services.AddSingleton<CloudBrokerCredential>();
-        services.Configure<MailOptions>(builder.Configuration.GetSection(MailOptions.Section));
-        services.AddSingleton<MailService>();
         services.AddContracts();
         services.AddInventory();
         services.AddInspections(builder.Configuration);
@@ -108,6 +109,12 @@ internal static class CloudHost
         services.AddServiceDesk(builder.Configuration);
         services.AddJobs();
         services.AddProvisioning();
+
+        // After the database initializer: the mail worker's and backlog sampler's first passes read the migrated schema.
+        services.AddMailQueue(builder.Configuration);
+        services.AddCloudTelemetry(builder.Configuration);
+        services.AddCloudHealth(builder.Configuration);
+        services.AddCloudOptionsValidation(builder.Configuration);
 
         AddWebAuth(services);
         services.AddWebSecurity(builder.Configuration);
@@ -141,9 +148,8 @@ internal static class CloudHost
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.Redirect("/signin");
         }).AllowAnonymous();
-        app.MapGet("/healthz", (MqttIngestClient ingest) => ingest.IsConnected
-            ? Results.Ok(new { status = "ok", broker = "connected" })
-            : Results.Json(new { status = "degraded", broker = "disconnected" }, statusCode: 503)).AllowAnonymous();
+        app.MapCloudHealth();
+        app.MapCloudTelemetry();
         app.MapOpenApi().RequireAuthorization(AccessPolicies.SignedIn);
         app.MapTicketsApi();
         app.MapDeskApi();

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using AfterSales.Cloud.Telemetry;
 
 namespace AfterSales.Cloud.Ingest;
 
@@ -18,13 +19,22 @@ internal sealed class IngestCounters
 
     public IReadOnlyDictionary<string, long> RejectedBy => _rejectedBy;
 
-    public void CountAccepted() => Interlocked.Increment(ref _accepted);
+    public void CountAccepted()
+    {
+        Interlocked.Increment(ref _accepted);
+        CloudMetrics.CountStored(duplicate: false);
+    }
 
-    public void CountDuplicate() => Interlocked.Increment(ref _duplicates);
+    public void CountDuplicate()
+    {
+        Interlocked.Increment(ref _duplicates);
+        CloudMetrics.CountStored(duplicate: true);
+    }
 
     public void CountRejected(string category)
     {
         Interlocked.Increment(ref _rejected);
+        CloudMetrics.CountRejected(category);
         _rejectedBy.AddOrUpdate(category, 1, (_, n) => n + 1);
     }
 }

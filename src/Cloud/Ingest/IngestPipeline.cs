@@ -1,5 +1,6 @@
 using AfterSales.Cloud.Presence;
 using AfterSales.Cloud.Sites;
+using AfterSales.Cloud.Telemetry;
 using AfterSales.Cloud.Tickets;
 using AfterSales.Cloud.Tickets.Workflow;
 using AfterSales.Protocol.Json;
@@ -27,6 +28,7 @@ internal sealed class IngestPipeline(
             return;
         }
 
+        CloudMetrics.CountReceived(kind.ToString().ToLowerInvariant());
         switch (kind)
         {
             case TopicKind.Events:

@@ -1,6 +1,7 @@
 using System.Buffers;
 using AfterSales.Cloud.Broker;
 using AfterSales.Cloud.Mqtt;
+using AfterSales.Cloud.Telemetry;
 using AfterSales.Protocol.Topics;
 using MQTTnet;
 using MQTTnet.Protocol;
@@ -28,6 +29,8 @@ internal sealed partial class MqttIngestClient(
         using var client = new MqttClientFactory().CreateMqttClient();
         client.ApplicationMessageReceivedAsync += async e =>
         {
+            // A gateway may send its trace context as an MQTT v5 user property; the span then continues its trace.
+            using var span = CloudTelemetry.Start("ingest", System.Diagnostics.ActivityKind.Consumer, e.ApplicationMessage.UserProperties?.FirstOrDefault(u => u.Name == CloudTelemetry.TraceParent) is { } p ? System.Text.Encoding.UTF8.GetString(p.ValueBuffer.Span) : null)?.SetTag("messaging.destination.name", e.ApplicationMessage.Topic);
             try
             {
                 await pipeline.HandleAsync(e.ApplicationMessage.Topic, e.ApplicationMessage.Payload.ToArray(), stoppingToken);

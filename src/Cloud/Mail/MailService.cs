@@ -1,56 +1,64 @@
-using System.Net;
-using System.Net.Mail;
-using System.Net.Mime;
+using AfterSales.Cloud.Mail.Queue;
+using AfterSales.Cloud.Storage;
+using AfterSales.Cloud.Telemetry;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace AfterSales.Cloud.Mail;
 
-/// <summary>Sends mail over SMTP (System.Net.Mail). Returns false, logged, when no relay is configured.</summary>
-internal sealed partial class MailService(IOptions<MailOptions> options, ILogger<MailService> log)
+/// <summary>
+/// Puts mail in the durable queue (<see cref="QueuedMail"/>); <see cref="MailDeliveryService"/> sends it
+/// later with retries. Returns false, logged, when no relay is configured, there are no
+/// recipients, or the queue cannot be written — never throws, so mail cannot fail the caller's work.
+/// </summary>
+internal sealed partial class MailService(IDbContextFactory<CloudDb> dbs, IOptions<MailOptions> options, TimeProvider time, ILogger<MailService> log)
 {
     public MailOptions Options => options.Value;
 
     public async Task<bool> SendAsync(OutgoingMail mail, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(mail);
-        var o = options.Value;
-        if (string.IsNullOrWhiteSpace(o.Host))
+        if (string.IsNullOrWhiteSpace(options.Value.Host))
         {
             LogNoRelay(log, mail.Subject);
+            CloudMetrics.CountNotification("mail", "skipped");
             return false;
         }
 
         if (mail.To.Count == 0)
         {
             LogNoRecipients(log, mail.Subject);
+            CloudMetrics.CountNotification("mail", "skipped");
             return false;
         }
 
-        using var message = new MailMessage { From = new MailAddress(o.From), Subject = mail.Subject, Body = mail.TextBody };
-        foreach (var to in mail.To)
+        var now = time.GetUtcNow();
+        var row = new QueuedMail
         {
-            message.To.Add(to);
+            CreatedAt = now,
+            NextAttemptAt = now,
+            To = string.Join(", ", mail.To),
+            Subject = mail.Subject,
+            TextBody = mail.TextBody,
+            HtmlBody = mail.HtmlBody,
+            TraceParent = CloudTelemetry.CurrentTraceParent(),
+            Attachments = [.. (mail.Attachments ?? []).Select(a => new QueuedMailAttachment { FileName = a.FileName, ContentType = a.ContentType, Content = a.Content })],
+        };
+        try
+        {
+            await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+            db.Add(row);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogQueueFailed(log, mail.Subject, ex);
+            CloudMetrics.CountNotification("mail", "failed");
+            return false;
         }
 
-        if (mail.HtmlBody is not null)
-        {
-            message.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(mail.HtmlBody, System.Text.Encoding.UTF8, MediaTypeNames.Text.Html));
-        }
-
-        foreach (var a in mail.Attachments ?? [])
-        {
-            // MailMessage disposes the attachments and their streams with itself.
-            message.Attachments.Add(new Attachment(new MemoryStream(a.Content), a.FileName, a.ContentType));
-        }
-
-        using var client = new SmtpClient(o.Host, o.Port) { EnableSsl = o.EnableSsl };
-        if (o.UserName is not null)
-        {
-            client.Credentials = new NetworkCredential(o.UserName, o.Password);
-        }
-
-        await client.SendMailAsync(message, cancellationToken);
-        LogSent(log, mail.Subject, mail.To.Count);
+        CloudMetrics.CountNotification("mail", "queued");
+        LogQueued(log, row.Id, mail.Subject, mail.To.Count);
         return true;
     }
 
@@ -60,6 +68,9 @@ internal sealed partial class MailService(IOptions<MailOptions> options, ILogger
     [LoggerMessage(Level = LogLevel.Warning, Message = "Mail '{Subject}' not sent: no recipients")]
     private static partial void LogNoRecipients(ILogger logger, string subject);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Mail '{Subject}' sent to {Count} recipients")]
-    private static partial void LogSent(ILogger logger, string subject, int count);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Mail {MailId} '{Subject}' queued for {Count} recipients")]
+    private static partial void LogQueued(ILogger logger, long mailId, string subject, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Mail '{Subject}' could not be queued")]
+    private static partial void LogQueueFailed(ILogger logger, string subject, Exception exception);
 }

@@ -1,4 +1,5 @@
 using AfterSales.Cloud.Storage;
+using AfterSales.Cloud.Telemetry;
 
 namespace AfterSales.Cloud.Notifications;
 
@@ -8,6 +9,8 @@ internal sealed partial class NotificationService(TimeProvider time, ILogger<Not
     public void Send(CloudDb db, string recipient, long? ticketId, string message)
     {
         ArgumentNullException.ThrowIfNull(db);
+        using var span = CloudTelemetry.Start("notify")?.SetTag("aftersales.notification.recipient", recipient).SetTag("aftersales.ticket.id", ticketId);
+        CloudMetrics.CountNotification("log", "sent");
         var now = time.GetUtcNow();
         db.Notifications.Add(new Notification { Recipient = recipient, TicketId = ticketId, Message = message, CreatedAt = now, SentAt = now });
         LogNotified(log, recipient, ticketId, message);

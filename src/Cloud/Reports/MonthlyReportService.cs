@@ -5,6 +5,7 @@ using AfterSales.Cloud.Documents;
 using AfterSales.Cloud.Kpis;
 using AfterSales.Cloud.Mail;
 using AfterSales.Cloud.Storage;
+using AfterSales.Cloud.Telemetry;
 using AfterSales.Cloud.Tickets.Lifecycle;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -84,11 +85,13 @@ internal sealed partial class MonthlyReportService(IDbContextFactory<CloudDb> db
             {
                 await GenerateAsync(siteId, month, mail: true, cancellationToken);
                 run.Done++;
+                CloudMetrics.CountReport(failed: false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // One site's bad data must not stop the other customers' reports.
                 run.Failed++;
+                CloudMetrics.CountReport(failed: true);
                 var error = $"{siteId}: {ex.Message}";
                 run.LastError = error.Length > 1000 ? error[..1000] : error;
                 LogSiteFailed(log, siteId, month, ex);

@@ -5,6 +5,7 @@ using AfterSales.Cloud.Inspections;
 using AfterSales.Cloud.Inventory;
 using AfterSales.Cloud.Kpis;
 using AfterSales.Cloud.Mail;
+using AfterSales.Cloud.Mail.Queue;
 using AfterSales.Cloud.Reports;
 using AfterSales.Cloud.Sites;
 using AfterSales.Cloud.Sla;
@@ -36,6 +37,7 @@ public abstract class ServiceCycleTests : IAsyncLifetime
     private readonly SmtpSink _smtp = new();
     private IDbContextFactory<CloudDb> _dbs = null!;
     private MailService _mailer = null!;
+    private MailDeliveryService _mailDelivery = null!;
     private TicketDeskService _tickets = null!;
     private ServiceProvider _desk = null!;
 
@@ -54,7 +56,9 @@ public abstract class ServiceCycleTests : IAsyncLifetime
             new MaintenanceContract { Number = "MC-A", SiteId = "site-a", StartsOn = new(2026, 1, 1), EndsOn = new(2026, 12, 31), ContactEmails = "security@bank.example; guard@bank.example" },
             new MaintenanceContract { Number = "MC-B", SiteId = "site-b", StartsOn = new(2026, 6, 1), EndsOn = new(2026, 12, 20), ContactEmails = "ops@metro.example" });
         await db.SaveChangesAsync();
-        _mailer = new MailService(Options.Create(new MailOptions { Host = "127.0.0.1", Port = _smtp.Port }), NullLogger<MailService>.Instance);
+        var mailOptions = Options.Create(new MailOptions { Host = "127.0.0.1", Port = _smtp.Port });
+        _mailer = new MailService(_dbs, mailOptions, _time, NullLogger<MailService>.Instance);
+        _mailDelivery = new MailDeliveryService(_dbs, new SmtpRelayClient(mailOptions, _time), mailOptions, _time, NullLogger<MailDeliveryService>.Instance);
         _desk = Desk.DeskServices.Build(_dbs, _time);
         _tickets = _desk.GetRequiredService<TicketDeskService>();
         var inventory = new InventoryStore(_dbs, _time);
@@ -115,6 +119,7 @@ public abstract class ServiceCycleTests : IAsyncLifetime
         Assert.Equal(CloudFaults.InspectionDefect, ticket.Fault);
         Assert.Equal("ring-1", ticket.Zone);
         Assert.NotNull(done.CompletedAt);
+        await _mailDelivery.DeliverDueAsync(default);
         var invitation = Assert.Single(_smtp.Messages);
         Assert.Equal(["security@bank.example", "guard@bank.example"], invitation.Recipients);
         var survey = await db.Surveys.SingleAsync();
@@ -137,6 +142,7 @@ public abstract class ServiceCycleTests : IAsyncLifetime
         Assert.Equal((2, 2, 0), (run!.Total, run.Done, run.Failed));
         Assert.NotNull(run.FinishedAt);
         Assert.Equal([1, 2], progress.Select(p => p.Done));
+        await _mailDelivery.DeliverDueAsync(default);
         var mails = _smtp.Messages.ToList();
         Assert.Equal(2, mails.Count);
         var toBank = mails.Single(m => m.Recipients.Contains("security@bank.example"));
@@ -157,6 +163,7 @@ public abstract class ServiceCycleTests : IAsyncLifetime
         Assert.Null(await reports.RunMonthAsync(new DateOnly(2026, 11, 1), force: false, null, default));
         var forced = await reports.RunMonthAsync(new DateOnly(2026, 11, 1), force: true, null, default);
         Assert.Equal(2, forced!.Done);
+        await _mailDelivery.DeliverDueAsync(default);
         Assert.Equal(2, _smtp.Messages.Count); // regenerated, not mailed twice
     }
 
@@ -195,6 +202,7 @@ public abstract class ServiceCycleTests : IAsyncLifetime
         _time.Advance(Hosting.ServiceCalendarWorker.Every);
         await calendar.TickAsync(default);
 
+        await _mailDelivery.DeliverDueAsync(default);
         await using var db = await _dbs.CreateDbContextAsync();
         Assert.Equal(["site-a", "site-b"], await db.ArchivedReports.Where(a => a.Period == new DateOnly(2026, 11, 1)).Select(a => a.SiteId).OrderBy(s => s).ToListAsync());
         Assert.Equal(2, await db.InspectionJobs.CountAsync(j => j.Month == new DateOnly(2026, 12, 1)));
@@ -212,6 +220,7 @@ public abstract class ServiceCycleTests : IAsyncLifetime
         Assert.Equal(1, await book.SendExpiryNoticesAsync(default));
         Assert.Equal(0, await book.SendExpiryNoticesAsync(default));
 
+        await _mailDelivery.DeliverDueAsync(default);
         var notice = Assert.Single(_smtp.Messages);
         Assert.Equal(["ops@metro.example"], notice.Recipients);
         Assert.Contains("MC-B", notice.Subject, StringComparison.Ordinal);
@@ -233,11 +242,13 @@ public abstract class ServiceCycleTests : IAsyncLifetime
         Assert.Equal(2, await desk.ChaseAsync(default));
         _time.Advance(TimeSpan.FromHours(1));
         Assert.Equal(0, await desk.ChaseAsync(default));
+        await _mailDelivery.DeliverDueAsync(default);
         Assert.All(_smtp.Messages, m => Assert.Equal(["supervisor@svc.example"], m.Recipients));
 
         await desk.UpdateAsync(second.Number, answered: true, fix: "Site cleaned, apology", default);
         _time.SetUtcNow(At(12, 2, 23));
         Assert.Equal(2, await desk.ChaseAsync(default)); // the first November one escalated past 48 h; the December one reminded
+        await _mailDelivery.DeliverDueAsync(default);
         Assert.Contains(_smtp.Messages, m => m.Recipients.Contains("manager@svc.example") && m.Subject.Contains("2611-001", StringComparison.Ordinal));
     }
 

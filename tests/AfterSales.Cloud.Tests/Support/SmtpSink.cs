@@ -1,13 +1,15 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.RegularExpressions;
 
 namespace AfterSales.Cloud.Tests.Support;
 
 /// <summary>A message the sink accepted: envelope recipients and the raw DATA.</summary>
-internal sealed record ReceivedMail(IReadOnlyList<string> Recipients, string Data)
+internal sealed record ReceivedMail(IReadOnlyList<string> Recipients, string Data, bool OverTls = false)
 {
     /// <summary>The Subject header, unfolded and with RFC 2047 encoded words decoded (the client encodes non-ASCII).</summary>
     public string Subject
@@ -55,17 +57,27 @@ internal sealed record ReceivedMail(IReadOnlyList<string> Recipients, string Dat
 }
 
 /// <summary>
-/// A minimal SMTP server on a real loopback socket (RFC 5321 without extensions): enough for a
-/// client to deliver mail the way it would to a relay, so tests see exactly what was sent.
+/// A minimal SMTP server on a real loopback socket (RFC 5321; STARTTLS, RFC 3207, when asked):
+/// enough for a client to deliver mail the way it would to a relay, so tests see exactly what
+/// was sent. With a certificate it speaks TLS from the first byte (<see cref="SmtpSinkTls.Implicit"/>,
+/// port 465 style) or offers STARTTLS and refuses mail until the client has upgraded.
 /// </summary>
 internal sealed class SmtpSink : IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _accepting;
+    private readonly SmtpSinkTls _tls;
+    private readonly X509Certificate2? _certificate;
 
-    public SmtpSink()
+    public SmtpSink(SmtpSinkTls tls = SmtpSinkTls.None, X509Certificate2? certificate = null)
     {
+        if (tls != SmtpSinkTls.None && certificate is null)
+        {
+            throw new ArgumentException("TLS needs a certificate.", nameof(certificate));
+        }
+
+        (_tls, _certificate) = (tls, certificate);
         _listener.Start();
         _accepting = AcceptAsync();
     }
@@ -110,9 +122,16 @@ internal sealed class SmtpSink : IAsyncDisposable
     private async Task ServeAsync(TcpClient client)
     {
         using var _ = client;
-        var stream = client.GetStream();
-        using var reader = new StreamReader(stream, Encoding.ASCII);
-        await using var writer = new StreamWriter(stream, Encoding.ASCII) { NewLine = "\r\n", AutoFlush = true };
+        Stream stream = client.GetStream();
+        var overTls = false;
+        if (_tls == SmtpSinkTls.Implicit)
+        {
+            stream = await SecureAsync(stream);
+            overTls = true;
+        }
+
+        var reader = new StreamReader(stream, Encoding.ASCII);
+        var writer = new StreamWriter(stream, Encoding.ASCII) { NewLine = "\r\n", AutoFlush = true };
         await writer.WriteLineAsync("220 sink ESMTP");
         var recipients = new List<string>();
         while (await reader.ReadLineAsync() is { } line)
@@ -120,8 +139,20 @@ internal sealed class SmtpSink : IAsyncDisposable
             var verb = line.Split(' ', 2)[0].ToUpperInvariant();
             switch (verb)
             {
+                case "EHLO" or "HELO" when _tls == SmtpSinkTls.StartTls && !overTls:
+                    await writer.WriteLineAsync("250-sink");
+                    await writer.WriteLineAsync("250 STARTTLS");
+                    break;
                 case "EHLO" or "HELO":
                     await writer.WriteLineAsync("250 sink");
+                    break;
+                case "STARTTLS" when _tls == SmtpSinkTls.StartTls && !overTls:
+                    await writer.WriteLineAsync("220 Ready to start TLS");
+                    stream = await SecureAsync(stream);
+                    (reader, writer, overTls) = (new StreamReader(stream, Encoding.ASCII), new StreamWriter(stream, Encoding.ASCII) { NewLine = "\r\n", AutoFlush = true }, true);
+                    break;
+                case "MAIL" when _tls == SmtpSinkTls.StartTls && !overTls:
+                    await writer.WriteLineAsync("530 Must issue a STARTTLS command first");
                     break;
                 case "MAIL":
                     recipients.Clear();
@@ -139,7 +170,7 @@ internal sealed class SmtpSink : IAsyncDisposable
                         data.Append(body).Append("\r\n");
                     }
 
-                    Messages.Enqueue(new ReceivedMail([.. recipients], data.ToString()));
+                    Messages.Enqueue(new ReceivedMail([.. recipients], data.ToString(), overTls));
                     await writer.WriteLineAsync("250 Queued");
                     break;
                 case "QUIT":
@@ -150,5 +181,12 @@ internal sealed class SmtpSink : IAsyncDisposable
                     break;
             }
         }
+    }
+
+    private async Task<Stream> SecureAsync(Stream plain)
+    {
+        var tls = new SslStream(plain, leaveInnerStreamOpen: false);
+        await tls.AuthenticateAsServerAsync(_certificate!, clientCertificateRequired: false, checkCertificateRevocation: false);
+        return tls;
     }
 }

@@ -16,10 +16,11 @@ namespace AfterSales.Cloud.Tests.Web;
 public sealed class AccessPolicyTests : IAsyncLifetime
 {
     /// <summary>
-    /// Open to anyone on purpose: the landing redirect, sign-in and -out, health, the survey link a
-    /// customer opens from a text message, and the public half of the site-config signing key (docs/security.md).
+    /// Open to anyone on purpose: the landing redirect, sign-in and -out, health probes and the
+    /// Prometheus scrape (docs/operations.md), the survey link a customer opens from a text message,
+    /// and the public half of the site-config signing key (docs/security.md).
     /// </summary>
-    private static readonly string[] Anonymous = ["/", "/signin", "/signout", "/healthz", "/survey/{token}", "/api/v1/config-signing-key"];
+    private static readonly string[] Anonymous = ["/", "/signin", "/signout", "/healthz", "/healthz/live", "/healthz/ready", "/metrics", "/survey/{token}", "/api/v1/config-signing-key"];
 
     private static readonly string[] Policies = [.. typeof(AccessPolicies).GetFields(BindingFlags.Public | BindingFlags.Static)
         .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!)];

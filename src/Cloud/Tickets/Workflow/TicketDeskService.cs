@@ -2,6 +2,7 @@ using AfterSales.Cloud.Sites;
 using AfterSales.Cloud.Sla;
 using AfterSales.Cloud.Sla.Zones;
 using AfterSales.Cloud.Storage;
+using AfterSales.Cloud.Telemetry;
 using AfterSales.Cloud.Tickets.Lifecycle;
 using AfterSales.Cloud.Tickets.Workflow;
 using AfterSales.Protocol.Contracts;
@@ -22,6 +23,7 @@ internal sealed partial class TicketDeskService(
     public async Task<TicketAction> ApplyAsync(FaultEvent e, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(e);
+        using var span = CloudTelemetry.Start("desk apply")?.SetTag("aftersales.event.id", e.EventId).SetTag("aftersales.fault", e.Fault);
         try
         {
             return await TryApplyAsync(e, cancellationToken);
@@ -110,6 +112,9 @@ internal sealed partial class TicketDeskService(
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        CloudMetrics.DeskLag.Record((time.GetUtcNow() - receivedAt).TotalSeconds);
+        CloudMetrics.DeliveryDelay.Record(Math.Max(0, (receivedAt - e.OccurredAt).TotalSeconds));
+        System.Diagnostics.Activity.Current?.SetTag("aftersales.ticket.action", action.ToString()).SetTag("aftersales.ticket.id", ticket?.Id);
         LogApplied(log, action, e.SiteId, e.DeviceId, e.Fault, ticket?.Id);
         return action;
     }

@@ -2,6 +2,7 @@ using AfterSales.Cloud.Notifications;
 using AfterSales.Cloud.Sites;
 using AfterSales.Cloud.Sla.Timers;
 using AfterSales.Cloud.Storage;
+using AfterSales.Cloud.Telemetry;
 using AfterSales.Cloud.Tickets.Lifecycle;
 using AfterSales.Cloud.Tickets.Timers;
 using Microsoft.EntityFrameworkCore;
@@ -54,6 +55,8 @@ internal sealed partial class TimerFiringService(
         }
 
         var timer = await db.DeskTimers.SingleAsync(t => t.Id == timerId, cancellationToken);
+        using var span = CloudTelemetry.Start("desk timer")?.SetTag("aftersales.timer.kind", timer.Kind.ToString()).SetTag("aftersales.ticket.id", timer.TicketId);
+        CloudMetrics.TimerLag.Record(Math.Max(0, (now - timer.DueAt).TotalSeconds));
         var ticket = await db.Tickets.SingleAsync(t => t.Id == timer.TicketId, cancellationToken);
         var site = await db.Sites.AsNoTracking().SingleAsync(s => s.Id == ticket.SiteId, cancellationToken);
         try

@@ -1,0 +1,13 @@
+using AfterSales.Cloud.Presence;
+using Microsoft.Extensions.Options;
+
+namespace AfterSales.Cloud.Hosting.Validation;
+
+internal sealed class PresenceOptionsValidator : IValidateOptions<PresenceOptions>
+{
+    public ValidateOptionsResult Validate(string? name, PresenceOptions options) => new OptionChecks(PresenceOptions.Section)
+        .Range(nameof(options.SweepIntervalSeconds), options.SweepIntervalSeconds, 1, 3600)
+        .Range(nameof(options.OfflineAfterSeconds), options.OfflineAfterSeconds, 1, 86400)
+        .Require(nameof(options.OfflineAfterSeconds), options.OfflineAfterSeconds > options.SweepIntervalSeconds, $"({options.OfflineAfterSeconds}) must be longer than Gateways:SweepIntervalSeconds ({options.SweepIntervalSeconds}).")
+        .Result();
+}

@@ -1,0 +1,14 @@
+namespace AfterSales.Cloud.Mail.Queue;
+
+public sealed class QueuedMailAttachment
+{
+    public long Id { get; set; }
+
+    public long QueuedMailId { get; set; }
+
+    public required string FileName { get; set; }
+
+    public required string ContentType { get; set; }
+
+    public required byte[] Content { get; set; }
+}
