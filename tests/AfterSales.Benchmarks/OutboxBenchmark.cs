@@ -5,10 +5,10 @@ using AfterSales.Gateway.Configuration;
 using AfterSales.Gateway.Faults;
 using AfterSales.Gateway.Inputs;
 using AfterSales.Gateway.Outbox;
+using AfterSales.Gateway.Reconnection;
 using AfterSales.Gateway.RemoteConfig;
 using AfterSales.Gateway.Sequencing;
 using AfterSales.Gateway.Simulation;
-using AfterSales.Gateway.Status;
 using AfterSales.Gateway.Supervision;
 using AfterSales.Gateway.Uplink;
 using AfterSales.Protocol.Faults;
@@ -59,14 +59,14 @@ internal static class OutboxBenchmark
     {
         using var outbox = new SqliteOutbox(config.StateDirectory, new OutboxBudget(config.Outbox.MaxBytes));
         var time = TimeProvider.System;
-        var tracker = new FaultTracker(config, new BlockSequenceStore(config.StateDirectory), time);
+        var tracker = new FaultTracker(config.Identity, new BlockSequenceStore(config.StateDirectory), time);
         var reporter = new FaultReporter(tracker, outbox, NullLogger<FaultReporter>.Instance);
         var health = new LoopHealth(time);
         var driver = new SimulatedGpioDriver();
         using var gpio = new GpioController(driver);
         var inputs = new SimulatedInputs(driver, config);
         inputs.SetAllHealthy();
-        using var watcher = new FaultWatcher(new InputMonitor(gpio, config, time), reporter, health, config, time, NullLogger<FaultWatcher>.Instance);
+        using var watcher = new InputWatcher(new InputMonitor(gpio, config, time), reporter, health, config, time, NullLogger<InputWatcher>.Instance);
         using var uplink = Uplink(config, outbox, tracker, health);
         var acked = new TaskCompletionSource();
         outbox.Acknowledged += _ => acked.TrySetResult();
@@ -100,7 +100,7 @@ internal static class OutboxBenchmark
     private static async Task DrainAsync(GatewayConfig config, int backlog, bool enqueue = true)
     {
         using var outbox = new SqliteOutbox(config.StateDirectory, new OutboxBudget(config.Outbox.MaxBytes));
-        var tracker = new FaultTracker(config, new BlockSequenceStore(config.StateDirectory), TimeProvider.System);
+        var tracker = new FaultTracker(config.Identity, new BlockSequenceStore(config.StateDirectory), TimeProvider.System);
         var reporter = new FaultReporter(tracker, outbox, NullLogger<FaultReporter>.Instance);
         var queuing = Stopwatch.StartNew();
         for (var i = 0; i < backlog; i++)

@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Net;
+using AfterSales.Gateway.Inputs;
 using AfterSales.Gateway.Panels;
+using AfterSales.Gateway.Panels.Dc09;
+using AfterSales.Gateway.Ptz;
 using AfterSales.Protocol.Panels.SiaDc09;
 
 namespace AfterSales.Gateway.Configuration;

@@ -1,7 +1,8 @@
 using AfterSales.Gateway.Cameras;
+using AfterSales.Gateway.Inputs;
+using AfterSales.Gateway.Outbox;
 using AfterSales.Gateway.Power;
-using AfterSales.Gateway.Simulation;
-using AfterSales.Gateway.Simulation.Devices;
+using AfterSales.Gateway.Uplink;
 using AfterSales.Gateway.Zones;
 using AfterSales.Protocol.Faults;
 using AfterSales.Protocol.Topics;
@@ -27,12 +28,10 @@ internal static partial class GatewayConfigValidator
             ?? (c.PollIntervalMilliseconds is < 1 or > 1000 ? "pollIntervalMilliseconds must be between 1 and 1000" : null)
             ?? (Enum.IsDefined(c.LogLevel) ? null : "logLevel must be 'debug', 'information', 'warning' or 'error'")
             ?? ValidateInputs(c.Inputs)
-            ?? ValidateSimulation(c.Simulation, c.Inputs)
             ?? ValidateFieldInterfaces(c)
             ?? CameraConfigValidator.Validate(c.Cameras)
             ?? PowerConfigValidator.Validate(c.Power, c.Inputs)
-            ?? ZonesConfigValidator.Validate(c.Zones)
-            ?? DeviceSimulationValidator.Validate(c);
+            ?? ZonesConfigValidator.Validate(c.Zones);
     }
 
     private static string? Id(string value, string field)
@@ -160,56 +159,5 @@ internal static partial class GatewayConfigValidator
         return input.DebounceMilliseconds is < 0 or > 60_000
             ? $"{at}.debounceMilliseconds must be between 0 and 60000"
             : null;
-    }
-
-    private static string? ValidateSimulation(SimulationConfig sim, IReadOnlyList<InputConfig> inputs)
-    {
-        if (sim.RepeatEverySeconds < 0)
-        {
-            return "simulation.repeatEverySeconds must not be negative";
-        }
-
-        for (var i = 0; i < sim.Steps.Count; i++)
-        {
-            var step = sim.Steps[i];
-            var at = $"simulation.steps[{i}]";
-            if (step.AtSeconds < 0)
-            {
-                return $"{at}.atSeconds must not be negative";
-            }
-
-            if (step.Command is not null)
-            {
-                if (!FieldCommand.TryParse(step.Command, out _, out var commandError))
-                {
-                    return $"{at}.command: {commandError}";
-                }
-
-                if (step.Pin >= 0 || step.State is not null)
-                {
-                    return $"{at} has a command, so it takes no pin or state";
-                }
-            }
-            else if (!inputs.Any(x => x.Pin == step.Pin))
-            {
-                return $"{at}.pin {step.Pin} is not one of the configured inputs";
-            }
-            else if (step.State is not { } state)
-            {
-                return $"{at}.state is missing";
-            }
-            else if (!Enum.IsDefined(state))
-            {
-                return $"{at}.state must be 'fault' or 'normal'";
-            }
-
-            // A step at or after the repeat period would never play before the script starts again.
-            if (sim.RepeatEverySeconds > 0 && step.AtSeconds >= sim.RepeatEverySeconds)
-            {
-                return $"{at}.atSeconds {step.AtSeconds} must be less than simulation.repeatEverySeconds";
-            }
-        }
-
-        return null;
     }
 }

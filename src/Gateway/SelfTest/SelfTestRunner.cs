@@ -7,6 +7,7 @@ using AfterSales.Gateway.Cameras;
 using AfterSales.Gateway.Configuration;
 using AfterSales.Gateway.Inputs;
 using AfterSales.Gateway.Power;
+using AfterSales.Gateway.Validation;
 using AfterSales.Gateway.Zones;
 
 namespace AfterSales.Gateway.SelfTest;

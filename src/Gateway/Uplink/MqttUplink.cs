@@ -1,18 +1,17 @@
 using System.Buffers;
 using System.Security.Authentication;
-using AfterSales.Gateway.Configuration;
 using AfterSales.Gateway.Faults;
-using AfterSales.Gateway.Outbox;
+using AfterSales.Gateway.Identity;
+using AfterSales.Gateway.Reconnection;
 using AfterSales.Gateway.RemoteConfig;
-using AfterSales.Gateway.Status;
 using AfterSales.Gateway.Supervision;
 using AfterSales.Protocol.Contracts;
 using AfterSales.Protocol.Topics;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using MQTTnet;
 using MQTTnet.Exceptions;
 using MQTTnet.Protocol;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace AfterSales.Gateway.Uplink;
 
@@ -24,8 +23,8 @@ namespace AfterSales.Gateway.Uplink;
 /// <see cref="ReconnectBackoff"/> and <see cref="PublishWindow"/>; this class only does the I/O.
 /// </summary>
 internal sealed partial class MqttUplink(
-    GatewayConfig config,
-    SqliteOutbox outbox,
+    UplinkSettings config,
+    IUplinkOutbox outbox,
     FaultTracker tracker,
     ReconnectBackoff backoff,
     SiteConfigStore siteConfig,

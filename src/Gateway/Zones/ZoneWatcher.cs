@@ -1,8 +1,8 @@
 using System.Device.Spi;
 using System.Text.Json;
 using AfterSales.Gateway.Board;
-using AfterSales.Gateway.Configuration;
 using AfterSales.Gateway.Faults;
+using AfterSales.Gateway.Inputs;
 using AfterSales.Protocol.Faults;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -15,7 +15,7 @@ namespace AfterSales.Gateway.Zones;
 /// fault to another clears the first, so a ticket always shows what the loop is doing now.
 /// </summary>
 internal sealed partial class ZoneWatcher(
-    GatewayConfig config,
+    ZonesConfig zones,
     BoardBuses buses,
     FaultReporter reporter,
     TimeProvider time,
@@ -32,7 +32,7 @@ internal sealed partial class ZoneWatcher(
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (config.Zones is not { Channels.Count: > 0 } zones)
+        if (zones.Channels.Count == 0)
         {
             return Task.CompletedTask;
         }
@@ -62,7 +62,6 @@ internal sealed partial class ZoneWatcher(
 
     internal void Poll()
     {
-        var zones = config.Zones!;
         lock (_lock)
         {
             try

@@ -1,4 +1,4 @@
-using static AfterSales.Gateway.Configuration.FieldRules;
+using static AfterSales.Gateway.Validation.FieldRules;
 
 namespace AfterSales.Gateway.Zones;
 

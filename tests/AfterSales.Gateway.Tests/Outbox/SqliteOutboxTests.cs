@@ -1,3 +1,4 @@
+using AfterSales.Gateway.Faults;
 using AfterSales.Gateway.Outbox;
 using AfterSales.Gateway.Tests.Support;
 using AfterSales.Protocol.Faults;

@@ -2,7 +2,8 @@ using System.Device.Gpio;
 using System.Text.Json;
 using AfterSales.Gateway.Board;
 using AfterSales.Gateway.Cameras;
-using AfterSales.Gateway.Configuration;
+using AfterSales.Gateway.Inputs;
+using AfterSales.Gateway.Power;
 using AfterSales.Gateway.SelfTest;
 using AfterSales.Gateway.Simulation;
 using AfterSales.Gateway.Simulation.Devices;
@@ -31,7 +32,7 @@ public sealed class SelfTestTests
         }));
         var output = new StringWriter();
 
-        var exit = await SelfTestCommand.RunAsync(["--config", path, "--simulate"], null, output, TextWriter.Null);
+        var exit = await Simulator.RunAsync(["selftest", "--config", path, "--simulate"], null, TextReader.Null, output, TextWriter.Null);
 
         Assert.True(exit == 0, output.ToString());
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);

@@ -4,7 +4,6 @@ using AfterSales.Gateway.Faults;
 using AfterSales.Gateway.Inputs;
 using AfterSales.Gateway.Simulation;
 using AfterSales.Gateway.Supervision;
-using AfterSales.Gateway.Uplink;
 using AfterSales.Protocol.Contracts;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -20,10 +19,10 @@ internal sealed class InputRig : IDisposable
     {
         Config = TestConfig.Gateway(inputs);
         _gpio = new GpioController(Driver);
-        Tracker = new FaultTracker(Config, new CountingSequence(), Time);
+        Tracker = new FaultTracker(Config.Identity, new CountingSequence(), Time);
         Inputs = new SimulatedInputs(Driver, Config);
         var reporter = new FaultReporter(Tracker, Queue, NullLogger<FaultReporter>.Instance);
-        Watcher = new FaultWatcher(new InputMonitor(_gpio, Config, Time), reporter, new LoopHealth(Time), Config, Time, NullLogger<FaultWatcher>.Instance);
+        Watcher = new InputWatcher(new InputMonitor(_gpio, Config.InputSettings, Time), reporter, new LoopHealth(Time), Config.InputSettings, Time, NullLogger<InputWatcher>.Instance);
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2025, 3, 1, 8, 0, 0, TimeSpan.Zero));
@@ -38,7 +37,7 @@ internal sealed class InputRig : IDisposable
 
     public SimulatedInputs Inputs { get; }
 
-    public FaultWatcher Watcher { get; }
+    public InputWatcher Watcher { get; }
 
     public void Start() => Watcher.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
 

@@ -1,8 +1,8 @@
 using AfterSales.Gateway.Configuration;
 using AfterSales.Gateway.Faults;
 using AfterSales.Gateway.Outbox;
+using AfterSales.Gateway.Reconnection;
 using AfterSales.Gateway.RemoteConfig;
-using AfterSales.Gateway.Status;
 using AfterSales.Gateway.Supervision;
 using AfterSales.Gateway.Tests.Support;
 using AfterSales.Gateway.Uplink;
@@ -127,13 +127,14 @@ public sealed class TlsUplinkTests : IDisposable
         var state = Path.Combine(_dir.Path, Guid.NewGuid().ToString("N"));
         using var outbox = new SqliteOutbox(state, new OutboxBudget(1024 * 1024));
         var acked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        outbox.Acknowledged += _ => acked.TrySetResult();
+        var observed = new ObservedOutbox(outbox);
+        observed.Acknowledged += _ => acked.TrySetResult();
         outbox.Enqueue(OutboxEvents.Fault(1));
         var backoff = new ReconnectBackoff(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100), () => 0);
         using var uplink = new MqttUplink(
-            config,
-            outbox,
-            new FaultTracker(config, new CountingSequence(), TimeProvider.System),
+            config.UplinkSettings,
+            observed,
+            new FaultTracker(config.Identity, new CountingSequence(), TimeProvider.System),
             backoff,
             new SiteConfigStore(state, config.SiteId, NullLogger<SiteConfigStore>.Instance),
             new ConnectionState(),
