@@ -10,6 +10,7 @@ using AfterSales.Gateway.RemoteConfig;
 using AfterSales.Gateway.Sequencing;
 using AfterSales.Gateway.Simulation;
 using AfterSales.Gateway.Supervision;
+using AfterSales.Gateway.Tests.Support;
 using AfterSales.Gateway.Uplink;
 using AfterSales.Protocol.Faults;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -66,10 +67,11 @@ internal static class OutboxBenchmark
         using var gpio = new GpioController(driver);
         var inputs = new SimulatedInputs(driver, config);
         inputs.SetAllHealthy();
-        using var watcher = new InputWatcher(new InputMonitor(gpio, config, time), reporter, health, config, time, NullLogger<InputWatcher>.Instance);
-        using var uplink = Uplink(config, outbox, tracker, health);
+        using var watcher = new InputWatcher(new InputMonitor(gpio, config.InputSettings, time), reporter, health, config.InputSettings, time, NullLogger<InputWatcher>.Instance);
+        var observed = new ObservedOutbox(outbox);
+        using var uplink = Uplink(config, observed, tracker, health);
         var acked = new TaskCompletionSource();
-        outbox.Acknowledged += _ => acked.TrySetResult();
+        observed.Acknowledged += _ => acked.TrySetResult();
         await watcher.StartAsync(CancellationToken.None);
         await uplink.StartAsync(CancellationToken.None);
 
@@ -117,14 +119,15 @@ internal static class OutboxBenchmark
         }
 
         var drained = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        outbox.Acknowledged += _ =>
+        var observed = new ObservedOutbox(outbox);
+        observed.Acknowledged += _ =>
         {
             if (outbox.Count == 0)
             {
                 drained.TrySetResult();
             }
         };
-        using var uplink = Uplink(config, outbox, tracker, new LoopHealth(TimeProvider.System));
+        using var uplink = Uplink(config, observed, tracker, new LoopHealth(TimeProvider.System));
         var draining = Stopwatch.StartNew();
         await uplink.StartAsync(CancellationToken.None);
         await drained.Task.WaitAsync(TimeSpan.FromMinutes(10));
@@ -134,8 +137,8 @@ internal static class OutboxBenchmark
         await uplink.StopAsync(CancellationToken.None);
     }
 
-    private static MqttUplink Uplink(GatewayConfig config, SqliteOutbox outbox, FaultTracker tracker, LoopHealth health) => new(
-        config,
+    private static MqttUplink Uplink(GatewayConfig config, IUplinkOutbox outbox, FaultTracker tracker, LoopHealth health) => new(
+        config.UplinkSettings,
         outbox,
         tracker,
         new ReconnectBackoff(),
