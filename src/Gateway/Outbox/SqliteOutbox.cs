@@ -280,18 +280,6 @@ internal sealed partial class SqliteOutbox : IEventQueue, IUplinkOutbox, IDispos
         }
     }
 
-    /// <summary>Caps the file at its current size, so the next growth fails exactly as a full disk makes it fail.</summary>
-    internal void LimitFileForTests()
-    {
-        lock (_write)
-        {
-            using var pages = _db.CreateCommand();
-            pages.CommandText = "PRAGMA page_count;";
-            var count = (long)pages.ExecuteScalar()!;
-            Execute($"PRAGMA max_page_count = {count + 1};");
-        }
-    }
-
     private void Add(OutboxPriority priority, string topic, long? seq, byte[] payload, FaultEvent? fault)
     {
         var size = OutboxBudget.SizeOf(topic, payload.Length);
