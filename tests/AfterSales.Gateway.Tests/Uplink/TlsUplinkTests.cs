@@ -6,6 +6,9 @@ using AfterSales.Gateway.RemoteConfig;
 using AfterSales.Gateway.Supervision;
 using AfterSales.Gateway.Tests.Support;
 using AfterSales.Gateway.Uplink;
+using AfterSales.Protocol.Topics;
+using MQTTnet;
+using MQTTnet.Protocol;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AfterSales.Gateway.Tests.Uplink;
@@ -27,7 +30,13 @@ public sealed class TlsUplinkTests : IDisposable
     {
         using var broker = await StartBrokerAsync();
         var log = new ListLogger<MqttUplink>();
-        var acknowledged = await RunUplinkAsync(Config(broker.Port, _certs.CaFile, Password), log, expectAck: true);
+        var config = Config(broker.Port, _certs.CaFile, Password);
+
+        // The cloud's subscription, over the same TLS and credentials: without one the broker answers "no matching subscribers".
+        using var cloud = new MqttClientFactory().CreateMqttClient();
+        await cloud.ConnectAsync(MqttClientOptionsFactory.Create((config with { GatewayId = "test-cloud" }).UplinkSettings, DateTimeOffset.UtcNow));
+        await cloud.SubscribeAsync(MqttTopics.Events(config.SiteId), MqttQualityOfServiceLevel.AtLeastOnce);
+        var acknowledged = await RunUplinkAsync(config, log, expectAck: true);
 
         Assert.True(acknowledged, "the event was not acknowledged over TLS.\n" + log.All);
         Assert.Contains("Connected to broker", log.All, StringComparison.Ordinal);
