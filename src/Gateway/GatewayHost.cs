@@ -6,10 +6,8 @@ using AfterSales.Gateway.Configuration;
 using AfterSales.Gateway.Faults;
 using AfterSales.Gateway.Inputs;
 using AfterSales.Gateway.Outbox;
-using AfterSales.Gateway.Panels;
 using AfterSales.Gateway.Panels.Dc09;
 using AfterSales.Gateway.Power;
-using AfterSales.Gateway.Ptz;
 using AfterSales.Gateway.Reconnection;
 using AfterSales.Gateway.RemoteConfig;
 using AfterSales.Gateway.Sequencing;
@@ -76,7 +74,8 @@ internal static class GatewayHost
         });
         services.AddSingleton<IEventQueue>(sp => sp.GetRequiredService<SqliteOutbox>());
         services.AddSingleton<IUplinkOutbox>(sp => sp.GetRequiredService<SqliteOutbox>());
-        services.AddSingleton(sp => new SiteConfigStore(config.StateDirectory, config.SiteId, sp.GetRequiredService<ILogger<SiteConfigStore>>()));
+        services.AddSingleton(sp => new SiteConfigStore(
+            config.StateDirectory, config.SiteId, sp.GetRequiredService<ILogger<SiteConfigStore>>(), site => SiteInventory.Apply(config, site).Error));
         services.AddSingleton<ISiteConfigSource>(sp => sp.GetRequiredService<SiteConfigStore>());
         services.AddSingleton(sp =>
         {
@@ -100,11 +99,20 @@ internal static class GatewayHost
         services.TryAddSingleton<ISerialLinkFactory, SerialPortLinkFactory>();
 
         services.AddHostedService<OutboxFullAlarm>();
-        services.AddHostedService<InputWatcher>();
-        AddFieldInterfaces(services, config);
+        if (config.Inputs.Count > 0)
+        {
+            // Only then is the GPIO driver opened: a gateway that watches no pins needs no libgpiod.
+            services.AddHostedService<InputWatcher>();
+        }
+
+        if (config.Dc09Receiver is { } dc09)
+        {
+            services.AddHostedService(sp => ActivatorUtilities.CreateInstance<Dc09Receiver>(sp, dc09));
+        }
+
         services.AddSingleton<OnvifProbe>();
         services.AddSingleton<CameraProbe>();
-        services.AddHostedService(sp => ActivatorUtilities.CreateInstance<CameraWatcher>(sp, config.Cameras));
+        services.AddHostedService<DeviceWatchers>();
         if (config.Power is { } power)
         {
             services.AddHostedService(sp => ActivatorUtilities.CreateInstance<PowerWatcher>(sp, power));
@@ -133,24 +141,4 @@ internal static class GatewayHost
         GatewayLogLevel.Error => LogEventLevel.Error,
         _ => LogEventLevel.Information,
     };
-
-    /// <summary>Serial panels, the DC-09 receiver and the PTZ bus, each only when configured.</summary>
-    private static void AddFieldInterfaces(IServiceCollection services, GatewayConfig config)
-    {
-        if (config.Panels.Count > 0)
-        {
-            services.AddHostedService(sp => ActivatorUtilities.CreateInstance<PanelSessions>(sp, config.Panels));
-        }
-
-        if (config.Dc09Receiver is { } dc09)
-        {
-            services.AddHostedService(sp => ActivatorUtilities.CreateInstance<Dc09Receiver>(sp, dc09));
-        }
-
-        if (config.Ptz is { } ptz)
-        {
-            // Its own backoff: the uplink's singleton counts broker failures, not serial ones.
-            services.AddHostedService(sp => ActivatorUtilities.CreateInstance<PtzBus>(sp, ptz, new ReconnectBackoff()));
-        }
-    }
 }
