@@ -31,6 +31,35 @@ internal sealed class InputMonitor(GpioController gpio, InputSettings settings, 
         _openedAt = time.GetTimestamp();
     }
 
+    /// <summary>
+    /// Asks the driver to report every level change of the inputs (libgpiod does, from the kernel's interrupts).
+    /// False, with nothing left registered, when it cannot: the caller then polls.
+    /// </summary>
+    public bool TryWatchEdges(Action<InputConfig> changed)
+    {
+        var registered = new List<(int Pin, PinChangeEventHandler Handler)>();
+        try
+        {
+            foreach (var (input, _) in _inputs)
+            {
+                PinChangeEventHandler handler = (_, _) => changed(input);
+                gpio.RegisterCallbackForPinValueChangedEvent(input.Pin, PinEventTypes.Rising | PinEventTypes.Falling, handler);
+                registered.Add((input.Pin, handler));
+            }
+
+            return true;
+        }
+        catch (Exception ex) when (ex is NotSupportedException or PlatformNotSupportedException or InvalidOperationException or IOException)
+        {
+            foreach (var (pin, handler) in registered)
+            {
+                gpio.UnregisterCallbackForPinValueChangedEvent(pin, handler);
+            }
+
+            return false;
+        }
+    }
+
     /// <summary>Reads all pins once; returns the changes this reading confirmed, in configuration order.</summary>
     public IReadOnlyList<InputChange> Poll()
     {

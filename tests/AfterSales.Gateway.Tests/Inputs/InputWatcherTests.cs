@@ -109,4 +109,52 @@ public sealed class InputWatcherTests
         var evt = Assert.Single(rig.Drain());
         Assert.InRange(evt.OccurredAt, changedAt.AddMilliseconds(200), changedAt.AddMilliseconds(220));
     }
+
+    [Fact]
+    public void Watcher_DriverWithoutEdgeEvents_PollsAndQueuesOneRaisedEvent()
+    {
+        using var rig = new InputRig(edgeEvents: false, TestConfig.Input(pin: 17, fault: FaultCodes.PanelAcLoss, deviceId: "panel"));
+        rig.Inputs.SetAllHealthy();
+        rig.Start();
+        rig.Advance(TimeSpan.FromSeconds(1));
+
+        rig.Driver.SetLevel(17, PinValue.High);
+        rig.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.Equal(FaultState.Raised, Assert.Single(rig.Drain()).State);
+    }
+
+    [Fact]
+    public void Watcher_EdgeEvent_ConfirmedWhenTheDebounceEndsNotAtTheNextPoll()
+    {
+        using var rig = new InputRig(TestConfig.Input(pin: 17, debounceMs: 200));
+        rig.Inputs.SetAllHealthy();
+        rig.Start();
+        rig.Time.Advance(TimeSpan.FromSeconds(3));
+        rig.Drain();
+        var changedAt = rig.Time.GetUtcNow();
+
+        rig.Driver.SetLevel(17, PinValue.High);
+        rig.Time.Advance(TimeSpan.FromMilliseconds(199));
+        Assert.Empty(rig.Drain());
+        rig.Time.Advance(TimeSpan.FromMilliseconds(1));
+
+        // Polling alone would not look again until the next safety poll, up to a second later.
+        var evt = Assert.Single(rig.Drain());
+        Assert.Equal(changedAt.AddMilliseconds(200), evt.OccurredAt);
+    }
+
+    [Fact]
+    public void Watcher_EdgeWithNoDebounce_QueuedBeforeTheCallReturns()
+    {
+        using var rig = new InputRig(TestConfig.Input(pin: 17, debounceMs: 0));
+        rig.Inputs.SetAllHealthy();
+        rig.Start();
+        rig.Time.Advance(TimeSpan.FromSeconds(3));
+        rig.Drain();
+
+        rig.Driver.SetLevel(17, PinValue.High);
+
+        Assert.Equal(FaultState.Raised, Assert.Single(rig.Drain()).State);
+    }
 }

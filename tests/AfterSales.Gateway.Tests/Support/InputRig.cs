@@ -16,7 +16,14 @@ internal sealed class InputRig : IDisposable
     private readonly GpioController _gpio;
 
     public InputRig(params InputConfig[] inputs)
+        : this(edgeEvents: true, inputs)
     {
+    }
+
+    /// <param name="edgeEvents">False gives a driver without edge events, on which the watcher falls back to polling.</param>
+    public InputRig(bool edgeEvents, params InputConfig[] inputs)
+    {
+        Driver = new SimulatedGpioDriver(edgeEvents: edgeEvents);
         Config = TestConfig.Gateway(inputs);
         _gpio = new GpioController(Driver);
         Tracker = new FaultTracker(Config.Identity, new CountingSequence(), Time);
@@ -27,7 +34,7 @@ internal sealed class InputRig : IDisposable
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2025, 3, 1, 8, 0, 0, TimeSpan.Zero));
 
-    public SimulatedGpioDriver Driver { get; } = new();
+    public SimulatedGpioDriver Driver { get; }
 
     public GatewayConfig Config { get; }
 
