@@ -13,17 +13,10 @@ namespace AfterSales.Gateway.SelfTest;
 internal static class SelfTestCommand
 {
     public const string Verb = "selftest";
-    private const string Usage = "usage: AfterSales.Gateway selftest [--config PATH]";
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, string? environmentPath, TextWriter output, TextWriter error)
+    public static async Task<int> RunAsync(string configPath, TextWriter output, TextWriter error)
     {
-        if (!CommandLine.TryParse(args, environmentPath, out var commandLine, out var argumentError))
-        {
-            await error.WriteLineAsync($"{argumentError}\n{Usage}");
-            return 2;
-        }
-
-        var loaded = GatewayConfigLoader.Load(commandLine.ConfigPath);
+        var loaded = GatewayConfigLoader.Load(configPath);
         if (!loaded.IsValid)
         {
             await error.WriteLineAsync(loaded.Error);

@@ -9,6 +9,7 @@ using AfterSales.Gateway.Inputs;
 using AfterSales.Gateway.Power;
 using AfterSales.Gateway.Validation;
 using AfterSales.Gateway.Zones;
+using Mcp3008 = Iot.Device.Adc.Mcp3008;
 
 namespace AfterSales.Gateway.SelfTest;
 
@@ -107,17 +108,17 @@ internal sealed class SelfTestRunner(GatewayConfig config, GpioController? gpio,
         try
         {
             using var device = buses.OpenSpi(new SpiConnectionSettings(zones.SpiBus, zones.ChipSelect) { ClockFrequency = zones.ClockHz, Mode = SpiMode.Mode0 });
-            var adc = new Mcp3008(device);
+            using var adc = new Mcp3008(device);
             foreach (var zone in zones.Channels)
             {
-                var volts = adc.ReadVolts(zone.Channel, zones.ReferenceVolts);
+                var volts = AdcVolts.Of(adc.Read(zone.Channel), zones.ReferenceVolts);
                 var state = zones.Bands.Classify(volts);
                 var fault = ZoneFaults.Of(state);
                 Report(fault is null, Text($"zone {zone.DeviceId} on MCP3008 channel {zone.Channel} ({zone.Name})"),
                     Text($"{volts:0.000} V: {ZoneStateNames.Of(state)}{(fault is null ? string.Empty : $", {fault} would be raised")}"));
             }
         }
-        catch (Exception ex) when (BoardBuses.IsBusFailure(ex))
+        catch (Exception ex) when (AdcVolts.IsReadFailure(ex))
         {
             Report(false, Text($"MCP3008 on SPI {zones.SpiBus}.{zones.ChipSelect}"), ex.Message);
         }

@@ -6,6 +6,7 @@ using AfterSales.Gateway.Inputs;
 using AfterSales.Protocol.Faults;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Iot.Device.Adc;
 
 namespace AfterSales.Gateway.Zones;
 
@@ -24,7 +25,6 @@ internal sealed partial class ZoneWatcher(
     private readonly Lock _lock = new();
     private readonly List<(ZoneConfig Zone, ZoneDebouncer Debouncer)> _zones = [];
     private ITimer? _timer;
-    private SpiDevice? _device;
     private Mcp3008? _adc;
     private bool _failing;
     private readonly HashSet<string> _settled = new(StringComparer.Ordinal);
@@ -57,7 +57,7 @@ internal sealed partial class ZoneWatcher(
     public void Dispose()
     {
         _timer?.Dispose();
-        _device?.Dispose();
+        _adc?.Dispose();
     }
 
     internal void Poll()
@@ -68,13 +68,13 @@ internal sealed partial class ZoneWatcher(
             {
                 if (_adc is null)
                 {
-                    _device = buses.OpenSpi(new SpiConnectionSettings(zones.SpiBus, zones.ChipSelect) { ClockFrequency = zones.ClockHz, Mode = SpiMode.Mode0 });
-                    _adc = new Mcp3008(_device);
+                    // The binding owns the SPI device from here on and closes it with itself.
+                    _adc = new Mcp3008(buses.OpenSpi(new SpiConnectionSettings(zones.SpiBus, zones.ChipSelect) { ClockFrequency = zones.ClockHz, Mode = SpiMode.Mode0 }));
                 }
 
                 foreach (var (zone, debouncer) in _zones)
                 {
-                    var volts = _adc.ReadVolts(zone.Channel, zones.ReferenceVolts);
+                    var volts = AdcVolts.Of(_adc.Read(zone.Channel), zones.ReferenceVolts);
                     var previous = debouncer.State;
                     if (debouncer.Sample(zones.Bands.Classify(volts)))
                     {
@@ -87,7 +87,7 @@ internal sealed partial class ZoneWatcher(
                     }
                 }
             }
-            catch (Exception ex) when (BoardBuses.IsBusFailure(ex))
+            catch (Exception ex) when (AdcVolts.IsReadFailure(ex))
             {
                 if (!_failing)
                 {

@@ -49,7 +49,7 @@ public sealed class SelfTestTests
         await File.WriteAllTextAsync(path, """{ "siteId": "s", "gatewayId": "g", "broker": { "host": "h" }, "zones": { "channels": [ { "channel": 9, "deviceId": "z", "name": "n" } ] } }""");
         var error = new StringWriter();
 
-        var exit = await SelfTestCommand.RunAsync(["--config", path], null, TextWriter.Null, error);
+        var exit = await SelfTestCommand.RunAsync(path, TextWriter.Null, error);
 
         Assert.Equal(2, exit);
         Assert.Contains("gateway.json: zones.channels[0].channel is missing or not 0-7", error.ToString(), StringComparison.Ordinal);

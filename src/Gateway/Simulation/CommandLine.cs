@@ -1,14 +1,12 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace AfterSales.Gateway.Configuration;
+using AfterSales.Gateway.Configuration;
 
-/// <summary><c>AfterSales.Gateway [--config PATH]</c>; the verbs are dispatched before this (see Program).</summary>
+namespace AfterSales.Gateway.Simulation;
+
+/// <summary><c>[--config PATH]</c> and the flags the caller claims; the simulator's small parser (the gateway's is <c>GatewayCli</c>).</summary>
 internal sealed record CommandLine(string ConfigPath)
 {
-    public const string DefaultConfigPath = "/etc/aftersales/gateway.json";
-    public const string ConfigEnvironmentVariable = "AFTERSALES_GATEWAY_CONFIG";
-    public const string Usage = "usage: AfterSales.Gateway [--config PATH]\n       AfterSales.Gateway decode --protocol PROTOCOL [--key K] FRAME";
-
     /// <summary>
     /// The flag wins over the environment, which wins over the packaged default. Flags <paramref name="claim"/>
     /// returns true for belong to the caller (the simulator's <c>--simulate</c>); any other argument is an error.
@@ -41,8 +39,7 @@ internal sealed record CommandLine(string ConfigPath)
             }
         }
 
-        configPath ??= string.IsNullOrWhiteSpace(environmentPath) ? DefaultConfigPath : environmentPath;
-        result = new CommandLine(configPath);
+        result = new CommandLine(ConfigLocation.Resolve(configPath, environmentPath));
         return true;
     }
 }
