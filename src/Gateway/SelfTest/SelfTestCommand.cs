@@ -2,12 +2,13 @@ using System.Device.Gpio;
 using AfterSales.Gateway.Board;
 using AfterSales.Gateway.Cameras;
 using AfterSales.Gateway.Configuration;
+using AfterSales.Gateway.Serial;
 
 namespace AfterSales.Gateway.SelfTest;
 
 /// <summary>
-/// <c>AfterSales.Gateway selftest [--config PATH]</c>: reads every configured input, chip and
-/// camera once and prints PASS/FAIL per item. Exit 0 when all pass, 1 when any fails, 2 for a bad
+/// <c>AfterSales.Gateway selftest [--config PATH]</c>: reads every configured input, chip, serial panel,
+/// PTZ head and camera once and prints PASS/FAIL per item. Exit 0 when all pass, 1 when any fails, 2 for a bad
 /// command line or configuration. Stop the running service first: it holds the serial ports and pins.
 /// </summary>
 internal static class SelfTestCommand
@@ -24,14 +25,14 @@ internal static class SelfTestCommand
         }
 
         using var boardGpio = OpenBoardGpio();
-        return await RunAsync(loaded.Config, boardGpio, BoardBuses.Linux, output);
+        return await RunAsync(loaded.Config, boardGpio, BoardBuses.Linux, new SerialPortLinkFactory(), output);
     }
 
     /// <summary>Checks everything once on the given pins and buses; the simulator passes its simulated board.</summary>
-    public static async Task<int> RunAsync(GatewayConfig config, GpioController? gpio, BoardBuses buses, TextWriter output)
+    public static async Task<int> RunAsync(GatewayConfig config, GpioController? gpio, BoardBuses buses, ISerialLinkFactory links, TextWriter output)
     {
         var probe = new CameraProbe(new OnvifProbe(TimeProvider.System));
-        return await new SelfTestRunner(config, gpio, buses, probe, output).RunAsync(CancellationToken.None) == 0 ? 0 : 1;
+        return await new SelfTestRunner(config, gpio, buses, links, probe, output).RunAsync(CancellationToken.None) == 0 ? 0 : 1;
     }
 
     private static GpioController? OpenBoardGpio()

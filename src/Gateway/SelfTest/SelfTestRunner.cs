@@ -7,6 +7,7 @@ using AfterSales.Gateway.Cameras;
 using AfterSales.Gateway.Configuration;
 using AfterSales.Gateway.Inputs;
 using AfterSales.Gateway.Power;
+using AfterSales.Gateway.Serial;
 using AfterSales.Gateway.Validation;
 using AfterSales.Gateway.Zones;
 using Mcp3008 = Iot.Device.Adc.Mcp3008;
@@ -14,11 +15,11 @@ using Mcp3008 = Iot.Device.Adc.Mcp3008;
 namespace AfterSales.Gateway.SelfTest;
 
 /// <summary>
-/// One pass over everything the configuration says is wired: each input, the INA219, each zone loop
-/// and each camera, read once and judged against the same rules the watchers use. Prints one line per
+/// One pass over everything the configuration says is wired: each input, the INA219, each zone loop,
+/// each serial panel, each PTZ head on the RS-485 bus and each camera, read once and judged against the same rules the watchers use. Prints one line per
 /// item, <c>PASS</c> or <c>FAIL</c>, for the installer and the workshop test jig.
 /// </summary>
-internal sealed class SelfTestRunner(GatewayConfig config, GpioController? gpio, BoardBuses buses, CameraProbe cameras, TextWriter output)
+internal sealed class SelfTestRunner(GatewayConfig config, GpioController? gpio, BoardBuses buses, ISerialLinkFactory links, CameraProbe cameras, TextWriter output)
 {
     private int _failures;
 
@@ -28,6 +29,7 @@ internal sealed class SelfTestRunner(GatewayConfig config, GpioController? gpio,
         CheckInputs();
         CheckPower();
         CheckZones();
+        await new SerialChecks(config, links, Report).RunAsync(cancellationToken);
         foreach (var camera in config.Cameras)
         {
             await CheckCameraAsync(camera, cancellationToken);

@@ -1,7 +1,9 @@
 using System.Device.Gpio;
 using AfterSales.Gateway.Configuration;
 using AfterSales.Gateway.SelfTest;
+using AfterSales.Gateway.Serial;
 using AfterSales.Gateway.Simulation.Devices;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AfterSales.Gateway.Simulation;
 
@@ -42,9 +44,13 @@ internal static class Simulator
             camera.Start();
         }
 
+        // Simulated panels and PTZ heads behind socat, on the ports the checks will open (the whole site only).
+        var links = new SerialPortLinkFactory();
+        using var field = new SimulatedField(config, links, TimeProvider.System, NullLogger<SimulatedField>.Instance, simulateSerialDevices: scope == SimulationScope.Site);
+        await field.StartAsync(CancellationToken.None);
         var driver = new SimulatedGpioDriver();
         new SimulatedInputs(driver, config).SetAllHealthy();
         using var gpio = new GpioController(driver);
-        return await SelfTestCommand.RunAsync(config, gpio, devices.Buses, output);
+        return await SelfTestCommand.RunAsync(config, gpio, devices.Buses, links, output);
     }
 }
