@@ -25,6 +25,7 @@ internal static class MemoryBenchmark
         var dir = Directory.CreateTempSubdirectory("aftersales-memory-bench");
         executable ??= await PublishBoardBuildAsync(Path.Combine(dir.FullName, "gateway"));
         var (broker, port) = await BenchSupport.StartMosquittoAsync(dir.FullName);
+        using var cloud = await BenchSupport.SubscribeCloudAsync(port);
         var field = SimulatedSite.Start(dir.FullName, Protocols, Cameras);
         var configPath = Path.Combine(dir.FullName, "gateway.json");
         await File.WriteAllTextAsync(configPath, JsonSerializer.Serialize(new
