@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using AfterSales.Gateway.Configuration;
 
 namespace AfterSales.Gateway.Simulation;
 

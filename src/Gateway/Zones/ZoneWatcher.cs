@@ -4,9 +4,9 @@ using AfterSales.Gateway.Board;
 using AfterSales.Gateway.Faults;
 using AfterSales.Gateway.Inputs;
 using AfterSales.Protocol.Faults;
+using Iot.Device.Adc;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Iot.Device.Adc;
 
 namespace AfterSales.Gateway.Zones;
 

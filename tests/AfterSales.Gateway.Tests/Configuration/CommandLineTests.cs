@@ -1,4 +1,3 @@
-using AfterSales.Gateway.Configuration;
 using AfterSales.Gateway.Simulation;
 
 namespace AfterSales.Gateway.Tests.Configuration;
