@@ -13,7 +13,7 @@ internal sealed record SimulatorCommandLine(string ConfigPath, SimulationScope S
         var selfTest = args is ["selftest", ..];
         SimulationScope? scope = null;
         var twice = false;
-        var parsed = CommandLine.TryParse(selfTest ? [.. args.Skip(1)] : args, environmentPath, out var commandLine, out error, flag =>
+        if (!CommandLine.TryParse(selfTest ? [.. args.Skip(1)] : args, environmentPath, out var commandLine, out error, flag =>
         {
             SimulationScope? given = flag switch
             {
@@ -24,10 +24,8 @@ internal sealed record SimulatorCommandLine(string ConfigPath, SimulationScope S
             twice |= given is not null && scope is not null;
             scope ??= given;
             return given is not null;
-        });
-        if (!parsed || commandLine is null)
+        }))
         {
-            error ??= "unreadable command line";
             return false;
         }
 
