@@ -12,7 +12,7 @@ DATA=demo-data
 
 echo "Building (first run restores packages; this takes a minute)..."
 dotnet build src/Cloud -c Release -v quiet -nologo >/dev/null
-dotnet build src/Gateway -c Release -v quiet -nologo >/dev/null
+dotnet build src/Gateway/Simulation -c Release -v quiet -nologo >/dev/null
 
 rm -rf "$DATA" && mkdir -p "$DATA"
 pids=()
@@ -61,7 +61,7 @@ gateway() {
   "simulation": { "steps": [ { "atSeconds": $at, "pin": $pin, "state": "fault" }, { "atSeconds": $clear, "pin": $pin, "state": "normal" } ], "repeatEverySeconds": 0 }
 }
 JSON
-  dotnet src/Gateway/bin/Release/net10.0/AfterSales.Gateway.dll --config "$dir/gateway.json" --simulate \
+  dotnet src/Gateway/Simulation/bin/Release/net10.0/AfterSales.Gateway.Simulation.dll --config "$dir/gateway.json" --simulate \
     </dev/null >"$dir/gateway.log" 2>&1 &
   pids+=($!)
 }

@@ -6,20 +6,18 @@ using AfterSales.Gateway.Configuration;
 using AfterSales.Gateway.Faults;
 using AfterSales.Gateway.Inputs;
 using AfterSales.Gateway.Outbox;
-using AfterSales.Gateway.Panels;
 using AfterSales.Gateway.Panels.Dc09;
 using AfterSales.Gateway.Power;
-using AfterSales.Gateway.Ptz;
+using AfterSales.Gateway.Reconnection;
 using AfterSales.Gateway.RemoteConfig;
 using AfterSales.Gateway.Sequencing;
 using AfterSales.Gateway.Serial;
-using AfterSales.Gateway.Simulation;
-using AfterSales.Gateway.Simulation.Devices;
 using AfterSales.Gateway.Status;
 using AfterSales.Gateway.Supervision;
 using AfterSales.Gateway.Uplink;
 using AfterSales.Gateway.Zones;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Serilog;
@@ -27,12 +25,12 @@ using Serilog.Events;
 
 namespace AfterSales.Gateway;
 
-/// <summary>Composes the worker: inputs → fault tracker → durable outbox → MQTT uplink, plus supervision and the simulator when asked.</summary>
+/// <summary>Composes the worker: inputs → fault tracker → durable outbox → MQTT uplink, plus supervision; the simulator adds its hardware through <c>addHardware</c>.</summary>
 internal static class GatewayHost
 {
     private const string ConsoleTemplate = "[{Timestamp:HH:mm:ss.fff} {Level:u3}] {Message:lj}{NewLine}{Exception}";
 
-    public static IHost Build(GatewayConfig config, SimulationScope simulation, TextReader standardInput, ISequenceSource sequence, SqliteOutbox outbox)
+    public static IHost Build(GatewayConfig config, ISequenceSource sequence, SqliteOutbox outbox, Action<IServiceCollection>? addHardware)
     {
         // Empty: the gateway's settings are all in gateway.json. The defaults would add appsettings.json with a
         // file watcher, environment and command-line sources and three more logging providers, which cost
@@ -64,6 +62,9 @@ internal static class GatewayHost
 
         var services = builder.Services;
         services.AddSingleton(config);
+        services.AddSingleton(config.Identity);
+        services.AddSingleton(config.InputSettings);
+        services.AddSingleton(config.UplinkSettings);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sequence);
         services.AddSingleton(sp =>
@@ -72,7 +73,9 @@ internal static class GatewayHost
             return outbox;
         });
         services.AddSingleton<IEventQueue>(sp => sp.GetRequiredService<SqliteOutbox>());
-        services.AddSingleton(sp => new SiteConfigStore(config.StateDirectory, config.SiteId, sp.GetRequiredService<ILogger<SiteConfigStore>>()));
+        services.AddSingleton<IUplinkOutbox>(sp => sp.GetRequiredService<SqliteOutbox>());
+        services.AddSingleton(sp => new SiteConfigStore(
+            config.StateDirectory, config.SiteId, sp.GetRequiredService<ILogger<SiteConfigStore>>(), site => SiteInventory.Apply(config, site).Error));
         services.AddSingleton<ISiteConfigSource>(sp => sp.GetRequiredService<SiteConfigStore>());
         services.AddSingleton(sp =>
         {
@@ -86,41 +89,42 @@ internal static class GatewayHost
         services.AddSingleton<LoopHealth>();
         services.AddSingleton<InputMonitor>();
 
-        if (simulation != SimulationScope.None)
-        {
-            var wholeSite = simulation == SimulationScope.Site;
-            var driver = new SimulatedGpioDriver();
-            services.AddSingleton(driver);
-            services.AddSingleton(_ => new GpioController(driver));
-            services.AddSingleton<SimulatedInputs>();
-            services.AddSingleton(standardInput);
-            services.AddSingleton(sp => ActivatorUtilities.CreateInstance<SimulatedField>(sp, wholeSite));
+        // The simulator's hardware first: hosted services start in registration order, so its pins are healthy
+        // before the first poll and its panels have their pseudo-terminals before the sessions open them.
+        addHardware?.Invoke(services);
 
-            // Registered first: hosted services start in order, and the inputs must be healthy before the first poll,
-            // and the simulated panels must have their pseudo-terminals before the sessions open them.
-            services.AddHostedService(sp => sp.GetRequiredService<SimulatedField>());
-            services.AddHostedService<SimulationService>();
-            services.AddSingleton(sp => new SimulatedDevices(config, sp.GetRequiredService<TimeProvider>(), simulateCameras: wholeSite));
-            services.AddSingleton(sp => sp.GetRequiredService<SimulatedDevices>().Buses);
-            services.AddHostedService<DeviceSimulationService>();
-        }
-        else
-        {
-            // The parameterless constructor picks the board's own driver (libgpiod or sysfs on a Pi).
-            services.AddSingleton(_ => new GpioController());
-            services.AddSingleton(BoardBuses.Linux);
-        }
+        // The parameterless constructor picks the board's own driver (libgpiod or sysfs on a Pi).
+        services.TryAddSingleton(_ => new GpioController());
+        services.TryAddSingleton(BoardBuses.Linux);
+        services.TryAddSingleton<ISerialLinkFactory, SerialPortLinkFactory>();
 
         services.AddHostedService<OutboxFullAlarm>();
-        services.AddHostedService<FaultWatcher>();
-        AddFieldInterfaces(services, config);
+        if (config.Inputs.Count > 0)
+        {
+            // Only then is the GPIO driver opened: a gateway that watches no pins needs no libgpiod.
+            services.AddHostedService<InputWatcher>();
+        }
+
+        if (config.Dc09Receiver is { } dc09)
+        {
+            services.AddHostedService(sp => ActivatorUtilities.CreateInstance<Dc09Receiver>(sp, dc09));
+        }
+
         services.AddSingleton<OnvifProbe>();
         services.AddSingleton<CameraProbe>();
-        services.AddHostedService<CameraWatcher>();
-        services.AddHostedService<PowerWatcher>();
-        services.AddHostedService<ZoneWatcher>();
+        services.AddHostedService<DeviceWatchers>();
+        if (config.Power is { } power)
+        {
+            services.AddHostedService(sp => ActivatorUtilities.CreateInstance<PowerWatcher>(sp, power));
+        }
+
+        if (config.Zones is { } zones)
+        {
+            services.AddHostedService(sp => ActivatorUtilities.CreateInstance<ZoneWatcher>(sp, zones));
+        }
+
         services.AddHostedService<MqttUplink>();
-        services.AddHostedService<StatusFileWriter>();
+        services.AddHostedService(sp => ActivatorUtilities.CreateInstance<StatusFileWriter>(sp, config.StateDirectory));
         services.AddHostedService(sp => new WatchdogService(
             sp.GetRequiredService<LoopHealth>(),
             SystemdNotifier.FromEnvironment(),
@@ -137,25 +141,4 @@ internal static class GatewayHost
         GatewayLogLevel.Error => LogEventLevel.Error,
         _ => LogEventLevel.Information,
     };
-
-    /// <summary>Serial panels, the DC-09 receiver and the PTZ bus, each only when configured.</summary>
-    private static void AddFieldInterfaces(IServiceCollection services, GatewayConfig config)
-    {
-        services.AddSingleton<ISerialLinkFactory, SerialPortLinkFactory>();
-        if (config.Panels.Count > 0)
-        {
-            services.AddHostedService<PanelSessions>();
-        }
-
-        if (config.Dc09Receiver is not null)
-        {
-            services.AddHostedService<Dc09Receiver>();
-        }
-
-        if (config.Ptz is not null)
-        {
-            // Its own backoff: the uplink's singleton counts broker failures, not serial ones.
-            services.AddHostedService(sp => ActivatorUtilities.CreateInstance<PtzBus>(sp, new ReconnectBackoff()));
-        }
-    }
 }

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using MQTTnet;
+using MQTTnet.Protocol;
 
 namespace AfterSales.Benchmarks;
 
@@ -20,6 +22,18 @@ internal static class BenchSupport
         }
 
         return (broker, port);
+    }
+
+    /// <summary>
+    /// The cloud's subscription to every site's events, as a deployed broker has it: without one Mosquitto answers
+    /// PUBACK 0x10 "no matching subscribers", which the gateway rightly treats as not delivered.
+    /// </summary>
+    public static async Task<IMqttClient> SubscribeCloudAsync(int port)
+    {
+        var cloud = new MqttClientFactory().CreateMqttClient();
+        await cloud.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port).WithClientId("bench-cloud").Build());
+        await cloud.SubscribeAsync("aftersales/v1/sites/+/events", MqttQualityOfServiceLevel.AtLeastOnce);
+        return cloud;
     }
 
     /// <summary>The checkout this benchmark was built from (the folder holding AfterSales.sln).</summary>

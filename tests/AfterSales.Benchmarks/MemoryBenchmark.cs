@@ -9,7 +9,8 @@ namespace AfterSales.Benchmarks;
 /// Resident memory of the gateway as deployed — the board build (<c>-p:PublishProfile=board</c>) started with the
 /// environment of its systemd unit — watching 64 simulated inputs, 4 serial panels and 32 cameras, connected to
 /// Mosquitto, while inputs change and a burst goes through the outbox. Read from /proc.
-/// The gateway runs with <c>--simulate-board</c> (only its GPIO pins are simulated); the panels and cameras are
+/// The gateway runs as the simulator published with the same profile, with <c>--simulate-board</c> (only its GPIO pins
+/// and chips are simulated; the board's own build carries no simulator); the panels and cameras are
 /// simulated here, in the benchmark's process, behind socat pseudo-terminals and loopback sockets, as the real
 /// ones are outside the gateway.
 /// </summary>
@@ -24,6 +25,7 @@ internal static class MemoryBenchmark
         var dir = Directory.CreateTempSubdirectory("aftersales-memory-bench");
         executable ??= await PublishBoardBuildAsync(Path.Combine(dir.FullName, "gateway"));
         var (broker, port) = await BenchSupport.StartMosquittoAsync(dir.FullName);
+        using var cloud = await BenchSupport.SubscribeCloudAsync(port);
         var field = SimulatedSite.Start(dir.FullName, Protocols, Cameras);
         var configPath = Path.Combine(dir.FullName, "gateway.json");
         await File.WriteAllTextAsync(configPath, JsonSerializer.Serialize(new
@@ -108,10 +110,10 @@ internal static class MemoryBenchmark
         }
     }
 
-    /// <summary>The build that goes on a board, for this machine's processor.</summary>
+    /// <summary>The gateway as the board build makes it, with the simulated board, for this machine's processor.</summary>
     private static async Task<string> PublishBoardBuildAsync(string output)
     {
-        var project = Path.Combine(BenchSupport.RepositoryRoot(), "src", "Gateway");
+        var project = Path.Combine(BenchSupport.RepositoryRoot(), "src", "Gateway", "Simulation");
         string[] arguments = ["publish", project, "-p:PublishProfile=board", "-r", RuntimeInformation.RuntimeIdentifier, "-o", output];
         Console.WriteLine($"dotnet {string.Join(' ', arguments)}");
         using var publish = Process.Start(new ProcessStartInfo("dotnet", arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
@@ -122,7 +124,7 @@ internal static class MemoryBenchmark
             throw new InvalidOperationException($"publishing the board build failed:\n{log}");
         }
 
-        return Path.Combine(output, "AfterSales.Gateway");
+        return Path.Combine(output, "AfterSales.Gateway.Simulation");
     }
 
     /// <summary>RSS, and how much of it is anonymous (heap, stacks), mapped files (runtime and assemblies), or JIT code (memfd).</summary>

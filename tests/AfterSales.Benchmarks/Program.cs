@@ -1,7 +1,7 @@
 using System.Globalization;
 using AfterSales.Benchmarks;
 
-// dotnet run -c Release --project tests/AfterSales.Benchmarks -- [pipeline [events] | outbox [samples] [backlog] | memory [seconds] [published-gateway-executable] | reports [sites]]
+// dotnet run -c Release --project tests/AfterSales.Benchmarks -- [pipeline [events] | outbox [samples] [backlog] | memory [seconds] [published-gateway-executable] | ina219 [readings] | reports [sites]]
 var mode = args.Length > 0 && !char.IsAsciiDigit(args[0][0]) ? args[0] : "pipeline";
 var numbers = args.Where(a => char.IsAsciiDigit(a[0])).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
 switch (mode)
@@ -15,11 +15,14 @@ switch (mode)
     case "reports":
         await ReportBenchmark.RunAsync(numbers.Length > 0 ? numbers[0] : 1000);
         break;
+    case "ina219":
+        Ina219Benchmark.Run(numbers.Length > 0 ? numbers[0] : 20);
+        break;
     case "memory":
         await MemoryBenchmark.RunAsync(numbers.Length > 0 ? numbers[0] : 30, args.Skip(1).FirstOrDefault(a => !char.IsAsciiDigit(a[0])));
         break;
     default:
-        Console.Error.WriteLine($"unknown benchmark '{mode}': pipeline, outbox, memory or reports");
+        Console.Error.WriteLine($"unknown benchmark '{mode}': pipeline, outbox, memory, ina219 or reports");
         return 2;
 }
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text.Json;
+using AfterSales.Protocol.Panels.SiaDc09;
 
 namespace AfterSales.EndToEnd.Tests;
 
@@ -15,11 +16,13 @@ internal sealed class Deployment : IAsyncDisposable
     public const string GatewaySecret = "e2e-secret-123";
     public const string ApiKey = "as_e2e_key_0000000000000000";
     public const string MosquittoPath = "/usr/sbin/mosquitto";
+    public const string Dc09Account = "1234";
 
     private readonly string tempDirectory;
     private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(10) };
     private ChildProcess? cloud;
     private ChildProcess? mosquitto;
+    private int dc09Sequence;
 
     private Deployment(bool externalBroker, string? gatewayExecutable)
     {
@@ -28,6 +31,7 @@ internal sealed class Deployment : IAsyncDisposable
         tempDirectory = Directory.CreateTempSubdirectory("aftersales-e2e-").FullName;
         HttpPort = FreePort();
         BrokerPort = FreePort();
+        Dc09Port = FreePort();
         http.BaseAddress = new Uri($"http://127.0.0.1:{HttpPort}");
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
     }
@@ -40,6 +44,9 @@ internal sealed class Deployment : IAsyncDisposable
     public int HttpPort { get; }
 
     public int BrokerPort { get; }
+
+    /// <summary>Where a published gateway's DC-09 receiver listens for the test's panel.</summary>
+    public int Dc09Port { get; }
 
     public ChildProcess? Gateway { get; private set; }
 
@@ -72,43 +79,82 @@ internal sealed class Deployment : IAsyncDisposable
 
     public string GatewayConfigPath => Path.Combine(tempDirectory, "gateway.json");
 
-    /// <summary>Starts (or restarts, on the same state directory) the simulated gateway.</summary>
+    /// <summary>
+    /// Starts (or restarts, on the same state directory) the gateway: the simulator with a simulated input on pin 17, or a
+    /// published build (which has no simulator) with its DC-09 receiver, where the test plays the site's IP panel.
+    /// </summary>
     public void StartGateway(long outboxMaxBytes = 64L * 1024 * 1024, Action<string>? onLine = null)
     {
         var configPath = GatewayConfigPath;
-        var config = new
+        var common = new Dictionary<string, object>
         {
-            siteId = SiteId,
-            gatewayId = GatewayId,
-            stateDirectory = GatewayStateDirectory,
-            broker = new { host = "127.0.0.1", port = BrokerPort, username = GatewayId, password = GatewaySecret, useTls = false },
-            heartbeatIntervalSeconds = 2,
-            pollIntervalMilliseconds = 10,
-            outbox = new { maxBytes = outboxMaxBytes },
-            inputs = new[]
-            {
-                new
-                {
-                    pin = 17,
-                    name = "Panel AC power relay",
-                    deviceId = "panel",
-                    deviceKind = "panel",
-                    fault = "panel.ac_loss",
-                    contact = "normallyClosed",
-                    debounceMilliseconds = 50,
-                },
-            },
+            ["siteId"] = SiteId,
+            ["gatewayId"] = GatewayId,
+            ["stateDirectory"] = GatewayStateDirectory,
+            ["broker"] = new { host = "127.0.0.1", port = BrokerPort, username = GatewayId, password = GatewaySecret, useTls = false },
+            ["heartbeatIntervalSeconds"] = 2,
+            ["pollIntervalMilliseconds"] = 10,
+            ["outbox"] = new { maxBytes = outboxMaxBytes },
         };
-        File.WriteAllText(configPath, JsonSerializer.Serialize(config));
+        if (GatewayExecutable is null)
+        {
+            common["inputs"] = new[]
+            {
+                new { pin = 17, name = "Panel AC power relay", deviceId = "panel", deviceKind = "panel", fault = "panel.ac_loss", contact = "normallyClosed", debounceMilliseconds = 50 },
+            };
+        }
+        else
+        {
+            common["dc09Receiver"] = new { listenAddress = "127.0.0.1", tcpPort = Dc09Port, accounts = new[] { new { account = Dc09Account, panelId = "panel" } } };
+        }
+
+        File.WriteAllText(configPath, JsonSerializer.Serialize(common));
         Gateway?.Dispose();
-        var (fileName, arguments) = GatewayCommand("--config", configPath, "--simulate");
+        var (fileName, arguments) = GatewayExecutable is { } executable
+            ? (executable, new[] { "--config", configPath })
+            : ("dotnet", [Binary("Gateway/Simulation", "AfterSales.Gateway.Simulation.dll"), "--config", configPath, "--simulate"]);
         Gateway = ChildProcess.Start("gateway", fileName, arguments, redirectInput: true, onLine: onLine);
+    }
+
+    /// <summary>Puts the site's panel into AC trouble (or back): a pin on the simulator, a DC-09 event to a published build.</summary>
+    public async Task SetPanelAcLossAsync(bool lost)
+    {
+        if (GatewayExecutable is null)
+        {
+            await Gateway!.WriteLineAsync(lost ? "fault 17" : "normal 17");
+            return;
+        }
+
+        // The panel retries until its receiver is listening and ACKs, as a real one does, each time with a fresh timestamp.
+        var data = lost ? "Nri1/AT00" : "Nri1/AR00";
+        var acked = await Poll.UntilAsync(async () =>
+        {
+            var frame = Dc09Framing.Encode(new Dc09Message(
+                "SIA-DCS", false, Interlocked.Increment(ref dc09Sequence), null, "0", Dc09Account, data, Dc09Account, [], DateTimeOffset.UtcNow));
+            try
+            {
+                using var panel = new TcpClient();
+                await panel.ConnectAsync(IPAddress.Loopback, Dc09Port);
+                var stream = panel.GetStream();
+                await stream.WriteAsync(frame);
+                var answer = new byte[256];
+                var read = await stream.ReadAsync(answer).AsTask().WaitAsync(TimeSpan.FromSeconds(5));
+                return System.Text.Encoding.ASCII.GetString(answer, 0, read).Contains("\"ACK\"", StringComparison.Ordinal);
+            }
+            catch (Exception ex) when (ex is SocketException or IOException or TimeoutException)
+            {
+                return false;
+            }
+        });
+        Assert.True(acked, "the gateway's DC-09 receiver did not ACK the panel.\n" + Diagnostics());
     }
 
     /// <summary>Runs <c>AfterSales.Gateway status</c> against the gateway's config, as an installer would.</summary>
     public async Task<(int ExitCode, string Output)> GatewayStatusAsync()
     {
-        var (fileName, arguments) = GatewayCommand("status", "--config", GatewayConfigPath);
+        var (fileName, arguments) = GatewayExecutable is { } executable
+            ? (executable, new[] { "status", "--config", GatewayConfigPath })
+            : ("dotnet", [Binary("Gateway", "AfterSales.Gateway.dll"), "status", "--config", GatewayConfigPath]);
         using var status = ChildProcess.Start("gateway status", fileName, arguments);
         await status.WaitForExitAsync(TimeSpan.FromSeconds(30));
         await Task.Yield();
@@ -283,9 +329,6 @@ internal sealed class Deployment : IAsyncDisposable
             return false;
         }
     }
-
-    private (string FileName, string[] Arguments) GatewayCommand(params string[] arguments) =>
-        GatewayExecutable is { } executable ? (executable, arguments) : ("dotnet", [Binary("Gateway", "AfterSales.Gateway.dll"), .. arguments]);
 
     internal static string Binary(string project, string dll)
     {

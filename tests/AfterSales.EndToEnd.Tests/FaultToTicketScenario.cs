@@ -15,9 +15,8 @@ public abstract class FaultToTicketScenario
     {
         await using var deployment = await Deployment.StartAsync(ExternalBroker, await GatewayExecutableAsync());
         deployment.StartGateway();
-        var gateway = deployment.Gateway!;
 
-        await gateway.WriteLineAsync("fault 17");
+        await deployment.SetPanelAcLossAsync(lost: true);
         var ticket = await Poll.UntilValueAsync<JsonElement>(async () =>
             FindPanelTickets(await deployment.GetTicketsAsync()) is [var first, ..] ? first : null);
         Assert.True(ticket.HasValue, "no ticket for panel.ac_loss within 60 s.\n" + deployment.Diagnostics());
@@ -32,7 +31,7 @@ public abstract class FaultToTicketScenario
         Assert.True(Math.Abs((deadline - openedAt - TimeSpan.FromHours(3)).TotalSeconds) < 1, context);
         var id = opened.GetProperty("id").GetInt64();
 
-        await gateway.WriteLineAsync("normal 17");
+        await deployment.SetPanelAcLossAsync(lost: false);
         JsonElement[] latest = [];
         var restored = await Poll.UntilAsync(async () =>
         {

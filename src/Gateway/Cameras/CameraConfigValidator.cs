@@ -1,5 +1,4 @@
-using AfterSales.Gateway.Configuration;
-using static AfterSales.Gateway.Configuration.FieldRules;
+using static AfterSales.Gateway.Validation.FieldRules;
 
 namespace AfterSales.Gateway.Cameras;
 

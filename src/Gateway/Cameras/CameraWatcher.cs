@@ -1,5 +1,4 @@
 using System.Text.Json;
-using AfterSales.Gateway.Configuration;
 using AfterSales.Gateway.Faults;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -11,7 +10,7 @@ namespace AfterSales.Gateway.Cameras;
 /// policy decides. A round still running when the next one is due is not doubled up: the tick is skipped.
 /// </summary>
 internal sealed partial class CameraWatcher(
-    GatewayConfig config,
+    IReadOnlyList<CameraConfig> cameras,
     CameraProbe probe,
     FaultReporter reporter,
     TimeProvider time,
@@ -22,7 +21,7 @@ internal sealed partial class CameraWatcher(
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        foreach (var camera in config.Cameras)
+        foreach (var camera in cameras)
         {
             var watched = new Watched(camera, new CameraHealthPolicy(camera));
             _watched.Add(watched);

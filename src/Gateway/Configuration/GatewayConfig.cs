@@ -1,5 +1,12 @@
 using AfterSales.Gateway.Cameras;
+using AfterSales.Gateway.Identity;
+using AfterSales.Gateway.Inputs;
+using AfterSales.Gateway.Outbox;
+using AfterSales.Gateway.Panels;
+using AfterSales.Gateway.Panels.Dc09;
 using AfterSales.Gateway.Power;
+using AfterSales.Gateway.Ptz;
+using AfterSales.Gateway.Uplink;
 using AfterSales.Gateway.Zones;
 
 namespace AfterSales.Gateway.Configuration;
@@ -29,8 +36,6 @@ internal sealed record GatewayConfig
 
     public IReadOnlyList<InputConfig> Inputs { get; set; } = [];
 
-    public SimulationConfig Simulation { get; set; } = new();
-
     public IReadOnlyList<PanelConfig> Panels { get; set; } = [];
 
     public Dc09ReceiverConfig? Dc09Receiver { get; set; }
@@ -48,4 +53,11 @@ internal sealed record GatewayConfig
     internal TimeSpan HeartbeatInterval => TimeSpan.FromSeconds(HeartbeatIntervalSeconds);
 
     internal TimeSpan PollInterval => TimeSpan.FromMilliseconds(PollIntervalMilliseconds);
+
+    // Each feature takes only its own part of the file.
+    internal GatewayIdentity Identity => new(SiteId, GatewayId);
+
+    internal InputSettings InputSettings => new(Inputs, PollInterval);
+
+    internal UplinkSettings UplinkSettings => new(Identity, Broker, HeartbeatInterval);
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -6,28 +7,29 @@ namespace AfterSales.Gateway.Configuration;
 /// <summary>Reads, parses and validates <c>gateway.json</c>; every failure becomes one message naming file and field.</summary>
 internal static partial class GatewayConfigLoader
 {
-    public static ConfigLoadResult Load(string path)
+    public static ConfigLoadResult Load(string path) =>
+        TryRead(path, out var bytes, out var error) ? Parse(bytes, Path.GetFileName(path)) : Fail(error);
+
+    /// <summary>Reads the file, or says in one line why it cannot be read.</summary>
+    public static bool TryRead(string path, [NotNullWhen(true)] out byte[]? bytes, [NotNullWhen(false)] out string? error)
     {
-        var file = Path.GetFileName(path);
-        byte[] bytes;
+        bytes = null;
+        error = null;
         try
         {
             bytes = File.ReadAllBytes(path);
+            return true;
         }
-        catch (FileNotFoundException)
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
-            return Fail($"{path}: file not found");
-        }
-        catch (DirectoryNotFoundException)
-        {
-            return Fail($"{path}: file not found");
+            error = $"{path}: file not found";
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return Fail($"{path}: cannot read the file: {ex.Message}");
+            error = $"{path}: cannot read the file: {ex.Message}";
         }
 
-        return Parse(bytes, file);
+        return false;
     }
 
     public static ConfigLoadResult Parse(ReadOnlySpan<byte> utf8, string file)
@@ -57,7 +59,8 @@ internal static partial class GatewayConfigLoader
 
     private static ConfigLoadResult Fail(string message) => new(null, message);
 
-    private static string Describe(JsonException ex)
+    /// <summary>A serializer error as "field: reason", the way the validators name fields.</summary>
+    public static string Describe(JsonException ex)
     {
         // "$.inputs[2].pin" reads better as "inputs[2].pin", the way the validator names fields.
         var path = ex.Path is { Length: > 1 } p ? p.TrimStart('$').TrimStart('.') : string.Empty;

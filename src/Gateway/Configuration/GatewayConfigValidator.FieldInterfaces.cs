@@ -1,7 +1,11 @@
 using System.Globalization;
 using System.Net;
+using AfterSales.Gateway.Inputs;
 using AfterSales.Gateway.Panels;
+using AfterSales.Gateway.Panels.Dc09;
+using AfterSales.Gateway.Ptz;
 using AfterSales.Protocol.Panels.SiaDc09;
+using static AfterSales.Gateway.Validation.FieldRules;
 
 namespace AfterSales.Gateway.Configuration;
 
@@ -111,7 +115,7 @@ internal static partial class GatewayConfigValidator
 
     private static string? UniqueId(string id, string field, Dictionary<string, string> seen)
     {
-        var problem = Id(id, field);
+        var problem = DeviceId(id, field);
         if (problem is not null)
         {
             return problem;

@@ -1,5 +1,3 @@
-using AfterSales.Gateway.Outbox;
-using AfterSales.Gateway.Uplink;
 using AfterSales.Protocol.Contracts;
 using Microsoft.Extensions.Logging;
 

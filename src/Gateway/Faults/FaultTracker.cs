@@ -1,6 +1,4 @@
-using System.Text.Json;
-using AfterSales.Gateway.Configuration;
-using AfterSales.Gateway.Inputs;
+using AfterSales.Gateway.Identity;
 using AfterSales.Gateway.Sequencing;
 using AfterSales.Protocol.Contracts;
 using AfterSales.Protocol.Faults;
@@ -8,11 +6,11 @@ using AfterSales.Protocol.Faults;
 namespace AfterSales.Gateway.Faults;
 
 /// <summary>
-/// Turns confirmed input changes into fault events exactly once per transition: raising a fault
+/// Turns observed fault states into fault events exactly once per transition: raising a fault
 /// that is already active, or clearing one that is not, yields nothing, so the cloud never sees
 /// duplicate tickets from a chattering contact.
 /// </summary>
-internal sealed class FaultTracker(GatewayConfig config, ISequenceSource sequence, TimeProvider time)
+internal sealed class FaultTracker(GatewayIdentity identity, ISequenceSource sequence, TimeProvider time)
 {
     private readonly Lock _lock = new();
     private readonly HashSet<(string DeviceId, string Fault)> _active = [];
@@ -26,16 +24,6 @@ internal sealed class FaultTracker(GatewayConfig config, ISequenceSource sequenc
                 return _active.Count;
             }
         }
-    }
-
-    public FaultEvent? Apply(InputChange change) => Observe(ObservationOf(change));
-
-    public static FaultObservation ObservationOf(InputChange change)
-    {
-        ArgumentNullException.ThrowIfNull(change);
-        var input = change.Input;
-        return new FaultObservation(
-            input.DeviceId, input.DeviceKind, input.Fault, change.IsFault, input.EffectiveSeverity, change.ConfirmedAt, Detail(input));
     }
 
     /// <summary>
@@ -91,8 +79,8 @@ internal sealed class FaultTracker(GatewayConfig config, ISequenceSource sequenc
             {
                 Schema = FaultEvent.SchemaV1,
                 EventId = Guid.CreateVersion7(time.GetUtcNow()),
-                SiteId = config.SiteId,
-                GatewayId = config.GatewayId,
+                SiteId = identity.SiteId,
+                GatewayId = identity.GatewayId,
                 Seq = sequence.Next(),
                 DeviceId = observation.DeviceId,
                 DeviceKind = observation.DeviceKind,
@@ -103,16 +91,5 @@ internal sealed class FaultTracker(GatewayConfig config, ISequenceSource sequenc
                 Detail = observation.Detail,
             };
         }
-    }
-
-    private static JsonElement Detail(InputConfig input)
-    {
-        var contact = input.Contact switch
-        {
-            ContactType.NormallyClosed => "normallyClosed",
-            ContactType.NormallyOpen => "normallyOpen",
-            _ => throw new ArgumentOutOfRangeException(nameof(input), input.Contact, "Unknown contact type."),
-        };
-        return JsonSerializer.SerializeToElement(new InputFaultDetail(input.Pin, input.Name, contact), FaultDetailJsonContext.Default.InputFaultDetail);
     }
 }

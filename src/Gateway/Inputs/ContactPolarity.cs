@@ -1,5 +1,4 @@
 using System.Device.Gpio;
-using AfterSales.Gateway.Configuration;
 
 namespace AfterSales.Gateway.Inputs;
 

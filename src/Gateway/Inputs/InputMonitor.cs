@@ -1,5 +1,4 @@
 using System.Device.Gpio;
-using AfterSales.Gateway.Configuration;
 
 namespace AfterSales.Gateway.Inputs;
 
@@ -9,7 +8,7 @@ namespace AfterSales.Gateway.Inputs;
 /// Once an input has held a level for its debounce time after start, that level is reported too, healthy
 /// or not: the tracker drops it as no news, unless it clears a fault that healed while the gateway was off.
 /// </summary>
-internal sealed class InputMonitor(GpioController gpio, GatewayConfig config, TimeProvider time)
+internal sealed class InputMonitor(GpioController gpio, InputSettings settings, TimeProvider time)
 {
     private readonly List<(InputConfig Input, Debouncer Debouncer)> _inputs = [];
     private readonly HashSet<int> _settled = [];
@@ -22,7 +21,7 @@ internal sealed class InputMonitor(GpioController gpio, GatewayConfig config, Ti
             return;
         }
 
-        foreach (var input in config.Inputs)
+        foreach (var input in settings.Inputs)
         {
             gpio.OpenPin(input.Pin, PinMode.InputPullUp);
             var healthy = ContactPolarity.HealthyLevel(input.Contact);
@@ -30,6 +29,35 @@ internal sealed class InputMonitor(GpioController gpio, GatewayConfig config, Ti
         }
 
         _openedAt = time.GetTimestamp();
+    }
+
+    /// <summary>
+    /// Asks the driver to report every level change of the inputs (libgpiod does, from the kernel's interrupts).
+    /// False, with nothing left registered, when it cannot: the caller then polls.
+    /// </summary>
+    public bool TryWatchEdges(Action<InputConfig> changed)
+    {
+        var registered = new List<(int Pin, PinChangeEventHandler Handler)>();
+        try
+        {
+            foreach (var (input, _) in _inputs)
+            {
+                PinChangeEventHandler handler = (_, _) => changed(input);
+                gpio.RegisterCallbackForPinValueChangedEvent(input.Pin, PinEventTypes.Rising | PinEventTypes.Falling, handler);
+                registered.Add((input.Pin, handler));
+            }
+
+            return true;
+        }
+        catch (Exception ex) when (ex is NotSupportedException or PlatformNotSupportedException or InvalidOperationException or IOException)
+        {
+            foreach (var (pin, handler) in registered)
+            {
+                gpio.UnregisterCallbackForPinValueChangedEvent(pin, handler);
+            }
+
+            return false;
+        }
     }
 
     /// <summary>Reads all pins once; returns the changes this reading confirmed, in configuration order.</summary>

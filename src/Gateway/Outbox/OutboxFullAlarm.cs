@@ -1,5 +1,5 @@
-using AfterSales.Gateway.Configuration;
 using AfterSales.Gateway.Faults;
+using AfterSales.Gateway.Identity;
 using AfterSales.Protocol.Faults;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -13,7 +13,7 @@ namespace AfterSales.Gateway.Outbox;
 internal sealed partial class OutboxFullAlarm(
     SqliteOutbox outbox,
     FaultReporter reporter,
-    GatewayConfig config,
+    GatewayIdentity identity,
     TimeProvider time,
     ILogger<OutboxFullAlarm> logger) : IHostedService
 {
@@ -51,7 +51,7 @@ internal sealed partial class OutboxFullAlarm(
     }
 
     private void Report(bool full) => reporter.Report(new FaultObservation(
-        config.GatewayId,
+        identity.GatewayId,
         DeviceKind.Gateway,
         FaultCodes.GatewayOutboxFull,
         full,

@@ -1,3 +1,4 @@
+using AfterSales.Gateway.Faults;
 using AfterSales.Gateway.Uplink;
 using AfterSales.Protocol.Contracts;
 using AfterSales.Protocol.Faults;
@@ -13,7 +14,7 @@ namespace AfterSales.Gateway.Outbox;
 /// nothing. Rows leave in id order, and only after the broker acknowledged them: acknowledgements
 /// are deleted in batches, since a lost deletion only means a resend the cloud drops by eventId.
 /// </summary>
-internal sealed partial class SqliteOutbox : IEventQueue, IDisposable
+internal sealed partial class SqliteOutbox : IEventQueue, IUplinkOutbox, IDisposable
 {
     public const string FileName = "outbox.db";
 
@@ -84,9 +85,6 @@ internal sealed partial class SqliteOutbox : IEventQueue, IDisposable
     /// <summary>Raised with true when the outbox refuses an event, and with false once it has room again.</summary>
     public event Action<bool>? FullChanged;
 
-    /// <summary>Raised after the broker acknowledged an entry (benchmarks time PUBACKs with it).</summary>
-    public event Action<OutboxEntry>? Acknowledged;
-
     public string FilePath { get; }
 
     public long MaxBytes => _budget.MaxBytes;
@@ -154,7 +152,7 @@ internal sealed partial class SqliteOutbox : IEventQueue, IDisposable
     public void EnqueueTelemetry(string topic, byte[] payload) => Add(OutboxPriority.Telemetry, topic, null, payload, fault: null);
 
     /// <summary>The oldest entries not yet acknowledged, in order.</summary>
-    public IReadOnlyList<OutboxEntry> ReadBatch(int max)
+    public IReadOnlyList<StoredEntry> ReadBatch(int max)
     {
         long after;
         lock (_lock)
@@ -166,11 +164,11 @@ internal sealed partial class SqliteOutbox : IEventQueue, IDisposable
         {
             _readBatch.Parameters["$after"].Value = after;
             _readBatch.Parameters["$limit"].Value = max;
-            var entries = new List<OutboxEntry>(Math.Min(max, 256));
+            var entries = new List<StoredEntry>(Math.Min(max, 256));
             using var reader = _readBatch.ExecuteReader();
             while (reader.Read())
             {
-                entries.Add(new OutboxEntry(
+                entries.Add(new StoredEntry(
                     reader.GetInt64(0),
                     (OutboxPriority)reader.GetInt32(1),
                     reader.GetString(2),
@@ -182,6 +180,8 @@ internal sealed partial class SqliteOutbox : IEventQueue, IDisposable
             return entries;
         }
     }
+
+    IReadOnlyList<OutboxEntry> IUplinkOutbox.ReadBatch(int max) => ReadBatch(max);
 
     /// <summary>Records the broker's PUBACK for the oldest unacknowledged entry.</summary>
     public void Acknowledge(OutboxEntry entry)
@@ -208,7 +208,6 @@ internal sealed partial class SqliteOutbox : IEventQueue, IDisposable
             Flush();
         }
 
-        Acknowledged?.Invoke(entry);
         Notify(fullChanged);
     }
 
@@ -278,18 +277,6 @@ internal sealed partial class SqliteOutbox : IEventQueue, IDisposable
             _clearActive.Dispose();
             _reader.Dispose();
             _db.Dispose();
-        }
-    }
-
-    /// <summary>Caps the file at its current size, so the next growth fails exactly as a full disk makes it fail.</summary>
-    internal void LimitFileForTests()
-    {
-        lock (_write)
-        {
-            using var pages = _db.CreateCommand();
-            pages.CommandText = "PRAGMA page_count;";
-            var count = (long)pages.ExecuteScalar()!;
-            Execute($"PRAGMA max_page_count = {count + 1};");
         }
     }
 

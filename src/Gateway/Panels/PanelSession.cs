@@ -1,7 +1,6 @@
-using AfterSales.Gateway.Configuration;
 using AfterSales.Gateway.Faults;
+using AfterSales.Gateway.Reconnection;
 using AfterSales.Gateway.Serial;
-using AfterSales.Gateway.Uplink;
 using AfterSales.Protocol.Faults;
 using AfterSales.Protocol.Panels;
 using Microsoft.Extensions.Logging;

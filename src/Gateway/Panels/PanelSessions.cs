@@ -1,7 +1,6 @@
-using AfterSales.Gateway.Configuration;
 using AfterSales.Gateway.Faults;
+using AfterSales.Gateway.Reconnection;
 using AfterSales.Gateway.Serial;
-using AfterSales.Gateway.Uplink;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -9,7 +8,7 @@ namespace AfterSales.Gateway.Panels;
 
 /// <summary>Runs one <see cref="PanelSession"/> per configured serial panel for the life of the host.</summary>
 internal sealed class PanelSessions(
-    GatewayConfig config,
+    IReadOnlyList<PanelConfig> panels,
     ISerialLinkFactory links,
     FaultReporter reporter,
     TimeProvider time,
@@ -28,7 +27,7 @@ internal sealed class PanelSessions(
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var logger = loggers.CreateLogger<PanelSession>();
-        foreach (var panel in config.Panels)
+        foreach (var panel in panels)
         {
             _sessions.Add(new PanelSession(panel, links, reporter, time, new ReconnectBackoff(), logger));
         }

@@ -1,6 +1,6 @@
-using AfterSales.Gateway.Configuration;
+using AfterSales.Gateway.Inputs;
 using AfterSales.Protocol.Faults;
-using static AfterSales.Gateway.Configuration.FieldRules;
+using static AfterSales.Gateway.Validation.FieldRules;
 
 namespace AfterSales.Gateway.Power;
 

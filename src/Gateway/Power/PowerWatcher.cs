@@ -1,7 +1,6 @@
 using System.Device.I2c;
 using System.Text.Json;
 using AfterSales.Gateway.Board;
-using AfterSales.Gateway.Configuration;
 using AfterSales.Gateway.Faults;
 using AfterSales.Protocol.Faults;
 using Microsoft.Extensions.Hosting;
@@ -15,7 +14,7 @@ namespace AfterSales.Gateway.Power;
 /// running flat). A bus error is logged once and retried every interval; it never stops the gateway.
 /// </summary>
 internal sealed partial class PowerWatcher(
-    GatewayConfig config,
+    PowerConfig power,
     BoardBuses buses,
     FaultReporter reporter,
     TimeProvider time,
@@ -33,11 +32,6 @@ internal sealed partial class PowerWatcher(
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (config.Power is not { } power)
-        {
-            return Task.CompletedTask;
-        }
-
         _mainsLoss = new LowVoltageAlarm(power.MainsLossBelowVolts, power.MainsRestoredAboveVolts, power.Hold, time);
         _undervoltage = new LowVoltageAlarm(power.UndervoltageBelowVolts, power.UndervoltageRestoredAboveVolts, power.Hold, time);
         _startedAt = time.GetTimestamp();
@@ -60,7 +54,6 @@ internal sealed partial class PowerWatcher(
 
     internal void Poll()
     {
-        var power = config.Power!;
         lock (_lock)
         {
             Ina219Reading reading;

@@ -1,7 +1,6 @@
-using AfterSales.Gateway.Configuration;
 using AfterSales.Gateway.Faults;
+using AfterSales.Gateway.Reconnection;
 using AfterSales.Gateway.Serial;
-using AfterSales.Gateway.Uplink;
 using AfterSales.Protocol.Faults;
 using AfterSales.Protocol.Panels;
 using AfterSales.Protocol.Panels.PelcoD;
@@ -27,10 +26,10 @@ internal sealed partial class PtzBus : BackgroundService
     private ITimer? _timer;
     private long _corruptFrames;
 
-    public PtzBus(GatewayConfig config, ISerialLinkFactory links, FaultReporter reporter, TimeProvider time, ReconnectBackoff backoff, ILogger<PtzBus> logger)
+    public PtzBus(PtzConfig config, ISerialLinkFactory links, FaultReporter reporter, TimeProvider time, ReconnectBackoff backoff, ILogger<PtzBus> logger)
     {
         ArgumentNullException.ThrowIfNull(config);
-        _config = config.Ptz ?? throw new ArgumentException("ptz is not configured", nameof(config));
+        _config = config;
         _links = links;
         _reporter = reporter;
         _time = time;

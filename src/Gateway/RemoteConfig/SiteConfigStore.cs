@@ -18,13 +18,16 @@ internal sealed partial class SiteConfigStore : ISiteConfigSource
     private readonly string _path;
     private readonly string _siteId;
     private readonly ILogger<SiteConfigStore> _logger;
+    private readonly Func<SiteConfig, string?> _check;
     private SiteConfig? _current;
 
-    public SiteConfigStore(string stateDirectory, string siteId, ILogger<SiteConfigStore> logger)
+    /// <param name="check">Says why a config cannot run on this gateway (its devices fail gateway.json's rules), or null.</param>
+    public SiteConfigStore(string stateDirectory, string siteId, ILogger<SiteConfigStore> logger, Func<SiteConfig, string?>? check = null)
     {
         _path = Path.Combine(stateDirectory, FileName);
         _siteId = siteId;
         _logger = logger;
+        _check = check ?? (_ => null);
         _current = LoadKept();
     }
 
@@ -48,6 +51,12 @@ internal sealed partial class SiteConfigStore : ISiteConfigSource
         lock (_lock)
         {
             verdict = SiteConfigVerdict.Judge(payload, _siteId, _current);
+            if (verdict.Apply is { } offered && _check(offered) is { } problem)
+            {
+                // Rejected before it is kept: a restart must not come back to a config that cannot run.
+                verdict = new SiteConfigVerdict(null, problem);
+            }
+
             if (verdict.Rejection is { } reason)
             {
                 LogRejected(reason, _current?.Version ?? 0);

@@ -2,60 +2,38 @@ using System.Device.Gpio;
 using AfterSales.Gateway.Board;
 using AfterSales.Gateway.Cameras;
 using AfterSales.Gateway.Configuration;
-using AfterSales.Gateway.Simulation;
-using AfterSales.Gateway.Simulation.Devices;
+using AfterSales.Gateway.Serial;
 
 namespace AfterSales.Gateway.SelfTest;
 
 /// <summary>
-/// <c>AfterSales.Gateway selftest [--config PATH] [--simulate | --simulate-board]</c>: reads every configured input, chip and
-/// camera once and prints PASS/FAIL per item. Exit 0 when all pass, 1 when any fails, 2 for a bad
+/// <c>AfterSales.Gateway selftest [--config PATH]</c>: reads every configured input, chip, serial panel,
+/// PTZ head and camera once and prints PASS/FAIL per item. Exit 0 when all pass, 1 when any fails, 2 for a bad
 /// command line or configuration. Stop the running service first: it holds the serial ports and pins.
 /// </summary>
 internal static class SelfTestCommand
 {
     public const string Verb = "selftest";
-    private const string Usage = "usage: AfterSales.Gateway selftest [--config PATH] [--simulate | --simulate-board]";
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, string? environmentPath, TextWriter output, TextWriter error)
+    public static async Task<int> RunAsync(string configPath, TextWriter output, TextWriter error)
     {
-        if (!CommandLine.TryParse(args, environmentPath, out var commandLine, out var argumentError))
-        {
-            await error.WriteLineAsync($"{argumentError}\n{Usage}");
-            return 2;
-        }
-
-        var loaded = GatewayConfigLoader.Load(commandLine.ConfigPath);
+        var loaded = GatewayConfigLoader.Load(configPath);
         if (!loaded.IsValid)
         {
             await error.WriteLineAsync(loaded.Error);
             return 2;
         }
 
-        var config = loaded.Config;
-        var onvif = new OnvifProbe(TimeProvider.System);
-        var probe = new CameraProbe(onvif);
-        if (commandLine.Simulate)
-        {
-            // The simulated board (and site) as --simulate starts it: healthy chips, cameras answering, inputs healthy.
-            await using var devices = new SimulatedDevices(config, TimeProvider.System, simulateCameras: commandLine.Simulation == SimulationScope.Site);
-            devices.SetChipsHealthy();
-            foreach (var camera in devices.Cameras.Values)
-            {
-                camera.Start();
-            }
-
-            var driver = new SimulatedGpioDriver();
-            new SimulatedInputs(driver, config).SetAllHealthy();
-            using var gpio = new GpioController(driver);
-            return await Run(new SelfTestRunner(config, gpio, devices.Buses, probe, output));
-        }
-
         using var boardGpio = OpenBoardGpio();
-        return await Run(new SelfTestRunner(config, boardGpio, BoardBuses.Linux, probe, output));
+        return await RunAsync(loaded.Config, boardGpio, BoardBuses.Linux, new SerialPortLinkFactory(), output);
     }
 
-    private static async Task<int> Run(SelfTestRunner runner) => await runner.RunAsync(CancellationToken.None) == 0 ? 0 : 1;
+    /// <summary>Checks everything once on the given pins and buses; the simulator passes its simulated board.</summary>
+    public static async Task<int> RunAsync(GatewayConfig config, GpioController? gpio, BoardBuses buses, ISerialLinkFactory links, TextWriter output)
+    {
+        var probe = new CameraProbe(new OnvifProbe(TimeProvider.System));
+        return await new SelfTestRunner(config, gpio, buses, links, probe, output).RunAsync(CancellationToken.None) == 0 ? 0 : 1;
+    }
 
     private static GpioController? OpenBoardGpio()
     {

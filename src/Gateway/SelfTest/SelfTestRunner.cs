@@ -7,16 +7,19 @@ using AfterSales.Gateway.Cameras;
 using AfterSales.Gateway.Configuration;
 using AfterSales.Gateway.Inputs;
 using AfterSales.Gateway.Power;
+using AfterSales.Gateway.Serial;
+using AfterSales.Gateway.Validation;
 using AfterSales.Gateway.Zones;
+using Mcp3008 = Iot.Device.Adc.Mcp3008;
 
 namespace AfterSales.Gateway.SelfTest;
 
 /// <summary>
-/// One pass over everything the configuration says is wired: each input, the INA219, each zone loop
-/// and each camera, read once and judged against the same rules the watchers use. Prints one line per
+/// One pass over everything the configuration says is wired: each input, the INA219, each zone loop,
+/// each serial panel, each PTZ head on the RS-485 bus and each camera, read once and judged against the same rules the watchers use. Prints one line per
 /// item, <c>PASS</c> or <c>FAIL</c>, for the installer and the workshop test jig.
 /// </summary>
-internal sealed class SelfTestRunner(GatewayConfig config, GpioController? gpio, BoardBuses buses, CameraProbe cameras, TextWriter output)
+internal sealed class SelfTestRunner(GatewayConfig config, GpioController? gpio, BoardBuses buses, ISerialLinkFactory links, CameraProbe cameras, TextWriter output)
 {
     private int _failures;
 
@@ -26,6 +29,7 @@ internal sealed class SelfTestRunner(GatewayConfig config, GpioController? gpio,
         CheckInputs();
         CheckPower();
         CheckZones();
+        await new SerialChecks(config, links, Report).RunAsync(cancellationToken);
         foreach (var camera in config.Cameras)
         {
             await CheckCameraAsync(camera, cancellationToken);
@@ -106,17 +110,17 @@ internal sealed class SelfTestRunner(GatewayConfig config, GpioController? gpio,
         try
         {
             using var device = buses.OpenSpi(new SpiConnectionSettings(zones.SpiBus, zones.ChipSelect) { ClockFrequency = zones.ClockHz, Mode = SpiMode.Mode0 });
-            var adc = new Mcp3008(device);
+            using var adc = new Mcp3008(device);
             foreach (var zone in zones.Channels)
             {
-                var volts = adc.ReadVolts(zone.Channel, zones.ReferenceVolts);
+                var volts = AdcVolts.Of(adc.Read(zone.Channel), zones.ReferenceVolts);
                 var state = zones.Bands.Classify(volts);
                 var fault = ZoneFaults.Of(state);
                 Report(fault is null, Text($"zone {zone.DeviceId} on MCP3008 channel {zone.Channel} ({zone.Name})"),
                     Text($"{volts:0.000} V: {ZoneStateNames.Of(state)}{(fault is null ? string.Empty : $", {fault} would be raised")}"));
             }
         }
-        catch (Exception ex) when (BoardBuses.IsBusFailure(ex))
+        catch (Exception ex) when (AdcVolts.IsReadFailure(ex))
         {
             Report(false, Text($"MCP3008 on SPI {zones.SpiBus}.{zones.ChipSelect}"), ex.Message);
         }

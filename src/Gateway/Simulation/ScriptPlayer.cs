@@ -1,4 +1,3 @@
-using AfterSales.Gateway.Configuration;
 
 namespace AfterSales.Gateway.Simulation;
 

@@ -5,13 +5,15 @@ namespace AfterSales.Gateway.Simulation;
 /// <summary>
 /// A GPIO driver whose pin levels live in memory, so the whole input pipeline runs unchanged in
 /// <c>--simulate</c> mode and in tests. An input with a pull-up reads High until something sets it,
-/// like a real pin with nothing wired to it.
+/// like a real pin with nothing wired to it. Like libgpiod it reports edges to registered callbacks;
+/// <paramref name="edgeEvents"/> false makes it a driver without them (the gateway then polls).
 /// </summary>
-internal sealed class SimulatedGpioDriver(int pinCount = 64) : GpioDriver
+internal sealed class SimulatedGpioDriver(int pinCount = 64, bool edgeEvents = true) : GpioDriver
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<int, PinMode> _modes = [];
     private readonly Dictionary<int, PinValue> _levels = [];
+    private readonly Dictionary<int, (PinEventTypes Types, PinChangeEventHandler Callback)> _callbacks = [];
 
     protected override int PinCount => pinCount;
 
@@ -19,9 +21,20 @@ internal sealed class SimulatedGpioDriver(int pinCount = 64) : GpioDriver
     public void SetLevel(int pinNumber, PinValue level)
     {
         CheckPin(pinNumber);
+        PinValue before;
+        (PinEventTypes Types, PinChangeEventHandler Callback) subscriber;
+        bool subscribed;
         lock (_lock)
         {
+            before = GetLevel(pinNumber);
             _levels[pinNumber] = level;
+            subscribed = _callbacks.TryGetValue(pinNumber, out subscriber);
+        }
+
+        var edge = level == PinValue.High ? PinEventTypes.Rising : PinEventTypes.Falling;
+        if (subscribed && before != level && (subscriber.Types & edge) != 0)
+        {
+            subscriber.Callback(this, new PinValueChangedEventArgs(edge, pinNumber));
         }
     }
 
@@ -71,13 +84,27 @@ internal sealed class SimulatedGpioDriver(int pinCount = 64) : GpioDriver
     protected override void Write(int pinNumber, PinValue value) => SetLevel(pinNumber, value);
 
     protected override WaitForEventResult WaitForEvent(int pinNumber, PinEventTypes eventTypes, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("The gateway polls its inputs; edge events are not simulated.");
+        throw new NotSupportedException("The gateway takes edges through callbacks.");
 
-    protected override void AddCallbackForPinValueChangedEvent(int pinNumber, PinEventTypes eventTypes, PinChangeEventHandler callback) =>
-        throw new NotSupportedException("The gateway polls its inputs; edge events are not simulated.");
+    protected override void AddCallbackForPinValueChangedEvent(int pinNumber, PinEventTypes eventTypes, PinChangeEventHandler callback)
+    {
+        if (!edgeEvents)
+        {
+            throw new NotSupportedException("This simulated driver has no edge events, like sysfs GPIO without interrupts.");
+        }
+
+        lock (_lock)
+        {
+            _callbacks[pinNumber] = (eventTypes, callback);
+        }
+    }
 
     protected override void RemoveCallbackForPinValueChangedEvent(int pinNumber, PinChangeEventHandler callback)
     {
+        lock (_lock)
+        {
+            _callbacks.Remove(pinNumber);
+        }
     }
 
     private void CheckPin(int pinNumber)

@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using AfterSales.Gateway.Configuration;
+using AfterSales.Gateway.Inputs;
 
 namespace AfterSales.Gateway.Simulation;
 

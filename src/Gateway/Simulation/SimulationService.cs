@@ -1,5 +1,6 @@
 using AfterSales.Gateway.Configuration;
 using AfterSales.Gateway.Faults;
+using AfterSales.Gateway.Inputs;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -13,6 +14,7 @@ internal sealed partial class SimulationService(
     SimulatedInputs inputs,
     FaultReporter reporter,
     GatewayConfig config,
+    SimulationConfig script,
     TimeProvider time,
     TextReader input,
     IHostApplicationLifetime lifetime,
@@ -25,9 +27,9 @@ internal sealed partial class SimulationService(
     public override Task StartAsync(CancellationToken cancellationToken)
     {
         inputs.SetAllHealthy();
-        _player = new ScriptPlayer(config.Simulation, time, Apply);
+        _player = new ScriptPlayer(script, time, Apply);
         _player.Start();
-        LogSimulating(config.Inputs.Count, config.Simulation.Steps.Count, SimulationCommand.Help + ", " + FieldCommand.Help);
+        LogSimulating(config.Inputs.Count, script.Steps.Count, SimulationCommand.Help + ", " + FieldCommand.Help);
         return base.StartAsync(cancellationToken);
     }
 

@@ -1,9 +1,9 @@
 using System.Text.Json;
-using AfterSales.Gateway.Configuration;
 using AfterSales.Gateway.Faults;
 using AfterSales.Gateway.Outbox;
 using AfterSales.Gateway.RemoteConfig;
 using AfterSales.Gateway.Supervision;
+using AfterSales.Gateway.Uplink;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -14,7 +14,8 @@ namespace AfterSales.Gateway.Status;
 /// <c>status</c> command never reads half a file). A file that stops changing means the gateway is gone.
 /// </summary>
 internal sealed partial class StatusFileWriter(
-    GatewayConfig config,
+    string stateDirectory,
+    UplinkSettings uplink,
     SqliteOutbox outbox,
     FaultTracker tracker,
     ISiteConfigSource siteConfig,
@@ -43,14 +44,14 @@ internal sealed partial class StatusFileWriter(
         var site = siteConfig.Current;
         return new StatusReport
         {
-            GatewayId = config.GatewayId,
-            SiteId = config.SiteId,
+            GatewayId = uplink.GatewayId,
+            SiteId = uplink.SiteId,
             Pid = Environment.ProcessId,
             WrittenAt = time.GetUtcNow(),
             StartedAt = _startedAt,
             ResidentBytes = Environment.WorkingSet,
             Stopped = stopped,
-            Broker = $"{config.Broker.Host}:{config.Broker.Port}",
+            Broker = $"{uplink.Broker.Host}:{uplink.Broker.Port}",
             Connected = link.Connected,
             ConnectionSince = link.Since,
             LastError = link.LastError,
@@ -67,7 +68,7 @@ internal sealed partial class StatusFileWriter(
 
     public void Write(bool stopped = false)
     {
-        var path = PathIn(config.StateDirectory);
+        var path = PathIn(stateDirectory);
         var temp = path + ".tmp";
         try
         {

@@ -1,6 +1,6 @@
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
-using AfterSales.Gateway.Configuration;
+using AfterSales.Gateway.Identity;
 using AfterSales.Protocol.Contracts;
 using AfterSales.Protocol.Json;
 using AfterSales.Protocol.Topics;
@@ -19,7 +19,7 @@ internal static class MqttClientOptionsFactory
     /// Options for one connection attempt. The last will carries the connect time, so it is rebuilt
     /// per attempt; the broker publishes it retained when the link dies without a clean disconnect.
     /// </summary>
-    public static MqttClientOptions Create(GatewayConfig config, DateTimeOffset connectingAt)
+    public static MqttClientOptions Create(UplinkSettings config, DateTimeOffset connectingAt)
     {
         var will = new GatewayStatus
         {

@@ -1,18 +1,17 @@
 using System.Buffers;
 using System.Security.Authentication;
-using AfterSales.Gateway.Configuration;
 using AfterSales.Gateway.Faults;
-using AfterSales.Gateway.Outbox;
+using AfterSales.Gateway.Identity;
+using AfterSales.Gateway.Reconnection;
 using AfterSales.Gateway.RemoteConfig;
-using AfterSales.Gateway.Status;
 using AfterSales.Gateway.Supervision;
 using AfterSales.Protocol.Contracts;
 using AfterSales.Protocol.Topics;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using MQTTnet;
 using MQTTnet.Exceptions;
 using MQTTnet.Protocol;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace AfterSales.Gateway.Uplink;
 
@@ -24,8 +23,8 @@ namespace AfterSales.Gateway.Uplink;
 /// <see cref="ReconnectBackoff"/> and <see cref="PublishWindow"/>; this class only does the I/O.
 /// </summary>
 internal sealed partial class MqttUplink(
-    GatewayConfig config,
-    SqliteOutbox outbox,
+    UplinkSettings config,
+    IUplinkOutbox outbox,
     FaultTracker tracker,
     ReconnectBackoff backoff,
     SiteConfigStore siteConfig,
@@ -255,7 +254,13 @@ internal sealed partial class MqttUplink(
             return $"publishing seq {entry.Seq} failed: {Reason(ex)}";
         }
 
-        return IsAcknowledged(result) ? null : $"broker rejected seq {entry.Seq}: {result.ReasonCode} {result.ReasonString}".TrimEnd();
+        return result.ReasonCode switch
+        {
+            _ when IsDelivered(result) => null,
+            MqttClientPublishReasonCode.NoMatchingSubscribers =>
+                $"broker has no subscriber for seq {entry.Seq} (PUBACK 0x10, no matching subscribers: the cloud's session is gone), so it was not delivered",
+            _ => $"broker rejected seq {entry.Seq}: {result.ReasonCode} {result.ReasonString}".TrimEnd(),
+        };
     }
 
     /// <summary>The rest of a failed window is resent after reconnecting; only observe its outcome.</summary>
@@ -316,8 +321,16 @@ internal sealed partial class MqttUplink(
         At = time.GetUtcNow(),
     };
 
-    // MQTT v5 reason codes below 0x80 are successes; "no matching subscribers" still means the broker took it.
+    // MQTT v5 reason codes below 0x80 are successes: the broker took the message (for the retained status, enough).
     private static bool IsAcknowledged(MqttClientPublishResult result) => (int)result.ReasonCode < 0x80;
+
+    /// <summary>
+    /// An event counts as delivered only when the broker had someone to give it to. "No matching subscribers" (0x10)
+    /// means a broker that forgot the cloud's persistent session dropped it: it stays in the outbox and is resent
+    /// after the backoff, so a fault is never swallowed.
+    /// </summary>
+    private static bool IsDelivered(MqttClientPublishResult result) =>
+        IsAcknowledged(result) && result.ReasonCode != MqttClientPublishReasonCode.NoMatchingSubscribers;
 
     private static string Reason(Exception ex)
     {

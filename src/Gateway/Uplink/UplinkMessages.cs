@@ -1,4 +1,3 @@
-using AfterSales.Gateway.Outbox;
 using AfterSales.Protocol.Contracts;
 using AfterSales.Protocol.Json;
 using AfterSales.Protocol.Topics;

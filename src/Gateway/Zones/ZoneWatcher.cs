@@ -1,9 +1,10 @@
 using System.Device.Spi;
 using System.Text.Json;
 using AfterSales.Gateway.Board;
-using AfterSales.Gateway.Configuration;
 using AfterSales.Gateway.Faults;
+using AfterSales.Gateway.Inputs;
 using AfterSales.Protocol.Faults;
+using Iot.Device.Adc;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -15,7 +16,7 @@ namespace AfterSales.Gateway.Zones;
 /// fault to another clears the first, so a ticket always shows what the loop is doing now.
 /// </summary>
 internal sealed partial class ZoneWatcher(
-    GatewayConfig config,
+    ZonesConfig zones,
     BoardBuses buses,
     FaultReporter reporter,
     TimeProvider time,
@@ -24,7 +25,6 @@ internal sealed partial class ZoneWatcher(
     private readonly Lock _lock = new();
     private readonly List<(ZoneConfig Zone, ZoneDebouncer Debouncer)> _zones = [];
     private ITimer? _timer;
-    private SpiDevice? _device;
     private Mcp3008? _adc;
     private bool _failing;
     private readonly HashSet<string> _settled = new(StringComparer.Ordinal);
@@ -32,7 +32,7 @@ internal sealed partial class ZoneWatcher(
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (config.Zones is not { Channels.Count: > 0 } zones)
+        if (zones.Channels.Count == 0)
         {
             return Task.CompletedTask;
         }
@@ -57,25 +57,24 @@ internal sealed partial class ZoneWatcher(
     public void Dispose()
     {
         _timer?.Dispose();
-        _device?.Dispose();
+        _adc?.Dispose();
     }
 
     internal void Poll()
     {
-        var zones = config.Zones!;
         lock (_lock)
         {
             try
             {
                 if (_adc is null)
                 {
-                    _device = buses.OpenSpi(new SpiConnectionSettings(zones.SpiBus, zones.ChipSelect) { ClockFrequency = zones.ClockHz, Mode = SpiMode.Mode0 });
-                    _adc = new Mcp3008(_device);
+                    // The binding owns the SPI device from here on and closes it with itself.
+                    _adc = new Mcp3008(buses.OpenSpi(new SpiConnectionSettings(zones.SpiBus, zones.ChipSelect) { ClockFrequency = zones.ClockHz, Mode = SpiMode.Mode0 }));
                 }
 
                 foreach (var (zone, debouncer) in _zones)
                 {
-                    var volts = _adc.ReadVolts(zone.Channel, zones.ReferenceVolts);
+                    var volts = AdcVolts.Of(_adc.Read(zone.Channel), zones.ReferenceVolts);
                     var previous = debouncer.State;
                     if (debouncer.Sample(zones.Bands.Classify(volts)))
                     {
@@ -88,7 +87,7 @@ internal sealed partial class ZoneWatcher(
                     }
                 }
             }
-            catch (Exception ex) when (BoardBuses.IsBusFailure(ex))
+            catch (Exception ex) when (AdcVolts.IsReadFailure(ex))
             {
                 if (!_failing)
                 {

@@ -1,4 +1,4 @@
-using static AfterSales.Gateway.Configuration.FieldRules;
+using static AfterSales.Gateway.Validation.FieldRules;
 
 namespace AfterSales.Gateway.Zones;
 
@@ -29,7 +29,7 @@ internal static class ZonesConfigValidator
         {
             var zone = z.Channels[i];
             var at = Text($"zones.channels[{i}]");
-            problem = zone.Channel is < 0 or >= Mcp3008.Channels
+            problem = zone.Channel is < 0 or >= AdcVolts.Channels
                 ? $"{at}.channel is missing or not 0-7"
                 : DeviceId(zone.DeviceId, $"{at}.deviceId")
                     ?? (string.IsNullOrWhiteSpace(zone.Name) ? $"{at}.name is missing" : null)

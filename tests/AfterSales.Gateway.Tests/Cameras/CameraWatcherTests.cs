@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AfterSales.Gateway.Cameras;
+using AfterSales.Gateway.Simulation;
 using AfterSales.Gateway.Simulation.Devices;
 using AfterSales.Gateway.Tests.Support;
 using AfterSales.Protocol.Faults;

@@ -1,6 +1,7 @@
 using System.Text;
 using AfterSales.Gateway.Cameras;
 using AfterSales.Gateway.Configuration;
+using AfterSales.Gateway.Simulation;
 using AfterSales.Gateway.Simulation.Devices;
 using AfterSales.Gateway.Zones;
 
@@ -37,8 +38,8 @@ public sealed class DeviceConfigValidationTests
         Assert.Equal(CameraKind.Recorder, c.Cameras[1].Kind);
         Assert.Equal((1, 0x40, 13.0, 11.5), (c.Power!.I2cBus, c.Power.Address, c.Power.MainsLossBelowVolts, c.Power.UndervoltageBelowVolts));
         Assert.Equal((0, 0, 3.3, 1.95), (c.Zones!.SpiBus, c.Zones.ChipSelect, c.Zones.ReferenceVolts, c.Zones.Bands.NormalBelowVolts));
-        Assert.Equal(CameraSimulatorMode.StreamDown, c.Simulation.Cameras[0].Mode);
-        Assert.Equal(ZoneState.ShortCircuit, c.Simulation.Zones[0].State);
+        Assert.Equal(CameraSimulatorMode.StreamDown, Script(Valid).Cameras[0].Mode);
+        Assert.Equal(ZoneState.ShortCircuit, Script(Valid).Zones[0].State);
     }
 
     [Theory]
@@ -93,5 +94,8 @@ public sealed class DeviceConfigValidationTests
         Assert.Contains(error, result.Error, StringComparison.Ordinal);
     }
 
-    private static ConfigLoadResult Parse(string json) => GatewayConfigLoader.Parse(Encoding.UTF8.GetBytes(json), "gateway.json");
+    // Through the simulator's loader: these files carry a simulation script, which the gateway itself refuses.
+    private static ConfigLoadResult Parse(string json) => SimulatorConfigLoader.Parse(Encoding.UTF8.GetBytes(json), "gateway.json").Site;
+
+    private static SimulationConfig Script(string json) => SimulatorConfigLoader.Parse(Encoding.UTF8.GetBytes(json), "gateway.json").Script;
 }

@@ -1,5 +1,7 @@
 using System.Text;
 using AfterSales.Gateway.Configuration;
+using AfterSales.Gateway.Panels.Dc09;
+using AfterSales.Gateway.Simulation;
 
 namespace AfterSales.Gateway.Tests.Configuration;
 
@@ -68,5 +70,6 @@ public sealed class FieldInterfaceConfigTests
         Assert.StartsWith("gateway.json: ", result.Error, StringComparison.Ordinal);
     }
 
-    private static ConfigLoadResult Parse(string json) => GatewayConfigLoader.Parse(Encoding.UTF8.GetBytes(json), "gateway.json");
+    // Through the simulator's loader: these files carry a simulation script, which the gateway itself refuses.
+    private static ConfigLoadResult Parse(string json) => SimulatorConfigLoader.Parse(Encoding.UTF8.GetBytes(json), "gateway.json").Site;
 }

@@ -1,5 +1,7 @@
 using System.Text;
 using AfterSales.Gateway.Configuration;
+using AfterSales.Gateway.Inputs;
+using AfterSales.Gateway.Simulation;
 using AfterSales.Gateway.Tests.Support;
 using AfterSales.Protocol.Faults;
 
@@ -30,7 +32,8 @@ public sealed class GatewayConfigLoaderTests
     {
         var path = Path.Combine(AppContext.BaseDirectory, "deploy", name);
 
-        var result = GatewayConfigLoader.Load(path);
+        // The simulate file is read by the simulator, which takes its script out; the example is the gateway's own.
+        var result = name.Contains("simulate", StringComparison.Ordinal) ? SimulatorConfigLoader.Load(path).Site : GatewayConfigLoader.Load(path);
 
         Assert.True(result.IsValid, result.Error);
     }
@@ -48,8 +51,17 @@ public sealed class GatewayConfigLoaderTests
         Assert.Equal(200, config.Inputs[1].DebounceMilliseconds);
         Assert.Equal(FaultSeverity.Major, config.Inputs[1].EffectiveSeverity);
         Assert.Equal(DeviceKind.Power, config.Inputs[2].DeviceKind);
-        Assert.Equal(InputCondition.Fault, config.Simulation.Steps[0].State);
+        Assert.Equal(InputCondition.Fault, Script(Valid).Steps[0].State);
         Assert.Equal(GatewayLogLevel.Information, config.LogLevel);
+    }
+
+    [Fact]
+    public void Parse_SimulationScriptOnTheGateway_IsAnUnknownField()
+    {
+        var result = GatewayConfigLoader.Parse(Encoding.UTF8.GetBytes(Valid), "gateway.json");
+
+        Assert.False(result.IsValid);
+        Assert.Equal("gateway.json: simulation is not a known field", result.Error);
     }
 
     [Fact]
@@ -194,5 +206,8 @@ public sealed class GatewayConfigLoaderTests
         Assert.DoesNotContain("secret", config.Broker.ToString(), StringComparison.Ordinal);
     }
 
-    private static ConfigLoadResult Parse(string json) => GatewayConfigLoader.Parse(Encoding.UTF8.GetBytes(json), "gateway.json");
+    // Through the simulator's loader: these files carry a simulation script, which the gateway itself refuses.
+    private static ConfigLoadResult Parse(string json) => SimulatorConfigLoader.Parse(Encoding.UTF8.GetBytes(json), "gateway.json").Site;
+
+    private static SimulationConfig Script(string json) => SimulatorConfigLoader.Parse(Encoding.UTF8.GetBytes(json), "gateway.json").Script;
 }

@@ -20,9 +20,9 @@ public sealed class FaultReporterTests : IDisposable
     {
         var config = TestConfig.Gateway();
         using var outbox = new SqliteOutbox(_state.Path, new OutboxBudget(4_000));
-        var tracker = new FaultTracker(config, new CountingSequence(), _time);
+        var tracker = new FaultTracker(config.Identity, new CountingSequence(), _time);
         var reporter = new FaultReporter(tracker, outbox, NullLogger<FaultReporter>.Instance);
-        var alarm = new OutboxFullAlarm(outbox, reporter, config, _time, NullLogger<OutboxFullAlarm>.Instance);
+        var alarm = new OutboxFullAlarm(outbox, reporter, config.Identity, _time, NullLogger<OutboxFullAlarm>.Instance);
         await alarm.StartAsync(CancellationToken.None);
 
         var device = 0;

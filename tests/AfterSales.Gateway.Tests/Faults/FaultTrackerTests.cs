@@ -13,18 +13,18 @@ public sealed class FaultTrackerTests
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 3, 1, 8, 0, 0, TimeSpan.Zero));
     private readonly FaultTracker _tracker;
-    private readonly AfterSales.Gateway.Configuration.InputConfig _input = TestConfig.Input(pin: 17);
+    private readonly AfterSales.Gateway.Inputs.InputConfig _input = TestConfig.Input(pin: 17);
 
     public FaultTrackerTests()
     {
-        _tracker = new FaultTracker(TestConfig.Gateway(_input), new CountingSequence(), _time);
+        _tracker = new FaultTracker(TestConfig.Gateway(_input).Identity, new CountingSequence(), _time);
     }
 
     [Fact]
     public void Apply_RaisedTwice_ProducesOneEvent()
     {
-        var first = _tracker.Apply(Change(fault: true));
-        var second = _tracker.Apply(Change(fault: true));
+        var first = _tracker.Observe(Change(fault: true).ToObservation());
+        var second = _tracker.Observe(Change(fault: true).ToObservation());
 
         Assert.NotNull(first);
         Assert.Equal(FaultState.Raised, first.State);
@@ -35,10 +35,10 @@ public sealed class FaultTrackerTests
     [Fact]
     public void Apply_ClearAfterRaise_ProducesOneClearedEvent()
     {
-        _tracker.Apply(Change(fault: true));
+        _tracker.Observe(Change(fault: true).ToObservation());
 
-        var cleared = _tracker.Apply(Change(fault: false));
-        var again = _tracker.Apply(Change(fault: false));
+        var cleared = _tracker.Observe(Change(fault: false).ToObservation());
+        var again = _tracker.Observe(Change(fault: false).ToObservation());
 
         Assert.NotNull(cleared);
         Assert.Equal(FaultState.Cleared, cleared.State);
@@ -49,7 +49,7 @@ public sealed class FaultTrackerTests
     [Fact]
     public void Apply_ClearWhenNotActive_ProducesNothing()
     {
-        Assert.Null(_tracker.Apply(Change(fault: false)));
+        Assert.Null(_tracker.Observe(Change(fault: false).ToObservation()));
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class FaultTrackerTests
         var seqs = new List<long>();
         for (var i = 0; i < 4; i++)
         {
-            seqs.Add(_tracker.Apply(Change(fault: i % 2 == 0))!.Seq);
+            seqs.Add(_tracker.Observe(Change(fault: i % 2 == 0).ToObservation())!.Seq);
         }
 
         Assert.Equal([1L, 2L, 3L, 4L], seqs);
@@ -69,7 +69,7 @@ public sealed class FaultTrackerTests
     {
         var confirmedAt = _time.GetUtcNow();
 
-        var evt = _tracker.Apply(Change(fault: true))!;
+        var evt = _tracker.Observe(Change(fault: true).ToObservation())!;
 
         Assert.Equal(FaultEvent.SchemaV1, evt.Schema);
         Assert.Equal("site-001", evt.SiteId);
@@ -90,9 +90,9 @@ public sealed class FaultTrackerTests
     public void Apply_ExplicitSeverity_OverridesTaxonomyDefault()
     {
         var input = TestConfig.Input(pin: 5, severity: FaultSeverity.Critical);
-        var tracker = new FaultTracker(TestConfig.Gateway(input), new CountingSequence(), _time);
+        var tracker = new FaultTracker(TestConfig.Gateway(input).Identity, new CountingSequence(), _time);
 
-        var evt = tracker.Apply(new InputChange(input, true, _time.GetUtcNow()))!;
+        var evt = tracker.Observe(new InputChange(input, true, _time.GetUtcNow()).ToObservation())!;
 
         Assert.Equal(FaultSeverity.Critical, evt.Severity);
     }
@@ -100,8 +100,8 @@ public sealed class FaultTrackerTests
     [Fact]
     public void Apply_TwoEventsAtTheSameInstant_GetDistinctEventIds()
     {
-        var raised = _tracker.Apply(Change(fault: true))!;
-        var cleared = _tracker.Apply(Change(fault: false))!;
+        var raised = _tracker.Observe(Change(fault: true).ToObservation())!;
+        var cleared = _tracker.Observe(Change(fault: false).ToObservation())!;
 
         Assert.NotEqual(raised.EventId, cleared.EventId);
         Assert.Equal(JsonValueKind.Object, cleared.Detail!.Value.ValueKind);

@@ -1,5 +1,4 @@
 using System.Device.Gpio;
-using AfterSales.Gateway.Configuration;
 using AfterSales.Gateway.Inputs;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,3 +1,4 @@
+using AfterSales.Gateway.Faults;
 using AfterSales.Gateway.Outbox;
 using AfterSales.Gateway.Tests.Support;
 using AfterSales.Protocol.Faults;
@@ -194,7 +195,7 @@ public sealed class SqliteOutboxTests : IDisposable
         }
 
         // SQLite answers a page limit exactly as it answers ENOSPC: SQLITE_FULL, "database or disk is full".
-        outbox.LimitFileForTests();
+        FullDisk.Simulate(outbox);
         var ex = Assert.Throws<OutboxFullException>(() =>
         {
             for (var i = 4; i < 100_000; i++)

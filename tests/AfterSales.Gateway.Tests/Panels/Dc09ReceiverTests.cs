@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using AfterSales.Gateway.Configuration;
 using AfterSales.Gateway.Panels.Dc09;
 using AfterSales.Gateway.Tests.Support;
 using AfterSales.Protocol.Faults;
@@ -35,7 +34,7 @@ public sealed class Dc09ReceiverTests : IAsyncLifetime, IDisposable
                 ],
             },
         };
-        _receiver = new Dc09Receiver(config, _rig.Reporter, _rig.Time, NullLogger<Dc09Receiver>.Instance);
+        _receiver = new Dc09Receiver(config.Dc09Receiver!, _rig.Reporter, _rig.Time, NullLogger<Dc09Receiver>.Instance);
         await _receiver.StartAsync(CancellationToken.None);
     }
 

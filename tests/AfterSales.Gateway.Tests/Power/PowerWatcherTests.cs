@@ -4,7 +4,6 @@ using AfterSales.Gateway.Faults;
 using AfterSales.Gateway.Power;
 using AfterSales.Gateway.Simulation.Devices;
 using AfterSales.Gateway.Tests.Support;
-using AfterSales.Gateway.Uplink;
 using AfterSales.Protocol.Contracts;
 using AfterSales.Protocol.Faults;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -115,11 +114,11 @@ public sealed class PowerWatcherTests : IDisposable
     private void Start(IEnumerable<(string DeviceId, string Fault)>? resume = null)
     {
         var config = TestConfig.Gateway() with { Power = _power };
-        var tracker = new FaultTracker(config, new CountingSequence(), _time);
+        var tracker = new FaultTracker(config.Identity, new CountingSequence(), _time);
         tracker.Resume(resume ?? []);
         var reporter = new FaultReporter(tracker, _queue, NullLogger<FaultReporter>.Instance);
         var buses = new BoardBuses(_ => _busBroken ? throw new IOException("Error 121 performing I2C data transfer") : _chip, _ => throw new NotSupportedException());
-        _watcher = new PowerWatcher(config, buses, reporter, _time, NullLogger<PowerWatcher>.Instance);
+        _watcher = new PowerWatcher(config.Power!, buses, reporter, _time, NullLogger<PowerWatcher>.Instance);
         _watcher.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
         _time.Advance(TimeSpan.Zero);
     }

@@ -1,10 +1,9 @@
-using AfterSales.Gateway.Configuration;
 using AfterSales.Gateway.Ptz;
+using AfterSales.Gateway.Reconnection;
 using AfterSales.Gateway.Serial;
 using AfterSales.Gateway.Simulation;
 using AfterSales.Gateway.Simulation.Ptz;
 using AfterSales.Gateway.Tests.Support;
-using AfterSales.Gateway.Uplink;
 using AfterSales.Protocol.Faults;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -39,7 +38,7 @@ public sealed class PtzBusTests : IAsyncLifetime, IDisposable
         var config = _rig.Config with { Ptz = _config };
         ConnectLine();
         var backoff = new ReconnectBackoff(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1), () => 0);
-        _bus = new PtzBus(config, new SerialPortLinkFactory(), _rig.Reporter, _rig.Time, backoff, NullLogger<PtzBus>.Instance);
+        _bus = new PtzBus(config.Ptz!, new SerialPortLinkFactory(), _rig.Reporter, _rig.Time, backoff, NullLogger<PtzBus>.Instance);
         await _bus.StartAsync(CancellationToken.None);
         await Eventually.TrueAsync(() => _bus.IsConnected, "the bus to open its port");
     }

@@ -1,4 +1,3 @@
-using AfterSales.Gateway.Configuration;
 using AfterSales.Gateway.Ptz;
 
 namespace AfterSales.Gateway.Tests.Ptz;

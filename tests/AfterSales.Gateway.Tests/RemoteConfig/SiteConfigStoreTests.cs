@@ -83,6 +83,19 @@ public sealed class SiteConfigStoreTests : IDisposable
     }
 
     [Fact]
+    public void Offer_DevicesThatCannotRunHere_RejectedWithTheCheckersReasonAndNotKept()
+    {
+        var store = new SiteConfigStore(_state.Path, "site-001", NullLogger<SiteConfigStore>.Instance, c => c.Version == 2 ? "device cam-01 (camera): has no address" : null);
+        store.Offer(Encode(Config(1)));
+
+        var verdict = store.Offer(Encode(Config(2)));
+
+        Assert.Equal("device cam-01 (camera): has no address", verdict.Rejection);
+        Assert.Equal(1, store.Current!.Version);
+        Assert.Equal(1, Open().Current!.Version);
+    }
+
+    [Fact]
     public void Start_KeptFileCorrupt_StartsWithoutConfigAndTakesTheNextOne()
     {
         File.WriteAllText(_state.File(SiteConfigStore.FileName), "{ half a fi");

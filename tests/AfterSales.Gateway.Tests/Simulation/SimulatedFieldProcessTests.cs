@@ -28,7 +28,7 @@ public sealed class SimulatedFieldProcessTests
             }
             """);
         var info = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "AfterSales.Gateway.dll"), "--config", configPath, "--simulate" })
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "AfterSales.Gateway.Simulation.dll"), "--config", configPath, "--simulate" })
         {
             info.ArgumentList.Add(arg);
         }

@@ -1,4 +1,4 @@
-using AfterSales.Gateway.Configuration;
+using AfterSales.Gateway.Inputs;
 using AfterSales.Gateway.Simulation;
 
 namespace AfterSales.Gateway.Tests.Simulation;

@@ -1,9 +1,11 @@
+using AfterSales.Gateway.Configuration;
 using AfterSales.Gateway.Faults;
 using AfterSales.Gateway.Outbox;
 using AfterSales.Gateway.RemoteConfig;
 using AfterSales.Gateway.Status;
 using AfterSales.Gateway.Supervision;
 using AfterSales.Gateway.Tests.Support;
+using AfterSales.Gateway.Uplink;
 using AfterSales.Protocol.Faults;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -23,9 +25,9 @@ public sealed class StatusCommandTests : IDisposable
     {
         var config = TestConfig.Gateway() with { StateDirectory = _state.Path };
         _outbox = new SqliteOutbox(_state.Path, new OutboxBudget(1024 * 1024));
-        _tracker = new FaultTracker(config, new CountingSequence(), _time);
+        _tracker = new FaultTracker(config.Identity, new CountingSequence(), _time);
         var siteConfig = new SiteConfigStore(_state.Path, config.SiteId, NullLogger<SiteConfigStore>.Instance);
-        _writer = new StatusFileWriter(config, _outbox, _tracker, siteConfig, _connection, new LoopHealth(_time), _time, NullLogger<StatusFileWriter>.Instance);
+        _writer = new StatusFileWriter(config.StateDirectory, config.UplinkSettings, _outbox, _tracker, siteConfig, _connection, new LoopHealth(_time), _time, NullLogger<StatusFileWriter>.Instance);
         Config = config;
     }
 

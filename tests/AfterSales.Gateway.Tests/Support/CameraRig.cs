@@ -3,6 +3,7 @@ using System.Net;
 using AfterSales.Gateway.Cameras;
 using AfterSales.Gateway.Configuration;
 using AfterSales.Gateway.Faults;
+using AfterSales.Gateway.Simulation;
 using AfterSales.Gateway.Simulation.Devices;
 using AfterSales.Gateway.Uplink;
 using AfterSales.Protocol.Contracts;
@@ -32,11 +33,11 @@ internal sealed class CameraRig : IAsyncDisposable
         camera.OnvifPort = Simulator.OnvifPort;
         Camera = camera;
         Config = TestConfig.Gateway() with { Broker = new BrokerConfig { Host = "127.0.0.1", Port = _broker.Port }, Cameras = [camera] };
-        Tracker = new FaultTracker(Config, new CountingSequence(), Time);
+        Tracker = new FaultTracker(Config.Identity, new CountingSequence(), Time);
         _uplink = new RealUplink(Config, Tracker);
         _onvif = new OnvifProbe(Time);
         var reporter = new FaultReporter(Tracker, Queue, NullLogger<FaultReporter>.Instance);
-        Watcher = new CameraWatcher(Config, new CameraProbe(_onvif), reporter, Time, NullLogger<CameraWatcher>.Instance);
+        Watcher = new CameraWatcher(Config.Cameras, new CameraProbe(_onvif), reporter, Time, NullLogger<CameraWatcher>.Instance);
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero));

@@ -1,4 +1,3 @@
-using AfterSales.Gateway.Uplink;
 using AfterSales.Protocol.Contracts;
 
 namespace AfterSales.Gateway.Tests.Support;

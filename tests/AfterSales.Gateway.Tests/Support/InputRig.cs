@@ -4,7 +4,6 @@ using AfterSales.Gateway.Faults;
 using AfterSales.Gateway.Inputs;
 using AfterSales.Gateway.Simulation;
 using AfterSales.Gateway.Supervision;
-using AfterSales.Gateway.Uplink;
 using AfterSales.Protocol.Contracts;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -17,18 +16,25 @@ internal sealed class InputRig : IDisposable
     private readonly GpioController _gpio;
 
     public InputRig(params InputConfig[] inputs)
+        : this(edgeEvents: true, inputs)
     {
+    }
+
+    /// <param name="edgeEvents">False gives a driver without edge events, on which the watcher falls back to polling.</param>
+    public InputRig(bool edgeEvents, params InputConfig[] inputs)
+    {
+        Driver = new SimulatedGpioDriver(edgeEvents: edgeEvents);
         Config = TestConfig.Gateway(inputs);
         _gpio = new GpioController(Driver);
-        Tracker = new FaultTracker(Config, new CountingSequence(), Time);
+        Tracker = new FaultTracker(Config.Identity, new CountingSequence(), Time);
         Inputs = new SimulatedInputs(Driver, Config);
         var reporter = new FaultReporter(Tracker, Queue, NullLogger<FaultReporter>.Instance);
-        Watcher = new FaultWatcher(new InputMonitor(_gpio, Config, Time), reporter, new LoopHealth(Time), Config, Time, NullLogger<FaultWatcher>.Instance);
+        Watcher = new InputWatcher(new InputMonitor(_gpio, Config.InputSettings, Time), reporter, new LoopHealth(Time), Config.InputSettings, Time, NullLogger<InputWatcher>.Instance);
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2025, 3, 1, 8, 0, 0, TimeSpan.Zero));
 
-    public SimulatedGpioDriver Driver { get; } = new();
+    public SimulatedGpioDriver Driver { get; }
 
     public GatewayConfig Config { get; }
 
@@ -38,7 +44,7 @@ internal sealed class InputRig : IDisposable
 
     public SimulatedInputs Inputs { get; }
 
-    public FaultWatcher Watcher { get; }
+    public InputWatcher Watcher { get; }
 
     public void Start() => Watcher.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
 

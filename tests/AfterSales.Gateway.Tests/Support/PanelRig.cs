@@ -1,9 +1,8 @@
-using AfterSales.Gateway.Configuration;
 using AfterSales.Gateway.Panels;
+using AfterSales.Gateway.Reconnection;
 using AfterSales.Gateway.Serial;
 using AfterSales.Gateway.Simulation;
 using AfterSales.Gateway.Simulation.Panels;
-using AfterSales.Gateway.Uplink;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AfterSales.Gateway.Tests.Support;

@@ -1,8 +1,8 @@
 using AfterSales.Gateway.Configuration;
 using AfterSales.Gateway.Faults;
 using AfterSales.Gateway.Outbox;
+using AfterSales.Gateway.Reconnection;
 using AfterSales.Gateway.RemoteConfig;
-using AfterSales.Gateway.Status;
 using AfterSales.Gateway.Supervision;
 using AfterSales.Gateway.Uplink;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -24,7 +24,7 @@ internal sealed class RealUplink : IAsyncDisposable
         var backoff = new ReconnectBackoff(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), () => 0);
         var siteConfig = new SiteConfigStore(_state.Path, config.SiteId, NullLogger<SiteConfigStore>.Instance);
         _uplink = new MqttUplink(
-            config, Outbox, tracker, backoff, siteConfig, new ConnectionState(), new LoopHealth(TimeProvider.System), TimeProvider.System, NullLogger<MqttUplink>.Instance);
+            config.UplinkSettings, Outbox, tracker, backoff, siteConfig, new ConnectionState(), new LoopHealth(TimeProvider.System), TimeProvider.System, NullLogger<MqttUplink>.Instance);
     }
 
     public SqliteOutbox Outbox { get; }

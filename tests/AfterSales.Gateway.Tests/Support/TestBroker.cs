@@ -6,10 +6,15 @@ using MQTTnet.Server;
 
 namespace AfterSales.Gateway.Tests.Support;
 
-/// <summary>A real MQTTnet broker on a free loopback port, recording what each client published.</summary>
+/// <summary>
+/// A real MQTTnet broker on a free loopback port, recording what each client published. Once started it has the
+/// cloud's subscription to every site's events, as a deployed broker does, so an event is delivered, not answered
+/// with "no matching subscribers" (which the gateway rightly treats as not delivered).
+/// </summary>
 internal sealed class TestBroker : IAsyncDisposable
 {
     private readonly MqttServer _server;
+    private readonly IMqttClient _cloud = new MqttClientFactory().CreateMqttClient();
 
     public TestBroker(int? port = null)
     {
@@ -43,10 +48,16 @@ internal sealed class TestBroker : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public Task StartAsync() => _server.StartAsync();
+    public async Task StartAsync()
+    {
+        await _server.StartAsync();
+        await _cloud.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", Port).WithClientId("test-cloud").Build());
+        await _cloud.SubscribeAsync("aftersales/v1/sites/+/events", MQTTnet.Protocol.MqttQualityOfServiceLevel.AtLeastOnce);
+    }
 
     public async ValueTask DisposeAsync()
     {
+        _cloud.Dispose();
         await _server.StopAsync(new MqttServerStopOptions());
         _server.Dispose();
         PublishedSignal.Dispose();

@@ -1,4 +1,6 @@
 using AfterSales.Gateway.Configuration;
+using AfterSales.Gateway.Inputs;
+using AfterSales.Gateway.Uplink;
 using AfterSales.Protocol.Faults;
 
 namespace AfterSales.Gateway.Tests.Support;

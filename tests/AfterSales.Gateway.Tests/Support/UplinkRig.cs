@@ -24,7 +24,7 @@ internal sealed class UplinkRig : IAsyncDisposable
         _broker = broker;
         Cloud = cloud;
         Config = TestConfig.Gateway() with { Broker = new BrokerConfig { Host = "127.0.0.1", Port = broker.Port } };
-        Tracker = new FaultTracker(Config, new CountingSequence(), Time);
+        Tracker = new FaultTracker(Config.Identity, new CountingSequence(), Time);
         _uplink = new RealUplink(Config, Tracker);
         Reporter = new FaultReporter(Tracker, Queue, NullLogger<FaultReporter>.Instance);
     }

@@ -2,8 +2,8 @@ using System.Buffers;
 using AfterSales.Gateway.Configuration;
 using AfterSales.Gateway.Faults;
 using AfterSales.Gateway.Outbox;
+using AfterSales.Gateway.Reconnection;
 using AfterSales.Gateway.RemoteConfig;
-using AfterSales.Gateway.Status;
 using AfterSales.Gateway.Supervision;
 using AfterSales.Gateway.Tests.Support;
 using AfterSales.Gateway.Uplink;
@@ -11,9 +11,9 @@ using AfterSales.Protocol.Contracts;
 using AfterSales.Protocol.Faults;
 using AfterSales.Protocol.Json;
 using AfterSales.Protocol.Topics;
-using Microsoft.Extensions.Logging.Abstractions;
 using MQTTnet;
 using MQTTnet.Protocol;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AfterSales.Gateway.Tests.Uplink;
 
@@ -113,7 +113,7 @@ public sealed class MqttUplinkTests : IDisposable
         await broker.StartAsync();
         await using var cloud = await TopicWatcher.StartAsync(broker.Port, MqttTopics.Status("site-001"));
         var client = new MqttClientFactory().CreateMqttClient();
-        await client.ConnectAsync(MqttClientOptionsFactory.Create(Config(broker.Port), DateTimeOffset.UtcNow));
+        await client.ConnectAsync(MqttClientOptionsFactory.Create(Config(broker.Port).UplinkSettings, DateTimeOffset.UtcNow));
 
         // Dispose closes the socket without a DISCONNECT packet, as a power cut or a cable pull would.
         client.Dispose();
@@ -175,10 +175,10 @@ public sealed class MqttUplinkTests : IDisposable
     {
         var config = Config(port);
         var backoff = new ReconnectBackoff(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), () => 0);
-        var tracker = new FaultTracker(config, new CountingSequence(), TimeProvider.System);
+        var tracker = new FaultTracker(config.Identity, new CountingSequence(), TimeProvider.System);
         var siteConfig = new SiteConfigStore(_state.Path, config.SiteId, NullLogger<SiteConfigStore>.Instance);
         return new MqttUplink(
-            config, _queue, tracker, backoff, siteConfig, new ConnectionState(), new LoopHealth(TimeProvider.System), TimeProvider.System, NullLogger<MqttUplink>.Instance);
+            config.UplinkSettings, _queue, tracker, backoff, siteConfig, new ConnectionState(), new LoopHealth(TimeProvider.System), TimeProvider.System, NullLogger<MqttUplink>.Instance);
     }
 
     private void Enqueue(int count)

@@ -1,4 +1,4 @@
-using AfterSales.Gateway.Uplink;
+using AfterSales.Gateway.Reconnection;
 
 namespace AfterSales.Gateway.Tests.Uplink;
 

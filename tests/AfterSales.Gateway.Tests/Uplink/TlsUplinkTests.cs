@@ -1,11 +1,14 @@
 using AfterSales.Gateway.Configuration;
 using AfterSales.Gateway.Faults;
 using AfterSales.Gateway.Outbox;
+using AfterSales.Gateway.Reconnection;
 using AfterSales.Gateway.RemoteConfig;
-using AfterSales.Gateway.Status;
 using AfterSales.Gateway.Supervision;
 using AfterSales.Gateway.Tests.Support;
 using AfterSales.Gateway.Uplink;
+using AfterSales.Protocol.Topics;
+using MQTTnet;
+using MQTTnet.Protocol;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AfterSales.Gateway.Tests.Uplink;
@@ -27,7 +30,13 @@ public sealed class TlsUplinkTests : IDisposable
     {
         using var broker = await StartBrokerAsync();
         var log = new ListLogger<MqttUplink>();
-        var acknowledged = await RunUplinkAsync(Config(broker.Port, _certs.CaFile, Password), log, expectAck: true);
+        var config = Config(broker.Port, _certs.CaFile, Password);
+
+        // The cloud's subscription, over the same TLS and credentials: without one the broker answers "no matching subscribers".
+        using var cloud = new MqttClientFactory().CreateMqttClient();
+        await cloud.ConnectAsync(MqttClientOptionsFactory.Create((config with { GatewayId = "test-cloud" }).UplinkSettings, DateTimeOffset.UtcNow));
+        await cloud.SubscribeAsync(MqttTopics.Events(config.SiteId), MqttQualityOfServiceLevel.AtLeastOnce);
+        var acknowledged = await RunUplinkAsync(config, log, expectAck: true);
 
         Assert.True(acknowledged, "the event was not acknowledged over TLS.\n" + log.All);
         Assert.Contains("Connected to broker", log.All, StringComparison.Ordinal);
@@ -127,13 +136,14 @@ public sealed class TlsUplinkTests : IDisposable
         var state = Path.Combine(_dir.Path, Guid.NewGuid().ToString("N"));
         using var outbox = new SqliteOutbox(state, new OutboxBudget(1024 * 1024));
         var acked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        outbox.Acknowledged += _ => acked.TrySetResult();
+        var observed = new ObservedOutbox(outbox);
+        observed.Acknowledged += _ => acked.TrySetResult();
         outbox.Enqueue(OutboxEvents.Fault(1));
         var backoff = new ReconnectBackoff(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100), () => 0);
         using var uplink = new MqttUplink(
-            config,
-            outbox,
-            new FaultTracker(config, new CountingSequence(), TimeProvider.System),
+            config.UplinkSettings,
+            observed,
+            new FaultTracker(config.Identity, new CountingSequence(), TimeProvider.System),
             backoff,
             new SiteConfigStore(state, config.SiteId, NullLogger<SiteConfigStore>.Instance),
             new ConnectionState(),

@@ -1,7 +1,7 @@
 using System.Device.Spi;
 using AfterSales.Gateway.Simulation.Devices;
 using AfterSales.Gateway.Tests.Support;
-using AfterSales.Gateway.Zones;
+using Iot.Device.Adc;
 
 namespace AfterSales.Gateway.Tests.Zones;
 

@@ -3,7 +3,6 @@ using AfterSales.Gateway.Board;
 using AfterSales.Gateway.Faults;
 using AfterSales.Gateway.Simulation.Devices;
 using AfterSales.Gateway.Tests.Support;
-using AfterSales.Gateway.Uplink;
 using AfterSales.Gateway.Zones;
 using AfterSales.Protocol.Contracts;
 using AfterSales.Protocol.Faults;
@@ -34,9 +33,9 @@ public sealed class ZoneWatcherTests : IDisposable
         Set(0, ZoneState.Normal);
         Set(5, ZoneState.Normal);
         var config = TestConfig.Gateway() with { Zones = _zones };
-        var reporter = new FaultReporter(new FaultTracker(config, new CountingSequence(), _time), _queue, NullLogger<FaultReporter>.Instance);
+        var reporter = new FaultReporter(new FaultTracker(config.Identity, new CountingSequence(), _time), _queue, NullLogger<FaultReporter>.Instance);
         var buses = new BoardBuses(_ => throw new NotSupportedException(), _ => _adc);
-        _watcher = new ZoneWatcher(config, buses, reporter, _time, NullLogger<ZoneWatcher>.Instance);
+        _watcher = new ZoneWatcher(config.Zones!, buses, reporter, _time, NullLogger<ZoneWatcher>.Instance);
         _watcher.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
         _time.Advance(TimeSpan.Zero);
     }

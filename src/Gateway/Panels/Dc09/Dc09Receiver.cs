@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using AfterSales.Gateway.Configuration;
 using AfterSales.Gateway.Faults;
 using AfterSales.Gateway.Serial;
 using AfterSales.Protocol.Faults;
@@ -32,10 +31,10 @@ internal sealed partial class Dc09Receiver : BackgroundService
     private long _acked;
     private long _rejected;
 
-    public Dc09Receiver(GatewayConfig config, FaultReporter reporter, TimeProvider time, ILogger<Dc09Receiver> logger)
+    public Dc09Receiver(Dc09ReceiverConfig config, FaultReporter reporter, TimeProvider time, ILogger<Dc09Receiver> logger)
     {
         ArgumentNullException.ThrowIfNull(config);
-        _config = config.Dc09Receiver ?? throw new ArgumentException("dc09Receiver is not configured", nameof(config));
+        _config = config;
         _reporter = reporter;
         _time = time;
         _logger = logger;

@@ -1,4 +1,3 @@
-using AfterSales.Gateway.Configuration;
 using AfterSales.Protocol.Panels;
 using AfterSales.Protocol.Panels.SiaDc09;
 

@@ -1,4 +1,3 @@
-using AfterSales.Gateway.Configuration;
 using AfterSales.Protocol.Panels;
 
 namespace AfterSales.Gateway.Panels.Dc09;

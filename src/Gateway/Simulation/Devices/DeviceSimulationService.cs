@@ -9,7 +9,7 @@ namespace AfterSales.Gateway.Simulation.Devices;
 /// <c>supply</c> and <c>zones</c> at their offsets (repeating with <c>repeatEverySeconds</c>). Must start
 /// before the watchers so their first reading sees a healthy site.
 /// </summary>
-internal sealed partial class DeviceSimulationService(SimulatedDevices devices, TimeProvider time, ILogger<DeviceSimulationService> logger)
+internal sealed partial class DeviceSimulationService(SimulatedDevices devices, DeviceScript sim, TimeProvider time, ILogger<DeviceSimulationService> logger)
     : IHostedService, IAsyncDisposable
 {
     private readonly List<ITimer> _timers = [];
@@ -31,7 +31,6 @@ internal sealed partial class DeviceSimulationService(SimulatedDevices devices, 
             }
         }
 
-        var sim = devices.Config.Simulation;
         foreach (var step in sim.Cameras)
         {
             Schedule(step.AtSeconds, () => devices.Apply(step), $"camera {step.DeviceId} {step.Mode}, clock {step.ClockOffsetSeconds:+0;-0;0} s");
@@ -72,7 +71,7 @@ internal sealed partial class DeviceSimulationService(SimulatedDevices devices, 
     private void Schedule(double atSeconds, Action apply, string what)
     {
         // One timer per step with the script's period: a repeating script needs no bookkeeping at all.
-        var repeat = devices.Config.Simulation.RepeatEverySeconds;
+        var repeat = sim.RepeatEverySeconds;
         _timers.Add(time.CreateTimer(
             _ =>
             {

@@ -1,15 +1,14 @@
 using System.Net;
 using AfterSales.Gateway.Configuration;
-using static AfterSales.Gateway.Configuration.FieldRules;
+using static AfterSales.Gateway.Validation.FieldRules;
 
 namespace AfterSales.Gateway.Simulation.Devices;
 
 /// <summary>Checks <c>simulation.cameras</c>, <c>supply</c> and <c>zones</c> against the devices they drive.</summary>
 internal static class DeviceSimulationValidator
 {
-    public static string? Validate(GatewayConfig c)
+    public static string? Validate(DeviceScript sim, GatewayConfig c)
     {
-        var sim = c.Simulation;
         for (var i = 0; i < sim.Cameras.Count; i++)
         {
             var step = sim.Cameras[i];

@@ -3,6 +3,8 @@ using System.Device.Spi;
 using System.Net;
 using AfterSales.Gateway.Board;
 using AfterSales.Gateway.Configuration;
+using AfterSales.Gateway.Power;
+using AfterSales.Gateway.Zones;
 
 namespace AfterSales.Gateway.Simulation.Devices;
 

@@ -4,7 +4,7 @@ namespace AfterSales.Protocol.Panels.SiaDc09;
 
 /// <summary>
 /// The clear-text tail of a DC-09 frame after '[': <c>data]</c>, any <c>[x-data]</c> blocks and the
-/// <c>_HH:MM:SS,MM-DD-YYYY</c> timestamp. For clear frames the data may start with <c>#acct|</c>.
+/// <c>_HH:MM:SS,MM-DD-YYYY</c> timestamp. The data may start with <c>#acct|</c> and go on with <c>|Atext</c> fields.
 /// </summary>
 internal static class Dc09Body
 {
@@ -18,18 +18,17 @@ internal static class Dc09Body
             return false;
         }
 
-        var data = body[..close];
-        string? dataAccount = null;
-        var bar = data.IndexOf('|', StringComparison.Ordinal);
-        if (!encrypted && bar >= 0)
+        // '|' separates the fields of the data block, as receivers read it: an optional account (#1234), the event
+        // data, then optional further fields such as the ASCII text of SIA DC-04 ('A' and the text). Encrypted frames
+        // carry the same block after their pad, which the parser has already cut off.
+        var parts = body[..close].Split('|');
+        var first = parts.Length > 1 && IsAccount(parts[0]) || parts[0].StartsWith('#') ? 1 : 0;
+        var dataAccount = first == 1 ? parts[0].TrimStart('#') : null;
+        var data = parts.Length > first ? parts[first] : string.Empty;
+        string[] extra = parts.Length > first + 1 ? parts[(first + 1)..] : [];
+        if (data.Contains('[', StringComparison.Ordinal) || extra.Any(x => x.Contains('[', StringComparison.Ordinal)))
         {
-            dataAccount = data[..bar].TrimStart('#');
-            data = data[(bar + 1)..];
-        }
-
-        if (data.Contains('[', StringComparison.Ordinal) || data.Contains('|', StringComparison.Ordinal))
-        {
-            error = "data block holds a stray '[' or '|'";
+            error = "data block holds a stray '['";
             return false;
         }
 
@@ -71,6 +70,12 @@ internal static class Dc09Body
         }
 
         fields.Add("data", data);
+        foreach (var field in extra)
+        {
+            // 'A' starts the ASCII text block (DC-04); anything else is kept as it came.
+            _ = field.StartsWith('A') ? fields.Add("text", field[1..]) : fields.Add("field", field);
+        }
+
         foreach (var x in extended)
         {
             fields.Add("xdata", x);
@@ -81,8 +86,15 @@ internal static class Dc09Body
             fields.Add("timestamp", t.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
         }
 
-        message = new Dc09Message(header.Id, encrypted, header.Sequence, header.Receiver, header.Prefix, header.Account, data, dataAccount, extended, timestamp);
+        message = new Dc09Message(header.Id, encrypted, header.Sequence, header.Receiver, header.Prefix, header.Account, data, dataAccount, extended, timestamp, extra);
         error = null;
         return true;
+    }
+
+    /// <summary>An account before the data: 1–16 hex digits, with or without the '#' DC-09 puts in front.</summary>
+    private static bool IsAccount(string field)
+    {
+        var digits = field.StartsWith('#') ? field[1..] : field;
+        return digits.Length is > 0 and <= 16 && digits.All(Uri.IsHexDigit);
     }
 }

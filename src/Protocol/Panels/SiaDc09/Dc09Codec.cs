@@ -21,6 +21,10 @@ public static class Dc09Codec
         var faults = new List<PanelFault>();
         switch (message!.Id)
         {
+            case "SIA-DCS" when message.Data.Length == 0:
+                // "[]" (or "[#1234|]"): receivers take it as a message with no event, like a NULL poll; the panel is
+                // alive and gets its ACK, and there is nothing to report.
+                break;
             case "SIA-DCS":
                 if (!SiaDcsPayload.TryParse(message.Data, out var events, out error))
                 {

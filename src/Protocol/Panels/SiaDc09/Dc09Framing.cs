@@ -45,7 +45,13 @@ public static class Dc09Framing
 
         content.Append('[');
         var tail = new StringBuilder();
-        tail.Append(message.Data).Append(']');
+        tail.Append(message.Data);
+        foreach (var field in message.DataFields ?? [])
+        {
+            tail.Append('|').Append(field);
+        }
+
+        tail.Append(']');
         foreach (var x in message.ExtendedData)
         {
             tail.Append('[').Append(x).Append(']');

@@ -13,6 +13,7 @@ namespace AfterSales.Protocol.Panels.SiaDc09;
 /// <param name="DataAccount">The account repeated inside the brackets before '|' in clear-text frames, or null.</param>
 /// <param name="ExtendedData">Each x-data block without its brackets, e.g. <c>X0E00000</c>.</param>
 /// <param name="Timestamp">The UTC timestamp, or null when the frame had none.</param>
+/// <param name="DataFields">Fields after the data inside the brackets, each without its '|', e.g. <c>AFront door</c> (ASCII text).</param>
 public sealed record Dc09Message(
     string Id,
     bool Encrypted,
@@ -23,4 +24,5 @@ public sealed record Dc09Message(
     string Data,
     string? DataAccount,
     IReadOnlyList<string> ExtendedData,
-    DateTimeOffset? Timestamp);
+    DateTimeOffset? Timestamp,
+    IReadOnlyList<string>? DataFields = null);

@@ -1,0 +1,17 @@
+namespace AfterSales.Gateway.Panels.Dc09;
+
+/// <summary>One IP panel reporting to the receiver, known by its account number.</summary>
+internal sealed record Dc09AccountConfig
+{
+    /// <summary>The account as the panel sends it after '#' (hex digits, 1–16).</summary>
+    public string Account { get; set; } = string.Empty;
+
+    /// <summary>The device id its faults carry; its zones become <c>{panelId}.zone-012</c>.</summary>
+    public string PanelId { get; set; } = string.Empty;
+
+    /// <summary>AES key as 32/48/64 hex characters or 16/24/32 characters of text; null accepts clear text only.</summary>
+    public string? Key { get; set; }
+
+    /// <summary>Seconds without any message (events or NULL link tests) before <c>panel.comm_fail</c>; 0 turns it off.</summary>
+    public int SupervisionSeconds { get; set; }
+}
