@@ -39,7 +39,9 @@ public sealed class TelemetryTests : IAsyncLifetime
     public async Task Fault_FromGatewayToNotification_IsOneTraceAndShowsInPrometheusMetrics()
     {
         var traceId = ActivityTraceId.CreateRandom();
-        var fault = GatewayPublisher.Fault("site-a", "gw-a", "zone-7", DeviceKind.Zone, FaultCodes.ZoneTamper);
+        // A device no other test uses: spans of every host in this process reach the exporter.
+        var device = $"zone-{Random.Shared.Next(100_000, 999_999)}";
+        var fault = GatewayPublisher.Fault("site-a", "gw-a", device, DeviceKind.Zone, FaultCodes.ZoneTamper);
 
         await GatewayPublisher.PublishFaultAsync(_host.MqttPort, fault, "secret-gw-a", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
         await GatewayPublisher.PublishAsync(_host.MqttPort, "gw-a", "secret-gw-a", MqttTopics.Events("site-a"), Encoding.UTF8.GetBytes("{not json"));
@@ -47,7 +49,9 @@ public sealed class TelemetryTests : IAsyncLifetime
         var trace = await UntilAsync(() => Spans(traceId) is var s && s.Any(a => a.DisplayName == "ingest") ? s : null);
         var ticketId = trace.Single(a => a.DisplayName == "desk apply").GetTagItem("aftersales.ticket.id");
         // Timers fire later, from the worker: their own trace, tagged with the ticket.
-        var timer = await UntilAsync(() => Snapshot().FirstOrDefault(a => a.DisplayName == "desk timer" && Equals(a.GetTagItem("aftersales.ticket.id"), ticketId)));
+        var timer = await UntilAsync(() => Snapshot().FirstOrDefault(a => a.DisplayName == "desk timer"
+            && Equals(a.GetTagItem("aftersales.ticket.id"), ticketId) && Equals(a.GetTagItem("aftersales.device.id"), device)
+            && Equals(a.GetTagItem("aftersales.timer.kind"), "AcceptTimeout")));
         using var http = new HttpClient { BaseAddress = _host.BaseAddress };
         await http.GetAsync(new Uri("/healthz", UriKind.Relative));
         var metrics = await UntilAsync(async () => await http.GetStringAsync(new Uri("/metrics", UriKind.Relative)) is var m && m.Contains("aftersales_desk_timer_lag_seconds", StringComparison.Ordinal) ? m : null);
@@ -60,7 +64,7 @@ public sealed class TelemetryTests : IAsyncLifetime
         Assert.Equal(apply.SpanId, notify.ParentSpanId);
         Assert.Equal("Open", apply.GetTagItem("aftersales.ticket.action"));
         Assert.Equal(fault.EventId, apply.GetTagItem("aftersales.event.id"));
-        Assert.Equal("AcceptTimeout", timer.GetTagItem("aftersales.timer.kind"));
+        Assert.Equal("site-a", timer.GetTagItem("aftersales.site.id"));
 
         string[] expected =
         [

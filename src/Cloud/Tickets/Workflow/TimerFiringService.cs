@@ -58,6 +58,7 @@ internal sealed partial class TimerFiringService(
         using var span = CloudTelemetry.Start("desk timer")?.SetTag("aftersales.timer.kind", timer.Kind.ToString()).SetTag("aftersales.ticket.id", timer.TicketId);
         CloudMetrics.TimerLag.Record(Math.Max(0, (now - timer.DueAt).TotalSeconds));
         var ticket = await db.Tickets.SingleAsync(t => t.Id == timer.TicketId, cancellationToken);
+        span?.SetTag("aftersales.site.id", ticket.SiteId).SetTag("aftersales.device.id", ticket.DeviceId);
         var site = await db.Sites.AsNoTracking().SingleAsync(s => s.Id == ticket.SiteId, cancellationToken);
         try
         {
