@@ -5,7 +5,6 @@ using AfterSales.Cloud.Inspections;
 using AfterSales.Cloud.Inventory;
 using AfterSales.Cloud.Kpis;
 using AfterSales.Cloud.Mail;
-using AfterSales.Cloud.Mail.Queue;
 using AfterSales.Cloud.Reports;
 using AfterSales.Cloud.Sites;
 using AfterSales.Cloud.Sla;
@@ -45,7 +44,7 @@ public abstract class ServiceCycleTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _dbs = new Factory(await CreateDatabaseAsync());
+        _dbs = new FuncDbFactory(await CreateDatabaseAsync());
         await using var db = await _dbs.CreateDbContextAsync();
         await db.Database.MigrateAsync();
         db.ServiceCentres.Add(new ServiceCentre { Id = "centre-1", Name = "Chengdu", Latitude = 30.0, Longitude = 104.0 });
@@ -292,10 +291,6 @@ public abstract class ServiceCycleTests : IAsyncLifetime
     private MonthlyReportService Reports() =>
         new MonthlyReportService(_dbs, _mailer, new DocumentHtmlService(NullLoggerFactory.Instance), new KpiTargetSource(Options.Create(new KpiTargets())), Options.Create(new LifecycleOptions()), _time, NullLogger<MonthlyReportService>.Instance);
 
-    private sealed class Factory(Func<CloudDb> create) : IDbContextFactory<CloudDb>
-    {
-        public CloudDb CreateDbContext() => create();
-    }
 
     /// <summary>Progress&lt;T&gt; posts to the thread pool; the test wants every report in order, at once.</summary>
     private sealed class SyncProgress(List<ReportProgress> seen) : IProgress<ReportProgress>

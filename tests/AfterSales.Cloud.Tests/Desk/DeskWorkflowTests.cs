@@ -5,6 +5,7 @@ using AfterSales.Cloud.Notifications;
 using AfterSales.Cloud.Sites;
 using AfterSales.Cloud.Storage;
 using AfterSales.Cloud.Tests.Storage;
+using AfterSales.Cloud.Tests.Support;
 using AfterSales.Cloud.Tickets;
 using AfterSales.Cloud.Tickets.Lifecycle;
 using AfterSales.Cloud.Tickets.Workflow;
@@ -423,9 +424,4 @@ public sealed class PostgresDeskWorkflowTests(PostgresServer server) : DeskWorkf
         var options = new DbContextOptionsBuilder<PostgresCloudDb>().UseNpgsql(await server.CreateDatabaseAsync()).Options;
         return () => new PostgresCloudDb(options);
     }
-}
-
-internal sealed class FuncDbFactory(Func<CloudDb> create) : IDbContextFactory<CloudDb>
-{
-    public CloudDb CreateDbContext() => create();
 }

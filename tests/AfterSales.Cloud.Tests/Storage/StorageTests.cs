@@ -1,3 +1,4 @@
+using AfterSales.Cloud.Tests.Support;
 using System.Text;
 using AfterSales.Cloud.Ingest;
 using AfterSales.Cloud.Presence;
@@ -26,7 +27,7 @@ public abstract class StorageTests : IAsyncLifetime
     private static readonly (double Lat, double Lon) CentreAt = (31.0, 121.0);
 
     private readonly FakeTimeProvider _time = new(T0 + TimeSpan.FromMinutes(1));
-    private TestDbFactory _dbs = null!;
+    private FuncDbFactory _dbs = null!;
     private TicketDeskService _desk = null!;
     private IngestPipeline _ingest = null!;
 
@@ -49,7 +50,7 @@ public abstract class StorageTests : IAsyncLifetime
 
     private async Task SetUpAsync()
     {
-        _dbs = new TestDbFactory(await CreateDatabaseAsync());
+        _dbs = new FuncDbFactory(await CreateDatabaseAsync());
         await using (var db = _dbs.CreateDbContext())
         {
             await db.Database.MigrateAsync();
@@ -255,11 +256,6 @@ public abstract class StorageTests : IAsyncLifetime
         Severity = FaultSeverity.Major,
         OccurredAt = at,
     };
-
-    private sealed class TestDbFactory(Func<CloudDb> create) : IDbContextFactory<CloudDb>
-    {
-        public CloudDb CreateDbContext() => create();
-    }
 }
 
 public sealed class SqliteStorageTests : StorageTests
