@@ -66,6 +66,7 @@ public sealed class JobWalkthroughTests : IAsyncLifetime
             Geolocation = new Geolocation { Latitude = 30.6521f, Longitude = 104.0801f },
             BaseURL = _host.BaseAddress.ToString(),
         });
+        phone.SetDefaultTimeout(BrowserDeadline.Milliseconds);
         var tech = await phone.NewPageAsync();
         await SignInAsync(tech, "li");
         Assert.EndsWith("/jobs", tech.Url, StringComparison.Ordinal);
@@ -106,6 +107,7 @@ public sealed class JobWalkthroughTests : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = Desktop.Width, Height = Desktop.Height },
             BaseURL = _host.BaseAddress.ToString(),
         });
+        desk.SetDefaultTimeout(BrowserDeadline.Milliseconds);
         var dispatcher = await desk.NewPageAsync();
         await SignInAsync(dispatcher, "dispatch");
         Assert.EndsWith("/desk", dispatcher.Url, StringComparison.Ordinal);

@@ -143,6 +143,10 @@ public sealed class PhonePagesTests : IAsyncLifetime
     private async Task<IPage> PhoneAsync()
     {
         var context = await _browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true });
+
+        // A deadline, not a wait: on a 2-core CI machine running every test project at once a page
+        // step can take longer than Playwright's 30 s default.
+        context.SetDefaultTimeout(BrowserDeadline.Milliseconds);
         return await context.NewPageAsync();
     }
 
