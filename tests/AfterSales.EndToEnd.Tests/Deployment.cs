@@ -52,27 +52,42 @@ internal sealed class Deployment : IAsyncDisposable
 
     public static async Task<Deployment> StartAsync(bool externalBroker, string? gatewayExecutable = null)
     {
-        var deployment = new Deployment(externalBroker, gatewayExecutable);
-        try
+        // The ports are found free and released before the servers bind them, so a process running in
+        // parallel can take one in between; such a start is tried again on new ports.
+        for (var attempt = 1; ; attempt++)
         {
-            if (externalBroker)
+            var deployment = new Deployment(externalBroker, gatewayExecutable);
+            try
             {
-                deployment.StartMosquitto();
-                var listening = await Poll.UntilAsync(() => Task.FromResult(CanConnect(deployment.BrokerPort)));
-                Assert.True(listening, "mosquitto did not start listening.\n" + deployment.Diagnostics());
+                await deployment.StartServersAsync(externalBroker);
+                return deployment;
             }
+            catch (Exception) when (attempt < 3 && deployment.Diagnostics().Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                await deployment.DisposeAsync();
+            }
+            catch
+            {
+                await deployment.DisposeAsync();
+                throw;
+            }
+        }
+    }
 
-            deployment.StartCloud();
-            // Stop waiting early when the cloud process has died: its output says why.
-            var healthy = await Poll.UntilAsync(async () => deployment.cloud!.HasExited || await deployment.IsHealthyAsync());
-            Assert.True(healthy && !deployment.cloud!.HasExited, "cloud /healthz did not become 200.\n" + deployment.Diagnostics());
-            return deployment;
-        }
-        catch
+    private async Task StartServersAsync(bool externalBroker)
+    {
+        if (externalBroker)
         {
-            await deployment.DisposeAsync();
-            throw;
+            StartMosquitto();
+            var listening = await Poll.UntilAsync(() => Task.FromResult(CanConnect(BrokerPort)));
+            Assert.True(listening, "mosquitto did not start listening.\n" + Diagnostics());
         }
+
+        StartCloud();
+
+        // Stop waiting early when the cloud process has died: its output says why.
+        var healthy = await Poll.UntilAsync(async () => cloud!.HasExited || await IsHealthyAsync());
+        Assert.True(healthy && !cloud!.HasExited, "cloud /healthz did not become 200.\n" + Diagnostics());
     }
 
     public string GatewayStateDirectory => Path.Combine(tempDirectory, "gateway-state");
