@@ -1,8 +1,5 @@
-using System.Security.Claims;
 using System.Text.Encodings.Web;
-using AfterSales.Cloud.Storage;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace AfterSales.Cloud.Auth;
