@@ -73,9 +73,6 @@ internal static class CloudHost
         services.AddSingleton<TicketDeskService>();
         services.AddSingleton<TicketQueryService>();
         services.AddSingleton<PresenceService>();
-        services.AddSingleton<IngestCounters>();
-        services.AddSingleton<RejectionStore>();
-        services.AddSingleton<IngestPipeline>();
         services.AddSingleton<CloudBrokerCredential>();
         services.Configure<MailOptions>(builder.Configuration.GetSection(MailOptions.Section));
         services.AddSingleton<MailService>();
@@ -89,6 +86,7 @@ internal static class CloudHost
 
         // Start order matters: schema first, then the broker, then the subscriber and the watchdog.
         services.AddHostedService<DatabaseInitializer>();
+        services.AddIngest(builder.Configuration);
         if (builder.Configuration.GetValue(BrokerOptions.Section + ":" + nameof(BrokerOptions.Embedded), true))
         {
             services.AddSingleton<EmbeddedBrokerServer>();

@@ -61,7 +61,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                     b.HasIndex("KeyHash")
                         .IsUnique();
 
-                    b.ToTable("ApiKeys");
+                    b.ToTable("ApiKeys", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Auth.UserAccount", b =>
@@ -176,36 +176,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
 
                     b.HasIndex("SiteId", "EndsOn");
 
-                    b.ToTable("Contracts");
-                });
-
-            modelBuilder.Entity("AfterSales.Cloud.Tickets.Correlation.Incident", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTimeOffset>("LastFaultAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset>("OpenedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<long?>("RootTicketId")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("SiteId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SiteId", "LastFaultAt");
-
-                    b.ToTable("Incidents");
+                    b.ToTable("Contracts", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Dispatch.DutyShift", b =>
@@ -236,7 +207,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
 
                     b.HasIndex("TechnicianId", "End");
 
-                    b.ToTable("DutyShifts");
+                    b.ToTable("DutyShifts", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Dispatch.Technician", b =>
@@ -287,7 +258,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.ToTable("Technicians");
+                    b.ToTable("Technicians", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Feedback.Complaint", b =>
@@ -363,7 +334,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
 
                     b.HasIndex("SiteId");
 
-                    b.ToTable("Complaints");
+                    b.ToTable("Complaints", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Feedback.Revisit", b =>
@@ -407,7 +378,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                     b.HasIndex("TicketId", "Role")
                         .IsUnique();
 
-                    b.ToTable("Revisits");
+                    b.ToTable("Revisits", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Feedback.Survey", b =>
@@ -467,7 +438,45 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                     b.HasIndex("Token")
                         .IsUnique();
 
-                    b.ToTable("Surveys");
+                    b.ToTable("Surveys", (string)null);
+                });
+
+            modelBuilder.Entity("AfterSales.Cloud.Ingest.Inbox.InboxEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("GatewayId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<byte[]>("Payload")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SiteId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("IngestInbox", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Ingest.RejectedMessage", b =>
@@ -500,7 +509,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
 
                     b.HasIndex("ReceivedAt");
 
-                    b.ToTable("RejectedMessages");
+                    b.ToTable("RejectedMessages", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Inspections.InspectionItem", b =>
@@ -562,7 +571,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
 
                     b.HasIndex("JobId");
 
-                    b.ToTable("InspectionItems");
+                    b.ToTable("InspectionItems", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Inspections.InspectionJob", b =>
@@ -608,7 +617,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
 
                     b.HasIndex("TechnicianId", "ScheduledFor");
 
-                    b.ToTable("InspectionJobs");
+                    b.ToTable("InspectionJobs", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Inventory.InventoryDevice", b =>
@@ -667,7 +676,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                     b.HasIndex("SiteId", "DeviceId")
                         .IsUnique();
 
-                    b.ToTable("InventoryDevices");
+                    b.ToTable("InventoryDevices", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Inventory.SiteInventoryState", b =>
@@ -690,7 +699,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
 
                     b.HasKey("SiteId");
 
-                    b.ToTable("SiteInventories");
+                    b.ToTable("SiteInventories", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Notifications.Notification", b =>
@@ -726,7 +735,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
 
                     b.HasIndex("TicketId");
 
-                    b.ToTable("Notifications");
+                    b.ToTable("Notifications", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Parts.PartMove", b =>
@@ -780,7 +789,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
 
                     b.HasIndex("TicketId");
 
-                    b.ToTable("PartMoves");
+                    b.ToTable("PartMoves", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Reports.ArchivedReport", b =>
@@ -827,7 +836,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                     b.HasIndex("SiteId", "Kind", "Period")
                         .IsUnique();
 
-                    b.ToTable("ArchivedReports");
+                    b.ToTable("ArchivedReports", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Reports.ReportRun", b =>
@@ -873,7 +882,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                     b.HasIndex("Kind", "Period")
                         .IsUnique();
 
-                    b.ToTable("ReportRuns");
+                    b.ToTable("ReportRuns", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Sites.RegisteredGateway", b =>
@@ -899,7 +908,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
 
                     b.HasIndex("SiteId");
 
-                    b.ToTable("Gateways");
+                    b.ToTable("Gateways", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Sites.ServiceCentre", b =>
@@ -921,7 +930,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.ToTable("ServiceCentres");
+                    b.ToTable("ServiceCentres", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Sites.Site", b =>
@@ -963,10 +972,10 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.ToTable("Sites");
+                    b.ToTable("Sites", (string)null);
                 });
 
-            modelBuilder.Entity("AfterSales.Cloud.Tickets.Timers.DeskTimer", b =>
+            modelBuilder.Entity("AfterSales.Cloud.Tickets.Correlation.Incident", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -974,37 +983,25 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<DateTimeOffset?>("CancelledAt")
+                    b.Property<DateTimeOffset>("LastFaultAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<DateTimeOffset>("DueAt")
+                    b.Property<DateTimeOffset>("OpenedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<DateTimeOffset?>("FiredAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("RootTicketId")
+                        .HasColumnType("bigint");
 
-                    b.Property<string>("Kind")
+                    b.Property<string>("SiteId")
                         .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<int>("Percent")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("TechnicianId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.Property<long>("TicketId")
-                        .HasColumnType("bigint");
-
                     b.HasKey("Id");
 
-                    b.HasIndex("TicketId");
+                    b.HasIndex("SiteId", "LastFaultAt");
 
-                    b.HasIndex("FiredAt", "CancelledAt", "DueAt");
-
-                    b.ToTable("DeskTimers");
+                    b.ToTable("Incidents", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Tickets.Lifecycle.TicketAuditEntry", b =>
@@ -1047,7 +1044,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
 
                     b.HasIndex("TicketId");
 
-                    b.ToTable("TicketAudit");
+                    b.ToTable("TicketAudit", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Tickets.Ticket", b =>
@@ -1198,7 +1195,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
 
                     b.HasIndex("SiteId", "DeviceId", "Fault", "ClosedAt");
 
-                    b.ToTable("Tickets");
+                    b.ToTable("Tickets", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Tickets.TicketOccurrence", b =>
@@ -1258,7 +1255,48 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
 
                     b.HasIndex("TicketId");
 
-                    b.ToTable("Occurrences");
+                    b.ToTable("Occurrences", (string)null);
+                });
+
+            modelBuilder.Entity("AfterSales.Cloud.Tickets.Timers.DeskTimer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("FiredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Percent")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TechnicianId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TicketId");
+
+                    b.HasIndex("FiredAt", "CancelledAt", "DueAt");
+
+                    b.ToTable("DeskTimers", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Tickets.Work.JobSignature", b =>
@@ -1297,7 +1335,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                     b.HasIndex("TicketId", "Visit")
                         .IsUnique();
 
-                    b.ToTable("JobSignatures");
+                    b.ToTable("JobSignatures", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Tickets.Work.PartUsed", b =>
@@ -1338,7 +1376,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
 
                     b.HasIndex("TicketId");
 
-                    b.ToTable("PartsUsed");
+                    b.ToTable("PartsUsed", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Contracts.MaintenanceContract", b =>
@@ -1440,15 +1478,6 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("AfterSales.Cloud.Tickets.Timers.DeskTimer", b =>
-                {
-                    b.HasOne("AfterSales.Cloud.Tickets.Ticket", null)
-                        .WithMany()
-                        .HasForeignKey("TicketId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("AfterSales.Cloud.Tickets.Lifecycle.TicketAuditEntry", b =>
                 {
                     b.HasOne("AfterSales.Cloud.Tickets.Ticket", null)
@@ -1472,6 +1501,15 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                     b.HasOne("AfterSales.Cloud.Tickets.Ticket", null)
                         .WithMany("Occurrences")
                         .HasForeignKey("TicketId");
+                });
+
+            modelBuilder.Entity("AfterSales.Cloud.Tickets.Timers.DeskTimer", b =>
+                {
+                    b.HasOne("AfterSales.Cloud.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Tickets.Work.JobSignature", b =>

@@ -54,7 +54,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                     b.HasIndex("KeyHash")
                         .IsUnique();
 
-                    b.ToTable("ApiKeys");
+                    b.ToTable("ApiKeys", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Auth.UserAccount", b =>
@@ -165,34 +165,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
 
                     b.HasIndex("SiteId", "EndsOn");
 
-                    b.ToTable("Contracts");
-                });
-
-            modelBuilder.Entity("AfterSales.Cloud.Tickets.Correlation.Incident", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("LastFaultAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("OpenedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("RootTicketId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("SiteId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SiteId", "LastFaultAt");
-
-                    b.ToTable("Incidents");
+                    b.ToTable("Contracts", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Dispatch.DutyShift", b =>
@@ -221,7 +194,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
 
                     b.HasIndex("TechnicianId", "End");
 
-                    b.ToTable("DutyShifts");
+                    b.ToTable("DutyShifts", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Dispatch.Technician", b =>
@@ -272,7 +245,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.ToTable("Technicians");
+                    b.ToTable("Technicians", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Feedback.Complaint", b =>
@@ -346,7 +319,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
 
                     b.HasIndex("SiteId");
 
-                    b.ToTable("Complaints");
+                    b.ToTable("Complaints", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Feedback.Revisit", b =>
@@ -388,7 +361,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                     b.HasIndex("TicketId", "Role")
                         .IsUnique();
 
-                    b.ToTable("Revisits");
+                    b.ToTable("Revisits", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Feedback.Survey", b =>
@@ -446,7 +419,43 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                     b.HasIndex("Token")
                         .IsUnique();
 
-                    b.ToTable("Surveys");
+                    b.ToTable("Surveys", (string)null);
+                });
+
+            modelBuilder.Entity("AfterSales.Cloud.Ingest.Inbox.InboxEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GatewayId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Payload")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SiteId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("IngestInbox", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Ingest.RejectedMessage", b =>
@@ -477,7 +486,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
 
                     b.HasIndex("ReceivedAt");
 
-                    b.ToTable("RejectedMessages");
+                    b.ToTable("RejectedMessages", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Inspections.InspectionItem", b =>
@@ -537,7 +546,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
 
                     b.HasIndex("JobId");
 
-                    b.ToTable("InspectionItems");
+                    b.ToTable("InspectionItems", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Inspections.InspectionJob", b =>
@@ -581,7 +590,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
 
                     b.HasIndex("TechnicianId", "ScheduledFor");
 
-                    b.ToTable("InspectionJobs");
+                    b.ToTable("InspectionJobs", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Inventory.InventoryDevice", b =>
@@ -638,7 +647,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                     b.HasIndex("SiteId", "DeviceId")
                         .IsUnique();
 
-                    b.ToTable("InventoryDevices");
+                    b.ToTable("InventoryDevices", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Inventory.SiteInventoryState", b =>
@@ -661,7 +670,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
 
                     b.HasKey("SiteId");
 
-                    b.ToTable("SiteInventories");
+                    b.ToTable("SiteInventories", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Notifications.Notification", b =>
@@ -695,7 +704,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
 
                     b.HasIndex("TicketId");
 
-                    b.ToTable("Notifications");
+                    b.ToTable("Notifications", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Parts.PartMove", b =>
@@ -747,7 +756,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
 
                     b.HasIndex("TicketId");
 
-                    b.ToTable("PartMoves");
+                    b.ToTable("PartMoves", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Reports.ArchivedReport", b =>
@@ -792,7 +801,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                     b.HasIndex("SiteId", "Kind", "Period")
                         .IsUnique();
 
-                    b.ToTable("ArchivedReports");
+                    b.ToTable("ArchivedReports", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Reports.ReportRun", b =>
@@ -836,7 +845,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                     b.HasIndex("Kind", "Period")
                         .IsUnique();
 
-                    b.ToTable("ReportRuns");
+                    b.ToTable("ReportRuns", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Sites.RegisteredGateway", b =>
@@ -862,7 +871,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
 
                     b.HasIndex("SiteId");
 
-                    b.ToTable("Gateways");
+                    b.ToTable("Gateways", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Sites.ServiceCentre", b =>
@@ -884,7 +893,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.ToTable("ServiceCentres");
+                    b.ToTable("ServiceCentres", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Sites.Site", b =>
@@ -926,46 +935,34 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.ToTable("Sites");
+                    b.ToTable("Sites", (string)null);
                 });
 
-            modelBuilder.Entity("AfterSales.Cloud.Tickets.Timers.DeskTimer", b =>
+            modelBuilder.Entity("AfterSales.Cloud.Tickets.Correlation.Incident", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("CancelledAt")
+                    b.Property<long>("LastFaultAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("DueAt")
+                    b.Property<long>("OpenedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("FiredAt")
+                    b.Property<long?>("RootTicketId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Kind")
+                    b.Property<string>("SiteId")
                         .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Percent")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("TechnicianId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("TicketId")
-                        .HasColumnType("INTEGER");
-
                     b.HasKey("Id");
 
-                    b.HasIndex("TicketId");
+                    b.HasIndex("SiteId", "LastFaultAt");
 
-                    b.HasIndex("FiredAt", "CancelledAt", "DueAt");
-
-                    b.ToTable("DeskTimers");
+                    b.ToTable("Incidents", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Tickets.Lifecycle.TicketAuditEntry", b =>
@@ -1006,7 +1003,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
 
                     b.HasIndex("TicketId");
 
-                    b.ToTable("TicketAudit");
+                    b.ToTable("TicketAudit", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Tickets.Ticket", b =>
@@ -1155,7 +1152,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
 
                     b.HasIndex("SiteId", "DeviceId", "Fault", "ClosedAt");
 
-                    b.ToTable("Tickets");
+                    b.ToTable("Tickets", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Tickets.TicketOccurrence", b =>
@@ -1213,7 +1210,46 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
 
                     b.HasIndex("TicketId");
 
-                    b.ToTable("Occurrences");
+                    b.ToTable("Occurrences", (string)null);
+                });
+
+            modelBuilder.Entity("AfterSales.Cloud.Tickets.Timers.DeskTimer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FiredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Percent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TechnicianId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TicketId");
+
+                    b.HasIndex("FiredAt", "CancelledAt", "DueAt");
+
+                    b.ToTable("DeskTimers", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Tickets.Work.JobSignature", b =>
@@ -1250,7 +1286,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                     b.HasIndex("TicketId", "Visit")
                         .IsUnique();
 
-                    b.ToTable("JobSignatures");
+                    b.ToTable("JobSignatures", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Tickets.Work.PartUsed", b =>
@@ -1289,7 +1325,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
 
                     b.HasIndex("TicketId");
 
-                    b.ToTable("PartsUsed");
+                    b.ToTable("PartsUsed", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Contracts.MaintenanceContract", b =>
@@ -1391,15 +1427,6 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("AfterSales.Cloud.Tickets.Timers.DeskTimer", b =>
-                {
-                    b.HasOne("AfterSales.Cloud.Tickets.Ticket", null)
-                        .WithMany()
-                        .HasForeignKey("TicketId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("AfterSales.Cloud.Tickets.Lifecycle.TicketAuditEntry", b =>
                 {
                     b.HasOne("AfterSales.Cloud.Tickets.Ticket", null)
@@ -1423,6 +1450,15 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                     b.HasOne("AfterSales.Cloud.Tickets.Ticket", null)
                         .WithMany("Occurrences")
                         .HasForeignKey("TicketId");
+                });
+
+            modelBuilder.Entity("AfterSales.Cloud.Tickets.Timers.DeskTimer", b =>
+                {
+                    b.HasOne("AfterSales.Cloud.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Tickets.Work.JobSignature", b =>

@@ -1,0 +1,26 @@
+using AfterSales.Cloud.Ingest.Inbox;
+
+namespace AfterSales.Cloud.Ingest;
+
+internal static class IngestRegistration
+{
+    /// <summary>
+    /// The pipeline, the inbox (group-commit writer and the worker that feeds the desk) and rejections.
+    /// Call after the database initializer: the worker's first pass reads the migrated schema.
+    /// </summary>
+    public static IServiceCollection AddIngest(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<InboxOptions>(configuration.GetSection(InboxOptions.Section));
+        services.AddSingleton<IngestCounters>();
+        services.AddSingleton<RejectionStore>();
+        services.AddSingleton<IngestPipeline>();
+        services.AddSingleton<InboxStore>();
+        services.AddSingleton<InboxSignal>();
+        services.AddSingleton<InboxIntakeService>();
+        services.AddSingleton<InboxWriterWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<InboxWriterWorker>());
+        services.AddSingleton<InboxWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<InboxWorker>());
+        return services;
+    }
+}
