@@ -16,6 +16,8 @@ internal static class IngestRegistration
         services.AddSingleton<IngestPipeline>();
         services.AddSingleton<InboxStore>();
         services.AddSingleton<InboxSignal>();
+        var provider = configuration["Database:Provider"] ?? "sqlite";
+        services.AddSingleton(_ => new InboxWriteTurns(serialize: provider.Equals("sqlite", StringComparison.OrdinalIgnoreCase)));
         services.AddSingleton<InboxIntakeService>();
         services.AddSingleton<InboxWriterWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxWriterWorker>());

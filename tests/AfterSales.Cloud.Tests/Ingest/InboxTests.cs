@@ -28,6 +28,7 @@ public abstract class InboxTests : IAsyncLifetime, IDisposable
     private InboxStore _store = null!;
     private InboxWriterWorker _writer = null!;
     private InboxWorker _worker = null!;
+    private InboxWriteTurns _turns = null!;
     private ServiceProvider _desk = null!;
 
     protected abstract Task<Func<CloudDb>> CreateDatabaseAsync();
@@ -53,9 +54,10 @@ public abstract class InboxTests : IAsyncLifetime, IDisposable
         var pipeline = new IngestPipeline(deskService, new GatewayStore(_dbs), presence, new RejectionStore(_dbs, counters, _time, NullLogger<RejectionStore>.Instance), counters);
         var options = Options.Create(new InboxOptions { MaxCommitBatch = 100, WorkBatch = 50 });
         var signal = new InboxSignal();
+        _turns = new InboxWriteTurns(serialize: true);
         _store = new InboxStore(_dbs);
-        _writer = new InboxWriterWorker(_store, signal, options, NullLogger<InboxWriterWorker>.Instance);
-        _worker = new InboxWorker(_store, pipeline, signal, options, _time, NullLogger<InboxWorker>.Instance);
+        _writer = new InboxWriterWorker(_store, signal, _turns, options, NullLogger<InboxWriterWorker>.Instance);
+        _worker = new InboxWorker(_store, pipeline, signal, _turns, options, _time, NullLogger<InboxWorker>.Instance);
         await _writer.StartAsync(default);
     }
 
@@ -77,6 +79,7 @@ public abstract class InboxTests : IAsyncLifetime, IDisposable
         {
             _writer?.Dispose();
             _worker?.Dispose();
+            _turns?.Dispose();
         }
     }
 

@@ -10,6 +10,12 @@ public sealed class InboxOptions
     /// <summary>Most events the desk works per pass over the inbox.</summary>
     public int WorkBatch { get; set; } = 500;
 
+    /// <summary>
+    /// False makes a node that only takes events into the inbox and leaves working them to the other
+    /// nodes (and lets the benchmark measure intake alone).
+    /// </summary>
+    public bool WorkInbox { get; set; } = true;
+
     /// <summary>How often an idle worker looks at the inbox for events another node committed.</summary>
     public int IdlePollMilliseconds { get; set; } = 500;
 }

@@ -12,6 +12,7 @@ internal sealed partial class InboxWorker(
     InboxStore store,
     IngestPipeline pipeline,
     InboxSignal signal,
+    InboxWriteTurns turns,
     IOptions<InboxOptions> options,
     TimeProvider time,
     ILogger<InboxWorker> log) : BackgroundService
@@ -20,6 +21,12 @@ internal sealed partial class InboxWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.WorkInbox)
+        {
+            LogNotWorking(log);
+            return;
+        }
+
         var idle = TimeSpan.FromMilliseconds(Math.Max(10, options.Value.IdlePollMilliseconds));
         var backoff = TimeSpan.FromSeconds(1);
         while (!stoppingToken.IsCancellationRequested)
@@ -66,7 +73,11 @@ internal sealed partial class InboxWorker(
             {
                 try
                 {
-                    await pipeline.ApplyEventAsync(row.Topic, row.SiteId, row.Payload, cancellationToken);
+                    using (await turns.TakeAsync(cancellationToken))
+                    {
+                        await pipeline.ApplyEventAsync(row.Topic, row.SiteId, row.Payload, cancellationToken);
+                    }
+
                     applied.Add(row.Id);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -81,7 +92,10 @@ internal sealed partial class InboxWorker(
 
         if (applied.Count > 0)
         {
-            await store.DeleteAsync(applied, cancellationToken);
+            using (await turns.TakeAsync(cancellationToken))
+            {
+                await store.DeleteAsync(applied, cancellationToken);
+            }
         }
 
         return applied.Count;
@@ -89,6 +103,9 @@ internal sealed partial class InboxWorker(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Inbox row {RowId} (site {SiteId}, seq {Seq}) could not be applied; the site's later events wait behind it")]
     private static partial void LogApplyFailed(ILogger logger, long rowId, string siteId, long seq, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ingest:WorkInbox is false: this node takes events into the inbox and leaves working them to other nodes")]
+    private static partial void LogNotWorking(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Inbox pass failed; trying again in {Seconds} s: {Reason}")]
     private static partial void LogPassFailed(ILogger logger, double seconds, string reason);

@@ -12,6 +12,7 @@ namespace AfterSales.Cloud.Ingest.Inbox;
 internal sealed partial class InboxWriterWorker(
     InboxStore store,
     InboxSignal signal,
+    InboxWriteTurns turns,
     IOptions<InboxOptions> options,
     ILogger<InboxWriterWorker> log) : BackgroundService
 {
@@ -73,7 +74,10 @@ internal sealed partial class InboxWriterWorker(
     {
         try
         {
-            await store.AppendAsync(batch.ConvertAll(p => p.Event), stoppingToken);
+            using (await turns.TakeAsync(stoppingToken))
+            {
+                await store.AppendAsync(batch.ConvertAll(p => p.Event), stoppingToken);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
