@@ -21,6 +21,8 @@ internal static class IngestRegistration
         services.AddSingleton<InboxIntakeService>();
         services.AddSingleton<InboxWriterWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxWriterWorker>());
+        services.AddSingleton<InboxAcknowledgementWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<InboxAcknowledgementWorker>());
         services.AddSingleton<InboxWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxWorker>());
         return services;

@@ -1,5 +1,5 @@
 using System.Buffers;
-using AfterSales.Cloud.Broker;
+using AfterSales.Cloud.Ingest.Inbox;
 using AfterSales.Cloud.Mqtt;
 using AfterSales.Protocol.Topics;
 using MQTTnet;
@@ -10,12 +10,16 @@ namespace AfterSales.Cloud.Ingest;
 
 /// <summary>
 /// The cloud's subscriber on the broker (embedded or external). A message is acknowledged only
-/// after the pipeline has stored its outcome, so a crash mid-way means redelivery, not loss.
+/// after it is stored — events once committed to the inbox, status once its outcome is stored — so
+/// a crash mid-way means redelivery, not loss. (The embedded broker stores events itself before its
+/// PUBACK and does not route them here.)
 /// </summary>
 internal sealed partial class MqttIngestClient(
     IOptions<BrokerOptions> options,
     CloudBrokerCredential embeddedCredential,
     IngestPipeline pipeline,
+    InboxIntakeService inbox,
+    InboxAcknowledgementWorker acknowledgements,
     TimeProvider time,
     ILogger<MqttIngestClient> log) : BackgroundService
 {
@@ -28,6 +32,13 @@ internal sealed partial class MqttIngestClient(
         using var client = new MqttClientFactory().CreateMqttClient();
         client.ApplicationMessageReceivedAsync += async e =>
         {
+            if (MqttTopics.TryParse(e.ApplicationMessage.Topic, out var site, out var kind) && kind == TopicKind.Events)
+            {
+                // Acknowledged only after the inbox commit (see InboxAcknowledgementWorker).
+                acknowledgements.Enqueue(client, e, inbox.StoreAsync(e.ApplicationMessage.Topic, site, e.ApplicationMessage.Payload.ToArray(), stoppingToken));
+                return;
+            }
+
             try
             {
                 await pipeline.HandleAsync(e.ApplicationMessage.Topic, e.ApplicationMessage.Payload.ToArray(), stoppingToken);
