@@ -15,6 +15,7 @@ internal static class IngestRegistration
         services.AddSingleton<RejectionStore>();
         services.AddSingleton<IngestPipeline>();
         services.AddSingleton<InboxStore>();
+        services.AddSingleton<InboxSiteClaimStore>();
         services.AddSingleton<InboxSignal>();
         var provider = configuration["Database:Provider"] ?? "sqlite";
         services.AddSingleton(_ => new InboxWriteTurns(serialize: provider.Equals("sqlite", StringComparison.OrdinalIgnoreCase)));

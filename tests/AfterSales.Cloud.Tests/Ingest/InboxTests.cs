@@ -29,6 +29,7 @@ public abstract class InboxTests : IAsyncLifetime, IDisposable
     private InboxWriterWorker _writer = null!;
     private InboxWorker _worker = null!;
     private InboxWriteTurns _turns = null!;
+    private InboxWorker _secondNode = null!;
     private ServiceProvider _desk = null!;
 
     protected abstract Task<Func<CloudDb>> CreateDatabaseAsync();
@@ -57,7 +58,8 @@ public abstract class InboxTests : IAsyncLifetime, IDisposable
         _turns = new InboxWriteTurns(serialize: true);
         _store = new InboxStore(_dbs);
         _writer = new InboxWriterWorker(_store, signal, _turns, options, NullLogger<InboxWriterWorker>.Instance);
-        _worker = new InboxWorker(_store, pipeline, signal, _turns, options, _time, NullLogger<InboxWorker>.Instance);
+        _worker = new InboxWorker(_store, pipeline, signal, _turns, new InboxSiteClaimStore(_dbs), options, _time, NullLogger<InboxWorker>.Instance);
+        _secondNode = new InboxWorker(_store, pipeline, signal, _turns, new InboxSiteClaimStore(_dbs), options, _time, NullLogger<InboxWorker>.Instance);
         await _writer.StartAsync(default);
     }
 
@@ -79,6 +81,7 @@ public abstract class InboxTests : IAsyncLifetime, IDisposable
         {
             _writer?.Dispose();
             _worker?.Dispose();
+            _secondNode?.Dispose();
             _turns?.Dispose();
         }
     }
@@ -175,6 +178,37 @@ public abstract class InboxTests : IAsyncLifetime, IDisposable
         Assert.Equal(1, await _store.CountAsync(default));
     }
 
+    /// <summary>Two nodes' workers on one inbox at once: each site's events applied once each and in seq order.</summary>
+    protected async Task TwoWorkersOnOneInboxAsync()
+    {
+        for (var seq = 1; seq <= 40; seq++)
+        {
+            foreach (var (site, gateway) in new[] { ("site-a", "gw-a"), ("site-b", "gw-b") })
+            {
+                await StoreAsync(Event(site, gateway, seq, seq % 2 == 1 ? FaultState.Raised : FaultState.Cleared, "zone-1"));
+            }
+        }
+
+        async Task DrainAsync(InboxWorker worker)
+        {
+            while (await _store.CountAsync(default) > 0)
+            {
+                await worker.WorkOnceAsync(default);
+            }
+        }
+
+        await Task.WhenAll(Task.Run(() => DrainAsync(_worker)), Task.Run(() => DrainAsync(_secondNode)));
+
+        await using var db = _dbs.CreateDbContext();
+        var occurrences = await db.Occurrences.AsNoTracking().OrderBy(o => o.Id).ToListAsync();
+        Assert.Equal(80, occurrences.Count);
+        Assert.Equal(0, occurrences.Count(o => o.Stale));
+        foreach (var site in occurrences.GroupBy(o => o.SiteId))
+        {
+            Assert.Equal(Enumerable.Range(1, 40).Select(i => (long)i), site.Select(o => o.Seq));
+        }
+    }
+
     private Task StoreAsync(FaultEvent e) => _writer.AppendAsync(Row(e.SiteId, e.GatewayId, e.Seq, PayloadCodec.Encode(e)), default);
 
     private InboxEvent Row(string site, string gateway, long seq, byte[] payload) => new()
@@ -230,6 +264,9 @@ public sealed class SqliteInboxTests : InboxTests
 [Collection(PostgresGroup.Name)]
 public sealed class PostgresInboxTests(PostgresServer server) : InboxTests
 {
+    [Fact]
+    public Task Workers_TwoNodesOnOneInbox_EachSiteInSeqOrderEachEventOnce() => TwoWorkersOnOneInboxAsync();
+
     protected override async Task<Func<CloudDb>> CreateDatabaseAsync()
     {
         var connectionString = await server.CreateDatabaseAsync();

@@ -21,6 +21,13 @@ internal sealed class InboxStore(IDbContextFactory<CloudDb> dbs)
         return await db.IngestInbox.AsNoTracking().OrderBy(e => e.Id).Take(limit).ToListAsync(cancellationToken);
     }
 
+    /// <summary>Which of these rows are still in the inbox.</summary>
+    public async Task<HashSet<long>> StillWaitingAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        return [.. await db.IngestInbox.Where(e => ids.Contains(e.Id)).Select(e => e.Id).ToListAsync(cancellationToken)];
+    }
+
     public async Task DeleteAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
     {
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);

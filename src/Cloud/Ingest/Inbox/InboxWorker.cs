@@ -13,6 +13,7 @@ internal sealed partial class InboxWorker(
     IngestPipeline pipeline,
     InboxSignal signal,
     InboxWriteTurns turns,
+    InboxSiteClaimStore claims,
     IOptions<InboxOptions> options,
     TimeProvider time,
     ILogger<InboxWorker> log) : BackgroundService
@@ -66,10 +67,19 @@ internal sealed partial class InboxWorker(
             return 0;
         }
 
+        var worked = 0;
         var applied = new List<long>(rows.Count);
         foreach (var site in InboxOrderRules.BySite(rows))
         {
-            foreach (var row in site)
+            await using var claim = await claims.TryClaimAsync(site[0].SiteId, cancellationToken);
+            if (claim is null)
+            {
+                continue; // another node is working this site; its rows stay for that node
+            }
+
+            // Rows another node applied (and deleted) since this pass read them are not applied again.
+            var still = await store.StillWaitingAsync([.. site.Select(r => r.Id)], cancellationToken);
+            foreach (var row in site.Where(r => still.Contains(r.Id)))
             {
                 try
                 {
@@ -88,17 +98,21 @@ internal sealed partial class InboxWorker(
                     break;
                 }
             }
-        }
 
-        if (applied.Count > 0)
-        {
-            using (await turns.TakeAsync(cancellationToken))
+            // Deleted while the claim is held, so the next holder never sees an applied row.
+            if (applied.Count > 0)
             {
-                await store.DeleteAsync(applied, cancellationToken);
+                using (await turns.TakeAsync(cancellationToken))
+                {
+                    await store.DeleteAsync(applied, cancellationToken);
+                }
+
+                worked += applied.Count;
+                applied.Clear();
             }
         }
 
-        return applied.Count;
+        return worked;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Inbox row {RowId} (site {SiteId}, seq {Seq}) could not be applied; the site's later events wait behind it")]
