@@ -13,13 +13,21 @@ namespace AfterSales.Cloud.Ingest;
 internal sealed partial class InboxAcknowledgementWorker(ILogger<InboxAcknowledgementWorker> log) : BackgroundService
 {
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private long _connection;
+
+    /// <summary>
+    /// Called after each (re)connect. A PUBACK belongs to the connection its PUBLISH came on: packet
+    /// ids are reused on the next one, so what an earlier connection delivered is never acknowledged
+    /// on a later one; the broker delivers it again instead.
+    /// </summary>
+    public void Connected(long connection) => Interlocked.Exchange(ref _connection, connection);
 
     /// <summary>Called from the receive handler; returns at once so the next message joins the same commit.</summary>
-    public void Enqueue(IMqttClient client, MqttApplicationMessageReceivedEventArgs message, Task stored)
+    public void Enqueue(IMqttClient client, long connection, MqttApplicationMessageReceivedEventArgs message, Task stored)
     {
         ArgumentNullException.ThrowIfNull(message);
         message.AutoAcknowledge = false;
-        if (!_queue.Writer.TryWrite(new Pending(client, message, stored)))
+        if (!_queue.Writer.TryWrite(new Pending(client, connection, message, stored)))
         {
             LogDropped(log, message.ApplicationMessage.Topic);
         }
@@ -27,16 +35,16 @@ internal sealed partial class InboxAcknowledgementWorker(ILogger<InboxAcknowledg
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        IMqttClient? broken = null;
+        var failed = -1L;
         await foreach (var pending in _queue.Reader.ReadAllAsync(stoppingToken))
         {
-            // After a failure on a connection, the rest of what it delivered waits for redelivery.
-            if (ReferenceEquals(pending.Client, broken) && !pending.Client.IsConnected)
+            // After a failure on a connection, the rest of what it delivered waits for redelivery;
+            // so does anything an earlier connection delivered.
+            if (pending.Connection == failed || pending.Connection != Interlocked.Read(ref _connection))
             {
                 continue;
             }
 
-            broken = null;
             try
             {
                 await pending.Stored;
@@ -45,7 +53,7 @@ internal sealed partial class InboxAcknowledgementWorker(ILogger<InboxAcknowledg
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 LogNotStored(log, pending.Message.ApplicationMessage.Topic, ex.Message);
-                broken = pending.Client;
+                failed = pending.Connection;
                 await DropAsync(pending.Client);
             }
         }
@@ -63,7 +71,7 @@ internal sealed partial class InboxAcknowledgementWorker(ILogger<InboxAcknowledg
         }
     }
 
-    private sealed record Pending(IMqttClient Client, MqttApplicationMessageReceivedEventArgs Message, Task Stored);
+    private sealed record Pending(IMqttClient Client, long Connection, MqttApplicationMessageReceivedEventArgs Message, Task Stored);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Event on {Topic} not stored ({Reason}); not acknowledged, reconnecting so the broker delivers it again")]
     private static partial void LogNotStored(ILogger logger, string topic, string reason);

@@ -30,12 +30,13 @@ internal sealed partial class MqttIngestClient(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var client = new MqttClientFactory().CreateMqttClient();
+        var connection = 0L;
         client.ApplicationMessageReceivedAsync += async e =>
         {
             if (MqttTopics.TryParse(e.ApplicationMessage.Topic, out var site, out var kind) && kind == TopicKind.Events)
             {
                 // Acknowledged only after the inbox commit (see InboxAcknowledgementWorker).
-                acknowledgements.Enqueue(client, e, inbox.StoreAsync(e.ApplicationMessage.Topic, site, e.ApplicationMessage.Payload.ToArray(), stoppingToken));
+                acknowledgements.Enqueue(client, Interlocked.Read(ref connection), e, inbox.StoreAsync(e.ApplicationMessage.Topic, site, e.ApplicationMessage.Payload.ToArray(), stoppingToken));
                 return;
             }
 
@@ -64,6 +65,8 @@ internal sealed partial class MqttIngestClient(
             client.DisconnectedAsync += OnDisconnected;
             try
             {
+                // Numbered before the subscription delivers anything on the new link.
+                acknowledgements.Connected(Interlocked.Increment(ref connection));
                 await ConnectAndSubscribeAsync(client, stoppingToken);
                 IsConnected = true;
                 backoff = TimeSpan.FromSeconds(1);
