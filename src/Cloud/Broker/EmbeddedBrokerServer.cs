@@ -1,7 +1,7 @@
+using AfterSales.Cloud.Telemetry;
 using System.Buffers;
 using System.Net;
 using AfterSales.Cloud.Ingest;
-using AfterSales.Cloud.Ingest.Inbox;
 using AfterSales.Cloud.Mqtt;
 using AfterSales.Cloud.Sites;
 using AfterSales.Protocol.Topics;
@@ -114,7 +114,7 @@ internal sealed partial class EmbeddedBrokerServer(
         e.ProcessPublish = false;
         try
         {
-            await inbox.StoreAsync(e.ApplicationMessage.Topic, site, e.ApplicationMessage.Payload.ToArray(), e.CancellationToken);
+            await inbox.StoreAsync(e.ApplicationMessage.Topic, site, e.ApplicationMessage.Payload.ToArray(), CloudTelemetry.TraceParentOf(e.ApplicationMessage), e.CancellationToken);
             e.Response.ReasonCode = MqttPubAckReasonCode.Success;
         }
         catch (Exception ex)

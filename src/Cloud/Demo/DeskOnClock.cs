@@ -2,7 +2,7 @@ using AfterSales.Cloud.Feedback;
 using AfterSales.Cloud.Jobs;
 using AfterSales.Cloud.Tickets;
 using AfterSales.Cloud.Tickets.Workflow;
-using AfterSales.Cloud.Mail.Queue;
+using AfterSales.Cloud.Mail;
 using AfterSales.Cloud.Sla;
 using AfterSales.Cloud.Sla.Zones;
 using AfterSales.Cloud.Storage;

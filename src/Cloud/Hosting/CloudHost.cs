@@ -10,7 +10,7 @@ using AfterSales.Cloud.Inventory;
 using AfterSales.Cloud.Jobs;
 using AfterSales.Cloud.Jobs.JobSheet;
 using AfterSales.Cloud.Kpis;
-using AfterSales.Cloud.Mail.Queue;
+using AfterSales.Cloud.Mail;
 using AfterSales.Cloud.Mqtt;
 using AfterSales.Cloud.Parts;
 using AfterSales.Cloud.Presence;

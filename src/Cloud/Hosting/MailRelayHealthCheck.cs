@@ -1,5 +1,4 @@
 using AfterSales.Cloud.Mail;
-using AfterSales.Cloud.Mail.Queue;
 using AfterSales.Cloud.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;

@@ -1,5 +1,5 @@
 using System.Buffers;
-using AfterSales.Cloud.Ingest.Inbox;
+using AfterSales.Cloud.Ingest;
 using AfterSales.Cloud.Mqtt;
 using AfterSales.Cloud.Telemetry;
 using AfterSales.Protocol.Topics;
@@ -34,15 +34,15 @@ internal sealed partial class MqttIngestClient(
         var connection = 0L;
         client.ApplicationMessageReceivedAsync += async e =>
         {
-            // A gateway may send its trace context as an MQTT v5 user property; the span then continues its trace.
-            using var span = CloudTelemetry.Start("ingest", System.Diagnostics.ActivityKind.Consumer, e.ApplicationMessage.UserProperties?.FirstOrDefault(u => u.Name == CloudTelemetry.TraceParent) is { } p ? System.Text.Encoding.UTF8.GetString(p.ValueBuffer.Span) : null)?.SetTag("messaging.destination.name", e.ApplicationMessage.Topic);
             if (MqttTopics.TryParse(e.ApplicationMessage.Topic, out var site, out var kind) && kind == TopicKind.Events)
             {
                 // Acknowledged only after the inbox commit (see InboxAcknowledgementWorker).
-                acknowledgements.Enqueue(client, Interlocked.Read(ref connection), e, inbox.StoreAsync(e.ApplicationMessage.Topic, site, e.ApplicationMessage.Payload.ToArray(), stoppingToken));
+                acknowledgements.Enqueue(client, Interlocked.Read(ref connection), e, inbox.StoreAsync(e.ApplicationMessage.Topic, site, e.ApplicationMessage.Payload.ToArray(), CloudTelemetry.TraceParentOf(e.ApplicationMessage), stoppingToken));
                 return;
             }
 
+            // Status and heartbeats are worked here; events get their span where the inbox applies them.
+            using var span = CloudTelemetry.Start("ingest", System.Diagnostics.ActivityKind.Consumer, CloudTelemetry.TraceParentOf(e.ApplicationMessage))?.SetTag("messaging.destination.name", e.ApplicationMessage.Topic);
             try
             {
                 await pipeline.HandleAsync(e.ApplicationMessage.Topic, e.ApplicationMessage.Payload.ToArray(), stoppingToken);

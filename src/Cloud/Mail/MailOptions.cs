@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using AfterSales.Cloud.Mail.Queue;
+using AfterSales.Cloud.Mail;
 
 namespace AfterSales.Cloud.Mail;
 

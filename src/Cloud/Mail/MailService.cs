@@ -1,4 +1,4 @@
-using AfterSales.Cloud.Mail.Queue;
+using AfterSales.Cloud.Mail;
 using AfterSales.Cloud.Storage;
 using AfterSales.Cloud.Telemetry;
 using Microsoft.EntityFrameworkCore;

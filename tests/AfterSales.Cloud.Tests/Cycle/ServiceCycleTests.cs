@@ -5,7 +5,6 @@ using AfterSales.Cloud.Inspections;
 using AfterSales.Cloud.Inventory;
 using AfterSales.Cloud.Kpis;
 using AfterSales.Cloud.Mail;
-using AfterSales.Cloud.Mail.Queue;
 using AfterSales.Cloud.Reports;
 using AfterSales.Cloud.Sites;
 using AfterSales.Cloud.Sla;

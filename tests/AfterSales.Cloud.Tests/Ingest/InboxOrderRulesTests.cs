@@ -1,4 +1,4 @@
-using AfterSales.Cloud.Ingest.Inbox;
+using AfterSales.Cloud.Ingest;
 
 namespace AfterSales.Cloud.Tests.Ingest;
 

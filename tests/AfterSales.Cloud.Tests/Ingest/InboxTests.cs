@@ -1,5 +1,4 @@
 using AfterSales.Cloud.Ingest;
-using AfterSales.Cloud.Ingest.Inbox;
 using AfterSales.Cloud.Presence;
 using AfterSales.Cloud.Sites;
 using AfterSales.Cloud.Storage;

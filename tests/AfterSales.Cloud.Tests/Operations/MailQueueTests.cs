@@ -1,6 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
 using AfterSales.Cloud.Mail;
-using AfterSales.Cloud.Mail.Queue;
 using AfterSales.Cloud.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -696,7 +696,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                     b.ToTable("SiteInventories");
                 });
 
-            modelBuilder.Entity("AfterSales.Cloud.Mail.Queue.QueuedMail", b =>
+            modelBuilder.Entity("AfterSales.Cloud.Mail.QueuedMail", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -753,7 +753,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                     b.ToTable("MailQueue", (string)null);
                 });
 
-            modelBuilder.Entity("AfterSales.Cloud.Mail.Queue.QueuedMailAttachment", b =>
+            modelBuilder.Entity("AfterSales.Cloud.Mail.QueuedMailAttachment", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1514,9 +1514,9 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("AfterSales.Cloud.Mail.Queue.QueuedMailAttachment", b =>
+            modelBuilder.Entity("AfterSales.Cloud.Mail.QueuedMailAttachment", b =>
                 {
-                    b.HasOne("AfterSales.Cloud.Mail.Queue.QueuedMail", null)
+                    b.HasOne("AfterSales.Cloud.Mail.QueuedMail", null)
                         .WithMany("Attachments")
                         .HasForeignKey("QueuedMailId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1598,7 +1598,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                     b.Navigation("Items");
                 });
 
-            modelBuilder.Entity("AfterSales.Cloud.Mail.Queue.QueuedMail", b =>
+            modelBuilder.Entity("AfterSales.Cloud.Mail.QueuedMail", b =>
                 {
                     b.Navigation("Attachments");
                 });

@@ -477,7 +477,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                     b.ToTable("Surveys", (string)null);
                 });
 
-            modelBuilder.Entity("AfterSales.Cloud.Ingest.Inbox.InboxEvent", b =>
+            modelBuilder.Entity("AfterSales.Cloud.Ingest.InboxEvent", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -509,6 +509,9 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<string>("TraceParent")
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
@@ -738,7 +741,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                     b.ToTable("SiteInventories", (string)null);
                 });
 
-            modelBuilder.Entity("AfterSales.Cloud.Mail.Queue.QueuedMail", b =>
+            modelBuilder.Entity("AfterSales.Cloud.Mail.QueuedMail", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -795,7 +798,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                     b.ToTable("MailQueue", (string)null);
                 });
 
-            modelBuilder.Entity("AfterSales.Cloud.Mail.Queue.QueuedMailAttachment", b =>
+            modelBuilder.Entity("AfterSales.Cloud.Mail.QueuedMailAttachment", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1585,9 +1588,9 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("AfterSales.Cloud.Mail.Queue.QueuedMailAttachment", b =>
+            modelBuilder.Entity("AfterSales.Cloud.Mail.QueuedMailAttachment", b =>
                 {
-                    b.HasOne("AfterSales.Cloud.Mail.Queue.QueuedMail", null)
+                    b.HasOne("AfterSales.Cloud.Mail.QueuedMail", null)
                         .WithMany("Attachments")
                         .HasForeignKey("QueuedMailId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1669,7 +1672,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                     b.Navigation("Items");
                 });
 
-            modelBuilder.Entity("AfterSales.Cloud.Mail.Queue.QueuedMail", b =>
+            modelBuilder.Entity("AfterSales.Cloud.Mail.QueuedMail", b =>
                 {
                     b.Navigation("Attachments");
                 });

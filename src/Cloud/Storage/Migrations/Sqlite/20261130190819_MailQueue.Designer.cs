@@ -667,7 +667,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                     b.ToTable("SiteInventories");
                 });
 
-            modelBuilder.Entity("AfterSales.Cloud.Mail.Queue.QueuedMail", b =>
+            modelBuilder.Entity("AfterSales.Cloud.Mail.QueuedMail", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -722,7 +722,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                     b.ToTable("MailQueue", (string)null);
                 });
 
-            modelBuilder.Entity("AfterSales.Cloud.Mail.Queue.QueuedMailAttachment", b =>
+            modelBuilder.Entity("AfterSales.Cloud.Mail.QueuedMailAttachment", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1461,9 +1461,9 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("AfterSales.Cloud.Mail.Queue.QueuedMailAttachment", b =>
+            modelBuilder.Entity("AfterSales.Cloud.Mail.QueuedMailAttachment", b =>
                 {
-                    b.HasOne("AfterSales.Cloud.Mail.Queue.QueuedMail", null)
+                    b.HasOne("AfterSales.Cloud.Mail.QueuedMail", null)
                         .WithMany("Attachments")
                         .HasForeignKey("QueuedMailId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1545,7 +1545,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                     b.Navigation("Items");
                 });
 
-            modelBuilder.Entity("AfterSales.Cloud.Mail.Queue.QueuedMail", b =>
+            modelBuilder.Entity("AfterSales.Cloud.Mail.QueuedMail", b =>
                 {
                     b.Navigation("Attachments");
                 });

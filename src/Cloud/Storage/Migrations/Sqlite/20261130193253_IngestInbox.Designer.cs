@@ -425,7 +425,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                     b.ToTable("Surveys", (string)null);
                 });
 
-            modelBuilder.Entity("AfterSales.Cloud.Ingest.Inbox.InboxEvent", b =>
+            modelBuilder.Entity("AfterSales.Cloud.Ingest.InboxEvent", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()

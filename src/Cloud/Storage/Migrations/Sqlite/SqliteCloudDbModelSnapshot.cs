@@ -456,7 +456,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                     b.ToTable("Surveys", (string)null);
                 });
 
-            modelBuilder.Entity("AfterSales.Cloud.Ingest.Inbox.InboxEvent", b =>
+            modelBuilder.Entity("AfterSales.Cloud.Ingest.InboxEvent", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -485,6 +485,9 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                     b.Property<string>("Topic")
                         .IsRequired()
                         .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TraceParent")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -707,7 +710,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                     b.ToTable("SiteInventories", (string)null);
                 });
 
-            modelBuilder.Entity("AfterSales.Cloud.Mail.Queue.QueuedMail", b =>
+            modelBuilder.Entity("AfterSales.Cloud.Mail.QueuedMail", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -762,7 +765,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                     b.ToTable("MailQueue", (string)null);
                 });
 
-            modelBuilder.Entity("AfterSales.Cloud.Mail.Queue.QueuedMailAttachment", b =>
+            modelBuilder.Entity("AfterSales.Cloud.Mail.QueuedMailAttachment", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1528,9 +1531,9 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("AfterSales.Cloud.Mail.Queue.QueuedMailAttachment", b =>
+            modelBuilder.Entity("AfterSales.Cloud.Mail.QueuedMailAttachment", b =>
                 {
-                    b.HasOne("AfterSales.Cloud.Mail.Queue.QueuedMail", null)
+                    b.HasOne("AfterSales.Cloud.Mail.QueuedMail", null)
                         .WithMany("Attachments")
                         .HasForeignKey("QueuedMailId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1612,7 +1615,7 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                     b.Navigation("Items");
                 });
 
-            modelBuilder.Entity("AfterSales.Cloud.Mail.Queue.QueuedMail", b =>
+            modelBuilder.Entity("AfterSales.Cloud.Mail.QueuedMail", b =>
                 {
                     b.Navigation("Attachments");
                 });

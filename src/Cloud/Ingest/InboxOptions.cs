@@ -1,4 +1,4 @@
-namespace AfterSales.Cloud.Ingest.Inbox;
+namespace AfterSales.Cloud.Ingest;
 
 public sealed class InboxOptions
 {

@@ -1,7 +1,7 @@
 using AfterSales.Cloud.Mail;
 using Microsoft.Extensions.Options;
 
-namespace AfterSales.Cloud.Mail.Queue;
+namespace AfterSales.Cloud.Mail;
 
 internal static class MailQueueRegistration
 {

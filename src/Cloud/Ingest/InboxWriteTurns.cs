@@ -1,4 +1,4 @@
-namespace AfterSales.Cloud.Ingest.Inbox;
+namespace AfterSales.Cloud.Ingest;
 
 /// <summary>
 /// SQLite has one writer at a time, and a writer that finds the file locked retries with pauses: the

@@ -1,4 +1,4 @@
-namespace AfterSales.Cloud.Ingest.Inbox;
+namespace AfterSales.Cloud.Ingest;
 
 /// <summary>
 /// The order the desk works a batch of inbox rows in: site by site, in commit order, except that each

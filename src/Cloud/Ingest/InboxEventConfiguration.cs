@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace AfterSales.Cloud.Ingest.Inbox;
+namespace AfterSales.Cloud.Ingest;
 
 internal sealed class InboxEventConfiguration : IEntityTypeConfiguration<InboxEvent>
 {

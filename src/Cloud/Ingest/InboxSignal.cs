@@ -1,4 +1,4 @@
-namespace AfterSales.Cloud.Ingest.Inbox;
+namespace AfterSales.Cloud.Ingest;
 
 /// <summary>
 /// Wakes the inbox worker as soon as this node committed events, so a quiet system works an event

@@ -1,4 +1,4 @@
-namespace AfterSales.Cloud.Mail.Queue;
+namespace AfterSales.Cloud.Mail;
 
 /// <summary>
 /// One message in the durable mail queue. The request that wants mail only writes this row;

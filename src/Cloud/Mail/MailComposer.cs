@@ -1,6 +1,6 @@
 using MimeKit;
 
-namespace AfterSales.Cloud.Mail.Queue;
+namespace AfterSales.Cloud.Mail;
 
 /// <summary>Turns a queued row into a MIME message: text, optional HTML alternative, attachments.</summary>
 internal static class MailComposer

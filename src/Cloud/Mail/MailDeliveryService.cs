@@ -6,7 +6,7 @@ using MailKit.Net.Smtp;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace AfterSales.Cloud.Mail.Queue;
+namespace AfterSales.Cloud.Mail;
 
 /// <summary>
 /// Works the mail queue: claims each due message (a conditional update, so of several nodes one

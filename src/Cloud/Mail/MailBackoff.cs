@@ -1,4 +1,4 @@
-namespace AfterSales.Cloud.Mail.Queue;
+namespace AfterSales.Cloud.Mail;
 
 /// <summary>When to try a failed message again: doubling from the first delay, capped, so a relay that is down for an hour is not hammered.</summary>
 internal static class MailBackoff

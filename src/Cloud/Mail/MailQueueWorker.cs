@@ -1,7 +1,7 @@
 using AfterSales.Cloud.Mail;
 using Microsoft.Extensions.Options;
 
-namespace AfterSales.Cloud.Mail.Queue;
+namespace AfterSales.Cloud.Mail;
 
 /// <summary>Polls the mail queue. The first pass runs at start, sending what was queued while the service was down.</summary>
 internal sealed partial class MailQueueWorker(MailDeliveryService delivery, IOptions<MailOptions> options, TimeProvider time, ILogger<MailQueueWorker> log) : BackgroundService

@@ -1,7 +1,7 @@
 using AfterSales.Cloud.Storage;
 using Microsoft.EntityFrameworkCore;
 
-namespace AfterSales.Cloud.Ingest.Inbox;
+namespace AfterSales.Cloud.Ingest;
 
 /// <summary>Reads and writes the inbox table: appends in one transaction, reads the oldest, deletes what was applied.</summary>
 internal sealed class InboxStore(IDbContextFactory<CloudDb> dbs)

@@ -1,4 +1,4 @@
-namespace AfterSales.Cloud.Mail.Queue;
+namespace AfterSales.Cloud.Mail;
 
 /// <summary>How the link to the relay is protected.</summary>
 public enum MailSecurity

@@ -4,7 +4,7 @@ using System.Text;
 using AfterSales.Cloud.Storage;
 using Microsoft.EntityFrameworkCore;
 
-namespace AfterSales.Cloud.Ingest.Inbox;
+namespace AfterSales.Cloud.Ingest;
 
 /// <summary>
 /// Several nodes work one inbox on PostgreSQL: a node works a site's events only while it holds that

@@ -1,6 +1,6 @@
 using AfterSales.Protocol.Json;
 
-namespace AfterSales.Cloud.Ingest.Inbox;
+namespace AfterSales.Cloud.Ingest;
 
 /// <summary>
 /// Where the broker side hands over an event: it returns once the event is committed to the inbox,
@@ -9,7 +9,7 @@ namespace AfterSales.Cloud.Ingest.Inbox;
 /// </summary>
 internal sealed class InboxIntakeService(InboxWriterWorker writer, TimeProvider time)
 {
-    public Task StoreAsync(string topic, string siteId, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    public Task StoreAsync(string topic, string siteId, ReadOnlyMemory<byte> payload, string? traceParent, CancellationToken cancellationToken)
     {
         // Decoded only for the gateway and seq the worker orders by; a payload that does not decode is
         // stored as it is and rejected, with its reason, by the worker.
@@ -23,6 +23,7 @@ internal sealed class InboxIntakeService(InboxWriterWorker writer, TimeProvider 
                 Seq = decoded?.Seq ?? 0,
                 ReceivedAt = time.GetUtcNow(),
                 Payload = payload.ToArray(),
+                TraceParent = traceParent is { Length: <= 64 } ? traceParent : null,
             },
             cancellationToken);
     }

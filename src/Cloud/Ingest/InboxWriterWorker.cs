@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 
-namespace AfterSales.Cloud.Ingest.Inbox;
+namespace AfterSales.Cloud.Ingest;
 
 /// <summary>
 /// Group commit into the inbox: everyone who appends while a commit is running goes into the next

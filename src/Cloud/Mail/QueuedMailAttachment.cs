@@ -1,4 +1,4 @@
-namespace AfterSales.Cloud.Mail.Queue;
+namespace AfterSales.Cloud.Mail;
 
 public sealed class QueuedMailAttachment
 {

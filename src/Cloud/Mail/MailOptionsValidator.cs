@@ -2,7 +2,7 @@ using AfterSales.Cloud.Mail;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
-namespace AfterSales.Cloud.Mail.Queue;
+namespace AfterSales.Cloud.Mail;
 
 /// <summary>The mail settings that data annotations cannot express; each message names the setting.</summary>
 internal sealed class MailOptionsValidator : IValidateOptions<MailOptions>

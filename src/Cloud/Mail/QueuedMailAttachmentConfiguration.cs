@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace AfterSales.Cloud.Mail.Queue;
+namespace AfterSales.Cloud.Mail;
 
 internal sealed class QueuedMailAttachmentConfiguration : IEntityTypeConfiguration<QueuedMailAttachment>
 {

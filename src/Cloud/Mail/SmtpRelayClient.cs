@@ -7,7 +7,7 @@ using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
-namespace AfterSales.Cloud.Mail.Queue;
+namespace AfterSales.Cloud.Mail;
 
 /// <summary>Hands one message to the configured relay over MailKit: plain, STARTTLS or implicit TLS, with timeouts.</summary>
 internal sealed class SmtpRelayClient(IOptions<MailOptions> options, TimeProvider time)

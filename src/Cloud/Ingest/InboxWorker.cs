@@ -1,6 +1,7 @@
+using AfterSales.Cloud.Telemetry;
 using Microsoft.Extensions.Options;
 
-namespace AfterSales.Cloud.Ingest.Inbox;
+namespace AfterSales.Cloud.Ingest;
 
 /// <summary>
 /// Works the inbox: the oldest committed events, site by site in order, through the ingest pipeline
@@ -84,6 +85,7 @@ internal sealed partial class InboxWorker(
                 try
                 {
                     using (await turns.TakeAsync(cancellationToken))
+                    using (CloudTelemetry.Start("ingest", System.Diagnostics.ActivityKind.Consumer, row.TraceParent)?.SetTag("messaging.destination.name", row.Topic))
                     {
                         await pipeline.ApplyEventAsync(row.Topic, row.SiteId, row.Payload, cancellationToken);
                     }

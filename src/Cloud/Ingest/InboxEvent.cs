@@ -1,4 +1,4 @@
-namespace AfterSales.Cloud.Ingest.Inbox;
+namespace AfterSales.Cloud.Ingest;
 
 /// <summary>
 /// A fault event as it came off the wire, committed before the broker acknowledges it. The row lives
@@ -23,4 +23,7 @@ public sealed class InboxEvent
     public DateTimeOffset ReceivedAt { get; set; }
 
     public required byte[] Payload { get; set; }
+
+    /// <summary>The gateway's W3C trace context, when it sent one, so the desk's spans continue its trace.</summary>
+    public string? TraceParent { get; set; }
 }
