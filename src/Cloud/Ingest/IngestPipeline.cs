@@ -32,7 +32,7 @@ internal sealed class IngestPipeline(
         switch (kind)
         {
             case TopicKind.Events:
-                await HandleEventAsync(topic, siteId, payload, cancellationToken);
+                await ApplyEventAsync(topic, siteId, payload, cancellationToken);
                 break;
             case TopicKind.Heartbeat:
                 var heartbeat = PayloadCodec.DecodeHeartbeat(payload.Span);
@@ -58,7 +58,8 @@ internal sealed class IngestPipeline(
         }
     }
 
-    private async Task HandleEventAsync(string topic, string siteId, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    /// <summary>One fault event: decoded, checked, applied to the desk; a bad one is rejected and kept.</summary>
+    public async Task ApplyEventAsync(string topic, string siteId, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
     {
         var decoded = PayloadCodec.DecodeFaultEvent(payload.Span);
         if (!await AcceptedAsync(topic, siteId, payload, decoded.Value?.GatewayId, decoded.Error, cancellationToken))

@@ -1,0 +1,128 @@
+using AfterSales.Cloud.Telemetry;
+using Microsoft.Extensions.Options;
+
+namespace AfterSales.Cloud.Ingest;
+
+/// <summary>
+/// Works the inbox: the oldest committed events, site by site in order, through the ingest pipeline
+/// into the service desk, then deletes what was applied. A crash anywhere leaves the rows in place,
+/// so the next start applies them again; the desk knows each event id and counts a repeat as a
+/// duplicate, so nothing is applied twice.
+/// </summary>
+internal sealed partial class InboxWorker(
+    InboxStore store,
+    IngestPipeline pipeline,
+    InboxSignal signal,
+    InboxWriteTurns turns,
+    InboxSiteClaimStore claims,
+    IOptions<InboxOptions> options,
+    TimeProvider time,
+    ILogger<InboxWorker> log) : BackgroundService
+{
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.WorkInbox)
+        {
+            LogNotWorking(log);
+            return;
+        }
+
+        var idle = TimeSpan.FromMilliseconds(Math.Max(10, options.Value.IdlePollMilliseconds));
+        var backoff = TimeSpan.FromSeconds(1);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            int applied;
+            try
+            {
+                applied = await WorkOnceAsync(stoppingToken);
+                backoff = TimeSpan.FromSeconds(1);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                // The database is away; the rows wait in the inbox until it is back.
+                LogPassFailed(log, backoff.TotalSeconds, ex.Message);
+                await signal.WaitAsync(backoff, time, stoppingToken);
+                backoff = backoff * 2 > MaxBackoff ? MaxBackoff : backoff * 2;
+                continue;
+            }
+
+            if (applied == 0)
+            {
+                await signal.WaitAsync(idle, time, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>One pass over the oldest rows; returns how many were applied and removed.</summary>
+    internal async Task<int> WorkOnceAsync(CancellationToken cancellationToken)
+    {
+        var rows = await store.OldestAsync(Math.Max(1, options.Value.WorkBatch), cancellationToken);
+        if (rows.Count == 0)
+        {
+            return 0;
+        }
+
+        var worked = 0;
+        var applied = new List<long>(rows.Count);
+        foreach (var site in InboxOrderRules.BySite(rows))
+        {
+            await using var claim = await claims.TryClaimAsync(site[0].SiteId, cancellationToken);
+            if (claim is null)
+            {
+                continue; // another node is working this site; its rows stay for that node
+            }
+
+            // Rows another node applied (and deleted) since this pass read them are not applied again.
+            var still = await store.StillWaitingAsync([.. site.Select(r => r.Id)], cancellationToken);
+            foreach (var row in site.Where(r => still.Contains(r.Id)))
+            {
+                try
+                {
+                    using (await turns.TakeAsync(cancellationToken))
+                    using (CloudTelemetry.Start("ingest", System.Diagnostics.ActivityKind.Consumer, row.TraceParent)?.SetTag("messaging.destination.name", row.Topic))
+                    {
+                        await pipeline.ApplyEventAsync(row.Topic, row.SiteId, row.Payload, cancellationToken);
+                    }
+
+                    applied.Add(row.Id);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    // The rest of this site waits behind the failed event, so its order holds;
+                    // other sites go on. The row stays and is tried again at the next pass.
+                    LogApplyFailed(log, row.Id, row.SiteId, row.Seq, ex);
+                    break;
+                }
+            }
+
+            // Deleted while the claim is held, so the next holder never sees an applied row.
+            if (applied.Count > 0)
+            {
+                using (await turns.TakeAsync(cancellationToken))
+                {
+                    await store.DeleteAsync(applied, cancellationToken);
+                }
+
+                worked += applied.Count;
+                applied.Clear();
+            }
+        }
+
+        return worked;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Inbox row {RowId} (site {SiteId}, seq {Seq}) could not be applied; the site's later events wait behind it")]
+    private static partial void LogApplyFailed(ILogger logger, long rowId, string siteId, long seq, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ingest:WorkInbox is false: this node takes events into the inbox and leaves working them to other nodes")]
+    private static partial void LogNotWorking(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Inbox pass failed; trying again in {Seconds} s: {Reason}")]
+    private static partial void LogPassFailed(ILogger logger, double seconds, string reason);
+}
