@@ -70,7 +70,7 @@ internal sealed class CloudFleet : IAsyncDisposable
             },
         }));
         _gateways[i]?.Dispose();
-        _gateways[i] = ChildProcess.Start($"gateway {i}", "dotnet", [Binary("Gateway", "AfterSales.Gateway.dll"), "--config", config, "--simulate"], redirectInput: true, onLine: onLine);
+        _gateways[i] = ChildProcess.Start($"gateway {i}", "dotnet", [Deployment.Binary("Gateway/Simulation", "AfterSales.Gateway.Simulation.dll"), "--config", config, "--simulate"], redirectInput: true, onLine: onLine);
     }
 
     public string Diagnostics() => string.Join("\n", new[] { _cloud }.Concat(_gateways.Take(2)).Where(p => p is not null).Select(p => p!.Tail(40)));
@@ -100,7 +100,7 @@ internal sealed class CloudFleet : IAsyncDisposable
         var inv = CultureInfo.InvariantCulture;
         List<string> args =
         [
-            Binary("Cloud", "AfterSales.Cloud.dll"),
+            Deployment.Binary("Cloud", "AfterSales.Cloud.dll"),
             "--urls", $"http://127.0.0.1:{_httpPort.ToString(inv)}",
             $"--Database:ConnectionString=Data Source={CloudDatabase}",
             $"--Broker:Port={BrokerPort.ToString(inv)}",
@@ -135,15 +135,6 @@ internal sealed class CloudFleet : IAsyncDisposable
         {
             return false;
         }
-    }
-
-    private static string Binary(string project, string dll)
-    {
-        // AppContext.BaseDirectory is …/bin/<Configuration>/net10.0/
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent?.Name ?? "Debug";
-        var path = Path.Combine(Deployment.RepoRoot(), "src", project, "bin", configuration, "net10.0", dll);
-        Assert.True(File.Exists(path), $"{path} not found; run `dotnet build` first.");
-        return path;
     }
 
     private static int FreePort()

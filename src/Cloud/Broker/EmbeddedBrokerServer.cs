@@ -114,7 +114,7 @@ internal sealed partial class EmbeddedBrokerServer(
         e.ProcessPublish = false;
         try
         {
-            await inbox.StoreAsync(e.ApplicationMessage.Topic, site, e.ApplicationMessage.Payload.ToArray(), CloudTelemetry.TraceParentOf(e.ApplicationMessage), e.CancellationToken);
+            await inbox.StoreAsync(e.ApplicationMessage.Topic, site, e.ApplicationMessage.Payload.ToArray(), CloudTelemetry.TraceParentOf(e.ApplicationMessage), stream: null, e.CancellationToken);
             e.Response.ReasonCode = MqttPubAckReasonCode.Success;
         }
         catch (Exception ex)

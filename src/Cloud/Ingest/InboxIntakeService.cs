@@ -1,3 +1,4 @@
+using AfterSales.Cloud.Telemetry;
 using AfterSales.Protocol.Json;
 
 namespace AfterSales.Cloud.Ingest;
@@ -9,8 +10,15 @@ namespace AfterSales.Cloud.Ingest;
 /// </summary>
 internal sealed class InboxIntakeService(InboxWriterWorker writer, TimeProvider time)
 {
-    public Task StoreAsync(string topic, string siteId, ReadOnlyMemory<byte> payload, string? traceParent, CancellationToken cancellationToken)
+    /// <param name="stream">
+    /// The delivery the event came on, when one delivery carries several unacknowledged events (the
+    /// external broker's connection): after one of them fails to commit, the rest of that stream is
+    /// refused too, so the broker redelivers them all in order instead of the later ones overtaking.
+    /// </param>
+    public Task StoreAsync(string topic, string siteId, ReadOnlyMemory<byte> payload, string? traceParent, string? stream, CancellationToken cancellationToken)
     {
+        CloudMetrics.CountReceived("events");
+
         // Decoded only for the gateway and seq the worker orders by; a payload that does not decode is
         // stored as it is and rejected, with its reason, by the worker.
         var decoded = PayloadCodec.DecodeFaultEvent(payload.Span).Value;
@@ -25,6 +33,7 @@ internal sealed class InboxIntakeService(InboxWriterWorker writer, TimeProvider 
                 Payload = payload.ToArray(),
                 TraceParent = traceParent is { Length: <= 64 } ? traceParent : null,
             },
+            stream,
             cancellationToken);
     }
 }

@@ -80,26 +80,7 @@ internal sealed partial class InboxWorker(
 
             // Rows another node applied (and deleted) since this pass read them are not applied again.
             var still = await store.StillWaitingAsync([.. site.Select(r => r.Id)], cancellationToken);
-            foreach (var row in site.Where(r => still.Contains(r.Id)))
-            {
-                try
-                {
-                    using (await turns.TakeAsync(cancellationToken))
-                    using (CloudTelemetry.Start("ingest", System.Diagnostics.ActivityKind.Consumer, row.TraceParent)?.SetTag("messaging.destination.name", row.Topic))
-                    {
-                        await pipeline.ApplyEventAsync(row.Topic, row.SiteId, row.Payload, cancellationToken);
-                    }
-
-                    applied.Add(row.Id);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-                {
-                    // The rest of this site waits behind the failed event, so its order holds;
-                    // other sites go on. The row stays and is tried again at the next pass.
-                    LogApplyFailed(log, row.Id, row.SiteId, row.Seq, ex);
-                    break;
-                }
-            }
+            applied.AddRange(await ApplyInOrderAsync([.. site.Where(r => still.Contains(r.Id))], cancellationToken));
 
             // Deleted while the claim is held, so the next holder never sees an applied row.
             if (applied.Count > 0)
@@ -116,6 +97,60 @@ internal sealed partial class InboxWorker(
 
         return worked;
     }
+
+    /// <summary>
+    /// A site's waiting rows in one desk transaction; if that fails, one by one, so a bad row holds up
+    /// only what comes after it on its site. Returns the ids applied.
+    /// </summary>
+    private async Task<IReadOnlyList<long>> ApplyInOrderAsync(IReadOnlyList<InboxEvent> rows, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        try
+        {
+            using (await turns.TakeAsync(cancellationToken))
+            {
+                await pipeline.ApplyEventsAsync([.. rows.Select(Incoming)], cancellationToken);
+            }
+
+            return [.. rows.Select(r => r.Id)];
+        }
+        catch (Exception ex) when (rows.Count > 1 && (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
+        {
+            LogBatchFailed(log, rows.Count, rows[0].SiteId, ex.Message);
+        }
+
+        var applied = new List<long>(rows.Count);
+        foreach (var row in rows)
+        {
+            try
+            {
+                using (await turns.TakeAsync(cancellationToken))
+                {
+                    await pipeline.ApplyEventsAsync([Incoming(row)], cancellationToken);
+                }
+
+                applied.Add(row.Id);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // The rest of this site waits behind the failed event, so its order holds;
+                // other sites go on. The row stays and is tried again at the next pass.
+                LogApplyFailed(log, row.Id, row.SiteId, row.Seq, ex);
+                break;
+            }
+        }
+
+        return applied;
+    }
+
+    private static IncomingEvent Incoming(InboxEvent row) => new(row.Topic, row.SiteId, row.Payload, row.TraceParent);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} inbox rows of site {SiteId} could not be applied together ({Reason}); applying them one by one")]
+    private static partial void LogBatchFailed(ILogger logger, int count, string siteId, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Inbox row {RowId} (site {SiteId}, seq {Seq}) could not be applied; the site's later events wait behind it")]
     private static partial void LogApplyFailed(ILogger logger, long rowId, string siteId, long seq, Exception exception);

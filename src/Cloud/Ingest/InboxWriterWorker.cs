@@ -16,13 +16,17 @@ internal sealed partial class InboxWriterWorker(
     IOptions<InboxOptions> options,
     ILogger<InboxWriterWorker> log) : BackgroundService
 {
+    private const int RememberedFailedStreams = 1024;
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
 
-    /// <summary>Completes when the event is committed; throws when it could not be.</summary>
-    public Task AppendAsync(InboxEvent inboxEvent, CancellationToken cancellationToken)
+    // Streams (deliveries) with an event that failed to commit; only the writer loop touches it.
+    private readonly HashSet<string> _failedStreams = new(StringComparer.Ordinal);
+
+    /// <summary>Completes when the event is committed; throws when it could not be (see <see cref="InboxIntakeService.StoreAsync"/> for <paramref name="stream"/>).</summary>
+    public Task AppendAsync(InboxEvent inboxEvent, string? stream, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(inboxEvent);
-        var pending = new Pending(inboxEvent, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(inboxEvent, stream, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_queue.Writer.TryWrite(pending))
         {
             throw new InvalidOperationException("The inbox is shutting down; the event was not stored.");
@@ -43,7 +47,18 @@ internal sealed partial class InboxWriterWorker(
                 batch.Clear();
                 while (batch.Count < max && reader.TryRead(out var pending))
                 {
+                    if (pending.Stream is not null && _failedStreams.Contains(pending.Stream))
+                    {
+                        pending.Committed.TrySetException(new InvalidOperationException("An earlier event of this delivery was not stored; it is refused too so that all come again in order."));
+                        continue;
+                    }
+
                     batch.Add(pending);
+                }
+
+                if (batch.Count == 0)
+                {
+                    continue;
                 }
 
                 await CommitAsync(batch, stoppingToken);
@@ -82,9 +97,18 @@ internal sealed partial class InboxWriterWorker(
         catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
             LogCommitFailed(log, batch.Count, ex.Message);
+            if (_failedStreams.Count > RememberedFailedStreams)
+            {
+                _failedStreams.Clear(); // old deliveries are long gone; only the latest matter
+            }
+
             foreach (var pending in batch)
             {
                 pending.Committed.TrySetException(ex);
+                if (pending.Stream is not null)
+                {
+                    _failedStreams.Add(pending.Stream);
+                }
             }
 
             batch.Clear();
@@ -100,7 +124,7 @@ internal sealed partial class InboxWriterWorker(
         signal.Set();
     }
 
-    private sealed record Pending(InboxEvent Event, TaskCompletionSource Committed);
+    private sealed record Pending(InboxEvent Event, string? Stream, TaskCompletionSource Committed);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Inbox commit of {Count} events failed; their senders keep them and resend: {Reason}")]
     private static partial void LogCommitFailed(ILogger logger, int count, string reason);

@@ -37,7 +37,9 @@ internal sealed partial class MqttIngestClient(
             if (MqttTopics.TryParse(e.ApplicationMessage.Topic, out var site, out var kind) && kind == TopicKind.Events)
             {
                 // Acknowledged only after the inbox commit (see InboxAcknowledgementWorker).
-                acknowledgements.Enqueue(client, Interlocked.Read(ref connection), e, inbox.StoreAsync(e.ApplicationMessage.Topic, site, e.ApplicationMessage.Payload.ToArray(), CloudTelemetry.TraceParentOf(e.ApplicationMessage), stoppingToken));
+                var link = Interlocked.Read(ref connection);
+                var stored = inbox.StoreAsync(e.ApplicationMessage.Topic, site, e.ApplicationMessage.Payload.ToArray(), CloudTelemetry.TraceParentOf(e.ApplicationMessage), $"broker-link-{link}", stoppingToken);
+                acknowledgements.Enqueue(client, link, e, stored);
                 return;
             }
 

@@ -144,7 +144,7 @@ public abstract class InboxTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Worker_MalformedPayload_RejectedWithReasonAndRemovedFromInbox()
     {
-        await _writer.AppendAsync(Row("site-a", "gw-a", 0, "{\"schema\":\"nonsense\"}"u8.ToArray()), default);
+        await _writer.AppendAsync(Row("site-a", "gw-a", 0, "{\"schema\":\"nonsense\"}"u8.ToArray()), stream: null, default);
 
         await _worker.WorkOnceAsync(default);
 
@@ -174,6 +174,32 @@ public abstract class InboxTests : IAsyncLifetime, IDisposable
         }
 
         await StoreAsync(Raise("site-a", "gw-a", 11, "zone-1"));
+        Assert.Equal(1, await _store.CountAsync(default));
+    }
+
+    [Fact]
+    public async Task Append_CommitFailedOnADelivery_LaterEventsOfThatDeliveryRefusedSoNoneOvertakes()
+    {
+        await using (var db = _dbs.CreateDbContext())
+        {
+            await db.Database.ExecuteSqlRawAsync("ALTER TABLE \"IngestInbox\" RENAME TO \"IngestInboxAway\"");
+        }
+
+        var first = _writer.AppendAsync(Row("site-a", "gw-a", 1, PayloadCodec.Encode(Raise("site-a", "gw-a", 1, "zone-1"))), "link-1", default);
+        await Assert.ThrowsAnyAsync<Exception>(() => first);
+        await using (var db = _dbs.CreateDbContext())
+        {
+            await db.Database.ExecuteSqlRawAsync("ALTER TABLE \"IngestInboxAway\" RENAME TO \"IngestInbox\"");
+        }
+
+        // seq 2 came on the same broker link after seq 1 failed: storing it would let it overtake seq 1,
+        // which the broker delivers again on the next link.
+        var second = _writer.AppendAsync(Row("site-a", "gw-a", 2, PayloadCodec.Encode(Raise("site-a", "gw-a", 2, "zone-1"))), "link-1", default);
+        var error = await Assert.ThrowsAnyAsync<InvalidOperationException>(() => second);
+        Assert.Contains("in order", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, await _store.CountAsync(default));
+
+        await _writer.AppendAsync(Row("site-a", "gw-a", 1, PayloadCodec.Encode(Raise("site-a", "gw-a", 1, "zone-1"))), "link-2", default);
         Assert.Equal(1, await _store.CountAsync(default));
     }
 
@@ -208,7 +234,7 @@ public abstract class InboxTests : IAsyncLifetime, IDisposable
         }
     }
 
-    private Task StoreAsync(FaultEvent e) => _writer.AppendAsync(Row(e.SiteId, e.GatewayId, e.Seq, PayloadCodec.Encode(e)), default);
+    private Task StoreAsync(FaultEvent e) => _writer.AppendAsync(Row(e.SiteId, e.GatewayId, e.Seq, PayloadCodec.Encode(e)), stream: null, default);
 
     private InboxEvent Row(string site, string gateway, long seq, byte[] payload) => new()
     {
