@@ -68,47 +68,86 @@ internal sealed partial class InboxWorker(
             return 0;
         }
 
-        var worked = 0;
-        var applied = new List<long>(rows.Count);
-        foreach (var site in InboxOrderRules.BySite(rows))
+        // Every site this node can claim is worked in one desk transaction: one commit for the pass,
+        // not one per site. Claims are held until the applied rows are deleted, so the next holder of
+        // a site never sees an applied row.
+        var held = new List<IAsyncDisposable>();
+        try
         {
-            await using var claim = await claims.TryClaimAsync(site[0].SiteId, cancellationToken);
-            if (claim is null)
+            var mine = new List<IReadOnlyList<InboxEvent>>();
+            foreach (var site in InboxOrderRules.BySite(rows))
             {
-                continue; // another node is working this site; its rows stay for that node
+                if (await claims.TryClaimAsync(site[0].SiteId, cancellationToken) is not { } claim)
+                {
+                    continue; // another node is working this site; its rows stay for that node
+                }
+
+                held.Add(claim);
+                mine.Add(site);
             }
 
             // Rows another node applied (and deleted) since this pass read them are not applied again.
-            var still = await store.StillWaitingAsync([.. site.Select(r => r.Id)], cancellationToken);
-            applied.AddRange(await ApplyInOrderAsync([.. site.Where(r => still.Contains(r.Id))], cancellationToken));
-
-            // Deleted while the claim is held, so the next holder never sees an applied row.
+            var still = await store.StillWaitingAsync([.. mine.SelectMany(site => site.Select(r => r.Id))], cancellationToken);
+            var waiting = mine.Select(site => (IReadOnlyList<InboxEvent>)[.. site.Where(r => still.Contains(r.Id))]).Where(site => site.Count > 0).ToList();
+            var applied = await ApplyAsync(waiting, cancellationToken);
             if (applied.Count > 0)
             {
                 using (await turns.TakeAsync(cancellationToken))
                 {
                     await store.DeleteAsync(applied, cancellationToken);
                 }
+            }
 
-                worked += applied.Count;
-                applied.Clear();
+            return applied.Count;
+        }
+        finally
+        {
+            foreach (var claim in held)
+            {
+                await claim.DisposeAsync();
             }
         }
-
-        return worked;
     }
 
     /// <summary>
-    /// A site's waiting rows in one desk transaction; if that fails, one by one, so a bad row holds up
-    /// only what comes after it on its site. Returns the ids applied.
+    /// The claimed sites' rows, in order, in desk transactions of <see cref="InboxOptions.DeskBatch"/>
+    /// events. A transaction that fails is applied again site by site; a site with an event that cannot
+    /// be applied stops there for this pass (its later rows, in later transactions too, wait).
     /// </summary>
-    private async Task<IReadOnlyList<long>> ApplyInOrderAsync(IReadOnlyList<InboxEvent> rows, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<long>> ApplyAsync(List<IReadOnlyList<InboxEvent>> sites, CancellationToken cancellationToken)
     {
-        if (rows.Count == 0)
+        var blocked = new HashSet<string>(StringComparer.Ordinal);
+        var applied = new List<long>();
+        foreach (var chunk in sites.SelectMany(site => site).Chunk(Math.Max(1, options.Value.DeskBatch)))
         {
-            return [];
+            var rows = chunk.Where(r => !blocked.Contains(r.SiteId)).ToList();
+            if (rows.Count == 0)
+            {
+                continue;
+            }
+
+            if (await TryApplyTogetherAsync(rows, cancellationToken))
+            {
+                applied.AddRange(rows.Select(r => r.Id));
+                continue;
+            }
+
+            foreach (var site in rows.GroupBy(r => r.SiteId, StringComparer.Ordinal))
+            {
+                var done = await ApplyInOrderAsync([.. site], cancellationToken);
+                applied.AddRange(done);
+                if (done.Count < site.Count())
+                {
+                    blocked.Add(site.Key);
+                }
+            }
         }
 
+        return applied;
+    }
+
+    private async Task<bool> TryApplyTogetherAsync(List<InboxEvent> rows, CancellationToken cancellationToken)
+    {
         try
         {
             using (await turns.TakeAsync(cancellationToken))
@@ -116,13 +155,18 @@ internal sealed partial class InboxWorker(
                 await pipeline.ApplyEventsAsync([.. rows.Select(Incoming)], cancellationToken);
             }
 
-            return [.. rows.Select(r => r.Id)];
+            return true;
         }
-        catch (Exception ex) when (rows.Count > 1 && (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogBatchFailed(log, rows.Count, rows[0].SiteId, ex.Message);
+            return false;
         }
+    }
 
+    /// <summary>A site's rows one by one, so a bad row holds up only what comes after it on its site. Returns the ids applied.</summary>
+    private async Task<IReadOnlyList<long>> ApplyInOrderAsync(IReadOnlyList<InboxEvent> rows, CancellationToken cancellationToken)
+    {
         var applied = new List<long>(rows.Count);
         foreach (var row in rows)
         {
@@ -149,7 +193,7 @@ internal sealed partial class InboxWorker(
 
     private static IncomingEvent Incoming(InboxEvent row) => new(row.Topic, row.SiteId, row.Payload, row.TraceParent);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} inbox rows of site {SiteId} could not be applied together ({Reason}); applying them one by one")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} inbox rows (first site {SiteId}) could not be applied together ({Reason}); applying them in smaller steps")]
     private static partial void LogBatchFailed(ILogger logger, int count, string siteId, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Inbox row {RowId} (site {SiteId}, seq {Seq}) could not be applied; the site's later events wait behind it")]
