@@ -229,6 +229,13 @@ internal sealed class Deployment : IAsyncDisposable
         mosquitto?.Dispose();
         http.Dispose();
         await Task.Yield();
+        // AFTERSALES_KEEP=1 keeps the databases, outbox and logs of a run for a post-mortem.
+        if (Environment.GetEnvironmentVariable("AFTERSALES_KEEP") is not null)
+        {
+            Console.Error.WriteLine("kept " + tempDirectory);
+            return;
+        }
+
         try
         {
             Directory.Delete(tempDirectory, recursive: true);

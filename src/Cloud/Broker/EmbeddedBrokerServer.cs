@@ -1,3 +1,4 @@
+using AfterSales.Cloud.Telemetry;
 using System.Buffers;
 using System.Net;
 using AfterSales.Cloud.Ingest;
@@ -20,6 +21,7 @@ internal sealed partial class EmbeddedBrokerServer(
     CloudBrokerCredential cloud,
     GatewayStore gateways,
     RejectionStore rejections,
+    InboxIntakeService inbox,
     ILogger<EmbeddedBrokerServer> log) : IHostedService, IDisposable
 {
     private const string SiteItem = "site";
@@ -92,6 +94,34 @@ internal sealed partial class EmbeddedBrokerServer(
             e.Response.ReasonCode = MqttPubAckReasonCode.NotAuthorized;
             await rejections.RejectAsync(
                 topic, e.ApplicationMessage.Payload.ToArray(), "acl", $"gateway '{e.ClientId}' of site '{site}' may publish only under its own site", CancellationToken.None);
+            return;
+        }
+
+        if (kind == TopicKind.Events)
+        {
+            await StoreEventAsync(e, site);
+        }
+    }
+
+    /// <summary>
+    /// The event is committed to the inbox before this returns, and MQTTnet sends the PUBACK only
+    /// after the interceptor has finished: an acknowledged event is durable. It is not also routed
+    /// to the ingest client (the inbox worker takes it from here), and a failed store answers with
+    /// an error code, so the gateway keeps the event and sends it again.
+    /// </summary>
+    private async Task StoreEventAsync(InterceptingPublishEventArgs e, string site)
+    {
+        e.ProcessPublish = false;
+        try
+        {
+            await inbox.StoreAsync(e.ApplicationMessage.Topic, site, e.ApplicationMessage.Payload.ToArray(), CloudTelemetry.TraceParentOf(e.ApplicationMessage), stream: null, e.CancellationToken);
+            e.Response.ReasonCode = MqttPubAckReasonCode.Success;
+        }
+        catch (Exception ex)
+        {
+            LogNotStored(log, e.ClientId, ex.Message);
+            e.Response.ReasonCode = MqttPubAckReasonCode.ImplementationSpecificError;
+            e.Response.ReasonString = "not stored; keep the event and send it again";
         }
     }
 
@@ -115,6 +145,9 @@ internal sealed partial class EmbeddedBrokerServer(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused publish by gateway {ClientId} of site {SiteId} to {Topic}: a gateway may publish only under its own site")]
     private static partial void LogRefusedPublish(ILogger logger, string clientId, string siteId, string topic);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Event from gateway {ClientId} not stored, answered with an error so it is sent again: {Reason}")]
+    private static partial void LogNotStored(ILogger logger, string clientId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused subscription by gateway {ClientId} of site {SiteId} to {Topic}")]
     private static partial void LogRefusedSubscribe(ILogger logger, string clientId, string siteId, string topic);

@@ -77,9 +77,6 @@ internal static class CloudHost
         services.AddSingleton<TicketDeskService>();
         services.AddSingleton<TicketQueryService>();
         services.AddSingleton<PresenceService>();
-        services.AddSingleton<IngestCounters>();
-        services.AddSingleton<RejectionStore>();
-        services.AddSingleton<IngestPipeline>();
         services.AddSingleton<CloudBrokerCredential>();
         services.AddContracts();
         services.AddInventory();
@@ -91,6 +88,7 @@ internal static class CloudHost
 
         // Start order matters: schema first, then the broker, then the subscriber and the watchdog.
         services.AddHostedService<DatabaseInitializer>();
+        services.AddIngest(builder.Configuration);
         if (builder.Configuration.GetValue(BrokerOptions.Section + ":" + nameof(BrokerOptions.Embedded), true))
         {
             services.AddSingleton<EmbeddedBrokerServer>();

@@ -21,6 +21,14 @@ internal sealed partial class DatabaseInitializer(
     {
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            // The inbox writer and the desk write at the same time as pages read: with the write-ahead
+            // log readers never block the writer, and a commit is one append (synchronous stays FULL,
+            // so a committed — acknowledged — event survives a crash or power loss). Kept by the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
         await ApplySeedAsync(db, seed.Value, cancellationToken);
     }
 

@@ -32,7 +32,7 @@ internal sealed class IngestPipeline(
         switch (kind)
         {
             case TopicKind.Events:
-                await HandleEventAsync(topic, siteId, payload, cancellationToken);
+                await ApplyEventAsync(topic, siteId, payload, cancellationToken);
                 break;
             case TopicKind.Heartbeat:
                 var heartbeat = PayloadCodec.DecodeHeartbeat(payload.Span);
@@ -58,34 +58,62 @@ internal sealed class IngestPipeline(
         }
     }
 
-    private async Task HandleEventAsync(string topic, string siteId, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    /// <summary>One fault event: decoded, checked, applied to the desk; a bad one is rejected and kept.</summary>
+    public Task ApplyEventAsync(string topic, string siteId, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken) =>
+        ApplyEventsAsync([new IncomingEvent(topic, siteId, payload, CloudTelemetry.CurrentTraceParent())], cancellationToken);
+
+    /// <summary>
+    /// Events in the order given: each decoded and checked (bad ones rejected and kept), the good ones
+    /// applied by the desk in one transaction. Each gets an "ingest" span in its gateway's trace.
+    /// </summary>
+    public async Task ApplyEventsAsync(IReadOnlyList<IncomingEvent> events, CancellationToken cancellationToken)
     {
-        var decoded = PayloadCodec.DecodeFaultEvent(payload.Span);
-        if (!await AcceptedAsync(topic, siteId, payload, decoded.Value?.GatewayId, decoded.Error, cancellationToken))
+        ArgumentNullException.ThrowIfNull(events);
+        var sites = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var accepted = new List<DeskEvent>(events.Count);
+        foreach (var incoming in events)
+        {
+            using var span = CloudTelemetry.Start("ingest", System.Diagnostics.ActivityKind.Consumer, incoming.TraceParent)?.SetTag("messaging.destination.name", incoming.Topic);
+            var decoded = PayloadCodec.DecodeFaultEvent(incoming.Payload.Span);
+            if (!await AcceptedAsync(incoming.Topic, incoming.SiteId, incoming.Payload, decoded.Value?.GatewayId, decoded.Error, sites, cancellationToken))
+            {
+                continue;
+            }
+
+            var e = decoded.Value!;
+            if (e.SiteId != incoming.SiteId)
+            {
+                await rejections.RejectAsync(incoming.Topic, incoming.Payload, "site-mismatch", $"event names site '{e.SiteId}' but was published on site '{incoming.SiteId}'", cancellationToken);
+                continue;
+            }
+
+            accepted.Add(new DeskEvent(e, CloudTelemetry.CurrentTraceParent()));
+        }
+
+        if (accepted.Count == 0)
         {
             return;
         }
 
-        var e = decoded.Value!;
-        if (e.SiteId != siteId)
+        foreach (var action in await desk.ApplyBatchAsync(accepted, cancellationToken))
         {
-            await rejections.RejectAsync(topic, payload, "site-mismatch", $"event names site '{e.SiteId}' but was published on site '{siteId}'", cancellationToken);
-            return;
-        }
-
-        var action = await desk.ApplyAsync(e, cancellationToken);
-        if (action == TicketAction.Duplicate)
-        {
-            counters.CountDuplicate();
-        }
-        else
-        {
-            counters.CountAccepted();
+            if (action == TicketAction.Duplicate)
+            {
+                counters.CountDuplicate();
+            }
+            else
+            {
+                counters.CountAccepted();
+            }
         }
     }
 
     /// <summary>Decoded, and sent by a gateway registered for exactly this site.</summary>
-    private async Task<bool> AcceptedAsync(string topic, string siteId, ReadOnlyMemory<byte> payload, string? gatewayId, string? decodeError, CancellationToken cancellationToken)
+    private async Task<bool> AcceptedAsync(string topic, string siteId, ReadOnlyMemory<byte> payload, string? gatewayId, string? decodeError, CancellationToken cancellationToken) =>
+        await AcceptedAsync(topic, siteId, payload, gatewayId, decodeError, new Dictionary<string, string?>(StringComparer.Ordinal), cancellationToken);
+
+    /// <param name="sites">Gateway → registered site, looked up once per batch.</param>
+    private async Task<bool> AcceptedAsync(string topic, string siteId, ReadOnlyMemory<byte> payload, string? gatewayId, string? decodeError, Dictionary<string, string?> sites, CancellationToken cancellationToken)
     {
         if (decodeError is not null || gatewayId is null)
         {
@@ -93,7 +121,12 @@ internal sealed class IngestPipeline(
             return false;
         }
 
-        var registeredSite = await gateways.SiteOfAsync(gatewayId, cancellationToken);
+        if (!sites.TryGetValue(gatewayId, out var registeredSite))
+        {
+            registeredSite = await gateways.SiteOfAsync(gatewayId, cancellationToken);
+            sites[gatewayId] = registeredSite;
+        }
+
         if (registeredSite is null)
         {
             await rejections.RejectAsync(topic, payload, "unknown-gateway", $"gateway '{gatewayId}' is not registered", cancellationToken);

@@ -1,5 +1,5 @@
 using System.Buffers;
-using AfterSales.Cloud.Broker;
+using AfterSales.Cloud.Ingest;
 using AfterSales.Cloud.Mqtt;
 using AfterSales.Cloud.Telemetry;
 using AfterSales.Protocol.Topics;
@@ -11,12 +11,16 @@ namespace AfterSales.Cloud.Ingest;
 
 /// <summary>
 /// The cloud's subscriber on the broker (embedded or external). A message is acknowledged only
-/// after the pipeline has stored its outcome, so a crash mid-way means redelivery, not loss.
+/// after it is stored — events once committed to the inbox, status once its outcome is stored — so
+/// a crash mid-way means redelivery, not loss. (The embedded broker stores events itself before its
+/// PUBACK and does not route them here.)
 /// </summary>
 internal sealed partial class MqttIngestClient(
     IOptions<BrokerOptions> options,
     CloudBrokerCredential embeddedCredential,
     IngestPipeline pipeline,
+    InboxIntakeService inbox,
+    InboxAcknowledgementWorker acknowledgements,
     TimeProvider time,
     ILogger<MqttIngestClient> log) : BackgroundService
 {
@@ -27,10 +31,20 @@ internal sealed partial class MqttIngestClient(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var client = new MqttClientFactory().CreateMqttClient();
+        var connection = 0L;
         client.ApplicationMessageReceivedAsync += async e =>
         {
-            // A gateway may send its trace context as an MQTT v5 user property; the span then continues its trace.
-            using var span = CloudTelemetry.Start("ingest", System.Diagnostics.ActivityKind.Consumer, e.ApplicationMessage.UserProperties?.FirstOrDefault(u => u.Name == CloudTelemetry.TraceParent) is { } p ? System.Text.Encoding.UTF8.GetString(p.ValueBuffer.Span) : null)?.SetTag("messaging.destination.name", e.ApplicationMessage.Topic);
+            if (MqttTopics.TryParse(e.ApplicationMessage.Topic, out var site, out var kind) && kind == TopicKind.Events)
+            {
+                // Acknowledged only after the inbox commit (see InboxAcknowledgementWorker).
+                var link = Interlocked.Read(ref connection);
+                var stored = inbox.StoreAsync(e.ApplicationMessage.Topic, site, e.ApplicationMessage.Payload.ToArray(), CloudTelemetry.TraceParentOf(e.ApplicationMessage), $"broker-link-{link}", stoppingToken);
+                acknowledgements.Enqueue(client, link, e, stored);
+                return;
+            }
+
+            // Status and heartbeats are worked here; events get their span where the inbox applies them.
+            using var span = CloudTelemetry.Start("ingest", System.Diagnostics.ActivityKind.Consumer, CloudTelemetry.TraceParentOf(e.ApplicationMessage))?.SetTag("messaging.destination.name", e.ApplicationMessage.Topic);
             try
             {
                 await pipeline.HandleAsync(e.ApplicationMessage.Topic, e.ApplicationMessage.Payload.ToArray(), stoppingToken);
@@ -56,6 +70,8 @@ internal sealed partial class MqttIngestClient(
             client.DisconnectedAsync += OnDisconnected;
             try
             {
+                // Numbered before the subscription delivers anything on the new link.
+                acknowledgements.Connected(Interlocked.Increment(ref connection));
                 await ConnectAndSubscribeAsync(client, stoppingToken);
                 IsConnected = true;
                 backoff = TimeSpan.FromSeconds(1);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Reflection;
+using MQTTnet;
 
 namespace AfterSales.Cloud.Telemetry;
 
@@ -38,6 +39,10 @@ internal static class CloudTelemetry
     }
 
     /// <summary>The current span as a <c>traceparent</c> value, to store with work done later.</summary>
+    /// <summary>The W3C trace context a gateway may send as an MQTT v5 user property.</summary>
+    public static string? TraceParentOf(MqttApplicationMessage message) =>
+        message?.UserProperties?.FirstOrDefault(u => u.Name == TraceParent) is { } p ? System.Text.Encoding.UTF8.GetString(p.ValueBuffer.Span) : null;
+
     public static string? CurrentTraceParent() => Activity.Current?.Id is { } id && Activity.Current.IdFormat == ActivityIdFormat.W3C ? id : null;
 
     private static string ReadVersion()

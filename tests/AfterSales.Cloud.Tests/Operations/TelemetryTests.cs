@@ -45,8 +45,8 @@ public sealed class TelemetryTests : IAsyncLifetime
 
         await GatewayPublisher.PublishFaultAsync(_host.MqttPort, fault, "secret-gw-a", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
         await GatewayPublisher.PublishAsync(_host.MqttPort, "gw-a", "secret-gw-a", MqttTopics.Events("site-a"), Encoding.UTF8.GetBytes("{not json"));
-        // A span is exported when it ends: the ingest span, the root of the cloud's part, ends last.
-        var trace = await UntilAsync(() => Spans(traceId) is var s && s.Any(a => a.DisplayName == "ingest") ? s : null);
+        // A span is exported when it ends: the ingest span ends once the event is checked, the desk span once it is applied.
+        var trace = await UntilAsync(() => Spans(traceId) is var s && s.Any(a => a.DisplayName == "ingest") && s.Any(a => a.DisplayName == "desk apply") ? s : null);
         var ticketId = trace.Single(a => a.DisplayName == "desk apply").GetTagItem("aftersales.ticket.id");
         // Timers fire later, from the worker: their own trace, tagged with the ticket.
         var timer = await UntilAsync(() => Snapshot().FirstOrDefault(a => a.DisplayName == "desk timer"

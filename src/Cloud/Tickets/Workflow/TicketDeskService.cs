@@ -23,36 +23,84 @@ internal sealed partial class TicketDeskService(
     public async Task<TicketAction> ApplyAsync(FaultEvent e, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(e);
-        using var span = CloudTelemetry.Start("desk apply")?.SetTag("aftersales.event.id", e.EventId).SetTag("aftersales.fault", e.Fault);
+        return (await ApplyBatchAsync([new DeskEvent(e, CloudTelemetry.CurrentTraceParent())], cancellationToken))[0];
+    }
+
+    /// <summary>
+    /// Applies events in the given order in one transaction (one commit for the lot, which is what lets
+    /// the inbox keep up with a storm). When the batch conflicts with a concurrent write, it is rolled
+    /// back and the events are applied one by one, each in its own transaction, as before.
+    /// </summary>
+    public async Task<IReadOnlyList<TicketAction>> ApplyBatchAsync(IReadOnlyList<DeskEvent> events, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(events);
         try
         {
-            return await TryApplyAsync(e, cancellationToken);
+            return await TryApplyBatchAsync(events, cancellationToken);
         }
         catch (DbUpdateException ex)
         {
             // Another node (or a redelivery racing this one) stored the same event or opened the
             // same ticket first; the unique indexes refused ours. Looking again settles it.
-            LogRetryAfterConflict(log, e.EventId, ex.InnerException?.Message ?? ex.Message);
-            return await TryApplyAsync(e, cancellationToken);
+            LogRetryAfterConflict(log, events.Count, ex.InnerException?.Message ?? ex.Message);
+            if (events.Count == 1)
+            {
+                return await TryApplyBatchAsync(events, cancellationToken);
+            }
+
+            var actions = new List<TicketAction>(events.Count);
+            foreach (var one in events)
+            {
+                actions.Add((await ApplyBatchAsync([one], cancellationToken))[0]);
+            }
+
+            return actions;
         }
     }
 
-    private async Task<TicketAction> TryApplyAsync(FaultEvent e, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<TicketAction>> TryApplyBatchAsync(IReadOnlyList<DeskEvent> events, CancellationToken cancellationToken)
     {
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var reference = new DeskReferenceStore(db);
+        var applied = new List<(DeskEvent Input, TicketAction Action, long? TicketId, DateTimeOffset ReceivedAt)>(events.Count);
+        foreach (var input in events)
+        {
+            using var span = CloudTelemetry.Start("desk apply", parent: input.TraceParent)?.SetTag("aftersales.event.id", input.Event.EventId).SetTag("aftersales.fault", input.Event.Fault);
+            var receivedAt = time.GetUtcNow();
+            var (action, ticketId) = await ApplyInAsync(db, reference, input.Event, receivedAt, cancellationToken);
+            span?.SetTag("aftersales.ticket.action", action.ToString()).SetTag("aftersales.ticket.id", ticketId);
+            applied.Add((input, action, ticketId, receivedAt));
+
+            // Each event's changes are saved; forgetting them keeps the tracker small over a long batch.
+            db.ChangeTracker.Clear();
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        var committedAt = time.GetUtcNow();
+        foreach (var (input, action, ticketId, receivedAt) in applied)
+        {
+            CloudMetrics.DeskLag.Record((committedAt - receivedAt).TotalSeconds);
+            CloudMetrics.DeliveryDelay.Record(Math.Max(0, (receivedAt - input.Event.OccurredAt).TotalSeconds));
+            LogApplied(log, action, input.Event.SiteId, input.Event.DeviceId, input.Event.Fault, ticketId);
+        }
+
+        return applied.ConvertAll(a => a.Action);
+    }
+
+    private async Task<(TicketAction Action, long? TicketId)> ApplyInAsync(CloudDb db, DeskReferenceStore reference, FaultEvent e, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
         if (await db.Occurrences.AnyAsync(o => o.EventId == e.EventId, cancellationToken))
         {
             LogDuplicate(log, e.EventId, e.SiteId);
-            return TicketAction.Duplicate;
+            return (TicketAction.Duplicate, null);
         }
 
-        var receivedAt = time.GetUtcNow();
         var open = await db.Tickets.SingleOrDefaultAsync(
             t => t.SiteId == e.SiteId && t.DeviceId == e.DeviceId && t.Fault == e.Fault && t.ClosedAt == null,
             cancellationToken);
         var action = TicketRules.Decide(open, e);
-        var site = await db.Sites.AsNoTracking().SingleAsync(s => s.Id == e.SiteId, cancellationToken);
+        var site = await reference.SiteAsync(e.SiteId, cancellationToken);
         var repeated = action == TicketAction.Open ? await RecentlyClosedAsync(db, e, receivedAt, cancellationToken) : null;
         if (repeated is not null)
         {
@@ -60,7 +108,7 @@ internal sealed partial class TicketDeskService(
         }
 
         // Assessed once per event: the new ticket keeps its zone, and the workflow plans the visit from the same figures.
-        var zone = action is TicketAction.Open or TicketAction.Reopen or TicketAction.Attach ? await AssessAsync(db, site, cancellationToken) : null;
+        var zone = action is TicketAction.Open or TicketAction.Reopen or TicketAction.Attach ? await AssessAsync(reference, site, cancellationToken) : null;
         var ticket = action switch
         {
             TicketAction.Open => Open(db, e, receivedAt, zone!),
@@ -111,12 +159,7 @@ internal sealed partial class TicketDeskService(
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        CloudMetrics.DeskLag.Record((time.GetUtcNow() - receivedAt).TotalSeconds);
-        CloudMetrics.DeliveryDelay.Record(Math.Max(0, (receivedAt - e.OccurredAt).TotalSeconds));
-        System.Diagnostics.Activity.Current?.SetTag("aftersales.ticket.action", action.ToString()).SetTag("aftersales.ticket.id", ticket?.Id);
-        LogApplied(log, action, e.SiteId, e.DeviceId, e.Fault, ticket?.Id);
-        return action;
+        return (action, ticket?.Id);
     }
 
     private Ticket Open(CloudDb db, FaultEvent e, DateTimeOffset receivedAt, ArrivalAssessment zone)
@@ -131,9 +174,9 @@ internal sealed partial class TicketDeskService(
         return ticket;
     }
 
-    private async Task<ArrivalAssessment> AssessAsync(CloudDb db, Sites.Site site, CancellationToken cancellationToken)
+    private async Task<ArrivalAssessment> AssessAsync(DeskReferenceStore reference, Sites.Site site, CancellationToken cancellationToken)
     {
-        var centres = await db.ServiceCentres.AsNoTracking().ToListAsync(cancellationToken);
+        var centres = await reference.CentresAsync(cancellationToken);
         return policy.Assess(
             new GeoPoint(site.Latitude, site.Longitude),
             centres.Select(c => (c.Id, new GeoPoint(c.Latitude, c.Longitude))),
@@ -165,6 +208,6 @@ internal sealed partial class TicketDeskService(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Site {SiteId} has no arrival deadline and needs a human: {Explanation}")]
     private static partial void LogNeedsHuman(ILogger logger, string siteId, string explanation);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Event {FaultEventId} conflicted with a concurrent write ({Reason}); applying it again")]
-    private static partial void LogRetryAfterConflict(ILogger logger, Guid faultEventId, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} events conflicted with a concurrent write ({Reason}); applying it again")]
+    private static partial void LogRetryAfterConflict(ILogger logger, int count, string reason);
 }

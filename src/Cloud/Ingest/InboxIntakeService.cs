@@ -1,0 +1,39 @@
+using AfterSales.Cloud.Telemetry;
+using AfterSales.Protocol.Json;
+
+namespace AfterSales.Cloud.Ingest;
+
+/// <summary>
+/// Where the broker side hands over an event: it returns once the event is committed to the inbox,
+/// which is the moment the broker may acknowledge it. Validation waits for the worker, so taking an
+/// event costs one small row in a shared transaction and nothing else.
+/// </summary>
+internal sealed class InboxIntakeService(InboxWriterWorker writer, TimeProvider time)
+{
+    /// <param name="stream">
+    /// The delivery the event came on, when one delivery carries several unacknowledged events (the
+    /// external broker's connection): after one of them fails to commit, the rest of that stream is
+    /// refused too, so the broker redelivers them all in order instead of the later ones overtaking.
+    /// </param>
+    public Task StoreAsync(string topic, string siteId, ReadOnlyMemory<byte> payload, string? traceParent, string? stream, CancellationToken cancellationToken)
+    {
+        CloudMetrics.CountReceived("events");
+
+        // Decoded only for the gateway and seq the worker orders by; a payload that does not decode is
+        // stored as it is and rejected, with its reason, by the worker.
+        var decoded = PayloadCodec.DecodeFaultEvent(payload.Span).Value;
+        return writer.AppendAsync(
+            new InboxEvent
+            {
+                Topic = RejectedMessageLimits.Clip(topic, RejectedMessageLimits.TopicChars),
+                SiteId = RejectedMessageLimits.Clip(siteId, 64),
+                GatewayId = RejectedMessageLimits.Clip(decoded?.GatewayId ?? string.Empty, 64),
+                Seq = decoded?.Seq ?? 0,
+                ReceivedAt = time.GetUtcNow(),
+                Payload = payload.ToArray(),
+                TraceParent = traceParent is { Length: <= 64 } ? traceParent : null,
+            },
+            stream,
+            cancellationToken);
+    }
+}

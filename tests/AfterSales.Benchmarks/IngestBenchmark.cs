@@ -1,0 +1,225 @@
+using System.Diagnostics;
+using System.Globalization;
+using AfterSales.Cloud.Hosting;
+using AfterSales.Cloud.Ingest;
+using AfterSales.Cloud.Mqtt;
+using AfterSales.Protocol.Contracts;
+using AfterSales.Protocol.Faults;
+using AfterSales.Protocol.Json;
+using AfterSales.Protocol.Topics;
+using MQTTnet;
+using MQTTnet.Protocol;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AfterSales.Benchmarks;
+
+/// <summary>
+/// Durable ingest: many gateways publish at once, each one QoS 1 publish at a time as a gateway's
+/// outbox does, and a PUBACK means the event is committed to the inbox. Printed beside the raw QoS 1
+/// rate of the same broker with the same number of publishers, then how fast the desk works the
+/// inbox, then publish → applied latency at a steady rate.
+/// </summary>
+internal static class IngestBenchmark
+{
+    private const string Secret = "bench-secret-123";
+
+    public static async Task RunAsync(int events, int gateways, int latencyRate, string database, IEnumerable<string> hostSettings)
+    {
+        await using var engine = await BenchDatabase.CreateAsync(database);
+        var port = BenchSupport.FreePort();
+        List<string> args =
+        [
+            $"--urls=http://127.0.0.1:{BenchSupport.FreePort()}", $"--Database:Provider={engine.Provider}", $"--Database:ConnectionString={engine.ConnectionString}",
+            $"--Broker:Port={port}", "--Broker:BindAddress=127.0.0.1", "--Serilog:MinimumLevel:Default=Warning", "--Calendar:Enabled=false",
+            "--Gateways:OfflineAfterSeconds=3600",
+            "--Seed:Centres:0:Id=c", "--Seed:Centres:0:Name=Centre", "--Seed:Centres:0:Latitude=30.6574", "--Seed:Centres:0:Longitude=104.0657",
+        ];
+        for (var i = 0; i < gateways; i++)
+        {
+            args.AddRange([$"--Seed:Sites:{i}:Id={Site(i)}", $"--Seed:Sites:{i}:Name=S{i}", $"--Seed:Sites:{i}:Latitude=30.6050", $"--Seed:Sites:{i}:Longitude=104.0150",
+                $"--Seed:Gateways:{i}:Id={Gateway(i)}", $"--Seed:Gateways:{i}:SiteId={Site(i)}", $"--Seed:Gateways:{i}:Secret={Secret}"]);
+        }
+
+        args.AddRange(hostSettings);
+        await using var app = CloudHost.Build([.. args]);
+        await app.StartAsync();
+        var counters = app.Services.GetRequiredService<IngestCounters>();
+        var cloud = app.Services.GetRequiredService<CloudBrokerCredential>();
+        Print($"AfterSales durable ingest benchmark: {events} events from {gateways} gateways, embedded MQTTnet broker, {engine.Provider}, {Environment.ProcessorCount} cores");
+
+        var (raw, received) = await RawRateAsync(port, cloud, events, gateways);
+        Print($"raw broker      QoS1 PUBACKs, {gateways} publishers, 1 subscriber:  {raw,9:F0} msg/s (the subscriber got {received} of {events / gateways * gateways}: the rest the broker dropped from its in-memory queue)");
+
+        var clients = new List<IMqttClient>();
+        for (var i = 0; i < gateways; i++)
+        {
+            clients.Add(await ConnectAsync(port, Gateway(i), Gateway(i), Secret));
+        }
+
+        var appliedBefore = counters.Accepted + counters.Duplicates;
+        var clock = Stopwatch.StartNew();
+        var perGateway = events / gateways;
+        var refused = 0;
+        await Task.WhenAll(clients.Select((c, i) => Task.Run(async () =>
+        {
+            for (var n = 1; n <= perGateway; n++)
+            {
+                var result = await PublishAsync(c, Event(i, n, $"dev-{n % 16}", n % 2 == 1 ? FaultState.Raised : FaultState.Cleared));
+                if (result.ReasonCode != MqttClientPublishReasonCode.Success)
+                {
+                    Interlocked.Increment(ref refused);
+                }
+            }
+        })));
+        var acked = clock.Elapsed;
+        var durable = perGateway * gateways / acked.TotalSeconds;
+        Print($"durable ingest  PUBACK = committed to the inbox:          {durable,9:F0} events/s (ratio to raw {durable / raw:P0}; {refused} refused)");
+
+        var target = appliedBefore + (perGateway * gateways);
+        var patience = Stopwatch.StartNew();
+        while (counters.Accepted + counters.Duplicates < target && patience.Elapsed < TimeSpan.FromSeconds(120))
+        {
+            await Task.Delay(20);
+        }
+
+        var applied = counters.Accepted + counters.Duplicates - appliedBefore;
+        Print($"service desk    inbox worked into tickets:                 {applied / clock.Elapsed.TotalSeconds,9:F0} events/s ({applied} of {perGateway * gateways} applied {clock.Elapsed.TotalSeconds:F1} s after the burst began)");
+
+        if (applied >= perGateway * gateways)
+        {
+            var latencies = await PacedLatencyAsync(clients, counters, latencyRate, seconds: 5);
+            Print($"latency         publish -> applied at {latencyRate}/s: p50 {BenchSupport.Percentile(latencies, 0.50):F1} ms, p99 {BenchSupport.Percentile(latencies, 0.99):F1} ms, max {latencies[^1]:F1} ms");
+        }
+        else
+        {
+            Print($"latency         skipped: the desk has not caught up with the burst");
+        }
+
+        foreach (var c in clients)
+        {
+            await c.DisconnectAsync();
+            c.Dispose();
+        }
+
+        await app.StopAsync();
+    }
+
+    /// <summary>
+    /// Events at a steady rate spread over the gateways; the k-th event counts as applied when the
+    /// desk's k-th application is counted (the inbox is worked in commit order, so this is close).
+    /// </summary>
+    private static async Task<List<double>> PacedLatencyAsync(List<IMqttClient> clients, IngestCounters counters, int rate, int seconds)
+    {
+        var total = rate * seconds;
+        var sent = new long[total];
+        var done = new long[total];
+        var start = counters.Accepted + counters.Duplicates;
+        var watcher = Task.Run(() =>
+        {
+            var seen = 0L;
+            while (seen < total)
+            {
+                var now = counters.Accepted + counters.Duplicates - start;
+                while (seen < now && seen < total)
+                {
+                    done[seen++] = Stopwatch.GetTimestamp();
+                }
+
+                Thread.SpinWait(20);
+            }
+        });
+        var clock = Stopwatch.StartNew();
+        var publishes = new List<Task>(total);
+        for (var k = 0; k < total; k++)
+        {
+            var due = TimeSpan.FromSeconds((double)k / rate);
+            if (due > clock.Elapsed)
+            {
+                await Task.Delay(due - clock.Elapsed);
+            }
+
+            var gateway = k % clients.Count;
+            sent[k] = Stopwatch.GetTimestamp();
+            publishes.Add(PublishAsync(clients[gateway], Event(gateway, 1_000_000 + k, $"lat-{k % 16}", (k / clients.Count) % 2 == 0 ? FaultState.Raised : FaultState.Cleared)));
+        }
+
+        await Task.WhenAll(publishes);
+        await watcher.WaitAsync(TimeSpan.FromSeconds(120));
+        var latencies = sent.Zip(done, (s, d) => Stopwatch.GetElapsedTime(s, d).TotalMilliseconds).ToList();
+        latencies.Sort();
+        return latencies;
+    }
+
+    /// <summary>PUBACKs per second when the broker only queues the message in memory for a subscriber.</summary>
+    private static async Task<(double Rate, int Received)> RawRateAsync(int port, CloudBrokerCredential cloud, int events, int publishers)
+    {
+        var subscriber = await ConnectAsync(port, "bench-raw-sub", cloud.Username, cloud.Password);
+        var perPublisher = events / publishers;
+        var received = 0;
+        subscriber.ApplicationMessageReceivedAsync += _ =>
+        {
+            Interlocked.Increment(ref received);
+            return Task.CompletedTask;
+        };
+        await subscriber.SubscribeAsync("bench/raw/#", MqttQualityOfServiceLevel.AtLeastOnce);
+        var clients = new List<IMqttClient>();
+        for (var i = 0; i < publishers; i++)
+        {
+            clients.Add(await ConnectAsync(port, $"bench-raw-{i}", cloud.Username, cloud.Password));
+        }
+
+        var payload = PayloadCodec.Encode(Event(0, 1, "raw", FaultState.Raised));
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(clients.Select((c, i) => Task.Run(async () =>
+        {
+            var message = new MqttApplicationMessageBuilder().WithTopic($"bench/raw/{i}").WithPayload(payload).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build();
+            for (var n = 0; n < perPublisher; n++)
+            {
+                await c.PublishAsync(message);
+            }
+        })));
+        var rate = perPublisher * publishers / clock.Elapsed.TotalSeconds;
+        foreach (var c in clients.Append(subscriber))
+        {
+            await c.DisconnectAsync();
+            c.Dispose();
+        }
+
+        return (rate, Volatile.Read(ref received));
+    }
+
+    private static Task<MqttClientPublishResult> PublishAsync(IMqttClient client, FaultEvent e) =>
+        client.PublishAsync(new MqttApplicationMessageBuilder()
+            .WithTopic(MqttTopics.Events(e.SiteId)).WithPayload(PayloadCodec.Encode(e))
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
+
+    private static FaultEvent Event(int gateway, long seq, string device, FaultState state) => new()
+    {
+        Schema = FaultEvent.SchemaV1,
+        EventId = Guid.CreateVersion7(),
+        SiteId = Site(gateway),
+        GatewayId = Gateway(gateway),
+        Seq = seq,
+        DeviceId = device,
+        DeviceKind = DeviceKind.Camera,
+        Fault = FaultCodes.CameraOffline,
+        State = state,
+        Severity = FaultSeverity.Major,
+        OccurredAt = DateTimeOffset.UtcNow,
+    };
+
+    private static async Task<IMqttClient> ConnectAsync(int port, string clientId, string user, string password)
+    {
+        var client = new MqttClientFactory().CreateMqttClient();
+        await client.ConnectAsync(new MqttClientOptionsBuilder()
+            .WithTcpServer("127.0.0.1", port).WithClientId(clientId).WithCredentials(user, password)
+            .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500).WithTimeout(TimeSpan.FromSeconds(60)).Build());
+        return client;
+    }
+
+    private static string Site(int i) => "site-" + i.ToString("000", CultureInfo.InvariantCulture);
+
+    private static string Gateway(int i) => "gw-" + i.ToString("000", CultureInfo.InvariantCulture);
+
+    private static void Print(FormattableString line) => Console.WriteLine(line.ToString(CultureInfo.InvariantCulture));
+}

@@ -1,0 +1,301 @@
+using AfterSales.Cloud.Ingest;
+using AfterSales.Cloud.Presence;
+using AfterSales.Cloud.Sites;
+using AfterSales.Cloud.Storage;
+using AfterSales.Cloud.Tests.Desk;
+using AfterSales.Cloud.Tests.Storage;
+using AfterSales.Cloud.Tickets;
+using AfterSales.Cloud.Tickets.Workflow;
+using AfterSales.Protocol.Contracts;
+using AfterSales.Protocol.Faults;
+using AfterSales.Protocol.Json;
+using AfterSales.Protocol.Topics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AfterSales.Cloud.Tests.Ingest;
+
+/// <summary>The inbox against a real, migrated database: group commit in, the desk's order out; run once per engine.</summary>
+public abstract class InboxTests : IAsyncLifetime, IDisposable
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 30, 8, 0, 0, TimeSpan.Zero);
+    private readonly FakeTimeProvider _time = new(T0);
+    private Factory _dbs = null!;
+    private InboxStore _store = null!;
+    private InboxWriterWorker _writer = null!;
+    private InboxWorker _worker = null!;
+    private InboxWriteTurns _turns = null!;
+    private InboxWorker _secondNode = null!;
+    private ServiceProvider _desk = null!;
+
+    protected abstract Task<Func<CloudDb>> CreateDatabaseAsync();
+
+    public async Task InitializeAsync()
+    {
+        _dbs = new Factory(await CreateDatabaseAsync());
+        await using (var db = _dbs.CreateDbContext())
+        {
+            await db.Database.MigrateAsync();
+            db.ServiceCentres.Add(new ServiceCentre { Id = "centre-1", Name = "Centre", Latitude = 31.0, Longitude = 121.0 });
+            db.Sites.AddRange(new Site { Id = "site-a", Name = "A", Latitude = 31.01, Longitude = 121.0 }, new Site { Id = "site-b", Name = "B", Latitude = 31.02, Longitude = 121.0 });
+            db.Gateways.AddRange(
+                new RegisteredGateway { Id = "gw-a", SiteId = "site-a", SecretHash = GatewaySecrets.Hash("secret-a") },
+                new RegisteredGateway { Id = "gw-b", SiteId = "site-b", SecretHash = GatewaySecrets.Hash("secret-b") });
+            await db.SaveChangesAsync();
+        }
+
+        _desk = DeskServices.Build(_dbs, _time);
+        var deskService = _desk.GetRequiredService<TicketDeskService>();
+        var counters = new IngestCounters();
+        var presence = new PresenceService(new PresencePolicy(TimeSpan.FromSeconds(90)), deskService, _dbs, _time, NullLogger<PresenceService>.Instance);
+        var pipeline = new IngestPipeline(deskService, new GatewayStore(_dbs), presence, new RejectionStore(_dbs, counters, _time, NullLogger<RejectionStore>.Instance), counters);
+        var options = Options.Create(new InboxOptions { MaxCommitBatch = 100, WorkBatch = 50 });
+        var signal = new InboxSignal();
+        _turns = new InboxWriteTurns(serialize: true);
+        _store = new InboxStore(_dbs);
+        _writer = new InboxWriterWorker(_store, signal, _turns, options, NullLogger<InboxWriterWorker>.Instance);
+        _worker = new InboxWorker(_store, pipeline, signal, _turns, new InboxSiteClaimStore(_dbs), options, _time, NullLogger<InboxWorker>.Instance);
+        _secondNode = new InboxWorker(_store, pipeline, signal, _turns, new InboxSiteClaimStore(_dbs), options, _time, NullLogger<InboxWorker>.Instance);
+        await _writer.StartAsync(default);
+    }
+
+    public virtual async Task DisposeAsync()
+    {
+        await _writer.StopAsync(default);
+        await _desk.DisposeAsync();
+    }
+
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _writer?.Dispose();
+            _worker?.Dispose();
+            _secondNode?.Dispose();
+            _turns?.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task Append_ManyAtOnce_AllCommitted()
+    {
+        var events = Enumerable.Range(1, 300).Select(i => Raise("site-a", "gw-a", i, $"zone-{i}")).ToList();
+
+        await Task.WhenAll(events.Select(e => StoreAsync(e)));
+
+        Assert.Equal(300, await _store.CountAsync(default));
+    }
+
+    [Fact]
+    public async Task Worker_SeqOutOfOrderInInbox_AppliedInSeqOrderAndInboxEmptied()
+    {
+        // seq 2 (the clear) was committed before seq 1 (the raise): a resend after a failed commit.
+        await StoreAsync(Event("site-a", "gw-a", 2, FaultState.Cleared, "zone-1"));
+        await StoreAsync(Raise("site-b", "gw-b", 1, "zone-1"));
+        await StoreAsync(Raise("site-a", "gw-a", 1, "zone-1"));
+
+        while (await _worker.WorkOnceAsync(default) > 0)
+        {
+        }
+
+        await using var db = _dbs.CreateDbContext();
+        var ticket = await db.Tickets.AsNoTracking().SingleAsync(t => t.SiteId == "site-a");
+        Assert.NotNull(ticket.RestoredAt);
+        Assert.Equal(2, ticket.LastSeq);
+        Assert.Equal(0, await db.Occurrences.CountAsync(o => o.Stale));
+        Assert.Equal(2, await db.Tickets.CountAsync());
+        Assert.Equal(0, await _store.CountAsync(default));
+    }
+
+    [Fact]
+    public async Task Worker_CrashAfterApplyBeforeDelete_RowsAppliedAgainAsDuplicatesNothingDoubles()
+    {
+        var events = Enumerable.Range(1, 20).Select(i => Raise("site-a", "gw-a", i, $"zone-{i}")).ToList();
+        foreach (var e in events)
+        {
+            await StoreAsync(e);
+        }
+
+        await _worker.WorkOnceAsync(default);
+
+        // The crash: the same rows are in the inbox again, as if the delete had never committed.
+        foreach (var e in events)
+        {
+            await StoreAsync(e);
+        }
+
+        await _worker.WorkOnceAsync(default);
+
+        await using var db = _dbs.CreateDbContext();
+        Assert.Equal(20, await db.Occurrences.CountAsync());
+        Assert.Equal(20, await db.Tickets.CountAsync());
+        Assert.Equal(0, await _store.CountAsync(default));
+    }
+
+    [Fact]
+    public async Task Worker_MalformedPayload_RejectedWithReasonAndRemovedFromInbox()
+    {
+        await _writer.AppendAsync(Row("site-a", "gw-a", 0, "{\"schema\":\"nonsense\"}"u8.ToArray()), stream: null, default);
+
+        await _worker.WorkOnceAsync(default);
+
+        await using var db = _dbs.CreateDbContext();
+        var rejected = await db.RejectedMessages.AsNoTracking().SingleAsync();
+        Assert.StartsWith("malformed", rejected.Reason, StringComparison.Ordinal);
+        Assert.Equal(0, await _store.CountAsync(default));
+    }
+
+    [Fact]
+    public async Task Append_TableUnavailable_EveryWaitingSenderToldNotStored()
+    {
+        await using (var db = _dbs.CreateDbContext())
+        {
+            await db.Database.ExecuteSqlRawAsync("ALTER TABLE \"IngestInbox\" RENAME TO \"IngestInboxAway\"");
+        }
+
+        var attempts = Enumerable.Range(1, 10).Select(i => StoreAsync(Raise("site-a", "gw-a", i, "zone-1"))).ToList();
+        foreach (var attempt in attempts)
+        {
+            await Assert.ThrowsAnyAsync<Exception>(() => attempt);
+        }
+
+        await using (var db = _dbs.CreateDbContext())
+        {
+            await db.Database.ExecuteSqlRawAsync("ALTER TABLE \"IngestInboxAway\" RENAME TO \"IngestInbox\"");
+        }
+
+        await StoreAsync(Raise("site-a", "gw-a", 11, "zone-1"));
+        Assert.Equal(1, await _store.CountAsync(default));
+    }
+
+    [Fact]
+    public async Task Append_CommitFailedOnADelivery_LaterEventsOfThatDeliveryRefusedSoNoneOvertakes()
+    {
+        await using (var db = _dbs.CreateDbContext())
+        {
+            await db.Database.ExecuteSqlRawAsync("ALTER TABLE \"IngestInbox\" RENAME TO \"IngestInboxAway\"");
+        }
+
+        var first = _writer.AppendAsync(Row("site-a", "gw-a", 1, PayloadCodec.Encode(Raise("site-a", "gw-a", 1, "zone-1"))), "link-1", default);
+        await Assert.ThrowsAnyAsync<Exception>(() => first);
+        await using (var db = _dbs.CreateDbContext())
+        {
+            await db.Database.ExecuteSqlRawAsync("ALTER TABLE \"IngestInboxAway\" RENAME TO \"IngestInbox\"");
+        }
+
+        // seq 2 came on the same broker link after seq 1 failed: storing it would let it overtake seq 1,
+        // which the broker delivers again on the next link.
+        var second = _writer.AppendAsync(Row("site-a", "gw-a", 2, PayloadCodec.Encode(Raise("site-a", "gw-a", 2, "zone-1"))), "link-1", default);
+        var error = await Assert.ThrowsAnyAsync<InvalidOperationException>(() => second);
+        Assert.Contains("in order", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, await _store.CountAsync(default));
+
+        await _writer.AppendAsync(Row("site-a", "gw-a", 1, PayloadCodec.Encode(Raise("site-a", "gw-a", 1, "zone-1"))), "link-2", default);
+        Assert.Equal(1, await _store.CountAsync(default));
+    }
+
+    /// <summary>Two nodes' workers on one inbox at once: each site's events applied once each and in seq order.</summary>
+    protected async Task TwoWorkersOnOneInboxAsync()
+    {
+        for (var seq = 1; seq <= 40; seq++)
+        {
+            foreach (var (site, gateway) in new[] { ("site-a", "gw-a"), ("site-b", "gw-b") })
+            {
+                await StoreAsync(Event(site, gateway, seq, seq % 2 == 1 ? FaultState.Raised : FaultState.Cleared, "zone-1"));
+            }
+        }
+
+        async Task DrainAsync(InboxWorker worker)
+        {
+            while (await _store.CountAsync(default) > 0)
+            {
+                await worker.WorkOnceAsync(default);
+            }
+        }
+
+        await Task.WhenAll(Task.Run(() => DrainAsync(_worker)), Task.Run(() => DrainAsync(_secondNode)));
+
+        await using var db = _dbs.CreateDbContext();
+        var occurrences = await db.Occurrences.AsNoTracking().OrderBy(o => o.Id).ToListAsync();
+        Assert.Equal(80, occurrences.Count);
+        Assert.Equal(0, occurrences.Count(o => o.Stale));
+        foreach (var site in occurrences.GroupBy(o => o.SiteId))
+        {
+            Assert.Equal(Enumerable.Range(1, 40).Select(i => (long)i), site.Select(o => o.Seq));
+        }
+    }
+
+    private Task StoreAsync(FaultEvent e) => _writer.AppendAsync(Row(e.SiteId, e.GatewayId, e.Seq, PayloadCodec.Encode(e)), stream: null, default);
+
+    private InboxEvent Row(string site, string gateway, long seq, byte[] payload) => new()
+    {
+        Topic = MqttTopics.Events(site),
+        SiteId = site,
+        GatewayId = gateway,
+        Seq = seq,
+        ReceivedAt = _time.GetUtcNow(),
+        Payload = payload,
+    };
+
+    private static FaultEvent Raise(string site, string gateway, long seq, string device) => Event(site, gateway, seq, FaultState.Raised, device);
+
+    private static FaultEvent Event(string site, string gateway, long seq, FaultState state, string device) => new()
+    {
+        Schema = FaultEvent.SchemaV1,
+        EventId = Guid.CreateVersion7(),
+        SiteId = site,
+        GatewayId = gateway,
+        Seq = seq,
+        DeviceId = device,
+        DeviceKind = DeviceKind.Zone,
+        Fault = "zone.tamper",
+        State = state,
+        Severity = FaultSeverity.Major,
+        OccurredAt = T0,
+    };
+
+    private sealed class Factory(Func<CloudDb> create) : IDbContextFactory<CloudDb>
+    {
+        public CloudDb CreateDbContext() => create();
+    }
+}
+
+public sealed class SqliteInboxTests : InboxTests
+{
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"aftersales-inbox-{Guid.NewGuid():N}.db");
+
+    protected override Task<Func<CloudDb>> CreateDatabaseAsync()
+    {
+        var options = new DbContextOptionsBuilder<SqliteCloudDb>().UseSqlite($"Data Source={_file};Pooling=False").Options;
+        return Task.FromResult<Func<CloudDb>>(() => new SqliteCloudDb(options));
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        File.Delete(_file);
+    }
+}
+
+[Collection(PostgresGroup.Name)]
+public sealed class PostgresInboxTests(PostgresServer server) : InboxTests
+{
+    [Fact]
+    public Task Workers_TwoNodesOnOneInbox_EachSiteInSeqOrderEachEventOnce() => TwoWorkersOnOneInboxAsync();
+
+    protected override async Task<Func<CloudDb>> CreateDatabaseAsync()
+    {
+        var connectionString = await server.CreateDatabaseAsync();
+        var options = new DbContextOptionsBuilder<PostgresCloudDb>().UseNpgsql(connectionString).Options;
+        return () => new PostgresCloudDb(options);
+    }
+}
