@@ -74,8 +74,14 @@ internal static class GatewayHost
         });
         services.AddSingleton<IEventQueue>(sp => sp.GetRequiredService<SqliteOutbox>());
         services.AddSingleton<IUplinkOutbox>(sp => sp.GetRequiredService<SqliteOutbox>());
+        // The file was checked when gateway.json was loaded (GatewayConfigValidator); no key means no cloud config is trusted.
         services.AddSingleton(sp => new SiteConfigStore(
-            config.StateDirectory, config.SiteId, sp.GetRequiredService<ILogger<SiteConfigStore>>(), site => SiteInventory.Apply(config, site).Error));
+            config.StateDirectory,
+            config.SiteId,
+            config.CloudConfigKey is { } keyFile ? CloudConfigKey.Load(keyFile) : null,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<SiteConfigStore>>(),
+            site => SiteInventory.Apply(config, site).Error));
         services.AddSingleton<ISiteConfigSource>(sp => sp.GetRequiredService<SiteConfigStore>());
         services.AddSingleton(sp =>
         {

@@ -26,6 +26,9 @@ internal sealed record GatewayConfig
 
     public BrokerConfig Broker { get; set; } = new();
 
+    /// <summary>PEM file of the cloud's public key that signs site configs; null refuses every config from the cloud.</summary>
+    public string? CloudConfigKey { get; set; }
+
     public int HeartbeatIntervalSeconds { get; set; } = 30;
 
     public int PollIntervalMilliseconds { get; set; } = 10;

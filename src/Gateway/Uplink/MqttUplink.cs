@@ -9,6 +9,7 @@ using AfterSales.Protocol.Contracts;
 using AfterSales.Protocol.Topics;
 using MQTTnet;
 using MQTTnet.Exceptions;
+using MQTTnet.Packets;
 using MQTTnet.Protocol;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -276,7 +277,11 @@ internal sealed partial class MqttUplink(
     {
         if (args.ApplicationMessage.Topic == MqttTopics.Config(config.SiteId))
         {
-            siteConfig.Offer(args.ApplicationMessage.Payload.ToArray());
+            var properties = args.ApplicationMessage.UserProperties;
+            siteConfig.Offer(new OfferedConfig(
+                args.ApplicationMessage.Payload.ToArray(),
+                properties?.FirstOrDefault(p => p.Name == ConfigSignature.SignatureProperty)?.ReadValueAsString(),
+                properties?.FirstOrDefault(p => p.Name == ConfigSignature.KeyIdProperty)?.ReadValueAsString()));
         }
 
         return Task.CompletedTask;
