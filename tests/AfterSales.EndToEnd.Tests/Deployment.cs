@@ -133,7 +133,7 @@ internal sealed class Deployment : IAsyncDisposable
         }
         else
         {
-            common["dc09Receiver"] = new { listenAddress = "127.0.0.1", tcpPort = Dc09Port, accounts = new[] { new { account = Dc09Account, panelId = "panel" } } };
+            common["dc09Receiver"] = new { listenAddress = "127.0.0.1", tcpPort = Dc09Port, accounts = new[] { new { account = Dc09Account, panelId = "panel", allowCleartext = true } } };
         }
 
         File.WriteAllText(configPath, JsonSerializer.Serialize(common));
