@@ -14,6 +14,7 @@ using AfterSales.Gateway.Sequencing;
 using AfterSales.Gateway.Serial;
 using AfterSales.Gateway.Status;
 using AfterSales.Gateway.Supervision;
+using AfterSales.Gateway.Telemetry;
 using AfterSales.Gateway.Uplink;
 using AfterSales.Gateway.Zones;
 using Microsoft.Extensions.DependencyInjection;
@@ -72,6 +73,13 @@ internal static class GatewayHost
             outbox.UseLogger(sp.GetRequiredService<ILogger<SqliteOutbox>>());
             return outbox;
         });
+        GatewayMetrics.ObserveOutbox(() => outbox.Count);
+        if (config.Telemetry is { } telemetry)
+        {
+            // Only when asked for: without it the OpenTelemetry SDK is never loaded, which the board's memory notices.
+            OtlpMetricsExport.Add(services, telemetry, config.Identity);
+        }
+
         services.AddSingleton<IEventQueue>(sp => sp.GetRequiredService<SqliteOutbox>());
         services.AddSingleton<IUplinkOutbox>(sp => sp.GetRequiredService<SqliteOutbox>());
         // The file was checked when gateway.json was loaded (GatewayConfigValidator); no key means no cloud config is trusted.

@@ -3,6 +3,7 @@ using AfterSales.Gateway.Inputs;
 using AfterSales.Gateway.Outbox;
 using AfterSales.Gateway.Power;
 using AfterSales.Gateway.RemoteConfig;
+using AfterSales.Gateway.Telemetry;
 using AfterSales.Gateway.Uplink;
 using AfterSales.Gateway.Zones;
 using static AfterSales.Gateway.Validation.FieldRules;
@@ -30,6 +31,7 @@ internal static partial class GatewayConfigValidator
             ?? ValidateFieldInterfaces(c)
             ?? CameraConfigValidator.Validate(c.Cameras)
             ?? PowerConfigValidator.Validate(c.Power, c.Inputs)
-            ?? ZonesConfigValidator.Validate(c.Zones);
+            ?? ZonesConfigValidator.Validate(c.Zones)
+            ?? TelemetryConfig.Validate(c.Telemetry);
     }
 }

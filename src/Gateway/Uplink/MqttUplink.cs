@@ -5,6 +5,7 @@ using AfterSales.Gateway.Identity;
 using AfterSales.Gateway.Reconnection;
 using AfterSales.Gateway.RemoteConfig;
 using AfterSales.Gateway.Supervision;
+using AfterSales.Gateway.Telemetry;
 using AfterSales.Protocol.Contracts;
 using AfterSales.Protocol.Topics;
 using MQTTnet;
@@ -137,6 +138,7 @@ internal sealed partial class MqttUplink(
             }
 
             var delay = backoff.NextDelay();
+            GatewayMetrics.Reconnecting();
             connection.Disconnected(time.GetUtcNow(), failure);
             LogRetrying(Endpoint, failure, outbox.Count, delay.TotalSeconds);
             await DropLinkAsync();
@@ -220,11 +222,13 @@ internal sealed partial class MqttUplink(
                 var failure = await AwaitAcknowledgementAsync(pending[i], batch[i], ct);
                 if (failure is not null)
                 {
+                    GatewayMetrics.PublishFailed();
                     Abandon(pending.AsSpan(i + 1));
                     return failure;
                 }
 
                 outbox.Acknowledge(batch[i]);
+                GatewayMetrics.EventPublished(batch[i].Seq);
                 LogPublished(batch[i].Topic, batch[i].Seq ?? 0, batch[i].Id);
             }
         }
