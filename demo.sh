@@ -34,6 +34,7 @@ dotnet src/Cloud/bin/Release/net10.0/AfterSales.Cloud.dll \
   --urls "http://127.0.0.1:$PORT_WEB" \
   --Database:ConnectionString="Data Source=$PWD/$DATA/cloud.db" \
   --Broker:Port="$PORT_MQTT" \
+  --SiteConfig:SigningKeyFile="$PWD/$DATA/keys/config-signing-key.pem" \
   --Seed:DutyShifts:0:TechnicianId=li --Seed:DutyShifts:0:Kind=on-call \
   --Seed:DutyShifts:0:Start="$(date -u +%Y-%m-%dT%H:00:00Z)" --Seed:DutyShifts:0:End="$(date -u -d '+24 hours' +%Y-%m-%dT%H:00:00Z)" \
   --Seed:DutyShifts:1:TechnicianId=chen --Seed:DutyShifts:1:Kind=on-call \
@@ -47,6 +48,9 @@ for _ in $(seq 1 60); do
 done
 curl -fs "http://127.0.0.1:$PORT_WEB/healthz" >/dev/null || { echo "The cloud did not start; see $DATA/cloud.log"; tail -n 30 "$DATA/cloud.log"; exit 1; }
 
+# The gateways trust only site configs signed by this cloud: give them its public key, as an installer does.
+curl -fs "http://127.0.0.1:$PORT_WEB/api/v1/config-signing-key" >"$DATA/cloud-config-key.pem"
+
 # gateway SITE PIN FAULT DEVICE KIND CONTACT FIRST_FAULT_S CLEAR_S
 gateway() {
   local site=$1 pin=$2 fault=$3 device=$4 kind=$5 contact=$6 at=$7 clear=$8
@@ -54,7 +58,7 @@ gateway() {
   mkdir -p "$dir"
   cat >"$dir/gateway.json" <<JSON
 {
-  "siteId": "$site", "gatewayId": "$id", "stateDirectory": "$dir",
+  "siteId": "$site", "gatewayId": "$id", "stateDirectory": "$dir", "cloudConfigKey": "$PWD/$DATA/cloud-config-key.pem",
   "broker": { "host": "127.0.0.1", "port": $PORT_MQTT, "username": "$id", "password": "demo-secret-${site#site-}" },
   "heartbeatIntervalSeconds": 10,
   "inputs": [ { "pin": $pin, "name": "$device $fault contact", "deviceId": "$device", "deviceKind": "$kind", "fault": "$fault", "contact": "$contact", "debounceMilliseconds": 200 } ],

@@ -1,19 +1,22 @@
 #!/usr/bin/env bash
 # Installs the AfterSales gateway on a Raspberry Pi OS or plain Debian board, as root:
-#   sudo hardware/install.sh BUILD_DIR GATEWAY_JSON
+#   sudo hardware/install.sh BUILD_DIR GATEWAY_JSON [CLOUD_KEY_PEM]
 # BUILD_DIR is the board build (dotnet publish src/Gateway -p:PublishProfile=board -o BUILD_DIR), GATEWAY_JSON the
-# site's configuration. Safe to run again (an update: new build, new config, same user and groups).
+# site's configuration, CLOUD_KEY_PEM the cloud's public config-signing key (curl https://CLOUD/api/v1/config-signing-key),
+# installed as /etc/aftersales/cloud-config-key.pem, the path gateway.json's cloudConfigKey names (docs/security.md). Safe to run again (an update: new build, new config, same user and groups).
 # ROOT=/some/dir installs into that tree instead of / (used by the tests; nothing is started then).
 set -euo pipefail
 
 build=${1:?usage: install.sh BUILD_DIR GATEWAY_JSON}
-config=${2:?usage: install.sh BUILD_DIR GATEWAY_JSON}
+config=${2:?usage: install.sh BUILD_DIR GATEWAY_JSON [CLOUD_KEY_PEM]}
+cloud_key=${3:-}
 here=$(cd "$(dirname "$0")" && pwd)
 root=${ROOT:-}
 user=aftersales
 
 [ -x "$build/AfterSales.Gateway" ] || { echo "install.sh: $build/AfterSales.Gateway not found: give the board build's folder" >&2; exit 2; }
 [ -r "$config" ] || { echo "install.sh: $config not readable" >&2; exit 2; }
+[ -z "$cloud_key" ] || grep -q "BEGIN PUBLIC KEY" "$cloud_key" || { echo "install.sh: $cloud_key is not the cloud's public key (PEM)" >&2; exit 2; }
 
 # The device groups. Raspberry Pi OS has gpio, i2c and spi; plain Debian has only dialout, so the missing ones are
 # created here, and the udev rules below give the devices to them. useradd --groups fails on a group that is missing.
@@ -40,6 +43,8 @@ install -m 0644 "$here/udev/99-aftersales.rules" "$root/etc/udev/rules.d/"
 # the service could not read its own file (it would exit 2 naming it).
 install -d -m 0750 -o root -g "$(grep "^$user:" "$root/etc/group" | cut -d: -f3)" "$root/etc/aftersales"
 install -m 0640 -o root -g "$(grep "^$user:" "$root/etc/group" | cut -d: -f3)" "$config" "$root/etc/aftersales/gateway.json"
+# A public key: world-readable is fine; only root may replace it, since it decides which site configs are trusted.
+[ -z "$cloud_key" ] || install -m 0644 -o root -g root "$cloud_key" "$root/etc/aftersales/cloud-config-key.pem"
 
 if [ -z "$root" ]; then
   udevadm control --reload && udevadm trigger

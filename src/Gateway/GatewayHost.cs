@@ -14,6 +14,7 @@ using AfterSales.Gateway.Sequencing;
 using AfterSales.Gateway.Serial;
 using AfterSales.Gateway.Status;
 using AfterSales.Gateway.Supervision;
+using AfterSales.Gateway.Telemetry;
 using AfterSales.Gateway.Uplink;
 using AfterSales.Gateway.Zones;
 using Microsoft.Extensions.DependencyInjection;
@@ -72,10 +73,23 @@ internal static class GatewayHost
             outbox.UseLogger(sp.GetRequiredService<ILogger<SqliteOutbox>>());
             return outbox;
         });
+        GatewayMetrics.ObserveOutbox(() => outbox.Count);
+        if (config.Telemetry is { } telemetry)
+        {
+            // Only when asked for: without it the OpenTelemetry SDK is never loaded, which the board's memory notices.
+            OtlpMetricsExport.Add(services, telemetry, config.Identity);
+        }
+
         services.AddSingleton<IEventQueue>(sp => sp.GetRequiredService<SqliteOutbox>());
         services.AddSingleton<IUplinkOutbox>(sp => sp.GetRequiredService<SqliteOutbox>());
+        // The file was checked when gateway.json was loaded (GatewayConfigValidator); no key means no cloud config is trusted.
         services.AddSingleton(sp => new SiteConfigStore(
-            config.StateDirectory, config.SiteId, sp.GetRequiredService<ILogger<SiteConfigStore>>(), site => SiteInventory.Apply(config, site).Error));
+            config.StateDirectory,
+            config.SiteId,
+            config.CloudConfigKey is { } keyFile ? CloudConfigKey.Load(keyFile) : null,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<SiteConfigStore>>(),
+            site => SiteInventory.Apply(config, site).Error));
         services.AddSingleton<ISiteConfigSource>(sp => sp.GetRequiredService<SiteConfigStore>());
         services.AddSingleton(sp =>
         {

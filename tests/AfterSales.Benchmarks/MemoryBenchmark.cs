@@ -97,7 +97,9 @@ internal static class MemoryBenchmark
                 peakKb = Math.Max(peakKb, StatusKb(gateway.Id, "VmRSS"));
             }
 
-            Console.WriteLine($"gateway resident memory  ({Inputs} inputs, {Protocols.Length} panels, {Cameras} cameras, JIT), after 15 s of input changes: {steady}");
+            // A NativeAOT build (-p:PublishProfile=aot) has no runtime library beside it.
+            var build = File.Exists(Path.Combine(Path.GetDirectoryName(executable)!, "libcoreclr.so")) ? "JIT" : "NativeAOT";
+            Console.WriteLine($"gateway resident memory  ({Inputs} inputs, {Protocols.Length} panels, {Cameras} cameras, {build}), after 15 s of input changes: {steady}");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"gateway resident memory  after a 2000-event burst through the outbox, at {seconds} s: {Breakdown(gateway.Id)}, peak sampled {peakKb / 1024.0:F1} MB"));
         }

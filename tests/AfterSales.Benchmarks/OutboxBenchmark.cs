@@ -146,7 +146,7 @@ internal static class OutboxBenchmark
         outbox,
         tracker,
         new ReconnectBackoff(),
-        new SiteConfigStore(config.StateDirectory, config.SiteId, NullLogger<SiteConfigStore>.Instance),
+        new SiteConfigStore(config.StateDirectory, config.SiteId, null, TimeProvider.System, NullLogger<SiteConfigStore>.Instance),
         new ConnectionState(),
         health,
         TimeProvider.System,

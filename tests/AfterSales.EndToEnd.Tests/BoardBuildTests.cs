@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Runtime.InteropServices;
-
 namespace AfterSales.EndToEnd.Tests;
 
 /// <summary>
@@ -10,14 +7,17 @@ namespace AfterSales.EndToEnd.Tests;
 /// </summary>
 public sealed class BoardBuildTests : FaultToTicketScenario
 {
+    /// <summary>Published once per test run, for this machine's processor, into a temporary folder.</summary>
+    private static readonly Lazy<Task<string>> BoardBuild = new(() => PublishedGateway.PublishAsync("board"));
+
     protected override bool ExternalBroker => true;
 
-    protected override async Task<string?> GatewayExecutableAsync() => await BoardBuild.Executable.Value;
+    protected override async Task<string?> GatewayExecutableAsync() => await BoardBuild.Value;
 
     [Fact]
     public async Task StatusCommand_BoardBuild_ReportsTheRunningGateway()
     {
-        await using var deployment = await Deployment.StartAsync(externalBroker: true, await BoardBuild.Executable.Value);
+        await using var deployment = await Deployment.StartAsync(externalBroker: true, await BoardBuild.Value);
         deployment.StartGateway();
         await deployment.WaitForGatewayConnectedAsync();
 
@@ -32,39 +32,5 @@ public sealed class BoardBuildTests : FaultToTicketScenario
         Assert.True(exitCode == 0, output);
         Assert.Contains($"gateway     {Deployment.GatewayId} (site {Deployment.SiteId}): running", output, StringComparison.Ordinal);
         Assert.Contains("connected since", output, StringComparison.Ordinal);
-    }
-
-    /// <summary>Published once per test run, for this machine's processor, into a temporary folder.</summary>
-    private static class BoardBuild
-    {
-        public static readonly Lazy<Task<string>> Executable = new(PublishAsync);
-
-        private static async Task<string> PublishAsync()
-        {
-            var output = Path.Combine(Directory.CreateTempSubdirectory("aftersales-board-").FullName, "gateway");
-            var info = new ProcessStartInfo("dotnet")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            string[] arguments = ["publish", Path.Combine(Deployment.RepoRoot(), "src", "Gateway"), "-p:PublishProfile=board", "-r", RuntimeInformation.RuntimeIdentifier, "-o", output];
-            foreach (var argument in arguments)
-            {
-                info.ArgumentList.Add(argument);
-            }
-
-            // The test host's own MSBuild settings must not leak into a separate build.
-            foreach (var name in info.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
-            {
-                info.Environment.Remove(name);
-            }
-
-            using var publish = Process.Start(info)!;
-            var log = publish.StandardOutput.ReadToEndAsync();
-            var errors = publish.StandardError.ReadToEndAsync();
-            await publish.WaitForExitAsync();
-            Assert.True(publish.ExitCode == 0, $"dotnet {string.Join(' ', arguments)} failed:\n{await log}\n{await errors}");
-            return Path.Combine(output, "AfterSales.Gateway");
-        }
     }
 }

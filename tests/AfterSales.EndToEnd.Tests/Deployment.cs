@@ -94,6 +94,12 @@ internal sealed class Deployment : IAsyncDisposable
 
     public string GatewayConfigPath => Path.Combine(tempDirectory, "gateway.json");
 
+    /// <summary>The cloud's private site-config signing key (a test may sign with it to play a cloud gone wrong).</summary>
+    public string CloudSigningKeyPath => Path.Combine(tempDirectory, "cloud-keys", "config-signing-key.pem");
+
+    /// <summary>Where the gateway's copy of the cloud's public key is installed, fetched from the cloud as an installer does.</summary>
+    public string GatewayCloudKeyPath => Path.Combine(tempDirectory, "cloud-config-key.pem");
+
     /// <summary>
     /// Starts (or restarts, on the same state directory) the gateway: the simulator with a simulated input on pin 17, or a
     /// published build (which has no simulator) with its DC-09 receiver, where the test plays the site's IP panel.
@@ -101,11 +107,18 @@ internal sealed class Deployment : IAsyncDisposable
     public void StartGateway(long outboxMaxBytes = 64L * 1024 * 1024, Action<string>? onLine = null)
     {
         var configPath = GatewayConfigPath;
+        if (!File.Exists(GatewayCloudKeyPath))
+        {
+            // docs/security.md, "Site config": the installer gives the gateway the cloud's public key.
+            File.WriteAllText(GatewayCloudKeyPath, http.GetStringAsync(new Uri("/api/v1/config-signing-key", UriKind.Relative)).GetAwaiter().GetResult());
+        }
+
         var common = new Dictionary<string, object>
         {
             ["siteId"] = SiteId,
             ["gatewayId"] = GatewayId,
             ["stateDirectory"] = GatewayStateDirectory,
+            ["cloudConfigKey"] = GatewayCloudKeyPath,
             ["broker"] = new { host = "127.0.0.1", port = BrokerPort, username = GatewayId, password = GatewaySecret, useTls = false },
             ["heartbeatIntervalSeconds"] = 2,
             ["pollIntervalMilliseconds"] = 10,
@@ -120,7 +133,7 @@ internal sealed class Deployment : IAsyncDisposable
         }
         else
         {
-            common["dc09Receiver"] = new { listenAddress = "127.0.0.1", tcpPort = Dc09Port, accounts = new[] { new { account = Dc09Account, panelId = "panel" } } };
+            common["dc09Receiver"] = new { listenAddress = "127.0.0.1", tcpPort = Dc09Port, accounts = new[] { new { account = Dc09Account, panelId = "panel", allowCleartext = true } } };
         }
 
         File.WriteAllText(configPath, JsonSerializer.Serialize(common));
@@ -299,6 +312,7 @@ internal sealed class Deployment : IAsyncDisposable
             "--urls", $"http://127.0.0.1:{HttpPort.ToString(inv)}",
             $"--Database:ConnectionString=Data Source={Path.Combine(tempDirectory, "cloud.db")}",
             $"--Broker:Port={BrokerPort.ToString(inv)}",
+            $"--SiteConfig:SigningKeyFile={CloudSigningKeyPath}",
             "--Gateways:OfflineAfterSeconds=6",
 
             // One line per ticket action would make the fault-injection bursts mostly console work.

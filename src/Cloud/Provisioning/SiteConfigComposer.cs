@@ -6,7 +6,7 @@ namespace AfterSales.Cloud.Provisioning;
 /// <summary>Builds a site's config from what the cloud knows, and decides its version; pure.</summary>
 public static class SiteConfigComposer
 {
-    private static readonly DateTimeOffset VersionEpoch = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset VersionEpoch = SiteConfigVersion.Epoch;
 
     /// <summary>
     /// The config without version and issue time, so two compositions compare equal when nothing changed.
@@ -46,9 +46,9 @@ public static class SiteConfigComposer
             .SequenceEqual(PayloadCodec.Encode(b with { Version = 0, IssuedAt = VersionEpoch }));
 
     /// <summary>
-    /// Seconds since 2024 and at least one above the last published: monotonic across cloud restarts
-    /// and across nodes without storing anything, since gateways refuse a version older than theirs.
+    /// Seconds since 2024 and at least one above the last published (<see cref="SiteConfigVersion"/>): monotonic across
+    /// cloud restarts and across nodes without storing anything, since gateways refuse a version older than theirs, and
+    /// one a gateway can bound, since it refuses a version from the future.
     /// </summary>
-    public static int NextVersion(int previous, DateTimeOffset now) =>
-        Math.Max(previous + 1, (int)Math.Min(int.MaxValue, (now - VersionEpoch).TotalSeconds));
+    public static int NextVersion(int previous, DateTimeOffset now) => SiteConfigVersion.Next(previous, now);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AfterSales.Gateway.Faults;
+using AfterSales.Gateway.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -86,6 +87,7 @@ internal sealed partial class CameraWatcher(
             var round = await probe.RunAsync(camera, _stopping.Token);
             var allPassed = round.Ping?.Passed != false && round.Rtsp?.Passed != false && round.Onvif?.Passed != false
                 && !(round.Onvif?.ClockDrift?.Duration() > camera.MaxClockDrift);
+            GatewayMetrics.Check("camera", allPassed ? "passed" : "failed");
             LogRound(allPassed ? LogLevel.Debug : LogLevel.Information, camera.DeviceId, round.Ping?.Summary ?? "off", round.Rtsp?.Summary ?? "off", round.Onvif?.Summary ?? "off");
             foreach (var change in watched.Policy.Evaluate(round))
             {

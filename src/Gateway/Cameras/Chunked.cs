@@ -26,7 +26,9 @@ internal static class Chunked
             // "1a3;name=value\r\n": extensions after ';' carry nothing the gateway needs.
             var line = Encoding.Latin1.GetString(data.Slice(at, lineEnd)).TrimEnd('\r');
             var hex = line.Split(';', 2)[0].Trim();
-            if (hex.Length is 0 or > 8 || !int.TryParse(hex, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var size) || size < 0)
+            // Parsed as a long and compared as longs: as an int, "7fffffff" overflowed "decoded + size" and "size + 1" to
+            // negative numbers, passed both checks and threw in Slice, which cost the whole camera round (issue 13).
+            if (hex.Length is 0 or > 8 || !long.TryParse(hex, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var size) || size < 0)
             {
                 return Invalid($"bad chunk size '{Printable(line)}'", out error);
             }
@@ -39,18 +41,20 @@ internal static class Chunked
                 return Outcome.Complete;
             }
 
-            if (decoded.Count + size > maxBodyBytes)
+            if ((long)decoded.Count + size > maxBodyBytes)
             {
                 return Invalid($"answer body longer than {maxBodyBytes} bytes", out error);
             }
 
-            if (data.Length - at < size + 1)
+            // Below maxBodyBytes, so an int from here on.
+            var length = (int)size;
+            if ((long)data.Length - at < (long)length + 1)
             {
                 return Outcome.Incomplete;
             }
 
-            decoded.AddRange(data.Slice(at, size));
-            at += size;
+            decoded.AddRange(data.Slice(at, length));
+            at += length;
 
             // Each chunk's data ends with CRLF (a bare LF is tolerated, like everywhere else here).
             if (data[at] == (byte)'\r')

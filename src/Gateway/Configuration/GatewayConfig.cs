@@ -6,6 +6,7 @@ using AfterSales.Gateway.Panels;
 using AfterSales.Gateway.Panels.Dc09;
 using AfterSales.Gateway.Power;
 using AfterSales.Gateway.Ptz;
+using AfterSales.Gateway.Telemetry;
 using AfterSales.Gateway.Uplink;
 using AfterSales.Gateway.Zones;
 
@@ -25,6 +26,9 @@ internal sealed record GatewayConfig
     public string StateDirectory { get; set; } = "/var/lib/aftersales";
 
     public BrokerConfig Broker { get; set; } = new();
+
+    /// <summary>PEM file of the cloud's public key that signs site configs; null refuses every config from the cloud.</summary>
+    public string? CloudConfigKey { get; set; }
 
     public int HeartbeatIntervalSeconds { get; set; } = 30;
 
@@ -46,6 +50,9 @@ internal sealed record GatewayConfig
 
     /// <summary>Null when no INA219 is fitted.</summary>
     public PowerConfig? Power { get; set; }
+
+    /// <summary>Null keeps the metrics in the status file only; set, they are also exported over OTLP.</summary>
+    public TelemetryConfig? Telemetry { get; set; }
 
     /// <summary>Null when no MCP3008 is fitted.</summary>
     public ZonesConfig? Zones { get; set; }

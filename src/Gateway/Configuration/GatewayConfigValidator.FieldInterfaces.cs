@@ -73,6 +73,9 @@ internal static partial class GatewayConfigValidator
             ?? (r.TcpPort == 0 && r.UdpPort == 0 ? "dc09Receiver needs tcpPort or udpPort" : null)
             ?? (r.MaxAgeSeconds is < 1 or > 3600 ? "dc09Receiver.maxAgeSeconds must be between 1 and 3600" : null)
             ?? (r.MaxAheadSeconds is < 1 or > 3600 ? "dc09Receiver.maxAheadSeconds must be between 1 and 3600" : null)
+            ?? (r.MaxConnections is < 1 or > 1024 ? "dc09Receiver.maxConnections must be between 1 and 1024" : null)
+            ?? (r.IdleTimeoutSeconds is < 5 or > 86_400 ? "dc09Receiver.idleTimeoutSeconds must be between 5 and 86400" : null)
+            ?? (r.MaxFrameBytes is < 64 or > Dc09Reader.MaxLength ? $"dc09Receiver.maxFrameBytes must be between 64 and {Dc09Reader.MaxLength}" : null)
             ?? (r.Accounts.Count == 0 ? "dc09Receiver.accounts is empty: messages from unknown accounts are refused" : null);
         var accounts = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; problem is null && i < r.Accounts.Count; i++)
@@ -82,11 +85,47 @@ internal static partial class GatewayConfigValidator
             problem = (a.Account.Length is < 1 or > 16 || !a.Account.All(Uri.IsHexDigit) ? $"{at}.account must be 1-16 hex digits" : null)
                 ?? (!accounts.Add(a.Account) ? $"{at}.account '{a.Account}' is listed twice" : null)
                 ?? UniqueId(a.PanelId, $"{at}.panelId", deviceIds)
-                ?? (a.Key is not null && !Dc09Key.TryParse(a.Key, out _) ? $"{at}.key must be 32/48/64 hex characters or 16/24/32 characters of text" : null)
+                ?? AccountKey(a, at)
                 ?? (a.SupervisionSeconds is < 0 or > 604_800 ? $"{at}.supervisionSeconds must be between 0 and 604800" : null);
         }
 
         return problem;
+    }
+
+    /// <summary>A key inline or in a file, or clear text explicitly allowed (issue 13): never a keyless account by omission.</summary>
+    private static string? AccountKey(Dc09AccountConfig a, string at)
+    {
+        if (a.Key is not null && a.KeyFile is not null)
+        {
+            return $"{at} has both key and keyFile; give one";
+        }
+
+        if (a.Key is null && a.KeyFile is null)
+        {
+            return a.AllowCleartext
+                ? null
+                : $"{at} has no key: give the panel's AES key (keyFile or key), or set allowCleartext to true to accept its clear-text frames, which any device on the site LAN can forge";
+        }
+
+        if (a.AllowCleartext)
+        {
+            return $"{at}.allowCleartext cannot go with a key: an account with a key never accepts clear text";
+        }
+
+        string? text;
+        try
+        {
+            text = a.KeyText();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return $"{at}.keyFile '{a.KeyFile}' cannot be read: {ex.Message}";
+        }
+
+        // The key itself is never part of a message.
+        return Dc09Key.TryParse(text, out _)
+            ? null
+            : $"{at}.{(a.KeyFile is null ? "key must be" : $"keyFile '{a.KeyFile}' must hold")} 32/48/64 hex characters or 16/24/32 characters of text";
     }
 
     private static string? ValidatePtz(PtzConfig p, Dictionary<string, string> deviceIds, Dictionary<string, string> ports)

@@ -1,3 +1,4 @@
+using AfterSales.Gateway.Telemetry;
 using AfterSales.Protocol.Contracts;
 using Microsoft.Extensions.Logging;
 
@@ -48,11 +49,13 @@ internal sealed partial class FaultReporter(FaultTracker tracker, IEventQueue qu
             try
             {
                 queue.Enqueue(evt);
+                GatewayMetrics.EventQueued(evt.Seq);
                 return evt;
             }
             catch (OutboxFullException ex)
             {
                 tracker.Revert(evt);
+                GatewayMetrics.EventRefused();
                 _refused[(observation.DeviceId, observation.Fault)] = observation;
                 LogRefused(evt.Fault, FaultStateNames.Of(evt.State), evt.DeviceId, evt.Seq, ex.Message);
                 return null;

@@ -1,6 +1,7 @@
 using AfterSales.Gateway.Faults;
 using AfterSales.Gateway.Reconnection;
 using AfterSales.Gateway.Serial;
+using AfterSales.Gateway.Telemetry;
 using AfterSales.Protocol.Faults;
 using AfterSales.Protocol.Panels;
 using Microsoft.Extensions.Logging;
@@ -150,11 +151,13 @@ internal sealed partial class PanelSession : IDisposable
         if (!frame.Decoded.Valid)
         {
             Interlocked.Increment(ref _corruptFrames);
+            GatewayMetrics.Check("panel", "corrupt");
             LogCorruptFrame(_config.Id, frame.Decoded.Error, Convert.ToHexString(frame.Raw.Span), CorruptFrames);
             return;
         }
 
         Interlocked.Increment(ref _goodFrames);
+        GatewayMetrics.Check("panel", "answered");
         var now = _time.GetUtcNow();
         var detail = _detail with { Frame = PanelFaultMapper.Printable(frame.Raw.Span) };
         lock (_gate)

@@ -82,6 +82,19 @@ internal static class StatusCommand
             text.AppendLine(inv, $"STUCK       {string.Join(", ", r.StuckLoops)} (the watchdog will restart the gateway)");
         }
 
+        if (r.Metrics is { } m)
+        {
+            var latency = m.LatencySamples > 0
+                ? $"event → PUBACK p50 {m.LatencyP50Ms:0.0} ms, p99 {m.LatencyP99Ms:0.0} ms, max {m.LatencyMaxMs:0.0} ms (last {m.LatencySamples})"
+                : "event → PUBACK not measured yet";
+            text.AppendLine(inv, $"events      {m.EventsQueued} queued, {m.EventsPublished} published, {m.PublishFailures} publish failures, {m.EventsRefused} refused (outbox full), {m.Reconnects} reconnects since start");
+            text.AppendLine(inv, $"latency     {latency}");
+            if (m.Checks.Count > 0)
+            {
+                text.AppendLine(inv, $"checks      {string.Join(", ", m.Checks.Select(c => $"{c.Kind} {c.Outcome} {c.Count}"))}");
+            }
+        }
+
         return text.ToString();
     }
 

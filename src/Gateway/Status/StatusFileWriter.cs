@@ -3,6 +3,7 @@ using AfterSales.Gateway.Faults;
 using AfterSales.Gateway.Outbox;
 using AfterSales.Gateway.RemoteConfig;
 using AfterSales.Gateway.Supervision;
+using AfterSales.Gateway.Telemetry;
 using AfterSales.Gateway.Uplink;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -63,6 +64,7 @@ internal sealed partial class StatusFileWriter(
             ConfigVersion = site?.Version,
             ConfigIssuedAt = site?.IssuedAt,
             StuckLoops = [.. health.Stuck().Select(s => s.Loop)],
+            Metrics = GatewayMetrics.Snapshot(),
         };
     }
 

@@ -1,3 +1,5 @@
+using AfterSales.Gateway.Telemetry;
+
 namespace AfterSales.Gateway.Status;
 
 /// <summary>What <c>{stateDirectory}/status.json</c> holds: the running gateway's state, rewritten every second.</summary>
@@ -42,6 +44,9 @@ internal sealed record StatusReport
     public DateTimeOffset? ConfigIssuedAt { get; init; }
 
     public IReadOnlyList<string> StuckLoops { get; init; } = [];
+
+    /// <summary>Counters since start (issue 17); null in a file written by an older gateway.</summary>
+    public MetricsSnapshot? Metrics { get; init; }
 }
 
 internal sealed record ActiveFault(string DeviceId, string Fault);

@@ -17,6 +17,7 @@ internal sealed partial class MqttUplink
             {
                 // The cloud's site config may change the interval at any time.
                 timer.Period = HeartbeatInterval();
+                siteConfig.RetryIssuedAhead();
                 if (!_client.IsConnected)
                 {
                     continue;

@@ -5,10 +5,12 @@ using AfterSales.Gateway.Identity;
 using AfterSales.Gateway.Reconnection;
 using AfterSales.Gateway.RemoteConfig;
 using AfterSales.Gateway.Supervision;
+using AfterSales.Gateway.Telemetry;
 using AfterSales.Protocol.Contracts;
 using AfterSales.Protocol.Topics;
 using MQTTnet;
 using MQTTnet.Exceptions;
+using MQTTnet.Packets;
 using MQTTnet.Protocol;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -136,6 +138,7 @@ internal sealed partial class MqttUplink(
             }
 
             var delay = backoff.NextDelay();
+            GatewayMetrics.Reconnecting();
             connection.Disconnected(time.GetUtcNow(), failure);
             LogRetrying(Endpoint, failure, outbox.Count, delay.TotalSeconds);
             await DropLinkAsync();
@@ -219,11 +222,13 @@ internal sealed partial class MqttUplink(
                 var failure = await AwaitAcknowledgementAsync(pending[i], batch[i], ct);
                 if (failure is not null)
                 {
+                    GatewayMetrics.PublishFailed();
                     Abandon(pending.AsSpan(i + 1));
                     return failure;
                 }
 
                 outbox.Acknowledge(batch[i]);
+                GatewayMetrics.EventPublished(batch[i].Seq);
                 LogPublished(batch[i].Topic, batch[i].Seq ?? 0, batch[i].Id);
             }
         }
@@ -276,7 +281,11 @@ internal sealed partial class MqttUplink(
     {
         if (args.ApplicationMessage.Topic == MqttTopics.Config(config.SiteId))
         {
-            siteConfig.Offer(args.ApplicationMessage.Payload.ToArray());
+            var properties = args.ApplicationMessage.UserProperties;
+            siteConfig.Offer(new OfferedConfig(
+                args.ApplicationMessage.Payload.ToArray(),
+                properties?.FirstOrDefault(p => p.Name == ConfigSignature.SignatureProperty)?.ReadValueAsString(),
+                properties?.FirstOrDefault(p => p.Name == ConfigSignature.KeyIdProperty)?.ReadValueAsString()));
         }
 
         return Task.CompletedTask;

@@ -41,6 +41,68 @@ public sealed class CameraParserFuzzTests
         Assert.All(outcomes, count => Assert.True(count > 100));
     }
 
+    [Theory]
+    [InlineData("7fffffff")]
+    [InlineData("7FFFFFFF;ext=1")]
+    [InlineData("ffffffff")]
+    [InlineData("80000000")]
+    [InlineData("fffffff")]
+    [InlineData("10001")]
+    public void HttpParser_HugeChunkSizeAfterAFirstChunk_InvalidNotAnException(string sizeLine)
+    {
+        // The overflow needed a chunk already decoded: decoded.Count + int.MaxValue wrapped below the body limit.
+        var answer = Encoding.ASCII.GetBytes($"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n4\r\nabcd\r\n{sizeLine}\r\nxyz");
+
+        var outcome = DeviceResponseParser.Http.TryParse(answer, closed: false, out _, out var error);
+
+        Assert.Equal(DeviceResponseParser.Outcome.Invalid, outcome);
+        Assert.NotNull(error);
+    }
+
+    [Fact]
+    public void HttpParser_200000RandomHostileChunkHeaders_NeverThrowsAndNeverAcceptsMoreThanTheBodyLimit()
+    {
+        var random = new Random(20261130);
+        var outcomes = new int[3];
+        for (var i = 0; i < 200_000; i++)
+        {
+            var answer = new StringBuilder("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n");
+            for (var chunks = random.Next(1, 5); chunks > 0; chunks--)
+            {
+                var size = HostileSize(random);
+                answer.Append(size).Append(random.Next(4) == 0 ? ";x=y" : string.Empty).Append("\r\n");
+                var length = int.TryParse(size, System.Globalization.NumberStyles.AllowHexSpecifier, null, out var n) && n is > 0 and < 512 ? n : random.Next(0, 16);
+                answer.Append('a', length).Append(random.Next(8) == 0 ? "\n" : "\r\n");
+            }
+
+            if (random.Next(2) == 0)
+            {
+                answer.Append("0\r\n\r\n");
+            }
+
+            var outcome = DeviceResponseParser.Http.TryParse(Encoding.ASCII.GetBytes(answer.ToString()), closed: i % 3 == 0, out var response, out _);
+            outcomes[(int)outcome]++;
+            if (outcome == DeviceResponseParser.Outcome.Complete)
+            {
+                Assert.True(response!.Body.Length <= DeviceResponseParser.MaxBodyBytes);
+            }
+        }
+
+        Assert.All(outcomes, count => Assert.True(count > 100));
+    }
+
+    private static string HostileSize(Random random) => random.Next(8) switch
+    {
+        0 => "7fffffff",
+        1 => "ffffffff",
+        2 => random.Next().ToString("x", System.Globalization.CultureInfo.InvariantCulture),
+        3 => ((uint)random.Next() | 0x80000000u).ToString("x8", System.Globalization.CultureInfo.InvariantCulture),
+        4 => new string('f', random.Next(1, 12)),
+        5 => "-1",
+        6 => (DeviceResponseParser.MaxBodyBytes - random.Next(0, 3)).ToString("x", System.Globalization.CultureInfo.InvariantCulture),
+        _ => random.Next(1, 64).ToString("x", System.Globalization.CultureInfo.InvariantCulture),
+    };
+
     [Fact]
     public void OnvifParser_20000MutatedAnswers_NeverThrows()
     {

@@ -25,17 +25,41 @@ public sealed class GatewayConfigLoaderTests
         }
         """;
 
-    [Theory]
-    [InlineData("gateway.example.json")]
-    [InlineData("gateway.simulate.json")]
-    public void Load_ShippedFile_IsValid(string name)
+    [Fact]
+    public void Load_ShippedSimulateFile_IsValid()
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "deploy", name);
-
-        // The simulate file is read by the simulator, which takes its script out; the example is the gateway's own.
-        var result = name.Contains("simulate", StringComparison.Ordinal) ? SimulatorConfigLoader.Load(path).Site : GatewayConfigLoader.Load(path);
+        // The simulate file is read by the simulator, which takes its script out.
+        var result = SimulatorConfigLoader.Load(Path.Combine(AppContext.BaseDirectory, "deploy", "gateway.simulate.json")).Site;
 
         Assert.True(result.IsValid, result.Error);
+    }
+
+    [Fact]
+    public void Load_ShippedExample_ValidOnceItsKeyFilesAreInstalledAndShipsNoKey()
+    {
+        var example = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "deploy", "gateway.example.json"));
+        Assert.DoesNotContain("\"key\"", example, StringComparison.Ordinal);
+
+        // Where an installer puts them: the cloud's public key and a DC-09 key generated for the panel.
+        using var etc = new TempDirectory();
+        using var cloud = new CloudSigner(etc.Path);
+        File.Copy(cloud.PublicKeyFile, etc.File("cloud-config-key.pem"));
+        File.WriteAllText(etc.File("dc09-1234.key"), Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)) + "\n");
+        var path = etc.File("gateway.json");
+        File.WriteAllText(path, example.Replace("/etc/aftersales/", etc.Path + "/", StringComparison.Ordinal));
+
+        var result = GatewayConfigLoader.Load(path);
+
+        Assert.True(result.IsValid, result.Error);
+        Assert.Equal("ip-panel", result.Config!.Dc09Receiver!.Accounts[0].PanelId);
+    }
+
+    [Fact]
+    public void Load_ShippedExampleWithoutItsKeyFiles_NamesTheMissingFile()
+    {
+        var result = GatewayConfigLoader.Load(Path.Combine(AppContext.BaseDirectory, "deploy", "gateway.example.json"));
+
+        Assert.StartsWith("gateway.example.json: cloudConfigKey '/etc/aftersales/cloud-config-key.pem' cannot be used: ", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]

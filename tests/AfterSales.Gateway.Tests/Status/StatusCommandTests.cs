@@ -26,7 +26,7 @@ public sealed class StatusCommandTests : IDisposable
         var config = TestConfig.Gateway() with { StateDirectory = _state.Path };
         _outbox = new SqliteOutbox(_state.Path, new OutboxBudget(1024 * 1024));
         _tracker = new FaultTracker(config.Identity, new CountingSequence(), _time);
-        var siteConfig = new SiteConfigStore(_state.Path, config.SiteId, NullLogger<SiteConfigStore>.Instance);
+        var siteConfig = new SiteConfigStore(_state.Path, config.SiteId, null, TimeProvider.System, NullLogger<SiteConfigStore>.Instance);
         _writer = new StatusFileWriter(config.StateDirectory, config.UplinkSettings, _outbox, _tracker, siteConfig, _connection, new LoopHealth(_time), _time, NullLogger<StatusFileWriter>.Instance);
         Config = config;
     }

@@ -2,9 +2,9 @@ using AfterSales.Gateway.Sequencing;
 
 namespace AfterSales.Gateway.Tests.Support;
 
-internal sealed class CountingSequence : ISequenceSource
+internal sealed class CountingSequence(long first = 1) : ISequenceSource
 {
-    private long _next = 1;
+    private long _next = first;
 
     public long Next() => _next++;
 }

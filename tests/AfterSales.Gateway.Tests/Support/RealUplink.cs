@@ -22,7 +22,7 @@ internal sealed class RealUplink : IAsyncDisposable
     {
         Outbox = new SqliteOutbox(_state.Path, new OutboxBudget(16 * 1024 * 1024));
         var backoff = new ReconnectBackoff(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), () => 0);
-        var siteConfig = new SiteConfigStore(_state.Path, config.SiteId, NullLogger<SiteConfigStore>.Instance);
+        var siteConfig = new SiteConfigStore(_state.Path, config.SiteId, null, TimeProvider.System, NullLogger<SiteConfigStore>.Instance);
         _uplink = new MqttUplink(
             config.UplinkSettings, Outbox, tracker, backoff, siteConfig, new ConnectionState(), new LoopHealth(TimeProvider.System), TimeProvider.System, NullLogger<MqttUplink>.Instance);
     }

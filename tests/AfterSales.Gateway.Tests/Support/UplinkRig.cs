@@ -19,12 +19,12 @@ internal sealed class UplinkRig : IAsyncDisposable
     private readonly TestBroker _broker;
     private readonly RealUplink _uplink;
 
-    private UplinkRig(TestBroker broker, TopicWatcher cloud)
+    private UplinkRig(TestBroker broker, TopicWatcher cloud, long firstSeq)
     {
         _broker = broker;
         Cloud = cloud;
         Config = TestConfig.Gateway() with { Broker = new BrokerConfig { Host = "127.0.0.1", Port = broker.Port } };
-        Tracker = new FaultTracker(Config.Identity, new CountingSequence(), Time);
+        Tracker = new FaultTracker(Config.Identity, new CountingSequence(firstSeq), Time);
         _uplink = new RealUplink(Config, Tracker);
         Reporter = new FaultReporter(Tracker, Queue, NullLogger<FaultReporter>.Instance);
     }
@@ -41,12 +41,13 @@ internal sealed class UplinkRig : IAsyncDisposable
 
     public TopicWatcher Cloud { get; }
 
-    public static async Task<UplinkRig> StartAsync()
+    /// <param name="firstSeq">Where the events' seq starts; a test of the process-wide metrics takes one no other test uses.</param>
+    public static async Task<UplinkRig> StartAsync(long firstSeq = 1)
     {
         var broker = new TestBroker();
         await broker.StartAsync();
         var cloud = await TopicWatcher.StartAsync(broker.Port, MqttTopics.Events("site-001"));
-        var rig = new UplinkRig(broker, cloud);
+        var rig = new UplinkRig(broker, cloud, firstSeq);
         await rig._uplink.StartAsync();
         return rig;
     }

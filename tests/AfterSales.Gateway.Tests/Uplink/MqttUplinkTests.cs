@@ -176,7 +176,7 @@ public sealed class MqttUplinkTests : IDisposable
         var config = Config(port);
         var backoff = new ReconnectBackoff(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), () => 0);
         var tracker = new FaultTracker(config.Identity, new CountingSequence(), TimeProvider.System);
-        var siteConfig = new SiteConfigStore(_state.Path, config.SiteId, NullLogger<SiteConfigStore>.Instance);
+        var siteConfig = new SiteConfigStore(_state.Path, config.SiteId, null, TimeProvider.System, NullLogger<SiteConfigStore>.Instance);
         return new MqttUplink(
             config.UplinkSettings, _queue, tracker, backoff, siteConfig, new ConnectionState(), new LoopHealth(TimeProvider.System), TimeProvider.System, NullLogger<MqttUplink>.Instance);
     }

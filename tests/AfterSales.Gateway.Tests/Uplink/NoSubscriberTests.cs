@@ -33,7 +33,7 @@ public sealed class NoSubscriberTests : IDisposable
             outbox,
             new FaultTracker(config.Identity, new CountingSequence(), TimeProvider.System),
             new ReconnectBackoff(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100), () => 0),
-            new SiteConfigStore(_dir.Path, config.SiteId, NullLogger<SiteConfigStore>.Instance),
+            new SiteConfigStore(_dir.Path, config.SiteId, null, TimeProvider.System, NullLogger<SiteConfigStore>.Instance),
             new ConnectionState(),
             new LoopHealth(TimeProvider.System),
             TimeProvider.System,

@@ -145,7 +145,7 @@ public sealed class TlsUplinkTests : IDisposable
             observed,
             new FaultTracker(config.Identity, new CountingSequence(), TimeProvider.System),
             backoff,
-            new SiteConfigStore(state, config.SiteId, NullLogger<SiteConfigStore>.Instance),
+            new SiteConfigStore(state, config.SiteId, null, TimeProvider.System, NullLogger<SiteConfigStore>.Instance),
             new ConnectionState(),
             new LoopHealth(TimeProvider.System),
             TimeProvider.System,

@@ -21,6 +21,7 @@ internal sealed partial class Dc09Receiver : BackgroundService
     private readonly TimeProvider _time;
     private readonly ILogger<Dc09Receiver> _logger;
     private readonly Dc09Responder _responder;
+    private readonly Dc09ReplayGuard _replays;
     private readonly Lock _reportLock = new();
 
     // Per account: (silent past its supervision time, the panel itself reports it cannot communicate). One fault for both.
@@ -30,6 +31,10 @@ internal sealed partial class Dc09Receiver : BackgroundService
     private UdpClient? _udp;
     private long _acked;
     private long _rejected;
+    private long _replayed;
+    private int _connections;
+    private long _refusedConnections;
+    private long _lastRefusalLog = long.MinValue;
 
     public Dc09Receiver(Dc09ReceiverConfig config, FaultReporter reporter, TimeProvider time, ILogger<Dc09Receiver> logger)
     {
@@ -39,6 +44,7 @@ internal sealed partial class Dc09Receiver : BackgroundService
         _time = time;
         _logger = logger;
         _responder = new Dc09Responder(_config);
+        _replays = new Dc09ReplayGuard(_config.MaxAge(), _config.MaxAhead());
     }
 
     public IPEndPoint? TcpEndpoint => _tcp?.LocalEndpoint as IPEndPoint;
@@ -49,6 +55,12 @@ internal sealed partial class Dc09Receiver : BackgroundService
 
     /// <summary>Frames answered NAK or DUH: damaged, stale, or not ours.</summary>
     public long Rejected => Interlocked.Read(ref _rejected);
+
+    /// <summary>Encrypted frames seen before inside the timestamp window: answered ACK, reported nothing.</summary>
+    public long Replayed => Interlocked.Read(ref _replayed);
+
+    /// <summary>TCP connections closed at once because <c>maxConnections</c> were already served.</summary>
+    public long RefusedConnections => Interlocked.Read(ref _refusedConnections);
 
     /// <summary>Binds the sockets before the host reports started, so a port in use fails start-up with a clear message.</summary>
     public override Task StartAsync(CancellationToken cancellationToken)
@@ -90,6 +102,17 @@ internal sealed partial class Dc09Receiver : BackgroundService
             {
                 var client = await listener.AcceptTcpClientAsync(stoppingToken);
                 connections.RemoveAll(t => t.IsCompleted);
+                if (Interlocked.Increment(ref _connections) > _config.MaxConnections)
+                {
+                    // A LAN device opening connections must not exhaust the board's sockets and memory (issue 13).
+                    Interlocked.Decrement(ref _connections);
+                    Interlocked.Increment(ref _refusedConnections);
+                    LogRefusalRateLimited(client.Client.RemoteEndPoint?.ToString() ?? "?");
+                    client.Client.Close(0);
+                    client.Dispose();
+                    continue;
+                }
+
                 connections.Add(ServeAsync(client, stoppingToken));
             }
         }
@@ -103,13 +126,50 @@ internal sealed partial class Dc09Receiver : BackgroundService
 
     private async Task ServeAsync(TcpClient client, CancellationToken stoppingToken)
     {
-        using (client)
+        try
         {
-            var remote = client.Client.RemoteEndPoint?.ToString() ?? "?";
-            var stream = client.GetStream();
+            using (client)
+            {
+                var remote = client.Client.RemoteEndPoint?.ToString() ?? "?";
+                var stream = client.GetStream();
 
-            // The panel hanging up, or the gateway stopping, ends the loop; either way this connection is done.
-            await FrameReadLoop.RunAsync(stream, new Dc09Reader().TryReadFrame, frame => stream.Write(Handle(frame.Raw.Span, remote)), stoppingToken);
+                // A connection that brings no whole frame for the idle time is closed, so a silent or byte-trickling peer
+                // does not hold one of the maxConnections for ever; each frame restarts the clock.
+                using var idle = new CancellationTokenSource(_config.IdleTimeout(), _time);
+                using var either = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, idle.Token);
+                var reader = new Dc09Reader(maxLength: _config.MaxFrameBytes);
+
+                // The panel hanging up, the idle time, or the gateway stopping ends the loop; either way this connection is done.
+                await FrameReadLoop.RunAsync(
+                    stream,
+                    reader.TryReadFrame,
+                    frame =>
+                    {
+                        idle.CancelAfter(_config.IdleTimeout());
+                        stream.Write(Handle(frame.Raw.Span, remote));
+                    },
+                    either.Token);
+                if (idle.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
+                {
+                    LogIdleClosed(remote, _config.IdleTimeoutSeconds);
+                }
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _connections);
+        }
+    }
+
+    private void LogRefusalRateLimited(string remote)
+    {
+        // One line a minute at most: a flood must not fill the journal.
+        var now = _time.GetTimestamp();
+        var last = Interlocked.Read(ref _lastRefusalLog);
+        if ((last == long.MinValue || _time.GetElapsedTime(last, now) >= TimeSpan.FromMinutes(1))
+            && Interlocked.CompareExchange(ref _lastRefusalLog, now, last) == last)
+        {
+            LogConnectionRefused(remote, _config.MaxConnections, RefusedConnections);
         }
     }
 
@@ -120,7 +180,15 @@ internal sealed partial class Dc09Receiver : BackgroundService
             try
             {
                 var datagram = await udp.ReceiveAsync(stoppingToken);
-                var frames = new FrameBuffer(new Dc09Reader().TryReadFrame).Append(datagram.Buffer);
+                if (datagram.Buffer.Length > Dc09Framing.Overhead + _config.MaxFrameBytes + 2)
+                {
+                    // Over the packet-size limit (a frame, its LF/CR and a stray CRLF): not read, not answered.
+                    Interlocked.Increment(ref _rejected);
+                    LogOversizedDatagram(datagram.RemoteEndPoint.ToString(), datagram.Buffer.Length, _config.MaxFrameBytes);
+                    continue;
+                }
+
+                var frames = new FrameBuffer(new Dc09Reader(maxLength: _config.MaxFrameBytes).TryReadFrame).Append(datagram.Buffer);
                 if (frames.Count == 0)
                 {
                     // A datagram is the whole message: a truncated one will never be completed.
@@ -155,8 +223,17 @@ internal sealed partial class Dc09Receiver : BackgroundService
             return verdict.Response;
         }
 
-        Interlocked.Increment(ref _acked);
         var account = verdict.Account!;
+        if (verdict.Message is { Encrypted: true } message && !_replays.FirstTime(frame, message.Timestamp, now))
+        {
+            // Answered ACK like the first time, so a panel whose ACK was lost stops sending; nothing else happens: it
+            // neither counts as a sign of life for supervision nor reports its faults again.
+            Interlocked.Increment(ref _replayed);
+            LogReplayed(remote, account.Account, message.Sequence);
+            return verdict.Response;
+        }
+
+        Interlocked.Increment(ref _acked);
         _supervision?.Heard(account);
         var detail = new PanelFaultDetail(account.PanelId, "sia-dc09", "account " + account.Account, PanelFaultMapper.Printable(frame));
         lock (_reportLock)

@@ -18,10 +18,21 @@ internal sealed record Dc09ReceiverConfig
     /// <summary>How far ahead of the gateway's clock a message may be (DC-09 default 20 s).</summary>
     public int MaxAheadSeconds { get; set; } = 20;
 
+    /// <summary>TCP connections served at once; more are closed at once (a LAN device cannot exhaust the board).</summary>
+    public int MaxConnections { get; set; } = 16;
+
+    /// <summary>A TCP connection without a whole frame for this long is closed; the panel connects again for its next message.</summary>
+    public int IdleTimeoutSeconds { get; set; } = 120;
+
+    /// <summary>The largest frame taken (length field); DC-09 allows 4095, panels send a few hundred bytes.</summary>
+    public int MaxFrameBytes { get; set; } = 1024;
+
     public IReadOnlyList<Dc09AccountConfig> Accounts { get; set; } = [];
 
     // A method, not a property: a read-only property named like a JSON field would silently swallow that field.
     public TimeSpan MaxAge() => TimeSpan.FromSeconds(MaxAgeSeconds);
 
     public TimeSpan MaxAhead() => TimeSpan.FromSeconds(MaxAheadSeconds);
+
+    public TimeSpan IdleTimeout() => TimeSpan.FromSeconds(IdleTimeoutSeconds);
 }

@@ -22,7 +22,7 @@ internal sealed class Dc09Responder
         foreach (var account in config.Accounts)
         {
             // The validator has already refused a key that does not parse.
-            _accounts[account.Account] = (account, Dc09Key.TryParse(account.Key, out var key) ? key : null);
+            _accounts[account.Account] = (account, Dc09Key.TryParse(account.KeyText(), out var key) ? key : null);
         }
     }
 
@@ -59,6 +59,12 @@ internal sealed class Dc09Responder
             return Duh(frame, now, "clear-text frame for an account that encrypts", known.Account);
         }
 
+        if (!encrypted && !known.Account.AllowCleartext)
+        {
+            // The validator refuses such an account; kept here so the rule holds whoever builds the config.
+            return Duh(frame, now, "clear text is not allowed for this account (allowCleartext)", known.Account);
+        }
+
         if (!Dc09Parser.TryParse(frame, known.Key, out var message, out var error))
         {
             return Nak(now, error!);
@@ -75,7 +81,7 @@ internal sealed class Dc09Responder
             return Duh(frame, now, decoded.Error, known.Account);
         }
 
-        return new Dc09Verdict(Dc09Answer.Ack, Dc09Responses.Ack(message, now, known.Key), null, known.Account, decoded.Faults);
+        return new Dc09Verdict(Dc09Answer.Ack, Dc09Responses.Ack(message, now, known.Key), null, known.Account, decoded.Faults, message);
     }
 
     private static Dc09Verdict Nak(DateTimeOffset now, string reason) => new(Dc09Answer.Nak, Dc09Responses.Nak(now), reason, null, []);

@@ -1,4 +1,5 @@
 using AfterSales.Protocol.Panels;
+using AfterSales.Protocol.Panels.SiaDc09;
 
 namespace AfterSales.Gateway.Panels.Dc09;
 
@@ -8,4 +9,5 @@ internal sealed record Dc09Verdict(
     byte[] Response,
     string? Reason,
     Dc09AccountConfig? Account,
-    IReadOnlyList<PanelFault> Faults);
+    IReadOnlyList<PanelFault> Faults,
+    Dc09Message? Message = null);

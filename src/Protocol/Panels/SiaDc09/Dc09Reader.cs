@@ -9,9 +9,18 @@ namespace AfterSales.Protocol.Panels.SiaDc09;
 /// </summary>
 public sealed class Dc09Reader
 {
-    private readonly Dc09Key? _key;
+    /// <summary>The largest data length the header's three hex digits can state.</summary>
+    public const int MaxLength = 0xFFF;
 
-    public Dc09Reader(Dc09Key? key = null) => _key = key;
+    private readonly Dc09Key? _key;
+    private readonly int _maxLength;
+
+    /// <param name="maxLength">Frames stating a longer length are refused as soon as their header is read (a receiver's packet-size limit).</param>
+    public Dc09Reader(Dc09Key? key = null, int maxLength = MaxLength)
+    {
+        _key = key;
+        _maxLength = maxLength;
+    }
 
     /// <summary>
     /// Consumes one frame (valid or corrupt) and returns true, or returns false when more bytes are needed.
@@ -38,6 +47,14 @@ public sealed class Dc09Reader
         if (!TryLength(header, out var length))
         {
             frame = Corrupt(header, "unreadable CRC/length header");
+            buffer = buffer.Slice(1);
+            return true;
+        }
+
+        if (length > _maxLength)
+        {
+            // Refused before its bytes are waited for: nothing is buffered for it, and the next LF resyncs.
+            frame = Corrupt(header, $"frame of {length} bytes is over the limit of {_maxLength}");
             buffer = buffer.Slice(1);
             return true;
         }
