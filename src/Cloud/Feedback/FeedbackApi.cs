@@ -14,7 +14,7 @@ internal static class FeedbackApi
     {
         var api = app.MapGroup("/api/v1").RequireAuthorization(AccessPolicies.Staff);
 
-        api.MapPost("/complaints", async (ComplaintRequest request, ComplaintService desk, CancellationToken ct) =>
+        api.MapPost("/complaints", async (ComplaintRequest request, HttpContext http, ComplaintService desk, CancellationToken ct) =>
         {
             if (string.IsNullOrWhiteSpace(request.Summary))
             {
@@ -23,8 +23,12 @@ internal static class FeedbackApi
 
             try
             {
-                var complaint = await desk.RegisterAsync(request, ct);
+                var complaint = await desk.RegisterAsync(DeskUser.From(http.User).TenantId, request, ct);
                 return Results.Created($"/api/v1/complaints/{complaint.Number}", complaint);
+            }
+            catch (KeyNotFoundException ex)
+            {
+                return Results.Problem(ex.Message, statusCode: 404);
             }
             catch (ArgumentException ex)
             {
@@ -32,15 +36,19 @@ internal static class FeedbackApi
             }
         });
 
-        api.MapPost("/complaints/{number}", async (string number, ComplaintUpdate update, ComplaintService desk, CancellationToken ct) =>
-            await desk.UpdateAsync(number, update.Answered, update.Fix, ct) is { } c ? Results.Ok(c) : Results.NotFound());
+        api.MapPost("/complaints/{number}", async (string number, ComplaintUpdate update, HttpContext http, ComplaintService desk, CancellationToken ct) =>
+            await desk.UpdateAsync(DeskUser.From(http.User).TenantId, number, update.Answered, update.Fix, ct) is { } c ? Results.Ok(c) : Results.NotFound());
 
-        api.MapPost("/surveys", async (SurveyRequest request, SurveyService desk, CancellationToken ct) =>
+        api.MapPost("/surveys", async (SurveyRequest request, HttpContext http, SurveyService desk, CancellationToken ct) =>
         {
             try
             {
-                var survey = await desk.IssueAsync(request.SiteId, request.TechnicianId, request.TicketId, request.InspectionJobId, ct, request.Invite);
+                var survey = await desk.IssueAsync(DeskUser.From(http.User).TenantId, request.SiteId, request.TechnicianId, request.TicketId, request.InspectionJobId, ct, request.Invite);
                 return Results.Ok(new { survey.Token, Link = desk.LinkFor(survey) });
+            }
+            catch (KeyNotFoundException ex)
+            {
+                return Results.Problem(ex.Message, statusCode: 404);
             }
             catch (ArgumentException ex)
             {
@@ -48,9 +56,10 @@ internal static class FeedbackApi
             }
         });
 
-        api.MapPost("/revisits/plan", async (DateOnly month, RevisitService desk, CancellationToken ct) => Results.Ok(new { Added = await desk.PlanAsync(month, ct) }));
-        api.MapPost("/revisits/{id:long}", async (long id, RevisitResult result, RevisitService desk, CancellationToken ct) =>
-            await desk.RecordAsync(id, result.Finding, ct) ? Results.NoContent() : Results.NotFound());
+        api.MapPost("/revisits/plan", async (DateOnly month, HttpContext http, RevisitService desk, CancellationToken ct) =>
+            Results.Ok(new { Added = await desk.PlanAsync(DeskUser.From(http.User).TenantId, month, ct) }));
+        api.MapPost("/revisits/{id:long}", async (long id, RevisitResult result, HttpContext http, RevisitService desk, CancellationToken ct) =>
+            await desk.RecordAsync(DeskUser.From(http.User).TenantId, id, result.Finding, ct) ? Results.NoContent() : Results.NotFound());
         return app;
     }
 }

@@ -132,7 +132,7 @@ public sealed class PhonePagesTests : IAsyncLifetime
 
         using (var unknownSite = await _api.PostAsJsonAsync("/api/v1/surveys", new { siteId = "site-nowhere" }))
         {
-            Assert.Equal(HttpStatusCode.BadRequest, unknownSite.StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, unknownSite.StatusCode);
         }
 
         var guessed = await page.GotoAsync(Base + "/survey/not-a-real-token");

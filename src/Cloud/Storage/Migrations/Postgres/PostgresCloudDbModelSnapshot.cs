@@ -862,6 +862,11 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<long?>("TicketId")
                         .HasColumnType("bigint");
 
@@ -872,9 +877,9 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PartNumber");
-
                     b.HasIndex("TicketId");
+
+                    b.HasIndex("TenantId", "PartNumber");
 
                     b.ToTable("PartMoves", (string)null);
                 });
@@ -961,12 +966,17 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                     b.Property<DateTimeOffset>("StartedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<int>("Total")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Kind", "Period")
+                    b.HasIndex("TenantId", "Kind", "Period")
                         .IsUnique();
 
                     b.ToTable("ReportRuns", (string)null);

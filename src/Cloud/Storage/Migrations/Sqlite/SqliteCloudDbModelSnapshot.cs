@@ -825,6 +825,11 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("TicketId")
                         .HasColumnType("INTEGER");
 
@@ -835,9 +840,9 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PartNumber");
-
                     b.HasIndex("TicketId");
+
+                    b.HasIndex("TenantId", "PartNumber");
 
                     b.ToTable("PartMoves", (string)null);
                 });
@@ -920,12 +925,17 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                     b.Property<long>("StartedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Total")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Kind", "Period")
+                    b.HasIndex("TenantId", "Kind", "Period")
                         .IsUnique();
 
                     b.ToTable("ReportRuns", (string)null);
