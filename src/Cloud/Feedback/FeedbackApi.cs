@@ -39,20 +39,22 @@ internal static class FeedbackApi
         api.MapPost("/complaints/{number}", async (string number, ComplaintUpdate update, HttpContext http, ComplaintService desk, CancellationToken ct) =>
             await desk.UpdateAsync(DeskUser.From(http.User).TenantId, number, update.Answered, update.Fix, ct) is { } c ? Results.Ok(c) : Results.NotFound());
 
+        // The survey link goes to the customer's contacts only: staff never see its token, so nobody
+        // at the service company can answer their own survey (docs/security.md, "Server-set fields").
         api.MapPost("/surveys", async (SurveyRequest request, HttpContext http, SurveyService desk, CancellationToken ct) =>
         {
             try
             {
-                var survey = await desk.IssueAsync(DeskUser.From(http.User).TenantId, request.SiteId, request.TechnicianId, request.TicketId, request.InspectionJobId, ct, request.Invite);
-                return Results.Ok(new { survey.Token, Link = desk.LinkFor(survey) });
+                var (survey, sentTo) = await desk.InviteAsync(DeskUser.From(http.User).TenantId, request.SiteId, request.TechnicianId, request.TicketId, ct);
+                return Results.Ok(new { survey.Id, survey.SiteId, survey.SentAt, SentTo = sentTo });
             }
             catch (KeyNotFoundException ex)
             {
                 return Results.Problem(ex.Message, statusCode: 404);
             }
-            catch (ArgumentException ex)
+            catch (SurveyException ex)
             {
-                return Results.Problem(ex.Message, statusCode: 400);
+                return Results.Problem(ex.Message, statusCode: 409);
             }
         });
 
@@ -66,6 +68,6 @@ internal static class FeedbackApi
 
 internal sealed record ComplaintUpdate(bool Answered, string? Fix);
 
-internal sealed record SurveyRequest(string SiteId, string? TechnicianId, long? TicketId, long? InspectionJobId, bool Invite = false);
+internal sealed record SurveyRequest(string SiteId, string? TechnicianId, long? TicketId);
 
 internal sealed record RevisitResult(string? Finding);

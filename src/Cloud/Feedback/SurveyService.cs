@@ -65,6 +65,32 @@ internal sealed class SurveyService(IDbContextFactory<CloudDb> dbs, MailService 
         return survey;
     }
 
+    /// <summary>
+    /// A survey asked for by staff: issued only when the site's current contract names someone to send it to,
+    /// and mailed there. The caller gets the survey's id and recipients, never its token.
+    /// </summary>
+    public async Task<(Survey Survey, IReadOnlyList<string> SentTo)> InviteAsync(string tenantId, string siteId, string? technicianId, long? ticketId, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        await using (var db = await dbs.CreateDbContextAsync(cancellationToken))
+        {
+            if (!await db.IsSiteOfAsync(tenantId, siteId, cancellationToken))
+            {
+                throw new KeyNotFoundException($"Unknown site '{siteId}'.");
+            }
+
+            var contract = (await db.Contracts.AsNoTracking().Where(c => c.SiteId == siteId).ToListAsync(cancellationToken))
+                .Where(c => ContractRules.Covers(c, today)).MaxBy(c => c.EndsOn);
+            if (contract is null || ContractRules.Emails(contract).Count == 0)
+            {
+                throw new SurveyException($"Site '{siteId}' has no current contract with a contact e-mail to send the survey to.");
+            }
+
+            var survey = await IssueAsync(tenantId, siteId, technicianId, ticketId, inspectionJobId: null, cancellationToken, invite: true);
+            return (survey, ContractRules.Emails(contract));
+        }
+    }
+
     public async Task<Survey?> FindAsync(string token, CancellationToken cancellationToken)
     {
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);

@@ -352,8 +352,12 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
 
         var complaint = (await GetJsonAsync(await Ok(victim.PostAsJsonAsync("/api/v1/complaints", new { siteId = "site-b", summary = "SECRET complaint", cause = (int)ComplaintCause.Attitude, serviceAtFault = true, technicianId = "zhou" }))))
             .GetProperty("number").GetString()!;
-        var survey = (await GetJsonAsync(await Ok(victim.PostAsJsonAsync("/api/v1/surveys", new { siteId = "site-b", technicianId = "zhou" })))).GetProperty("token").GetString()!;
-        await AnswerSurveyAsync(survey);
+        var survey = (await GetJsonAsync(await Ok(victim.PostAsJsonAsync("/api/v1/surveys", new { siteId = "site-b", technicianId = "zhou" })))).GetProperty("id").GetInt64();
+        await using (var tokens = await Db().CreateDbContextAsync())
+        {
+            await AnswerSurveyAsync(await tokens.Set<Survey>().Where(s => s.Id == survey).Select(s => s.Token).SingleAsync()); // the customer's link
+        }
+
         await Ok(victim.PostAsync(new Uri($"/api/v1/reports/monthly/site-b?month={Month}", UriKind.Relative), null));
         await Ok(victim.PostAsJsonAsync("/api/v1/parts/moves", new { kind = (int)PartMoveKind.Receive, partNumber = "SECRET-PART", quantity = 5, from = "supplier", to = "warehouse:b" }));
         await Ok(victim.PostAsJsonAsync("/api/v1/parts/moves", new { kind = (int)PartMoveKind.Transfer, partNumber = "SECRET-PART", quantity = 2, from = "warehouse:b", to = "van:zhou" }));
