@@ -89,7 +89,7 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
         ["GET /inspections"] = Lists("/inspections"),
 
         // Page forms without a handler of their own: nothing of the victim's comes back.
-        ["POST /desk"] = Clean("POST", "/desk"),
+        ["POST /desk"] = PageForms("/desk", "retrytimer"),
         ["POST /jobs"] = Clean("POST", "/jobs"),
         ["POST /tickets"] = Clean("POST", "/tickets"),
         ["POST /reports"] = Clean("POST", "/reports"),
@@ -236,14 +236,20 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
 
     private Func<Task> Clean(string method, string path) => async () =>
     {
+        var answered = 0;
         foreach (var user in Attackers)
         {
             var (status, body) = await SendAsync(user, method, path, null);
+            Assert.True((int)status < 500, $"{method} {path} as {user}: {(int)status} {Clip(body)}");
+            answered += (int)status < 300 ? 1 : 0;
             if ((int)status < 300 && Markers.FirstOrDefault(body.Contains) is { } marker)
             {
                 throw new InvalidOperationException($"{method} {path} as {user} shows the victim's '{marker}'");
             }
         }
+
+        // A list nobody may read proves nothing: some attacker's role must get an answer to look into.
+        Assert.True(method != "GET" || answered > 0, $"{method} {path}: no attacker got an answer to check");
     };
 
     /// <summary>Refused to every attacker: a route for the deployment's operator only.</summary>
@@ -284,7 +290,7 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
                 {
                     ["__RequestVerificationToken"] = token, ["technicianId"] = "li", ["arrivalHours"] = "1", ["reason"] = "x", ["part"] = "x",
                     ["quantity"] = "1", ["resolution"] = "x", ["signerName"] = "x", ["png"] = "iVBORw0KGgo=", ["text"] = "x",
-                    ["itemId"] = "1", ["result"] = "Pass", ["remarks"] = "x",
+                    ["itemId"] = "1", ["result"] = "Pass", ["remarks"] = "x", ["timerId"] = _victim.StuckTimer.ToString(CultureInfo.InvariantCulture),
                 });
                 using var response = await _clients[user].PostAsync(new Uri($"{path}?handler={handler}", UriKind.Relative), form);
                 _foreignTried++;
@@ -366,13 +372,15 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
         await using var db = await Db().CreateDbContextAsync();
         var revisit = Revisit.Plan(ticket, "site-b", RevisitRole.Supervisor, _time.GetUtcNow().AddDays(7));
         db.Add(revisit);
+        var stuck = new Tickets.Timers.DeskTimer { TicketId = ticket, Kind = Tickets.Timers.TimerKind.Arrival, Percent = 50, DueAt = _time.GetUtcNow(), Failures = 5, LastError = "SECRET failure", QuarantinedAt = _time.GetUtcNow() };
+        db.Add(stuck);
         db.Add(new ReportRun { TenantId = "other", Kind = ReportKinds.Monthly, Period = new DateOnly(2026, 8, 1), StartedAt = _time.GetUtcNow(), HeartbeatAt = _time.GetUtcNow(), Total = 1, Failed = 1, LastError = "site-b: SECRET" });
         db.Add(new RejectedMessage { Topic = MqttTopics.Events("site-b"), Reason = "schema", ReceivedAt = _time.GetUtcNow(), PayloadExcerpt = "SECRET payload" });
         await db.SaveChangesAsync();
 
         // The contract of the victim's second site arrives after its plan: an attacker's plan must not plan it.
         await Ok(victim.PostAsJsonAsync("/api/v1/contracts", new { number = "SECRET-B-2", siteId = "site-b2", startsOn = "2020-01-01", endsOn = "2099-12-31", contactEmails = "boss@other.example" }));
-        return new Victim(ticket, inspection, complaint, revisit.Id, await VictimStateAsync());
+        return new Victim(ticket, inspection, complaint, revisit.Id, stuck.Id, await VictimStateAsync());
     }
 
     /// <summary>The victim's records after every probe are as they were before it.</summary>
@@ -397,7 +405,8 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
         var config = await db.Set<SiteInventoryState>().AsNoTracking().Where(s => s.SiteId.StartsWith("site-b")).Select(s => s.SiteId + "/" + s.ConfigVersion).ToListAsync();
         var parts = await db.Set<PartMove>().AsNoTracking().Where(m => m.TenantId == "other" || m.PartNumber == "SECRET-PART" || m.To == "van:zhou").Select(m => m.Id + "/" + m.TenantId + "/" + m.To).ToListAsync();
         var work = await db.Set<Tickets.Work.PartUsed>().AsNoTracking().CountAsync();
-        return JsonSerializer.Serialize(new { tickets, contracts, complaints, surveys, revisits, inspections, reports, runs, devices, config, parts, work });
+        var timers = await db.Set<Tickets.Timers.DeskTimer>().AsNoTracking().Where(t => t.QuarantinedAt != null).Select(t => t.Id + "/" + t.Failures).ToListAsync();
+        return JsonSerializer.Serialize(new { tickets, contracts, complaints, surveys, revisits, inspections, reports, runs, devices, config, parts, work, timers });
     }
 
     private async Task<List<string>> QueuedMailAsync()
@@ -513,8 +522,8 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
     [GeneratedRegex(@"\{([a-zA-Z]+)(:[a-z]+)?\}")]
     private static partial Regex ConstraintPattern();
 
-    private sealed record Victim(long Ticket, long Inspection, string Complaint, long Revisit, string State)
+    private sealed record Victim(long Ticket, long Inspection, string Complaint, long Revisit, long StuckTimer, string State)
     {
-        public static readonly Victim Placeholder = new(0, 0, "none", 0, string.Empty);
+        public static readonly Victim Placeholder = new(0, 0, "none", 0, 0, string.Empty);
     }
 }

@@ -1369,6 +1369,9 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                     b.Property<DateTimeOffset>("DueAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset?>("FiredAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1377,8 +1380,15 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<string>("LastError")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<int>("Percent")
                         .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("QuarantinedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("TechnicianId")
                         .HasMaxLength(64)

@@ -1318,6 +1318,9 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                     b.Property<long>("DueAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("FiredAt")
                         .HasColumnType("INTEGER");
 
@@ -1326,7 +1329,14 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LastError")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Percent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("QuarantinedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("TechnicianId")
