@@ -25,6 +25,9 @@ internal static class AccessPolicies
     /// <summary>Read-only views of tickets: staff and customers (for their own sites).</summary>
     public const string Board = "board";
 
+    /// <summary>Admins: the company's API keys.</summary>
+    public const string Admin = "admin";
+
     /// <summary>
     /// Admins of the default company, which runs the deployment: process-wide figures (ingest counters)
     /// that add up every company's traffic, and what belongs to no company.
@@ -36,6 +39,7 @@ internal static class AccessPolicies
         .AddPolicy(Staff, p => p.RequireRole(ApiKeyRoles.Admin, ApiKeyRoles.Dispatcher))
         .AddPolicy(Technician, p => p.RequireRole(ApiKeyRoles.Technician))
         .AddPolicy(Field, p => p.RequireRole(ApiKeyRoles.Technician, ApiKeyRoles.Admin, ApiKeyRoles.Dispatcher))
+        .AddPolicy(Admin, p => p.RequireRole(ApiKeyRoles.Admin))
         .AddPolicy(Operator, p => p.RequireRole(ApiKeyRoles.Admin).RequireClaim(DeskUser.TenantClaim, Tenants.Default))
         .AddPolicy(Board, p => p.RequireRole(ApiKeyRoles.Admin, ApiKeyRoles.Dispatcher, ApiKeyRoles.Customer));
 }

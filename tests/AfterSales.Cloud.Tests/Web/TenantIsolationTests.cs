@@ -52,6 +52,7 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
         ["GET /"] = None("a redirect to the user's landing page"),
         ["POST /signout"] = None("ends the caller's own session"),
         ["GET /signin"] = None("the sign-in form"),
+        ["POST /culture"] = None("sets the caller's language cookie"),
         ["POST /signin"] = None("signs the caller in; covered by SignInSecurityTests"),
         ["GET /healthz"] = None("liveness and readiness: no records"),
         ["POST /healthz"] = None("liveness and readiness: no records"),
@@ -81,6 +82,7 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
         ["GET /api/v1/kpis/satisfaction"] = Lists($"/api/v1/kpis/satisfaction?lastMonth={Month}"),
         ["GET /api/v1/inspections"] = Lists($"/api/v1/inspections?month={Month}", $"/api/v1/inspections?month={Month}&technicianId=zhou"),
         ["GET /api/v1/parts/stock"] = Lists("/api/v1/parts/stock"),
+        ["GET /api/v1/apikeys"] = Lists("/api/v1/apikeys"),
         ["GET /desk"] = Lists("/desk", "/desk?site=site-b"),
         ["GET /jobs"] = Lists("/jobs"),
         ["GET /tickets"] = Lists("/tickets"),
@@ -122,6 +124,7 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
         ["POST /api/v1/surveys"] = Foreign("POST", "/api/v1/surveys", new { siteId = "site-b" }),
         ["POST /api/v1/revisits/{id}"] = Foreign("POST", $"/api/v1/revisits/{_victim.Revisit}", new { finding = "attacker" }),
         ["POST /api/v1/parts/moves"] = Foreign("POST", "/api/v1/parts/moves", new { kind = (int)PartMoveKind.Transfer, partNumber = "SECRET-PART", quantity = 1, from = "warehouse:b", to = "van:zhou" }),
+        ["POST /api/v1/apikeys/{id}/revoke"] = Foreign("POST", $"/api/v1/apikeys/{_victim.ApiKey}/revoke"),
         ["PUT /api/v1/sites/{siteId}/config"] = Foreign("PUT", "/api/v1/sites/site-b/config", VictimConfig(version: 99, device: "attacker-cam")),
         ["GET /api/v1/sites/{siteId}/config"] = Foreign("GET", "/api/v1/sites/site-b/config"),
         ["GET /api/v1/sites/{siteId}/inventory"] = Foreign("GET", "/api/v1/sites/site-b/inventory"),
@@ -136,6 +139,7 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
         // Duties over "everything": the caller's company only.
         ["POST /api/v1/inspections/plan"] = Acts("POST", $"/api/v1/inspections/plan?month={Month}"),
         ["POST /api/v1/revisits/plan"] = Acts("POST", $"/api/v1/revisits/plan?month={Month}-01"),
+        ["POST /api/v1/apikeys"] = Acts("POST", "/api/v1/apikeys", new { name = "attacker's script", role = "admin" }),
         ["POST /api/v1/reports/monthly"] = Acts("POST", $"/api/v1/reports/monthly?month={Month}&force=true"),
     };
 
@@ -242,6 +246,9 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
             var (status, body) = await SendAsync(user, method, path, null);
             Assert.True((int)status < 500, $"{method} {path} as {user}: {(int)status} {Clip(body)}");
             answered += (int)status < 300 ? 1 : 0;
+
+            // The language switcher echoes the caller's own address (return URL): the attacker's input, not the victim's data.
+            body = body.Replace($"value=\"{System.Net.WebUtility.HtmlEncode(path)}\"", string.Empty, StringComparison.Ordinal);
             if ((int)status < 300 && Markers.FirstOrDefault(body.Contains) is { } marker)
             {
                 throw new InvalidOperationException($"{method} {path} as {user} shows the victim's '{marker}'");
@@ -305,11 +312,11 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
     };
 
     /// <summary>A duty over all records: run by every attacker, it must leave the victim's records alone (<see cref="VictimUntouchedAsync"/>).</summary>
-    private Func<Task> Acts(string method, string path) => async () =>
+    private Func<Task> Acts(string method, string path, object? request = null) => async () =>
     {
         foreach (var user in Attackers)
         {
-            var (status, body) = await SendAsync(user, method, path, null);
+            var (status, body) = await SendAsync(user, method, path, request);
             Assert.True((int)status < 300 || status == HttpStatusCode.Forbidden, $"{method} {path} as {user}: {(int)status} {Clip(body)}");
         }
 
@@ -378,9 +385,11 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
         db.Add(new RejectedMessage { Topic = MqttTopics.Events("site-b"), Reason = "schema", ReceivedAt = _time.GetUtcNow(), PayloadExcerpt = "SECRET payload" });
         await db.SaveChangesAsync();
 
+        var apiKey = (await _host.App.Services.GetRequiredService<Auth.ApiKeyStore>().CreateAsync("other", "SECRET nightly export", "dispatcher", "other-admin", default)).Info.Id;
+
         // The contract of the victim's second site arrives after its plan: an attacker's plan must not plan it.
         await Ok(victim.PostAsJsonAsync("/api/v1/contracts", new { number = "SECRET-B-2", siteId = "site-b2", startsOn = "2020-01-01", endsOn = "2099-12-31", contactEmails = "boss@other.example" }));
-        return new Victim(ticket, inspection, complaint, revisit.Id, stuck.Id, await VictimStateAsync());
+        return new Victim(ticket, inspection, complaint, revisit.Id, stuck.Id, apiKey, await VictimStateAsync());
     }
 
     /// <summary>The victim's records after every probe are as they were before it.</summary>
@@ -406,7 +415,8 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
         var parts = await db.Set<PartMove>().AsNoTracking().Where(m => m.TenantId == "other" || m.PartNumber == "SECRET-PART" || m.To == "van:zhou").Select(m => m.Id + "/" + m.TenantId + "/" + m.To).ToListAsync();
         var work = await db.Set<Tickets.Work.PartUsed>().AsNoTracking().CountAsync();
         var timers = await db.Set<Tickets.Timers.DeskTimer>().AsNoTracking().Where(t => t.QuarantinedAt != null).Select(t => t.Id + "/" + t.Failures).ToListAsync();
-        return JsonSerializer.Serialize(new { tickets, contracts, complaints, surveys, revisits, inspections, reports, runs, devices, config, parts, work, timers });
+        var keys = await db.Set<Auth.ApiKey>().AsNoTracking().Where(k => k.TenantId == "other").Select(k => k.Id + "/" + k.Name + "/" + k.RevokedAt).ToListAsync();
+        return JsonSerializer.Serialize(new { tickets, contracts, complaints, surveys, revisits, inspections, reports, runs, devices, config, parts, work, timers, keys });
     }
 
     private async Task<List<string>> QueuedMailAsync()
@@ -522,8 +532,8 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
     [GeneratedRegex(@"\{([a-zA-Z]+)(:[a-z]+)?\}")]
     private static partial Regex ConstraintPattern();
 
-    private sealed record Victim(long Ticket, long Inspection, string Complaint, long Revisit, long StuckTimer, string State)
+    private sealed record Victim(long Ticket, long Inspection, string Complaint, long Revisit, long StuckTimer, long ApiKey, string State)
     {
-        public static readonly Victim Placeholder = new(0, 0, "none", 0, 0, string.Empty);
+        public static readonly Victim Placeholder = new(0, 0, "none", 0, 0, 0, string.Empty);
     }
 }
