@@ -44,7 +44,7 @@ internal static class ReportBenchmark
             var html = new DocumentHtmlService(NullLoggerFactory.Instance);
             var reports = new MonthlyReportService(dbs, new MailService(dbs, Options.Create(new MailOptions()), time, NullLogger<MailService>.Instance), html, new KpiTargetSource(Options.Create(new KpiTargets())), Options.Create(new LifecycleOptions()), time, NullLogger<MonthlyReportService>.Instance);
             var run = Stopwatch.StartNew();
-            var done = await reports.RunMonthAsync(Month, force: false, progress: null, CancellationToken.None);
+            var done = await reports.RunMonthAsync(AfterSales.Cloud.Auth.Tenants.Default, Month, force: false, progress: null, CancellationToken.None);
             run.Stop();
 
             await using var db = dbs.CreateDbContext();

@@ -16,7 +16,8 @@ public sealed partial class CloudCommandLineTests : IDisposable
 
     [Theory]
     [InlineData(new[] { "--help" }, new[] { "apikey", "demo-history", "--config <FILE>", "--urls <URLS>", "--version", "--Section:Key=value" })]
-    [InlineData(new[] { "apikey", "--help" }, new[] { "create", "Issue an API key" })]
+    [InlineData(new[] { "apikey", "--help" }, new[] { "create", "Issue an API key", "list", "revoke" })]
+    [InlineData(new[] { "apikey", "revoke", "-h" }, new[] { "--id <ID> (REQUIRED)", "refused at once" })]
     [InlineData(new[] { "apikey", "create", "-h" }, new[] { "--name <NAME> (REQUIRED)", "--role <admin|customer|dispatcher|technician> (REQUIRED)", "--tenant <TENANT>", "--config <FILE>" })]
     [InlineData(new[] { "demo-history", "--help" }, new[] { "--month <yyyy-MM>", "default: last month" })]
     public async Task Help_AnyCommand_DescribesItsOptions_StartsNothing(string[] args, string[] expected)

@@ -334,7 +334,7 @@ internal sealed class Deployment : IAsyncDisposable
             $"--Seed:Gateways:0:SiteId={SiteId}",
             $"--Seed:Gateways:0:Secret={GatewaySecret}",
             "--Seed:ApiKeys:0:Name=t",
-            "--Seed:ApiKeys:0:Role=dispatcher",
+            "--Seed:ApiKeys:0:Role=admin", // the operator (admin of the default company): it reads the ingest counters and refusals of unknown sites
             $"--Seed:ApiKeys:0:Key={ApiKey}",
         ];
         if (ExternalBroker)

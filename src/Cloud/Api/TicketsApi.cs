@@ -1,8 +1,10 @@
 using AfterSales.Cloud.Auth;
 using AfterSales.Cloud.Ingest;
+using AfterSales.Cloud.Sites;
 using AfterSales.Cloud.Storage;
 using AfterSales.Cloud.Tickets;
 using AfterSales.Protocol.Faults;
+using AfterSales.Protocol.Topics;
 using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.Cloud.Api;
@@ -41,18 +43,34 @@ internal static class TicketsApi
         }).WithSummary("The fault events behind a ticket");
 
         var ingest = api.MapGroup("/ingest").RequireAuthorization(AccessPolicies.Staff).WithTags("Ingest");
+        // The counters add up every company's traffic, so only the operator reads them.
         ingest.MapGet("/stats", (IngestCounters counters) => new
         {
             counters.Accepted,
             counters.Duplicates,
             counters.Rejected,
             counters.RejectedBy,
-        });
+        }).RequireAuthorization(AccessPolicies.Operator);
 
-        ingest.MapGet("/rejections", async (IDbContextFactory<CloudDb> dbs, CancellationToken ct) =>
+        // A rejection belongs to the company whose site its topic names; one whose topic names no known
+        // site (a misconfigured or hostile client) is shown only to the operator (docs/security.md, "Tenants").
+        ingest.MapGet("/rejections", async (HttpContext http, IDbContextFactory<CloudDb> dbs, CancellationToken ct) =>
         {
+            var user = DeskUser.From(http.User);
             await using var db = await dbs.CreateDbContextAsync(ct);
-            return await db.RejectedMessages.AsNoTracking().OrderByDescending(r => r.Id).Take(200).ToListAsync(ct);
+            var rows = db.RejectedMessages.AsNoTracking();
+            if (user.IsOperator)
+            {
+                var others = db.Sites.Where(s => s.TenantId != user.TenantId).Select(s => MqttTopics.Root + "/" + s.Id + "/");
+                rows = rows.Where(r => !others.Any(prefix => r.Topic.StartsWith(prefix)));
+            }
+            else
+            {
+                var mine = db.Sites.Where(s => s.TenantId == user.TenantId).Select(s => MqttTopics.Root + "/" + s.Id + "/");
+                rows = rows.Where(r => mine.Any(prefix => r.Topic.StartsWith(prefix)));
+            }
+
+            return await rows.OrderByDescending(r => r.Id).Take(200).ToListAsync(ct);
         });
 
         return app;

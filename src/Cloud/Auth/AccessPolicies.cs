@@ -25,10 +25,21 @@ internal static class AccessPolicies
     /// <summary>Read-only views of tickets: staff and customers (for their own sites).</summary>
     public const string Board = "board";
 
+    /// <summary>Admins: the company's API keys.</summary>
+    public const string Admin = "admin";
+
+    /// <summary>
+    /// Admins of the default company, which runs the deployment: process-wide figures (ingest counters)
+    /// that add up every company's traffic, and what belongs to no company.
+    /// </summary>
+    public const string Operator = "operator";
+
     public static AuthorizationBuilder AddAccessPolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser())
         .AddPolicy(Staff, p => p.RequireRole(ApiKeyRoles.Admin, ApiKeyRoles.Dispatcher))
         .AddPolicy(Technician, p => p.RequireRole(ApiKeyRoles.Technician))
         .AddPolicy(Field, p => p.RequireRole(ApiKeyRoles.Technician, ApiKeyRoles.Admin, ApiKeyRoles.Dispatcher))
+        .AddPolicy(Admin, p => p.RequireRole(ApiKeyRoles.Admin))
+        .AddPolicy(Operator, p => p.RequireRole(ApiKeyRoles.Admin).RequireClaim(DeskUser.TenantClaim, Tenants.Default))
         .AddPolicy(Board, p => p.RequireRole(ApiKeyRoles.Admin, ApiKeyRoles.Dispatcher, ApiKeyRoles.Customer));
 }

@@ -12,6 +12,12 @@ public sealed record DeskUser(string Name, string Role, string TenantId, string?
 
     public bool IsStaff => Role is ApiKeyRoles.Admin or ApiKeyRoles.Dispatcher;
 
+    /// <summary>
+    /// An admin of the default company, which runs the deployment: the only one who sees what belongs
+    /// to no company (messages from clients that name no known site).
+    /// </summary>
+    public bool IsOperator => Role == ApiKeyRoles.Admin && TenantId == Tenants.Default;
+
     public static DeskUser From(ClaimsPrincipal principal)
     {
         ArgumentNullException.ThrowIfNull(principal);

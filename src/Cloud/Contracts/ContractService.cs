@@ -9,7 +9,8 @@ namespace AfterSales.Cloud.Contracts;
 /// <summary>Contracts on record and the expiry notice one month before the end.</summary>
 internal sealed partial class ContractService(IDbContextFactory<CloudDb> dbs, MailService mailer, TimeProvider time, ILogger<ContractService> log)
 {
-    public async Task<MaintenanceContract> AddAsync(MaintenanceContract contract, CancellationToken cancellationToken)
+    /// <summary>Adds a contract for a site of <paramref name="tenantId"/>; another company's site is refused as unknown (<see cref="KeyNotFoundException"/>).</summary>
+    public async Task<MaintenanceContract> AddAsync(string tenantId, MaintenanceContract contract, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(contract);
         if (contract.EndsOn < contract.StartsOn || contract.InspectEveryMonths is < 1 or > 12)
@@ -18,9 +19,9 @@ internal sealed partial class ContractService(IDbContextFactory<CloudDb> dbs, Ma
         }
 
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
-        if (!await db.Sites.AnyAsync(s => s.Id == contract.SiteId, cancellationToken))
+        if (!await db.IsSiteOfAsync(tenantId, contract.SiteId, cancellationToken))
         {
-            throw new ArgumentException($"Unknown site '{contract.SiteId}'.", nameof(contract));
+            throw new KeyNotFoundException($"Unknown site '{contract.SiteId}'.");
         }
 
         if (await db.Contracts.AnyAsync(c => c.Number == contract.Number, cancellationToken))
@@ -33,10 +34,12 @@ internal sealed partial class ContractService(IDbContextFactory<CloudDb> dbs, Ma
         return contract;
     }
 
-    public async Task<List<MaintenanceContract>> ListAsync(string? siteId, CancellationToken cancellationToken)
+    /// <summary>The contracts of <paramref name="tenantId"/>'s sites (of one site when <paramref name="siteId"/> is given).</summary>
+    public async Task<List<MaintenanceContract>> ListAsync(string tenantId, string? siteId, CancellationToken cancellationToken)
     {
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
-        var query = db.Set<MaintenanceContract>().AsNoTracking();
+        var mine = db.SiteIdsOf(tenantId);
+        var query = db.Contracts.AsNoTracking().Where(c => mine.Contains(c.SiteId));
         return await (siteId is null ? query : query.Where(c => c.SiteId == siteId)).OrderBy(c => c.SiteId).ThenBy(c => c.StartsOn).ToListAsync(cancellationToken);
     }
 

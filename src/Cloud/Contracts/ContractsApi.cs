@@ -9,13 +9,17 @@ internal static class ContractsApi
     public static IEndpointRouteBuilder MapContracts(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/contracts").RequireAuthorization(AccessPolicies.Staff);
-        api.MapGet("/", (string? siteId, ContractService book, CancellationToken ct) => book.ListAsync(siteId, ct));
-        api.MapPost("/", async (MaintenanceContract contract, ContractService book, CancellationToken ct) =>
+        api.MapGet("/", (string? siteId, HttpContext http, ContractService book, CancellationToken ct) => book.ListAsync(DeskUser.From(http.User).TenantId, siteId, ct));
+        api.MapPost("/", async (ContractRequest request, HttpContext http, ContractService book, CancellationToken ct) =>
         {
             try
             {
-                var saved = await book.AddAsync(contract, ct);
+                var saved = await book.AddAsync(DeskUser.From(http.User).TenantId, request.ToContract(), ct);
                 return Results.Created($"/api/v1/contracts/{saved.Id}", saved);
+            }
+            catch (KeyNotFoundException ex)
+            {
+                return Results.Problem(ex.Message, statusCode: 404);
             }
             catch (ArgumentException ex)
             {

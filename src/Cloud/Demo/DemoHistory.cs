@@ -1,3 +1,4 @@
+using AfterSales.Cloud.Auth;
 using AfterSales.Cloud.Contracts;
 using AfterSales.Cloud.Dispatch;
 using AfterSales.Cloud.Documents;
@@ -84,7 +85,7 @@ internal sealed class DemoHistory(IServiceProvider services)
 
         await db.SaveChangesAsync(cancellationToken);
         var planner = new InspectionPlanService(dbs, services.GetRequiredService<IOptions<InspectionOptions>>(), services.GetRequiredService<IOptions<LifecycleOptions>>(), clock, NullLogger<InspectionPlanService>.Instance);
-        await planner.PlanAsync(month, cancellationToken);
+        await planner.PlanAsync(Tenants.Default, month, cancellationToken);
 
         // Faults through the month: most clear within minutes or hours; a few run long.
         var events = new List<(DateTimeOffset At, FaultEvent Event)>();
@@ -124,7 +125,7 @@ internal sealed class DemoHistory(IServiceProvider services)
 
         clock.Now = start.AddMonths(1).AddHours(6);
         var reports = new MonthlyReportService(dbs, services.GetRequiredService<MailService>(), services.GetRequiredService<DocumentHtmlService>(), services.GetRequiredService<KpiTargetSource>(), services.GetRequiredService<IOptions<LifecycleOptions>>(), clock, NullLogger<MonthlyReportService>.Instance);
-        return await reports.RunMonthAsync(month, force: true, new Progress<ReportProgress>(p => Console.WriteLine($"  report {p.Done}/{p.Total} {p.SiteId}")), cancellationToken);
+        return await reports.RunMonthAsync(Tenants.Default, month, force: true, new Progress<ReportProgress>(p => Console.WriteLine($"  report {p.Done}/{p.Total} {p.SiteId}")), cancellationToken);
     }
 
     private static FaultEvent Event(string site, string device, string fault, FaultSeverity severity, FaultState state, DateTimeOffset at) => new()
@@ -136,7 +137,7 @@ internal sealed class DemoHistory(IServiceProvider services)
     private static async Task InspectAsync(IDbContextFactory<CloudDb> dbs, TicketDeskService tickets, ManualClock clock, DateOnly month, Random random, CancellationToken cancellationToken)
     {
         var desk = new InspectionService(dbs, tickets, new SurveyService(dbs, NoMail(dbs, clock), clock), clock, NullLogger<InspectionService>.Instance);
-        var jobs = await desk.ForTechnicianAsync(null, month, cancellationToken);
+        var jobs = await desk.ForTechnicianAsync(Tenants.Default, null, month, cancellationToken);
         foreach (var job in jobs)
         {
             clock.Now = new DateTimeOffset(job.ScheduledFor.ToDateTime(new TimeOnly(9, 30)), TimeSpan.Zero);
@@ -161,7 +162,7 @@ internal sealed class DemoHistory(IServiceProvider services)
             for (var i = 0; i < 2; i++)
             {
                 clock.Now = start.AddDays(5 + (i * 11) + random.Next(3)).AddHours(15);
-                var survey = await surveys.IssueAsync(site, technicians[random.Next(technicians.Count)], null, null, cancellationToken);
+                var survey = await surveys.IssueAsync(Tenants.Default, site, technicians[random.Next(technicians.Count)], null, null, cancellationToken);
                 clock.Now = clock.Now.AddHours(3);
                 int Level() => random.NextDouble() < 0.75 ? 4 : 2 + random.Next(2);
                 await surveys.AnswerAsync(survey.Token, Level(), Level(), Level(), Level(), comments[random.Next(comments.Length)], cancellationToken);
@@ -170,11 +171,11 @@ internal sealed class DemoHistory(IServiceProvider services)
 
         var complaints = new ComplaintService(dbs, NoMail(dbs, clock), Options.Create(new FeedbackOptions()), clock, NullLogger<ComplaintService>.Instance);
         clock.Now = start.AddDays(17).AddHours(10);
-        var complaint = await complaints.RegisterAsync(new(sites[^1], "The technician arrived an hour after the time he gave on the phone.", ComplaintCause.LateArrival, ServiceAtFault: true, TechnicianId: technicians[0]), cancellationToken);
+        var complaint = await complaints.RegisterAsync(Tenants.Default, new(sites[^1], "The technician arrived an hour after the time he gave on the phone.", ComplaintCause.LateArrival, ServiceAtFault: true, TechnicianId: technicians[0]), cancellationToken);
         clock.Now = clock.Now.AddHours(2);
-        await complaints.UpdateAsync(complaint.Number, answered: true, fix: null, cancellationToken);
+        await complaints.UpdateAsync(Tenants.Default, complaint.Number, answered: true, fix: null, cancellationToken);
         clock.Now = clock.Now.AddHours(20);
-        await complaints.UpdateAsync(complaint.Number, answered: true, fix: "Route planning changed; supervisor visited the customer", cancellationToken);
+        await complaints.UpdateAsync(Tenants.Default, complaint.Number, answered: true, fix: "Route planning changed; supervisor visited the customer", cancellationToken);
     }
 
     private static async Task PartsAsync(IDbContextFactory<CloudDb> dbs, ManualClock clock, DateTimeOffset start, CancellationToken cancellationToken)
@@ -189,7 +190,7 @@ internal sealed class DemoHistory(IServiceProvider services)
         ];
         foreach (var move in moves)
         {
-            await parts.RecordAsync(move, cancellationToken);
+            await parts.RecordAsync(Tenants.Default, "demo", move, cancellationToken);
         }
     }
 }

@@ -1,6 +1,8 @@
+using AfterSales.Cloud.Dispatch;
 using AfterSales.Cloud.Mail;
 using AfterSales.Cloud.Sites;
 using AfterSales.Cloud.Storage;
+using AfterSales.Cloud.Tickets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -9,16 +11,31 @@ namespace AfterSales.Cloud.Feedback;
 /// <summary>Registers complaints with their monthly serial, records answers and fixes, and chases overdue ones.</summary>
 internal sealed partial class ComplaintService(IDbContextFactory<CloudDb> dbs, MailService mailer, IOptions<FeedbackOptions> options, TimeProvider time, ILogger<ComplaintService> log)
 {
-    public async Task<Complaint> RegisterAsync(ComplaintRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Registers a complaint about a site of <paramref name="tenantId"/>. A site, technician or ticket of
+    /// another company is refused as unknown (<see cref="KeyNotFoundException"/>), so a complaint never
+    /// links two companies' records.
+    /// </summary>
+    public async Task<Complaint> RegisterAsync(string tenantId, ComplaintRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         for (var attempt = 1; ; attempt++)
         {
             var now = time.GetUtcNow();
             await using var db = await dbs.CreateDbContextAsync(cancellationToken);
-            if (!await db.Sites.AnyAsync(s => s.Id == request.SiteId, cancellationToken))
+            if (!await db.IsSiteOfAsync(tenantId, request.SiteId, cancellationToken))
             {
-                throw new ArgumentException($"Unknown site '{request.SiteId}'.", nameof(request));
+                throw new KeyNotFoundException($"Unknown site '{request.SiteId}'.");
+            }
+
+            if (await db.IsOtherCompanysTechnicianAsync(tenantId, request.TechnicianId, cancellationToken))
+            {
+                throw new KeyNotFoundException($"Unknown technician '{request.TechnicianId}'.");
+            }
+
+            if (request.TicketId is not null && !await db.IsTicketOfAsync(tenantId, request.TicketId, cancellationToken))
+            {
+                throw new KeyNotFoundException($"Unknown ticket {request.TicketId}.");
             }
 
             var prefix = now.UtcDateTime.ToString("yyMM", System.Globalization.CultureInfo.InvariantCulture) + "-";
@@ -39,10 +56,12 @@ internal sealed partial class ComplaintService(IDbContextFactory<CloudDb> dbs, M
         }
     }
 
-    public async Task<Complaint?> UpdateAsync(string number, bool answered, string? fix, CancellationToken cancellationToken)
+    /// <summary>Records an answer or fix; null when no complaint of <paramref name="tenantId"/>'s sites has that number.</summary>
+    public async Task<Complaint?> UpdateAsync(string tenantId, string number, bool answered, string? fix, CancellationToken cancellationToken)
     {
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
-        var complaint = await db.Set<Complaint>().SingleOrDefaultAsync(c => c.Number == number, cancellationToken);
+        var mine = db.SiteIdsOf(tenantId);
+        var complaint = await db.Set<Complaint>().SingleOrDefaultAsync(c => c.Number == number && mine.Contains(c.SiteId), cancellationToken);
         if (complaint is null)
         {
             return null;
@@ -70,19 +89,22 @@ internal sealed partial class ComplaintService(IDbContextFactory<CloudDb> dbs, M
         var o = options.Value;
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         var open = await db.Set<Complaint>().Where(c => c.ResolvedAt == null).ToListAsync(cancellationToken);
+        var tenantOf = await db.Sites.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.TenantId, cancellationToken);
         var sent = 0;
         foreach (var c in open)
         {
+            // Each company's complaints go to its own people only (docs/security.md, "Tenants").
+            var people = o.For(tenantOf.GetValueOrDefault(c.SiteId, Auth.Tenants.Default));
             switch (ComplaintRules.Next(c, now, o.Complaints))
             {
                 case ComplaintAction.Escalate:
-                    await mailer.SendAsync(new OutgoingMail(o.ManagerEmails, $"Complaint {c.Number} escalated", Describe(c, now)), cancellationToken);
+                    await mailer.SendAsync(new OutgoingMail(people.ManagerEmails, $"Complaint {c.Number} escalated", Describe(c, now)), cancellationToken);
                     c.Escalate(now);
                     LogChased(log, c.Number, "escalated");
                     sent++;
                     break;
                 case ComplaintAction.Remind:
-                    await mailer.SendAsync(new OutgoingMail(o.SupervisorEmails, $"Reminder: complaint {c.Number} is overdue", Describe(c, now)), cancellationToken);
+                    await mailer.SendAsync(new OutgoingMail(people.SupervisorEmails, $"Reminder: complaint {c.Number} is overdue", Describe(c, now)), cancellationToken);
                     c.Remind(now);
                     LogChased(log, c.Number, "reminded");
                     sent++;

@@ -14,7 +14,7 @@ internal static class FeedbackApi
     {
         var api = app.MapGroup("/api/v1").RequireAuthorization(AccessPolicies.Staff);
 
-        api.MapPost("/complaints", async (ComplaintRequest request, ComplaintService desk, CancellationToken ct) =>
+        api.MapPost("/complaints", async (ComplaintRequest request, HttpContext http, ComplaintService desk, CancellationToken ct) =>
         {
             if (string.IsNullOrWhiteSpace(request.Summary))
             {
@@ -23,8 +23,12 @@ internal static class FeedbackApi
 
             try
             {
-                var complaint = await desk.RegisterAsync(request, ct);
+                var complaint = await desk.RegisterAsync(DeskUser.From(http.User).TenantId, request, ct);
                 return Results.Created($"/api/v1/complaints/{complaint.Number}", complaint);
+            }
+            catch (KeyNotFoundException ex)
+            {
+                return Results.Problem(ex.Message, statusCode: 404);
             }
             catch (ArgumentException ex)
             {
@@ -32,31 +36,38 @@ internal static class FeedbackApi
             }
         });
 
-        api.MapPost("/complaints/{number}", async (string number, ComplaintUpdate update, ComplaintService desk, CancellationToken ct) =>
-            await desk.UpdateAsync(number, update.Answered, update.Fix, ct) is { } c ? Results.Ok(c) : Results.NotFound());
+        api.MapPost("/complaints/{number}", async (string number, ComplaintUpdate update, HttpContext http, ComplaintService desk, CancellationToken ct) =>
+            await desk.UpdateAsync(DeskUser.From(http.User).TenantId, number, update.Answered, update.Fix, ct) is { } c ? Results.Ok(c) : Results.NotFound());
 
-        api.MapPost("/surveys", async (SurveyRequest request, SurveyService desk, CancellationToken ct) =>
+        // The survey link goes to the customer's contacts only: staff never see its token, so nobody
+        // at the service company can answer their own survey (docs/security.md, "Server-set fields").
+        api.MapPost("/surveys", async (SurveyRequest request, HttpContext http, SurveyService desk, CancellationToken ct) =>
         {
             try
             {
-                var survey = await desk.IssueAsync(request.SiteId, request.TechnicianId, request.TicketId, request.InspectionJobId, ct, request.Invite);
-                return Results.Ok(new { survey.Token, Link = desk.LinkFor(survey) });
+                var (survey, sentTo) = await desk.InviteAsync(DeskUser.From(http.User).TenantId, request.SiteId, request.TechnicianId, request.TicketId, ct);
+                return Results.Ok(new { survey.Id, survey.SiteId, survey.SentAt, SentTo = sentTo });
             }
-            catch (ArgumentException ex)
+            catch (KeyNotFoundException ex)
             {
-                return Results.Problem(ex.Message, statusCode: 400);
+                return Results.Problem(ex.Message, statusCode: 404);
+            }
+            catch (SurveyException ex)
+            {
+                return Results.Problem(ex.Message, statusCode: 409);
             }
         });
 
-        api.MapPost("/revisits/plan", async (DateOnly month, RevisitService desk, CancellationToken ct) => Results.Ok(new { Added = await desk.PlanAsync(month, ct) }));
-        api.MapPost("/revisits/{id:long}", async (long id, RevisitResult result, RevisitService desk, CancellationToken ct) =>
-            await desk.RecordAsync(id, result.Finding, ct) ? Results.NoContent() : Results.NotFound());
+        api.MapPost("/revisits/plan", async (DateOnly month, HttpContext http, RevisitService desk, CancellationToken ct) =>
+            Results.Ok(new { Added = await desk.PlanAsync(DeskUser.From(http.User).TenantId, month, ct) }));
+        api.MapPost("/revisits/{id:long}", async (long id, RevisitResult result, HttpContext http, RevisitService desk, CancellationToken ct) =>
+            await desk.RecordAsync(DeskUser.From(http.User).TenantId, id, result.Finding, ct) ? Results.NoContent() : Results.NotFound());
         return app;
     }
 }
 
 internal sealed record ComplaintUpdate(bool Answered, string? Fix);
 
-internal sealed record SurveyRequest(string SiteId, string? TechnicianId, long? TicketId, long? InspectionJobId, bool Invite = false);
+internal sealed record SurveyRequest(string SiteId, string? TechnicianId, long? TicketId);
 
 internal sealed record RevisitResult(string? Finding);

@@ -1,8 +1,10 @@
 using System.Security.Cryptography;
 using AfterSales.Cloud.Contracts;
+using AfterSales.Cloud.Dispatch;
 using AfterSales.Cloud.Mail;
 using AfterSales.Cloud.Sites;
 using AfterSales.Cloud.Storage;
+using AfterSales.Cloud.Tickets;
 using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.Cloud.Feedback;
@@ -16,13 +18,27 @@ internal sealed class SurveyService(IDbContextFactory<CloudDb> dbs, MailService 
         return $"{mailer.Options.PublicBaseUrl.TrimEnd('/')}/survey/{survey.Token}";
     }
 
-    /// <summary>Issues a survey; with <paramref name="invite"/>, mails the link to the contacts of the site's current contract.</summary>
-    public async Task<Survey> IssueAsync(string siteId, string? technicianId, long? ticketId, long? inspectionJobId, CancellationToken cancellationToken, bool invite = false)
+    /// <summary>
+    /// Issues a survey for a site of <paramref name="tenantId"/>; with <paramref name="invite"/>, mails the link to
+    /// the contacts of the site's current contract. A site, technician or ticket of another company is refused
+    /// as unknown (<see cref="KeyNotFoundException"/>).
+    /// </summary>
+    public async Task<Survey> IssueAsync(string tenantId, string siteId, string? technicianId, long? ticketId, long? inspectionJobId, CancellationToken cancellationToken, bool invite = false)
     {
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
-        if (!await db.Sites.AnyAsync(s => s.Id == siteId, cancellationToken))
+        if (!await db.IsSiteOfAsync(tenantId, siteId, cancellationToken))
         {
-            throw new ArgumentException($"Unknown site '{siteId}'.", nameof(siteId));
+            throw new KeyNotFoundException($"Unknown site '{siteId}'.");
+        }
+
+        if (await db.IsOtherCompanysTechnicianAsync(tenantId, technicianId, cancellationToken))
+        {
+            throw new KeyNotFoundException($"Unknown technician '{technicianId}'.");
+        }
+
+        if (ticketId is not null && !await db.IsTicketOfAsync(tenantId, ticketId, cancellationToken))
+        {
+            throw new KeyNotFoundException($"Unknown ticket {ticketId}.");
         }
 
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
@@ -47,6 +63,32 @@ internal sealed class SurveyService(IDbContextFactory<CloudDb> dbs, MailService 
         }
 
         return survey;
+    }
+
+    /// <summary>
+    /// A survey asked for by staff: issued only when the site's current contract names someone to send it to,
+    /// and mailed there. The caller gets the survey's id and recipients, never its token.
+    /// </summary>
+    public async Task<(Survey Survey, IReadOnlyList<string> SentTo)> InviteAsync(string tenantId, string siteId, string? technicianId, long? ticketId, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        await using (var db = await dbs.CreateDbContextAsync(cancellationToken))
+        {
+            if (!await db.IsSiteOfAsync(tenantId, siteId, cancellationToken))
+            {
+                throw new KeyNotFoundException($"Unknown site '{siteId}'.");
+            }
+
+            var contract = (await db.Contracts.AsNoTracking().Where(c => c.SiteId == siteId).ToListAsync(cancellationToken))
+                .Where(c => ContractRules.Covers(c, today)).MaxBy(c => c.EndsOn);
+            if (contract is null || ContractRules.Emails(contract).Count == 0)
+            {
+                throw new SurveyException($"Site '{siteId}' has no current contract with a contact e-mail to send the survey to.");
+            }
+
+            var survey = await IssueAsync(tenantId, siteId, technicianId, ticketId, inspectionJobId: null, cancellationToken, invite: true);
+            return (survey, ContractRules.Emails(contract));
+        }
     }
 
     public async Task<Survey?> FindAsync(string token, CancellationToken cancellationToken)

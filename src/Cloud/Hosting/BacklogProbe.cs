@@ -13,8 +13,9 @@ internal sealed class BacklogProbe(IDbContextFactory<CloudDb> dbs, TimeProvider 
     {
         var now = time.GetUtcNow();
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        // A quarantined timer is no longer in line (it is on the desk's "Stuck timers"); it would hold the lag up for good.
         var oldestDue = await db.Set<DeskTimer>().AsNoTracking()
-            .Where(t => t.FiredAt == null && t.CancelledAt == null && t.DueAt <= now)
+            .Where(t => t.FiredAt == null && t.CancelledAt == null && t.QuarantinedAt == null && t.DueAt <= now)
             .OrderBy(t => t.DueAt).Select(t => (DateTimeOffset?)t.DueAt).FirstOrDefaultAsync(cancellationToken);
         var queued = await db.MailQueue.LongCountAsync(m => m.Status == MailStatus.Queued, cancellationToken);
         var failed = await db.MailQueue.LongCountAsync(m => m.Status == MailStatus.Failed, cancellationToken);

@@ -119,8 +119,45 @@ internal static class CloudCommandLine
             Console.WriteLine(key);
             return 0;
         }));
+        var listTenant = new Option<string?>("--tenant") { Description = "Only this service company's keys (default: every company's).", HelpName = "TENANT" };
+        var list = new Command("list", "List the API keys (id, name, role, company, issued, revoked); never the keys themselves.")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        list.Options.Add(listTenant);
+        list.SetAction((result, ct) => ReportingSettingsAsync(async () =>
+        {
+            var keys = await ApiKeyIssuer.ListAsync(HostArgs(result, config, []), result.GetValue(listTenant), ct);
+            Console.WriteLine("id\tname\trole\ttenant\tissued\trevoked");
+            foreach (var k in keys)
+            {
+                Console.WriteLine(FormattableString.Invariant($"{k.Id}\t{k.Name}\t{k.Role}\t{k.TenantId}\t{k.CreatedAt:u}\t{(k.RevokedAt is { } r ? r.ToString("u", System.Globalization.CultureInfo.InvariantCulture) : "-")}"));
+            }
+
+            return 0;
+        }));
+        var id = new Option<long>("--id") { Description = "The key's id, as `apikey list` shows it.", Required = true, HelpName = "ID" };
+        var revoke = new Command("revoke", "Revoke an API key: scripts using it are refused at once, browser sessions started with it end at their next check.")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        revoke.Options.Add(id);
+        revoke.SetAction((result, ct) => ReportingSettingsAsync(async () =>
+        {
+            var revoked = await ApiKeyIssuer.RevokeAsync(HostArgs(result, config, []), result.GetRequiredValue(id), ct);
+            if (revoked is null)
+            {
+                await Console.Error.WriteLineAsync($"No API key with id {result.GetRequiredValue(id)}; see `apikey list`.");
+                return 1;
+            }
+
+            Console.WriteLine(FormattableString.Invariant($"Revoked key {revoked.Id} ({revoked.Name}, {revoked.Role}, tenant {revoked.TenantId})."));
+            return 0;
+        }));
         var apikey = new Command("apikey", "Manage API keys for scripts and integrations.");
         apikey.Subcommands.Add(create);
+        apikey.Subcommands.Add(list);
+        apikey.Subcommands.Add(revoke);
         return apikey;
     }
 

@@ -156,6 +156,7 @@ internal static class CloudHost
         app.MapTicketsApi();
         app.MapDeskApi();
         app.MapContracts();
+        app.MapApiKeys();
         app.MapInventory();
         app.MapInspections();
         app.MapFeedback();

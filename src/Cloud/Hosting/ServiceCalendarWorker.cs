@@ -3,13 +3,16 @@ using AfterSales.Cloud.Contracts;
 using AfterSales.Cloud.Feedback;
 using AfterSales.Cloud.Inspections;
 using AfterSales.Cloud.Reports;
+using AfterSales.Cloud.Sites;
+using AfterSales.Cloud.Storage;
+using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.Cloud.Hosting;
 
 /// <summary>
-/// The service company's calendar, run every few minutes on every node: contract expiry notices,
-/// this month's inspection jobs, last month's reports (from the 1st), complaint reminders,
-/// revisits for this month's repairs.
+/// The service companies' calendar, run every few minutes on every node: contract expiry notices,
+/// complaint reminders, and for each company (tenant) this month's inspection jobs, last month's
+/// reports (from the 1st) and revisits for this month's repairs.
 /// Each step keeps its own state in the database, so running it twice, on two nodes or after a
 /// crash, does each thing once.
 /// </summary>
@@ -19,6 +22,7 @@ internal sealed partial class ServiceCalendarWorker(
     MonthlyReportService reports,
     ComplaintService complaints,
     RevisitService revisits,
+    IDbContextFactory<CloudDb> dbs,
     TimeProvider time,
     ILogger<ServiceCalendarWorker> log) : BackgroundService
 {
@@ -29,10 +33,23 @@ internal sealed partial class ServiceCalendarWorker(
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var month = ServiceMonth.FirstOfMonth(today);
         await Step("expiry notices", () => contracts.SendExpiryNoticesAsync(cancellationToken));
-        await Step("inspection plan", () => inspections.PlanAsync(month, cancellationToken));
-        await Step("monthly reports", async () => await reports.RunMonthAsync(month.AddMonths(-1), force: false, progress: null, cancellationToken));
         await Step("complaint reminders", () => complaints.ChaseAsync(cancellationToken));
-        await Step("revisit plan", () => revisits.PlanAsync(month, cancellationToken));
+
+        // Plans and report runs are each company's own: its sites, its technicians, its quota.
+        List<string> tenants = [];
+        await Step("tenants", async () => tenants = await TenantsAsync(cancellationToken));
+        foreach (var tenant in tenants)
+        {
+            await Step("inspection plan", () => inspections.PlanAsync(tenant, month, cancellationToken));
+            await Step("monthly reports", async () => await reports.RunMonthAsync(tenant, month.AddMonths(-1), force: false, progress: null, cancellationToken));
+            await Step("revisit plan", () => revisits.PlanAsync(tenant, month, cancellationToken));
+        }
+    }
+
+    private async Task<List<string>> TenantsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        return await db.TenantsWithSitesAsync(cancellationToken);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -24,12 +24,14 @@ internal sealed partial class InspectionPlanService(
     TimeProvider time,
     ILogger<InspectionPlanService> log)
 {
-    public async Task<int> PlanAsync(DateOnly month, CancellationToken cancellationToken)
+    /// <summary>Plans the month for the sites of <paramref name="tenantId"/>, with that company's technicians only.</summary>
+    public async Task<int> PlanAsync(string tenantId, DateOnly month, CancellationToken cancellationToken)
     {
         month = ServiceMonth.FirstOfMonth(month);
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
-        var contracts = await db.Set<MaintenanceContract>().AsNoTracking().ToListAsync(cancellationToken);
-        var planned = await db.Set<InspectionJob>().AsNoTracking().Where(j => j.Month == month)
+        var mine = db.SiteIdsOf(tenantId);
+        var contracts = await db.Contracts.AsNoTracking().Where(c => mine.Contains(c.SiteId)).ToListAsync(cancellationToken);
+        var planned = await db.Set<InspectionJob>().AsNoTracking().Where(j => j.Month == month && mine.Contains(j.SiteId))
             .Select(j => new { j.SiteId, j.TechnicianId, j.ScheduledFor }).ToListAsync(cancellationToken);
         var due = contracts.Where(c => ContractRules.InspectionDue(c, month)).Select(c => c.SiteId)
             .Distinct().Except(planned.Select(p => p.SiteId)).ToList();
@@ -46,7 +48,7 @@ internal sealed partial class InspectionPlanService(
         var firstDay = today > month ? today : month;
         var slots = InspectionSchedulePlanner.Schedule(
             sites.Select(s => new SiteToInspect(s.Id, centreOf.GetValueOrDefault(s.Id))),
-            await CandidatesAsync(db, cancellationToken),
+            await CandidatesAsync(db, tenantId, cancellationToken),
             planned.Where(p => p.TechnicianId is not null).Select(p => (p.TechnicianId!, p.ScheduledFor)),
             firstDay,
             month.AddMonths(1).AddDays(-1));
@@ -66,15 +68,20 @@ internal sealed partial class InspectionPlanService(
         return slots.Count;
     }
 
-    /// <summary>The configured inspection crew when one is given, else every active technician of the dispatch roster.</summary>
-    private async Task<IReadOnlyList<TechnicianCandidate>> CandidatesAsync(CloudDb db, CancellationToken cancellationToken)
+    /// <summary>
+    /// The configured inspection crew when one is given, else every active technician of the company's
+    /// dispatch roster. A crew member on another company's roster never inspects this company's sites;
+    /// one on no roster belongs to the default company.
+    /// </summary>
+    private async Task<IReadOnlyList<TechnicianCandidate>> CandidatesAsync(CloudDb db, string tenantId, CancellationToken cancellationToken)
     {
         if (options.Value.Technicians.Count > 0)
         {
-            return options.Value.Technicians;
+            var rostered = await db.Technicians.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.TenantId, cancellationToken);
+            return [.. options.Value.Technicians.Where(c => rostered.GetValueOrDefault(c.Id, Auth.Tenants.Default) == tenantId)];
         }
 
-        return await db.Technicians.AsNoTracking().Where(t => t.Active).OrderBy(t => t.Id)
+        return await db.Technicians.AsNoTracking().Where(t => t.Active && t.TenantId == tenantId).OrderBy(t => t.Id)
             .Select(t => new TechnicianCandidate(t.Id, t.Name, null, 2)).ToListAsync(cancellationToken);
     }
 

@@ -1,5 +1,6 @@
 using AfterSales.Cloud.Feedback;
 using AfterSales.Cloud.Inventory;
+using AfterSales.Cloud.Sites;
 using AfterSales.Cloud.Storage;
 using AfterSales.Cloud.Tickets;
 using AfterSales.Cloud.Tickets.Workflow;
@@ -12,16 +13,20 @@ namespace AfterSales.Cloud.Inspections;
 /// <summary>What the technician records on site. A failed item opens a ticket through the ticket book, with the site's SLA.</summary>
 internal sealed partial class InspectionService(IDbContextFactory<CloudDb> dbs, TicketDeskService tickets, SurveyService surveys, TimeProvider time, ILogger<InspectionService> log)
 {
-    public async Task<InspectionJob?> FindAsync(long jobId, CancellationToken cancellationToken)
+    /// <summary>The inspection with its items; null when it is not on a site of <paramref name="tenantId"/>.</summary>
+    public async Task<InspectionJob?> FindAsync(string tenantId, long jobId, CancellationToken cancellationToken)
     {
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
-        return await db.Set<InspectionJob>().AsNoTracking().Include(j => j.Items).SingleOrDefaultAsync(j => j.Id == jobId, cancellationToken);
+        var mine = db.SiteIdsOf(tenantId);
+        return await db.Set<InspectionJob>().AsNoTracking().Include(j => j.Items).SingleOrDefaultAsync(j => j.Id == jobId && mine.Contains(j.SiteId), cancellationToken);
     }
 
-    public async Task<List<InspectionJob>> ForTechnicianAsync(string? technicianId, DateOnly month, CancellationToken cancellationToken)
+    /// <summary>The month's inspections of <paramref name="tenantId"/>'s sites, of one technician when given.</summary>
+    public async Task<List<InspectionJob>> ForTechnicianAsync(string tenantId, string? technicianId, DateOnly month, CancellationToken cancellationToken)
     {
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
-        var query = db.Set<InspectionJob>().AsNoTracking().Include(j => j.Items).Where(j => j.Month == month);
+        var mine = db.SiteIdsOf(tenantId);
+        var query = db.Set<InspectionJob>().AsNoTracking().Include(j => j.Items).Where(j => j.Month == month && mine.Contains(j.SiteId));
         if (technicianId is not null)
         {
             query = query.Where(j => j.TechnicianId == technicianId);
@@ -62,7 +67,8 @@ internal sealed partial class InspectionService(IDbContextFactory<CloudDb> dbs, 
         // The inspection is a job like any other: the customer gets its survey (every job, not a sample).
         if (firstCompletion)
         {
-            await surveys.IssueAsync(job.SiteId, job.TechnicianId, ticketId: null, job.Id, cancellationToken, invite: true);
+            var tenant = await db.Sites.Where(s => s.Id == job.SiteId).Select(s => s.TenantId).SingleAsync(cancellationToken);
+            await surveys.IssueAsync(tenant, job.SiteId, job.TechnicianId, ticketId: null, job.Id, cancellationToken, invite: true);
         }
 
         var failed = job.Items.Count(i => i.Result == ItemResult.Fail);

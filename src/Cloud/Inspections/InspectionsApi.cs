@@ -15,10 +15,10 @@ internal static class InspectionsApi
     public static IEndpointRouteBuilder MapInspections(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/inspections").RequireAuthorization(AccessPolicies.Staff);
-        api.MapPost("/plan", async (string month, InspectionPlanService planner, CancellationToken ct) =>
-            ServiceMonth.TryParse(month, out var m) ? Results.Ok(new { Planned = await planner.PlanAsync(m, ct) }) : Results.Problem("month must be yyyy-MM", statusCode: 400));
-        api.MapGet("/", async (string month, string? technicianId, InspectionService desk, CancellationToken ct) =>
-            ServiceMonth.TryParse(month, out var m) ? Results.Ok(await desk.ForTechnicianAsync(technicianId, m, ct)) : Results.Problem("month must be yyyy-MM", statusCode: 400));
+        api.MapPost("/plan", async (string month, HttpContext http, InspectionPlanService planner, CancellationToken ct) =>
+            ServiceMonth.TryParse(month, out var m) ? Results.Ok(new { Planned = await planner.PlanAsync(DeskUser.From(http.User).TenantId, m, ct) }) : Results.Problem("month must be yyyy-MM", statusCode: 400));
+        api.MapGet("/", async (string month, string? technicianId, HttpContext http, InspectionService desk, CancellationToken ct) =>
+            ServiceMonth.TryParse(month, out var m) ? Results.Ok(await desk.ForTechnicianAsync(DeskUser.From(http.User).TenantId, technicianId, m, ct)) : Results.Problem("month must be yyyy-MM", statusCode: 400));
         return app;
     }
 }

@@ -1,5 +1,8 @@
 using AfterSales.Cloud.Auth;
+using AfterSales.Cloud.Sites;
+using AfterSales.Cloud.Storage;
 using AfterSales.Protocol.Contracts;
+using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.Cloud.Inventory;
 
@@ -10,6 +13,15 @@ internal static class InventoryApi
     public static IEndpointRouteBuilder MapInventory(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/sites/{siteId}").RequireAuthorization(AccessPolicies.Staff);
+
+        // Every route here names a site: another company's site answers 404 before any handler runs (docs/security.md, "Tenants").
+        api.AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            var siteId = http.Request.RouteValues["siteId"] as string;
+            await using var db = await http.RequestServices.GetRequiredService<IDbContextFactory<CloudDb>>().CreateDbContextAsync(http.RequestAborted);
+            return await db.IsSiteOfAsync(DeskUser.From(http.User).TenantId, siteId, http.RequestAborted) ? await next(context) : Results.NotFound();
+        });
 
         api.MapPut("/config", async (string siteId, SiteConfig config, InventoryStore store, CancellationToken ct) =>
         {

@@ -93,7 +93,7 @@ internal sealed class JobService(IDbContextFactory<CloudDb> dbs, TicketWorkflowS
         }, ct);
         if (done && closed is not null)
         {
-            await surveys.IssueAsync(closed.SiteId, closed.TechnicianId, closed.Id, inspectionJobId: null, ct, invite: true);
+            await surveys.IssueAsync(user.TenantId, closed.SiteId, closed.TechnicianId, closed.Id, inspectionJobId: null, ct, invite: true);
         }
 
         return done;

@@ -11,22 +11,23 @@ using Microsoft.Extensions.Options;
 
 namespace AfterSales.Cloud.Kpis;
 
-/// <summary>Loads a period's KPI inputs for every site.</summary>
+/// <summary>Loads a period's KPI inputs for every site of one service company (tenant); no other company's row is read.</summary>
 internal sealed class KpiService(IDbContextFactory<CloudDb> dbs, IOptions<LifecycleOptions> lifecycle, TimeProvider time)
 {
-    public async Task<KpiInputs> LoadAsync(DateOnly firstMonth, int months, CancellationToken cancellationToken)
+    public async Task<KpiInputs> LoadAsync(string tenantId, DateOnly firstMonth, int months, CancellationToken cancellationToken)
     {
         var from = new DateTimeOffset(firstMonth.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var now = time.GetUtcNow();
         var to = from.AddMonths(months) < now ? from.AddMonths(months) : now;
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
-        var siteIds = await db.Sites.Select(s => s.Id).ToListAsync(cancellationToken);
+        var mine = db.SiteIdsOf(tenantId);
+        var siteIds = await mine.ToListAsync(cancellationToken);
         var facts = await TicketHistoryStore.LoadAsync(db, siteIds, from, to, lifecycle.Value, cancellationToken);
-        var devices = await db.Set<InventoryDevice>().AsNoTracking().ToListAsync(cancellationToken);
-        var surveys = (await db.Set<Survey>().AsNoTracking().ToListAsync(cancellationToken)).Where(s => s.SentAt >= from && s.SentAt < to).ToList();
-        var complaints = (await db.Set<Complaint>().AsNoTracking().ToListAsync(cancellationToken)).Where(c => c.ReceivedAt >= from && c.ReceivedAt < to).ToList();
+        var devices = await db.Set<InventoryDevice>().AsNoTracking().Where(d => mine.Contains(d.SiteId)).ToListAsync(cancellationToken);
+        var surveys = (await db.Set<Survey>().AsNoTracking().Where(s => mine.Contains(s.SiteId)).ToListAsync(cancellationToken)).Where(s => s.SentAt >= from && s.SentAt < to).ToList();
+        var complaints = (await db.Set<Complaint>().AsNoTracking().Where(c => mine.Contains(c.SiteId)).ToListAsync(cancellationToken)).Where(c => c.ReceivedAt >= from && c.ReceivedAt < to).ToList();
         var lastMonth = firstMonth.AddMonths(months);
-        var inspections = await db.Set<InspectionJob>().AsNoTracking().Include(j => j.Items).Where(j => j.Month >= firstMonth && j.Month < lastMonth).ToListAsync(cancellationToken);
+        var inspections = await db.Set<InspectionJob>().AsNoTracking().Include(j => j.Items).Where(j => j.Month >= firstMonth && j.Month < lastMonth && mine.Contains(j.SiteId)).ToListAsync(cancellationToken);
         var zones = facts.GroupBy(f => f.SiteId).ToDictionary(g => g.Key, g => g.MaxBy(f => f.OpenedAt)!.Zone);
         var availability = siteIds.ToDictionary(
             s => s,
@@ -34,9 +35,10 @@ internal sealed class KpiService(IDbContextFactory<CloudDb> dbs, IOptions<Lifecy
         return new KpiInputs(from, to, facts, surveys, complaints, inspections, availability, zones);
     }
 
-    public async Task<IReadOnlyList<Survey>> SurveysAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Survey>> SurveysAsync(string tenantId, CancellationToken cancellationToken)
     {
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
-        return await db.Set<Survey>().AsNoTracking().Where(s => s.AnsweredAt != null).ToListAsync(cancellationToken);
+        var mine = db.SiteIdsOf(tenantId);
+        return await db.Set<Survey>().AsNoTracking().Where(s => s.AnsweredAt != null && mine.Contains(s.SiteId)).ToListAsync(cancellationToken);
     }
 }

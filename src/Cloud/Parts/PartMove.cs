@@ -9,6 +9,10 @@ public sealed class PartMove
 {
     public long Id { get; set; }
 
+    /// <summary>The service company whose books the move is in: each company keeps its own ledger. Set by the server.</summary>
+    public string TenantId { get; set; } = Auth.Tenants.Default;
+
+    /// <summary>When it was recorded: the server's clock, never the client's.</summary>
     public DateTimeOffset At { get; set; }
 
     public PartMoveKind Kind { get; set; }
@@ -24,6 +28,7 @@ public sealed class PartMove
 
     public long? TicketId { get; set; }
 
+    /// <summary>Who recorded it: the signed-in user, never a name the client chose.</summary>
     public string? By { get; set; }
 
     public string? Reason { get; set; }

@@ -11,11 +11,27 @@ internal static class PartsApi
     public static IEndpointRouteBuilder MapParts(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/parts").RequireAuthorization(AccessPolicies.Field);
-        api.MapPost("/moves", async (PartMove move, PartsStore store, CancellationToken ct) =>
-            await store.RecordAsync(move, ct) is { } problem ? Results.Problem(problem, statusCode: 409) : Results.Ok(move));
-        api.MapGet("/stock", async (PartsStore store, CancellationToken ct) =>
+        api.MapPost("/moves", async (PartMoveRequest request, HttpContext http, PartsStore store, CancellationToken ct) =>
         {
-            var ledger = await store.LedgerAsync(ct);
+            var user = DeskUser.From(http.User);
+            var move = request.ToMove();
+            if (PartsMovePolicy.WhyNot(user, move) is { } refused)
+            {
+                return Results.Problem(refused, statusCode: 403);
+            }
+
+            try
+            {
+                return await store.RecordAsync(user.TenantId, user.Name, move, ct) is { } problem ? Results.Problem(problem, statusCode: 409) : Results.Ok(move);
+            }
+            catch (KeyNotFoundException ex)
+            {
+                return Results.Problem(ex.Message, statusCode: 404);
+            }
+        });
+        api.MapGet("/stock", async (HttpContext http, PartsStore store, CancellationToken ct) =>
+        {
+            var ledger = await store.LedgerAsync(DeskUser.From(http.User).TenantId, ct);
             return new
             {
                 Balanced = ledger.IsBalanced(out _),
@@ -39,7 +55,8 @@ internal sealed class PartMoveConfiguration : IEntityTypeConfiguration<PartMove>
         e.Property(m => m.To).HasMaxLength(96);
         e.Property(m => m.By).HasMaxLength(64);
         e.Property(m => m.Reason).HasMaxLength(400);
-        e.HasIndex(m => m.PartNumber);
+        e.Property(m => m.TenantId).HasMaxLength(64);
+        e.HasIndex(m => new { m.TenantId, m.PartNumber });
         e.HasIndex(m => m.TicketId);
     }
 }

@@ -4,6 +4,7 @@ using AfterSales.Cloud.Contracts;
 using AfterSales.Cloud.Documents;
 using AfterSales.Cloud.Kpis;
 using AfterSales.Cloud.Mail;
+using AfterSales.Cloud.Sites;
 using AfterSales.Cloud.Storage;
 using AfterSales.Cloud.Telemetry;
 using AfterSales.Cloud.Tickets.Lifecycle;
@@ -22,11 +23,17 @@ internal sealed partial class MonthlyReportService(IDbContextFactory<CloudDb> db
     /// <summary>A run whose heartbeat is older than this was abandoned (its node died) and may be resumed.</summary>
     public static readonly TimeSpan StaleRun = TimeSpan.FromMinutes(10);
 
-    public async Task<ArchivedReport?> GenerateAsync(string siteId, DateOnly month, bool mail, CancellationToken cancellationToken)
+    /// <summary>Generates one site's month; null when the site is not one of <paramref name="tenantId"/>'s (or does not exist).</summary>
+    public async Task<ArchivedReport?> GenerateAsync(string tenantId, string siteId, DateOnly month, bool mail, CancellationToken cancellationToken)
     {
         month = ServiceMonth.FirstOfMonth(month);
         var now = time.GetUtcNow();
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        if (!await db.IsSiteOfAsync(tenantId, siteId, cancellationToken))
+        {
+            return null;
+        }
+
         var inputs = await ReportInputStore.LoadAsync(db, siteId, month, now, lifecycle.Value, cancellationToken);
         if (inputs is null)
         {
@@ -57,13 +64,13 @@ internal sealed partial class MonthlyReportService(IDbContextFactory<CloudDb> db
     }
 
     /// <summary>
-    /// Generates the month for every site under contract. Starts a run, or resumes one that is
+    /// Generates the month for every site of <paramref name="tenantId"/> under contract. Starts a run, or resumes one that is
     /// unfinished and stale; returns null when another node is running it now or it is done (unless forced).
     /// </summary>
-    public async Task<ReportRun?> RunMonthAsync(DateOnly month, bool force, IProgress<ReportProgress>? progress, CancellationToken cancellationToken)
+    public async Task<ReportRun?> RunMonthAsync(string tenantId, DateOnly month, bool force, IProgress<ReportProgress>? progress, CancellationToken cancellationToken)
     {
         month = ServiceMonth.FirstOfMonth(month);
-        var run = await ClaimAsync(month, force, cancellationToken);
+        var run = await ClaimAsync(tenantId, month, force, cancellationToken);
         if (run is null)
         {
             return null;
@@ -71,11 +78,12 @@ internal sealed partial class MonthlyReportService(IDbContextFactory<CloudDb> db
 
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         db.Attach(run);
-        var contracts = await db.Set<MaintenanceContract>().AsNoTracking().ToListAsync(cancellationToken);
+        var mine = db.SiteIdsOf(tenantId);
+        var contracts = await db.Contracts.AsNoTracking().Where(c => mine.Contains(c.SiteId)).ToListAsync(cancellationToken);
         var sites = contracts.Where(c => c.Category != ServiceCategory.Internal && ContractRules.CoversMonth(c, month))
             .Select(c => c.SiteId).Distinct().Order(StringComparer.Ordinal).ToList();
         var already = force ? [] : await db.Set<ArchivedReport>().AsNoTracking()
-            .Where(a => a.Kind == ReportKinds.Monthly && a.Period == month).Select(a => a.SiteId).ToListAsync(cancellationToken);
+            .Where(a => a.Kind == ReportKinds.Monthly && a.Period == month && mine.Contains(a.SiteId)).Select(a => a.SiteId).ToListAsync(cancellationToken);
         (run.Total, run.Done, run.Failed) = (sites.Count, already.Count(sites.Contains), 0);
         await db.SaveChangesAsync(cancellationToken);
 
@@ -83,7 +91,7 @@ internal sealed partial class MonthlyReportService(IDbContextFactory<CloudDb> db
         {
             try
             {
-                await GenerateAsync(siteId, month, mail: true, cancellationToken);
+                await GenerateAsync(tenantId, siteId, month, mail: true, cancellationToken);
                 run.Done++;
                 CloudMetrics.CountReport(failed: false);
             }
@@ -108,14 +116,14 @@ internal sealed partial class MonthlyReportService(IDbContextFactory<CloudDb> db
         return run;
     }
 
-    private async Task<ReportRun?> ClaimAsync(DateOnly month, bool force, CancellationToken cancellationToken)
+    private async Task<ReportRun?> ClaimAsync(string tenantId, DateOnly month, bool force, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
-        var run = await db.Set<ReportRun>().SingleOrDefaultAsync(r => r.Kind == ReportKinds.Monthly && r.Period == month, cancellationToken);
+        var run = await db.Set<ReportRun>().SingleOrDefaultAsync(r => r.TenantId == tenantId && r.Kind == ReportKinds.Monthly && r.Period == month, cancellationToken);
         if (run is null)
         {
-            run = new ReportRun { Kind = ReportKinds.Monthly, Period = month, StartedAt = now, HeartbeatAt = now };
+            run = new ReportRun { TenantId = tenantId, Kind = ReportKinds.Monthly, Period = month, StartedAt = now, HeartbeatAt = now };
             db.Add(run);
             try
             {

@@ -24,8 +24,9 @@ internal sealed class ReportRunConfiguration : IEntityTypeConfiguration<ReportRu
         e.ToTable("ReportRuns");
         e.Property(r => r.Kind).HasMaxLength(16);
         e.Property(r => r.LastError).HasMaxLength(1000);
+        e.Property(r => r.TenantId).HasMaxLength(64);
 
-        // The unique period is the claim: of two nodes starting the same month, one insert wins.
-        e.HasIndex(r => new { r.Kind, r.Period }).IsUnique();
+        // The unique period is the claim: of two nodes starting the same company's month, one insert wins.
+        e.HasIndex(r => new { r.TenantId, r.Kind, r.Period }).IsUnique();
     }
 }

@@ -17,26 +17,27 @@ internal static class ReportsApi
     {
         var api = app.MapGroup("/api/v1/reports").RequireAuthorization(AccessPolicies.Staff);
 
-        api.MapPost("/monthly/{siteId}", async (string siteId, string month, bool? mail, MonthlyReportService reports, CancellationToken ct) =>
+        api.MapPost("/monthly/{siteId}", async (string siteId, string month, bool? mail, HttpContext http, MonthlyReportService reports, CancellationToken ct) =>
         {
             if (!ServiceMonth.TryParse(month, out var period))
             {
                 return Results.Problem("month must be yyyy-MM", statusCode: 400);
             }
 
-            var archived = await reports.GenerateAsync(siteId, period, mail ?? false, ct);
+            var archived = await reports.GenerateAsync(DeskUser.From(http.User).TenantId, siteId, period, mail ?? false, ct);
             return archived is null ? Results.NotFound() : Results.Ok(new { archived.SiteId, archived.Period, archived.GeneratedAt, archived.EmailedAt, Html = Link(archived), Pdf = Link(archived) + ".pdf" });
         });
 
-        // A whole month runs in the background; its progress is the run record.
-        api.MapPost("/monthly", (string month, bool? force, MonthlyReportService reports, IHostApplicationLifetime lifetime) =>
+        // A whole month of the caller's company runs in the background; its progress is the run record.
+        api.MapPost("/monthly", (string month, bool? force, HttpContext http, MonthlyReportService reports, IHostApplicationLifetime lifetime) =>
         {
             if (!ServiceMonth.TryParse(month, out var period))
             {
                 return Results.Problem("month must be yyyy-MM", statusCode: 400);
             }
 
-            _ = Task.Run(() => reports.RunMonthAsync(period, force ?? false, progress: null, lifetime.ApplicationStopping), lifetime.ApplicationStopping);
+            var tenant = DeskUser.From(http.User).TenantId;
+            _ = Task.Run(() => reports.RunMonthAsync(tenant, period, force ?? false, progress: null, lifetime.ApplicationStopping), lifetime.ApplicationStopping);
             return Results.Accepted("/api/v1/reports/runs");
         });
 
@@ -47,14 +48,16 @@ internal static class ReportsApi
                 return Results.Problem("quarter must be yyyy-Qn", statusCode: 400);
             }
 
+            // The customer is a name, and two companies may serve customers of the same name: only the caller's sites count.
+            var tenant = DeskUser.From(http.User).TenantId;
             await using var db = await dbs.CreateDbContextAsync(ct);
-            var sites = await db.Sites.AsNoTracking().Where(s => s.Customer == customer).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
+            var sites = await db.Sites.AsNoTracking().Where(s => s.Customer == customer && s.TenantId == tenant).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
             if (sites.Count == 0)
             {
                 return Results.NotFound();
             }
 
-            var all = await kpis.LoadAsync(first, 3, ct);
+            var all = await kpis.LoadAsync(tenant, first, 3, ct);
             var mine = all with
             {
                 Tickets = [.. all.Tickets.Where(t => sites.ContainsKey(t.SiteId))],
@@ -63,14 +66,15 @@ internal static class ReportsApi
                 Inspections = [.. all.Inspections.Where(j => sites.ContainsKey(j.SiteId))],
                 SiteAvailability = all.SiteAvailability.Where(kv => sites.ContainsKey(kv.Key)).ToDictionary(),
             };
-            var document = QuarterlyReportComposer.Compose(customer, first, mine, sites, time.GetUtcNow(), targets.For(DeskUser.From(http.User).TenantId));
+            var document = QuarterlyReportComposer.Compose(customer, first, mine, sites, time.GetUtcNow(), targets.For(tenant));
             return Results.File(DocumentPdf.Render(document), "application/pdf", $"quarterly-{quarter}.pdf");
         });
 
-        api.MapGet("/runs", async (IDbContextFactory<CloudDb> dbs, CancellationToken ct) =>
+        api.MapGet("/runs", async (HttpContext http, IDbContextFactory<CloudDb> dbs, CancellationToken ct) =>
         {
+            var tenant = DeskUser.From(http.User).TenantId;
             await using var db = await dbs.CreateDbContextAsync(ct);
-            return await db.Set<ReportRun>().AsNoTracking().OrderByDescending(r => r.Period).Take(24).ToListAsync(ct);
+            return await db.ReportRuns.AsNoTracking().Where(r => r.TenantId == tenant).OrderByDescending(r => r.Period).Take(24).ToListAsync(ct);
         });
 
         // The archive as customers see it: staff of the site's tenant, and the customer who owns the site.

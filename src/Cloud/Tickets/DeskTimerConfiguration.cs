@@ -12,6 +12,7 @@ internal sealed class DeskTimerConfiguration : IEntityTypeConfiguration<DeskTime
         builder.ToTable("DeskTimers");
         builder.Property(t => t.Kind).HasConversion<string>().HasMaxLength(16);
         builder.Property(t => t.TechnicianId).HasMaxLength(64);
+        builder.Property(t => t.LastError).HasMaxLength(TimerQuarantineRules.ErrorLength);
         builder.HasOne<Ticket>().WithMany().HasForeignKey(t => t.TicketId);
         builder.HasIndex(t => new { t.FiredAt, t.CancelledAt, t.DueAt });
         builder.HasIndex(t => t.TicketId);

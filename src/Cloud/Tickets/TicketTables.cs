@@ -1,3 +1,4 @@
+using AfterSales.Cloud.Sites;
 using AfterSales.Cloud.Storage;
 using AfterSales.Cloud.Tickets.Correlation;
 using AfterSales.Cloud.Tickets.Lifecycle;
@@ -25,5 +26,17 @@ internal static class TicketTables
         public DbSet<DeskTimer> DeskTimers => db.Set<DeskTimer>();
 
         public DbSet<Incident> Incidents => db.Set<Incident>();
+
+        /// <summary>Whether the ticket is on a site of <paramref name="tenantId"/>; another company's ticket is answered as if it did not exist.</summary>
+        public Task<bool> IsTicketOfAsync(string tenantId, long? ticketId, CancellationToken cancellationToken)
+        {
+            if (ticketId is not { } id)
+            {
+                return Task.FromResult(false);
+            }
+
+            var mine = db.SiteIdsOf(tenantId);
+            return db.Tickets.AnyAsync(t => t.Id == id && mine.Contains(t.SiteId), cancellationToken);
+        }
     }
 }

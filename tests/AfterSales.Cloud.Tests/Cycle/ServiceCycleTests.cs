@@ -1,3 +1,4 @@
+using AfterSales.Cloud.Auth;
 using AfterSales.Cloud.Contracts;
 using AfterSales.Cloud.Documents;
 using AfterSales.Cloud.Feedback;
@@ -93,10 +94,10 @@ public abstract class ServiceCycleTests : IAsyncLifetime
         var planner = new InspectionPlanService(_dbs, Options.Create(new InspectionOptions { Technicians = [new("tech-li", "Li"), new("tech-wang", "Wang")] }), Options.Create(new LifecycleOptions()), _time, NullLogger<InspectionPlanService>.Instance);
         var desk = new InspectionService(_dbs, _tickets, new SurveyService(_dbs, _mailer, _time), _time, NullLogger<InspectionService>.Instance);
 
-        Assert.Equal(2, await planner.PlanAsync(new DateOnly(2026, 11, 1), default));
-        Assert.Equal(0, await planner.PlanAsync(new DateOnly(2026, 11, 1), default));
+        Assert.Equal(2, await planner.PlanAsync(Tenants.Default, new DateOnly(2026, 11, 1), default));
+        Assert.Equal(0, await planner.PlanAsync(Tenants.Default, new DateOnly(2026, 11, 1), default));
 
-        var jobs = await desk.ForTechnicianAsync(null, new DateOnly(2026, 11, 1), default);
+        var jobs = await desk.ForTechnicianAsync(Tenants.Default, null, new DateOnly(2026, 11, 1), default);
         Assert.Equal(["tech-li", "tech-wang"], jobs.Select(j => j.TechnicianId).Order());
         var job = jobs.Single(j => j.SiteId == "site-a");
         Assert.Equal(3 + 4 + 5, job.Items.Count); // three devices, four cabling checks, five functions
@@ -110,7 +111,7 @@ public abstract class ServiceCycleTests : IAsyncLifetime
         }
 
         await desk.CompleteAsync(job.Id, "All else sound", default);
-        var done = await desk.FindAsync(job.Id, default);
+        var done = await desk.FindAsync(Tenants.Default, job.Id, default);
         var ticketId = done!.Items.Single(i => i.Id == joints.Id).TicketId;
         await using var db = await _dbs.CreateDbContextAsync();
         var ticket = await db.Tickets.SingleAsync(t => t.Id == ticketId);
@@ -136,7 +137,7 @@ public abstract class ServiceCycleTests : IAsyncLifetime
         var progress = new List<ReportProgress>();
         _time.SetUtcNow(At(12, 1, 6));
 
-        var run = await reports.RunMonthAsync(new DateOnly(2026, 11, 1), force: false, new SyncProgress(progress), default);
+        var run = await reports.RunMonthAsync(Tenants.Default, new DateOnly(2026, 11, 1), force: false, new SyncProgress(progress), default);
 
         Assert.Equal((2, 2, 0), (run!.Total, run.Done, run.Failed));
         Assert.NotNull(run.FinishedAt);
@@ -159,8 +160,8 @@ public abstract class ServiceCycleTests : IAsyncLifetime
             Assert.NotNull(archived.EmailedAt);
         }
 
-        Assert.Null(await reports.RunMonthAsync(new DateOnly(2026, 11, 1), force: false, null, default));
-        var forced = await reports.RunMonthAsync(new DateOnly(2026, 11, 1), force: true, null, default);
+        Assert.Null(await reports.RunMonthAsync(Tenants.Default, new DateOnly(2026, 11, 1), force: false, null, default));
+        var forced = await reports.RunMonthAsync(Tenants.Default, new DateOnly(2026, 11, 1), force: true, null, default);
         Assert.Equal(2, forced!.Done);
         await _mailDelivery.DeliverDueAsync(default);
         Assert.Equal(2, _smtp.Messages.Count); // regenerated, not mailed twice
@@ -177,10 +178,10 @@ public abstract class ServiceCycleTests : IAsyncLifetime
 
         var reports = Reports();
         _time.SetUtcNow(At(12, 1, 0, 5));
-        Assert.Null(await reports.RunMonthAsync(new DateOnly(2026, 11, 1), force: false, null, default));
+        Assert.Null(await reports.RunMonthAsync(Tenants.Default, new DateOnly(2026, 11, 1), force: false, null, default));
 
         _time.SetUtcNow(At(12, 1, 0, 11));
-        var resumed = await reports.RunMonthAsync(new DateOnly(2026, 11, 1), force: false, null, default);
+        var resumed = await reports.RunMonthAsync(Tenants.Default, new DateOnly(2026, 11, 1), force: false, null, default);
         Assert.Equal(2, resumed!.Done);
     }
 
@@ -193,6 +194,7 @@ public abstract class ServiceCycleTests : IAsyncLifetime
             Reports(),
             new ComplaintService(_dbs, _mailer, Options.Create(new FeedbackOptions()), _time, NullLogger<ComplaintService>.Instance),
             new RevisitService(_dbs, Options.Create(new LifecycleOptions()), _time),
+            _dbs,
             _time,
             NullLogger<Hosting.ServiceCalendarWorker>.Instance);
         _time.SetUtcNow(At(12, 1, 0, 5));
@@ -230,10 +232,10 @@ public abstract class ServiceCycleTests : IAsyncLifetime
     {
         var desk = new ComplaintService(_dbs, _mailer, Options.Create(new FeedbackOptions { SupervisorEmails = ["supervisor@svc.example"], ManagerEmails = ["manager@svc.example"] }), _time, NullLogger<ComplaintService>.Instance);
         _time.SetUtcNow(At(11, 30, 22));
-        var first = await desk.RegisterAsync(new("site-a", "Late again", ComplaintCause.LateArrival, ServiceAtFault: true), default);
-        var second = await desk.RegisterAsync(new("site-b", "Dirty work", ComplaintCause.Workmanship, ServiceAtFault: true), default);
+        var first = await desk.RegisterAsync(Tenants.Default, new("site-a", "Late again", ComplaintCause.LateArrival, ServiceAtFault: true), default);
+        var second = await desk.RegisterAsync(Tenants.Default, new("site-b", "Dirty work", ComplaintCause.Workmanship, ServiceAtFault: true), default);
         _time.SetUtcNow(At(12, 1, 8));
-        var december = await desk.RegisterAsync(new("site-a", "Rude", ComplaintCause.Attitude, ServiceAtFault: true), default);
+        var december = await desk.RegisterAsync(Tenants.Default, new("site-a", "Rude", ComplaintCause.Attitude, ServiceAtFault: true), default);
 
         Assert.Equal(["2611-001", "2611-002", "2612-001"], new[] { first.Number, second.Number, december.Number });
 
@@ -244,7 +246,7 @@ public abstract class ServiceCycleTests : IAsyncLifetime
         await _mailDelivery.DeliverDueAsync(default);
         Assert.All(_smtp.Messages, m => Assert.Equal(["supervisor@svc.example"], m.Recipients));
 
-        await desk.UpdateAsync(second.Number, answered: true, fix: "Site cleaned, apology", default);
+        await desk.UpdateAsync(Tenants.Default, second.Number, answered: true, fix: "Site cleaned, apology", default);
         _time.SetUtcNow(At(12, 2, 23));
         Assert.Equal(2, await desk.ChaseAsync(default)); // the first November one escalated past 48 h; the December one reminded
         await _mailDelivery.DeliverDueAsync(default);
@@ -255,7 +257,7 @@ public abstract class ServiceCycleTests : IAsyncLifetime
     public async Task Survey_AnsweredOnceThroughItsToken()
     {
         var desk = new SurveyService(_dbs, _mailer, _time);
-        var survey = await desk.IssueAsync("site-a", "tech-li", ticketId: null, inspectionJobId: null, default);
+        var survey = await desk.IssueAsync(Tenants.Default, "site-a", "tech-li", ticketId: null, inspectionJobId: null, default);
 
         Assert.Equal(SurveyAnswerResult.Invalid, await desk.AnswerAsync(survey.Token, 5, 4, 4, 4, null, default));
         Assert.Equal(SurveyAnswerResult.Saved, await desk.AnswerAsync(survey.Token, 4, 4, 3, 4, "Good", default));

@@ -328,6 +328,60 @@ public abstract class DeskWorkflowTests : IAsyncLifetime
         Assert.Contains(await NotificationsAsync(), n => n.Recipient == Recipients.Technician("li") && n.Message.Contains("stood down", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task PoisonTimers_QuarantinedAfterMaxFailures_NeverHoldUpTheSlaAlarms_ShownToTheDispatcher()
+    {
+        await RaiseAsync("site-a", "zone-1", DeviceKind.Zone, FaultCodes.ZoneTamper);
+        var ticket = await TicketIdAsync();
+
+        // 200 timers of a kind this node cannot handle (written by a newer version), all due before the SLA warnings.
+        await using (var db = await _dbs.CreateDbContextAsync())
+        {
+            db.DeskTimers.AddRange(Enumerable.Range(0, 200).Select(i => new Tickets.Timers.DeskTimer { TicketId = ticket, Kind = (Tickets.Timers.TimerKind)99, Percent = 100, DueAt = T0.AddSeconds(i) }));
+            await db.SaveChangesAsync();
+        }
+
+        // Half the arrival time used: its warning is due behind the 200 poisoned timers.
+        _time.Advance(TimeSpan.FromMinutes(61));
+        await Timers.FireDueAsync(default); // meets the poisoned ones first: each fails once, and the pass does not stop
+        await Timers.FireDueAsync(default); // healthy timers go before failing ones
+        Assert.Contains(await NotificationsAsync(), n => n.Recipient == Recipients.Supervisor && n.Message.Contains("50 % of the arrival time used", StringComparison.Ordinal));
+
+        // A few more passes (a batch is 200 and the healthy go first, so some poisoned ones wait a pass).
+        for (var pass = 3; pass <= 7; pass++)
+        {
+            _time.Advance(TimeSpan.FromSeconds(2));
+            await Timers.FireDueAsync(default);
+        }
+
+        await using (var db = await _dbs.CreateDbContextAsync())
+        {
+            var poisoned = await db.DeskTimers.AsNoTracking().Where(t => t.Kind == (Tickets.Timers.TimerKind)99).ToListAsync();
+            Assert.Equal(200, poisoned.Count);
+            Assert.All(poisoned, t => Assert.Equal(5, t.Failures));
+            Assert.All(poisoned, t => Assert.NotNull(t.QuarantinedAt));
+            Assert.All(poisoned, t => Assert.Null(t.FiredAt));
+            Assert.Contains("Unhandled timer kind", poisoned[0].LastError, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(0, await Timers.FireDueAsync(default)); // set aside: no longer tried
+
+        // The dispatcher sees them and, once the cause is fixed, puts one back in line; another company cannot.
+        var quarantine = _services.GetRequiredService<TimerQuarantineService>();
+        var stuck = await quarantine.ListAsync(Dispatcher, default);
+        Assert.Equal(100, stuck.Count);
+        Assert.All(stuck, t => Assert.Equal(ticket, t.TicketId));
+        Assert.Empty(await quarantine.ListAsync(Dispatcher with { TenantId = "other" }, default));
+        Assert.False(await quarantine.RetryAsync(Dispatcher with { TenantId = "other" }, stuck[0].Id, default));
+        Assert.True(await quarantine.RetryAsync(Dispatcher, stuck[0].Id, default));
+        await using (var db = await _dbs.CreateDbContextAsync())
+        {
+            Assert.Equal(199, await db.DeskTimers.CountAsync(t => t.QuarantinedAt != null));
+            var retried = await db.DeskTimers.AsNoTracking().SingleAsync(t => t.Id == stuck[0].Id);
+            Assert.Equal((0, null, null), (retried.Failures, retried.LastError, retried.QuarantinedAt));
+        }
+    }
+
     private async Task AdvanceAndFireAsync(TimeSpan by)
     {
         _time.Advance(by);

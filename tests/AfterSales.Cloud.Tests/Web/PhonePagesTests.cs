@@ -2,7 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using AfterSales.Cloud.Hosting;
+using AfterSales.Cloud.Mail;
+using AfterSales.Cloud.Storage;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace AfterSales.Cloud.Tests.Web;
@@ -34,6 +38,7 @@ public sealed class PhonePagesTests : IAsyncLifetime
             $"--Broker:Port={FreePort()}",
             "--Broker:BindAddress=127.0.0.1",
             "--Calendar:Enabled=false",
+            "--Mail:Host=127.0.0.1", "--Mail:Port=1", // queued, never delivered: the test reads the invitation from the queue
             "--Seed:Centres:0:Id=centre", "--Seed:Centres:0:Name=Centre", "--Seed:Centres:0:Latitude=30", "--Seed:Centres:0:Longitude=104",
             "--Seed:Sites:0:Id=site-a", "--Seed:Sites:0:Name=Jinjiang branch", "--Seed:Sites:0:Latitude=30.02", "--Seed:Sites:0:Longitude=104",
             "--Seed:ApiKeys:0:Name=dispatcher", "--Seed:ApiKeys:0:Role=dispatcher", $"--Seed:ApiKeys:0:Key={Dispatcher}",
@@ -115,8 +120,12 @@ public sealed class PhonePagesTests : IAsyncLifetime
     [Fact]
     public async Task Customer_AnswersTheSurveyFromTheLink_WithoutSigningIn_Once()
     {
-        var issued = await (await Ok(_api.PostAsJsonAsync("/api/v1/surveys", new { siteId = "site-a", technicianId = "tech-li" }))).Content.ReadFromJsonAsync<Dictionary<string, string>>();
-        var path = new Uri(issued!["link"]).AbsolutePath;
+        // Staff ask for the survey; the link goes only to the customer's contact, never back to staff.
+        await Ok(_api.PostAsJsonAsync("/api/v1/contracts", new { number = "MC-S", siteId = "site-a", startsOn = "2020-01-01", endsOn = "2099-12-31", contactEmails = "owner@jinjiang.example" }));
+        var issued = await (await Ok(_api.PostAsJsonAsync("/api/v1/surveys", new { siteId = "site-a", technicianId = "tech-li" }))).Content.ReadAsStringAsync();
+        Assert.DoesNotContain("/survey/", issued, StringComparison.Ordinal);
+        Assert.DoesNotContain("token", issued, StringComparison.OrdinalIgnoreCase);
+        var path = await InvitationPathAsync("owner@jinjiang.example");
 
         var page = await PhoneAsync();
         await page.GotoAsync(Base + path);
@@ -132,12 +141,20 @@ public sealed class PhonePagesTests : IAsyncLifetime
 
         using (var unknownSite = await _api.PostAsJsonAsync("/api/v1/surveys", new { siteId = "site-nowhere" }))
         {
-            Assert.Equal(HttpStatusCode.BadRequest, unknownSite.StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, unknownSite.StatusCode);
         }
 
         var guessed = await page.GotoAsync(Base + "/survey/not-a-real-token");
         Assert.Equal(404, guessed!.Status);
         await Assertions.Expect(page.Locator("[role=alert]")).ToContainTextAsync("not valid");
+    }
+
+    /// <summary>The survey link of the invitation queued for <paramref name="to"/>.</summary>
+    private async Task<string> InvitationPathAsync(string to)
+    {
+        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<CloudDb>>().CreateDbContextAsync();
+        var text = await db.Set<QueuedMail>().Where(m => m.To == to && m.Subject.StartsWith("How did we do")).Select(m => m.TextBody).SingleAsync();
+        return System.Text.RegularExpressions.Regex.Match(text, "/survey/[A-Za-z0-9_-]+").Value;
     }
 
     private async Task<IPage> PhoneAsync()

@@ -25,4 +25,16 @@ public sealed class DeskTimer
 
     /// <summary>Set when the target was met or the plan changed (pause, reassignment).</summary>
     public DateTimeOffset? CancelledAt { get; set; }
+
+    /// <summary>How many times firing it threw in a row; healthy timers fire before failing ones.</summary>
+    public int Failures { get; set; }
+
+    /// <summary>Why it last failed, for the dispatcher.</summary>
+    public string? LastError { get; set; }
+
+    /// <summary>
+    /// Set once it failed <see cref="TimerOptions.MaxFailures"/> times: no longer tried, shown on the
+    /// desk until a dispatcher retries it (docs/service-rules.md, "Poison timers").
+    /// </summary>
+    public DateTimeOffset? QuarantinedAt { get; set; }
 }

@@ -4,6 +4,7 @@ using AfterSales.Cloud.Notifications;
 using AfterSales.Cloud.Sla;
 using AfterSales.Cloud.Tickets.Correlation;
 using AfterSales.Cloud.Tickets.Lifecycle;
+using AfterSales.Cloud.Tickets.Timers;
 using Microsoft.Extensions.Options;
 
 namespace AfterSales.Cloud.Tickets.Workflow;
@@ -16,6 +17,7 @@ internal static class ServiceDeskRegistration
         services.Configure<LifecycleOptions>(configuration.GetSection(LifecycleOptions.Section));
         services.Configure<DispatchOptions>(configuration.GetSection(DispatchOptions.Section));
         services.Configure<CorrelationOptions>(configuration.GetSection(CorrelationOptions.Section));
+        services.AddOptions<TimerOptions>().Bind(configuration.GetSection(TimerOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => new SlaTermsPolicy(sp.GetRequiredService<IOptions<SlaOptions>>().Value));
         services.AddSingleton<SlaTimerService>();
         services.AddSingleton<AutoDispatchService>();
@@ -23,6 +25,7 @@ internal static class ServiceDeskRegistration
         services.AddSingleton<NotificationService>();
         services.AddSingleton<TicketWorkflowService>();
         services.AddSingleton<TimerFiringService>();
+        services.AddSingleton<TimerQuarantineService>();
         services.AddHostedService<DeskTimerWorker>();
         return services;
     }

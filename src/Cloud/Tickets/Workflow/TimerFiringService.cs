@@ -6,6 +6,7 @@ using AfterSales.Cloud.Telemetry;
 using AfterSales.Cloud.Tickets.Lifecycle;
 using AfterSales.Cloud.Tickets.Timers;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace AfterSales.Cloud.Tickets.Workflow;
 
@@ -18,9 +19,15 @@ internal sealed partial class TimerFiringService(
     IDbContextFactory<CloudDb> dbs,
     TicketWorkflowService workflow,
     NotificationService notifier,
+    IOptions<TimerOptions> options,
     TimeProvider time,
     ILogger<TimerFiringService> log)
 {
+    /// <summary>
+    /// Fires the due timers, healthy ones first. A timer that throws is counted and, after
+    /// <see cref="TimerOptions.MaxFailures"/> failures, quarantined; it never stops the others
+    /// (docs/service-rules.md, "Poison timers").
+    /// </summary>
     public async Task<int> FireDueAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -28,18 +35,42 @@ internal sealed partial class TimerFiringService(
         await using (var db = await dbs.CreateDbContextAsync(cancellationToken))
         {
             due = await db.DeskTimers.AsNoTracking()
-                .Where(t => t.FiredAt == null && t.CancelledAt == null && t.DueAt <= now)
-                .OrderBy(t => t.DueAt).ThenBy(t => t.Id)
+                .Where(t => t.FiredAt == null && t.CancelledAt == null && t.QuarantinedAt == null && t.DueAt <= now)
+                .OrderBy(t => t.Failures).ThenBy(t => t.DueAt).ThenBy(t => t.Id)
                 .Select(t => t.Id).Take(200).ToListAsync(cancellationToken);
         }
 
         var fired = 0;
         foreach (var id in due)
         {
-            fired += await FireAsync(id, now, cancellationToken) ? 1 : 0;
+            try
+            {
+                fired += await FireAsync(id, now, cancellationToken) ? 1 : 0;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                await CountFailureAsync(id, ex, now, cancellationToken);
+            }
         }
 
         return fired;
+    }
+
+    /// <summary>The failed firing was rolled back; its count and reason are kept in a transaction of their own.</summary>
+    private async Task CountFailureAsync(long timerId, Exception error, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        var timer = await db.DeskTimers.SingleAsync(t => t.Id == timerId, cancellationToken);
+        TimerQuarantineRules.Failed(timer, error, options.Value.MaxFailures, now);
+        await db.SaveChangesAsync(cancellationToken);
+        if (timer.QuarantinedAt is not null)
+        {
+            LogQuarantined(log, timer.Id, timer.TicketId, timer.Failures, error);
+        }
+        else
+        {
+            LogFailed(log, timer.Id, timer.TicketId, timer.Failures, error);
+        }
     }
 
     private async Task<bool> FireAsync(long timerId, DateTimeOffset now, CancellationToken cancellationToken)
@@ -148,6 +179,12 @@ internal sealed partial class TimerFiringService(
             notifier.Send(db, Recipients.Technician(technician), ticket.Id, $"Job {ticket.Id} closed: the fault restored itself. No visit needed.");
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Timer {TimerId} of ticket {TicketId} failed ({Failures} in a row); retrying at the next pass")]
+    private static partial void LogFailed(ILogger logger, long timerId, long ticketId, int failures, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Timer {TimerId} of ticket {TicketId} quarantined after {Failures} failures; it is shown on the desk until retried")]
+    private static partial void LogQuarantined(ILogger logger, long timerId, long ticketId, int failures, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Timer {TimerId} of ticket {TicketId} had nothing to do: {Reason}")]
     private static partial void LogTimerRefused(ILogger logger, long timerId, long ticketId, string reason);

@@ -57,14 +57,15 @@ internal sealed class InspectionModel(InspectionService desk) : PageModel
 
     private async Task<IActionResult> LoadAsync(long id, CancellationToken cancellationToken)
     {
-        var job = await desk.FindAsync(id, cancellationToken);
+        // Another company's sheet does not exist for this user; a technician opens only their own sheets, dispatchers any of the company's.
+        var user = DeskUser.From(User);
+        var job = await desk.FindAsync(user.TenantId, id, cancellationToken);
         if (job is null)
         {
             return NotFound();
         }
 
-        // A technician opens only their own sheets; dispatchers may open any.
-        if (User.IsInRole(ApiKeyRoles.Technician) && job.TechnicianId != DeskUser.From(User).TechnicianId)
+        if (User.IsInRole(ApiKeyRoles.Technician) && job.TechnicianId != user.TechnicianId)
         {
             return Forbid();
         }

@@ -22,9 +22,10 @@ internal sealed class KpisModel(KpiService kpis, KpiTargetSource targets, TimePr
 
     public async Task OnGetAsync(string? month, CancellationToken cancellationToken)
     {
-        Targets = targets.For(DeskUser.From(User).TenantId);
+        var tenant = DeskUser.From(User).TenantId;
+        Targets = targets.For(tenant);
         Month = ServiceMonth.TryParse(month, out var m) ? m : ServiceMonth.FirstOfMonth(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
-        var inputs = await kpis.LoadAsync(Month, 1, cancellationToken);
+        var inputs = await kpis.LoadAsync(tenant, Month, 1, cancellationToken);
         Tables =
         [
             ("Company", KpiCalculator.By(KpiDimension.Company, inputs)),

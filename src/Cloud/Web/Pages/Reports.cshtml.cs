@@ -1,11 +1,13 @@
+using AfterSales.Cloud.Auth;
 using AfterSales.Cloud.Reports;
+using AfterSales.Cloud.Sites;
 using AfterSales.Cloud.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AfterSales.Cloud.Web.Pages;
 
-/// <summary>Report runs with their progress, and the archive.</summary>
+/// <summary>The company's report runs with their progress, and the archive of its sites.</summary>
 internal sealed class ReportsModel(IDbContextFactory<CloudDb> dbs) : PageModel
 {
     public IReadOnlyList<ReportRun> Runs { get; private set; } = [];
@@ -14,9 +16,11 @@ internal sealed class ReportsModel(IDbContextFactory<CloudDb> dbs) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        var tenant = DeskUser.From(User).TenantId;
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
-        Runs = await db.Set<ReportRun>().AsNoTracking().OrderByDescending(r => r.Period).Take(12).ToListAsync(cancellationToken);
-        Archive = await db.Set<ArchivedReport>().AsNoTracking()
+        var mine = db.SiteIdsOf(tenant);
+        Runs = await db.ReportRuns.AsNoTracking().Where(r => r.TenantId == tenant).OrderByDescending(r => r.Period).Take(12).ToListAsync(cancellationToken);
+        Archive = await db.ArchivedReports.AsNoTracking().Where(a => mine.Contains(a.SiteId))
             .OrderByDescending(a => a.Period).ThenBy(a => a.SiteId)
             .Select(a => new ArchivedRow(a.SiteId, a.Period, a.GeneratedAt, a.EmailedAt, a.EmailedTo))
             .Take(200).ToListAsync(cancellationToken);

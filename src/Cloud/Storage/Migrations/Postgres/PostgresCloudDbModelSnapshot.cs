@@ -907,6 +907,11 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<long?>("TicketId")
                         .HasColumnType("bigint");
 
@@ -917,9 +922,9 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PartNumber");
-
                     b.HasIndex("TicketId");
+
+                    b.HasIndex("TenantId", "PartNumber");
 
                     b.ToTable("PartMoves", (string)null);
                 });
@@ -1006,12 +1011,17 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                     b.Property<DateTimeOffset>("StartedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<int>("Total")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Kind", "Period")
+                    b.HasIndex("TenantId", "Kind", "Period")
                         .IsUnique();
 
                     b.ToTable("ReportRuns", (string)null);
@@ -1404,6 +1414,9 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                     b.Property<DateTimeOffset>("DueAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset?>("FiredAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1412,8 +1425,15 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<string>("LastError")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<int>("Percent")
                         .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("QuarantinedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("TechnicianId")
                         .HasMaxLength(64)

@@ -868,6 +868,11 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("TicketId")
                         .HasColumnType("INTEGER");
 
@@ -878,9 +883,9 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PartNumber");
-
                     b.HasIndex("TicketId");
+
+                    b.HasIndex("TenantId", "PartNumber");
 
                     b.ToTable("PartMoves", (string)null);
                 });
@@ -963,12 +968,17 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                     b.Property<long>("StartedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Total")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Kind", "Period")
+                    b.HasIndex("TenantId", "Kind", "Period")
                         .IsUnique();
 
                     b.ToTable("ReportRuns", (string)null);
@@ -1351,6 +1361,9 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                     b.Property<long>("DueAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("FiredAt")
                         .HasColumnType("INTEGER");
 
@@ -1359,7 +1372,14 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LastError")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Percent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("QuarantinedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("TechnicianId")
