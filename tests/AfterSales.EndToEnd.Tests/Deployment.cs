@@ -19,6 +19,7 @@ internal sealed class Deployment : IAsyncDisposable
     public const string Dc09Account = "1234";
 
     private readonly string tempDirectory;
+    private static readonly TimeSpan CloudStartPatience = TimeSpan.FromMinutes(3);
     private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(10) };
     private ChildProcess? cloud;
     private ChildProcess? mosquitto;
@@ -85,8 +86,10 @@ internal sealed class Deployment : IAsyncDisposable
 
         StartCloud();
 
-        // Stop waiting early when the cloud process has died: its output says why.
-        var healthy = await Poll.UntilAsync(async () => cloud!.HasExited || await IsHealthyAsync());
+        // Stop waiting early when the cloud process has died: its output says why. A first start
+        // migrates a new database, which on a 2-core CI machine running every test project at once
+        // has taken longer than the default minute.
+        var healthy = await Poll.UntilAsync(async () => cloud!.HasExited || await IsHealthyAsync(), CloudStartPatience);
         Assert.True(healthy && !cloud!.HasExited, "cloud /healthz did not become 200.\n" + Diagnostics());
     }
 

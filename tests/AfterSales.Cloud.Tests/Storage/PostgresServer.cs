@@ -17,6 +17,8 @@ public sealed partial class PostgresServer : IAsyncLifetime
     private readonly StringBuilder _output = new();
     private Process? _server;
     private string? _dataDir;
+    private string? _bin;
+    private int _port;
 
     /// <summary>Connection string of the maintenance database (superuser).</summary>
     public string AdminConnectionString { get; private set; } = string.Empty;
@@ -63,11 +65,30 @@ public sealed partial class PostgresServer : IAsyncLifetime
 
         await RunToEndAsync(initdb!, ["-D", _dataDir, "-U", "postgres", "--auth=trust", "--no-sync"], asRoot);
 
-        var port = FreePort();
-        _server = Start(Path.Combine(bin, "postgres"),
-            ["-D", _dataDir, "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-k", _dataDir,
-             "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off"], asRoot);
-        AdminConnectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false";
+        (_bin, _port) = (bin, FreePort());
+        AdminConnectionString = $"Host=127.0.0.1;Port={_port};Username=postgres;Database=postgres;Pooling=false";
+        await LaunchAsync();
+    }
+
+    /// <summary>Kills the server the way a crash or a lost network would, keeping its data for <see cref="RestartAsync"/>.</summary>
+    public void Kill()
+    {
+        if (_server is { HasExited: false })
+        {
+            _server.Kill(entireProcessTree: true);
+            _server.WaitForExit(10_000);
+        }
+    }
+
+    /// <summary>Starts the killed server again on the same port and data.</summary>
+    public Task RestartAsync() => LaunchAsync();
+
+    private async Task LaunchAsync()
+    {
+        _server?.Dispose();
+        _server = Start(Path.Combine(_bin!, "postgres"),
+            ["-D", _dataDir!, "-p", _port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-k", _dataDir!,
+             "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off"], IsRoot());
 
         var deadline = Stopwatch.StartNew();
         while (true)
