@@ -18,7 +18,7 @@ internal static class ApiKeyIssuer
 
     private static async Task<T> WithStoreAsync<T>(string[] hostArgs, Func<ApiKeyStore, Task<T>> work, CancellationToken cancellationToken)
     {
-        var app = CloudHost.Build(hostArgs);
+        var app = CloudHost.Build(hostArgs, logsToStandardError: true);
         var dbs = app.Services.GetRequiredService<IDbContextFactory<CloudDb>>();
         await using (var db = await dbs.CreateDbContextAsync(cancellationToken))
         {

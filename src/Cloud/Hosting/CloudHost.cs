@@ -37,7 +37,8 @@ internal static class CloudHost
 {
     private const string SmartScheme = "ApiKeyOrCookie";
 
-    public static WebApplication Build(string[] args, TimeProvider? timeProvider = null)
+    /// <param name="logsToStandardError">For a command whose standard output is its answer (an API key): its log lines go to standard error.</param>
+    public static WebApplication Build(string[] args, TimeProvider? timeProvider = null, bool logsToStandardError = false)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -54,7 +55,8 @@ internal static class CloudHost
         builder.Services.AddSerilog((_, config) => config
             .ReadFrom.Configuration(builder.Configuration)
             .Enrich.FromLogContext()
-            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}", formatProvider: System.Globalization.CultureInfo.InvariantCulture));
+            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}", formatProvider: System.Globalization.CultureInfo.InvariantCulture,
+                standardErrorFromLevel: logsToStandardError ? Serilog.Events.LogEventLevel.Verbose : null));
 
         var services = builder.Services;
         services.AddSingleton(timeProvider ?? TimeProvider.System);
