@@ -17,6 +17,7 @@ internal sealed record DeliveryAudit(
     int DuplicatedOccurrences,
     int OrderViolations,
     int StaleOccurrences,
+    int LateNotMarkedStale,
     IReadOnlyList<string> Faults)
 {
     public bool Complete => Missing.Count == 0;
@@ -49,6 +50,12 @@ internal sealed record DeliveryAudit(
         var violations = occurrences
             .GroupBy(o => (o.DeviceId, o.Fault))
             .Sum(g => g.Zip(g.Skip(1)).Count(pair => pair.Second.Seq <= pair.First.Seq));
+
+        // An event that came after a newer one of its device must be kept as history (stale), never
+        // applied as the current state: that would undo newer state.
+        var lateNotStale = occurrences
+            .GroupBy(o => (o.DeviceId, o.Fault))
+            .Sum(g => g.Select((o, i) => (o, newest: g.Take(i).Select(p => p.Seq).DefaultIfEmpty(0).Max())).Count(x => x.o.Seq <= x.newest && !x.o.Stale));
         return new DeliveryAudit(
             taken.Count,
             cloudSeqs.Count(taken.Contains),
@@ -57,13 +64,14 @@ internal sealed record DeliveryAudit(
             occurrences.Count - cloudSeqs.Count,
             violations,
             occurrences.Count(o => o.Stale),
+            lateNotStale,
             [.. occurrences.Select(o => o.Fault).Distinct().Order()]);
     }
 
     public override string ToString() =>
         $"taken {Taken}, in cloud {InCloud}, still in outbox {InOutbox}, missing {Missing.Count}" +
         $"{(Missing.Count > 0 ? " (first: " + string.Join(", ", Missing.Take(10)) + ")" : string.Empty)}, " +
-        $"duplicated occurrences {DuplicatedOccurrences}, per-device order violations {OrderViolations}, stale {StaleOccurrences}";
+        $"duplicated occurrences {DuplicatedOccurrences}, per-device order violations {OrderViolations}, stale {StaleOccurrences}, late but not marked stale {LateNotMarkedStale}";
 
     private static HashSet<long> ReadOutbox(string stateDirectory)
     {

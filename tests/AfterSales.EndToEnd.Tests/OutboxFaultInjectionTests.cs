@@ -36,7 +36,16 @@ public sealed class OutboxFaultInjectionTests(ITestOutputHelper output)
         var final = await DrainedAsync(deployment, ledger);
         output.WriteLine($"after broker restart: {final}");
         Assert.Equal(10_000, final.Taken);
-        AssertDeliveredOnceInOrder(final, deployment);
+
+        // Mosquitto 2.0.11 (Debian's) can hand the cloud a message that arrived after its restart
+        // ahead of the queue it restored for the cloud's session (docs/ingest.md). The cloud cannot
+        // reorder what it never saw in time; its defence is that an older event coming after a newer
+        // one is kept as history and never undoes newer state. So here: nothing lost, nothing twice,
+        // and no late event applied as current.
+        var context = $"{final}\n{deployment.Diagnostics()}";
+        Assert.True(final.Complete, "events lost: " + context);
+        Assert.True(final.DuplicatedOccurrences == 0, "duplicated occurrences: " + context);
+        Assert.True(final.LateNotMarkedStale == 0, "a late event was applied as current state: " + context);
     }
 
     [Fact]
