@@ -24,14 +24,16 @@ internal sealed partial class EmbeddedBrokerServer(
     ILogger<EmbeddedBrokerServer> log) : IHostedService, IDisposable
 {
     private const string SiteItem = "site";
-    private readonly BrokerGuardPolicy _guard = new(
-        options.Value.MaxFailedLogins, TimeSpan.FromSeconds(options.Value.LoginPauseSeconds), TimeSpan.FromSeconds(options.Value.RefusalRecordSeconds));
+
+    // Made at start, not in the constructor: reading the options there would fail before the start-up check names every wrong setting.
+    private BrokerGuardPolicy _guard = null!;
 
     private MqttServer? _server;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var o = options.Value;
+        _guard = new BrokerGuardPolicy(o.MaxFailedLogins, TimeSpan.FromSeconds(o.LoginPauseSeconds), TimeSpan.FromSeconds(o.RefusalRecordSeconds));
         var serverOptions = new MqttServerOptionsBuilder()
             .WithDefaultEndpoint()
             .WithDefaultEndpointPort(o.Port)
