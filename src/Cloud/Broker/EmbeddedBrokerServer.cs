@@ -22,14 +22,20 @@ internal sealed partial class EmbeddedBrokerServer(
     GatewayStore gateways,
     RejectionStore rejections,
     InboxIntakeService inbox,
+    TimeProvider time,
     ILogger<EmbeddedBrokerServer> log) : IHostedService, IDisposable
 {
     private const string SiteItem = "site";
+
+    // Made at start, not in the constructor: reading the options there would fail before the start-up check names every wrong setting.
+    private BrokerGuardPolicy _guard = null!;
+
     private MqttServer? _server;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var o = options.Value;
+        _guard = new BrokerGuardPolicy(o.MaxFailedLogins, TimeSpan.FromSeconds(o.LoginPauseSeconds), TimeSpan.FromSeconds(o.RefusalRecordSeconds));
         var serverOptions = new MqttServerOptionsBuilder()
             .WithDefaultEndpoint()
             .WithDefaultEndpointPort(o.Port)
@@ -60,6 +66,22 @@ internal sealed partial class EmbeddedBrokerServer(
 
     private async Task ValidateConnectionAsync(ValidatingConnectionEventArgs e)
     {
+        var o = options.Value;
+        if (_server is not null && (await _server.GetClientsAsync()).Count >= o.MaxConnections)
+        {
+            LogTooManyConnections(log, e.ClientId, o.MaxConnections);
+            e.ReasonCode = MqttConnectReasonCode.ServerBusy;
+            return;
+        }
+
+        // A client id that keeps guessing is refused without a password hash: the check costs work on purpose.
+        var now = time.GetUtcNow();
+        if (!_guard.MayCheckPassword(e.ClientId, now))
+        {
+            e.ReasonCode = MqttConnectReasonCode.BadUserNameOrPassword;
+            return;
+        }
+
         if (e.UserName == cloud.Username)
         {
             e.ReasonCode = e.Password == cloud.Password ? MqttConnectReasonCode.Success : MqttConnectReasonCode.BadUserNameOrPassword;
@@ -71,10 +93,12 @@ internal sealed partial class EmbeddedBrokerServer(
         if (gateway is null || e.ClientId != gateway.Id || e.Password is null || !GatewaySecrets.Verify(e.Password, gateway.SecretHash))
         {
             LogRefusedLogin(log, e.ClientId, e.UserName ?? "(none)", e.RemoteEndPoint?.ToString() ?? "?");
+            _guard.LoginFailed(e.ClientId, now);
             e.ReasonCode = MqttConnectReasonCode.BadUserNameOrPassword;
             return;
         }
 
+        _guard.LoginSucceeded(e.ClientId);
         e.SessionItems[SiteItem] = gateway.SiteId;
         e.ReasonCode = MqttConnectReasonCode.Success;
     }
@@ -87,13 +111,29 @@ internal sealed partial class EmbeddedBrokerServer(
         }
 
         var topic = e.ApplicationMessage.Topic;
+        if (e.ApplicationMessage.Payload.Length > options.Value.MaxPayloadBytes)
+        {
+            // Not one of ours: an event is a few hundred bytes. Refused, and the connection closed.
+            LogTooLarge(log, e.ClientId, site, e.ApplicationMessage.Payload.Length, options.Value.MaxPayloadBytes);
+            (e.ProcessPublish, e.CloseConnection) = (false, true);
+            e.Response.ReasonCode = MqttPubAckReasonCode.QuotaExceeded;
+            return;
+        }
+
         if (!MqttTopics.TryParse(topic, out var topicSite, out var kind) || topicSite != site || kind == TopicKind.Config)
         {
-            LogRefusedPublish(log, e.ClientId, site, topic);
             e.ProcessPublish = false;
             e.Response.ReasonCode = MqttPubAckReasonCode.NotAuthorized;
-            await rejections.RejectAsync(
-                topic, e.ApplicationMessage.Payload.ToArray(), "acl", $"gateway '{e.ClientId}' of site '{site}' may publish only under its own site", CancellationToken.None);
+
+            // A gateway stuck in a loop must not write a row per attempt: one record per client and window, with the count of the rest.
+            if (_guard.RecordRefusal(e.ClientId, time.GetUtcNow(), out var suppressed))
+            {
+                LogRefusedPublish(log, e.ClientId, site, topic, suppressed);
+                var more = suppressed > 0 ? $" ({suppressed} more refused since the last record)" : string.Empty;
+                await rejections.RejectAsync(
+                    topic, e.ApplicationMessage.Payload.ToArray(), "acl", $"gateway '{e.ClientId}' of site '{site}' may publish only under its own site{more}", CancellationToken.None);
+            }
+
             return;
         }
 
@@ -143,8 +183,14 @@ internal sealed partial class EmbeddedBrokerServer(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused broker login of client {ClientId} as {UserName} from {Endpoint}: unknown gateway or wrong credential")]
     private static partial void LogRefusedLogin(ILogger logger, string clientId, string userName, string endpoint);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused publish by gateway {ClientId} of site {SiteId} to {Topic}: a gateway may publish only under its own site")]
-    private static partial void LogRefusedPublish(ILogger logger, string clientId, string siteId, string topic);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused publish by gateway {ClientId} of site {SiteId} to {Topic}: a gateway may publish only under its own site ({Suppressed} more refused since the last record)")]
+    private static partial void LogRefusedPublish(ILogger logger, string clientId, string siteId, string topic, int suppressed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused connection of client {ClientId}: {Max} clients are connected already (Broker:MaxConnections)")]
+    private static partial void LogTooManyConnections(ILogger logger, string clientId, int max);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a {Bytes}-byte publish by gateway {ClientId} of site {SiteId} and closed its connection: at most {Max} bytes (Broker:MaxPayloadBytes)")]
+    private static partial void LogTooLarge(ILogger logger, string clientId, string siteId, long bytes, int max);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Event from gateway {ClientId} not stored, answered with an error so it is sent again: {Reason}")]
     private static partial void LogNotStored(ILogger logger, string clientId, string reason);

@@ -102,6 +102,8 @@ internal static class CloudHost
         services.AddHostedService<PresenceWorker>();
         if (builder.Configuration.GetValue("Calendar:Enabled", true))
         {
+            services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+            services.AddSingleton<RetentionService>();
             services.AddSingleton<ServiceCalendarWorker>();
             services.AddHostedService(sp => sp.GetRequiredService<ServiceCalendarWorker>());
         }

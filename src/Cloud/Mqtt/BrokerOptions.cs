@@ -27,4 +27,18 @@ public sealed class BrokerOptions
     public bool SharedSubscription { get; set; }
 
     public string ClientId { get; set; } = "aftersales-cloud-" + Environment.MachineName.ToLowerInvariant();
+
+    /// <summary>Embedded: connected clients at most (gateways and the cloud's own); more are refused as busy.</summary>
+    public int MaxConnections { get; set; } = 2000;
+
+    /// <summary>Embedded: the largest message a gateway may publish; a larger one is refused and the connection closed.</summary>
+    public int MaxPayloadBytes { get; set; } = 64 * 1024;
+
+    /// <summary>Embedded: after this many wrong passwords in a row, a client id is refused without a check for <see cref="LoginPauseSeconds"/>.</summary>
+    public int MaxFailedLogins { get; set; } = 5;
+
+    public int LoginPauseSeconds { get; set; } = 60;
+
+    /// <summary>Embedded: a gateway's refused publishes are logged and stored once per this many seconds, with a count of the rest.</summary>
+    public int RefusalRecordSeconds { get; set; } = 60;
 }

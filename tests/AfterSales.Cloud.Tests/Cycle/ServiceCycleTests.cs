@@ -2,6 +2,7 @@ using AfterSales.Cloud.Auth;
 using AfterSales.Cloud.Contracts;
 using AfterSales.Cloud.Documents;
 using AfterSales.Cloud.Feedback;
+using AfterSales.Cloud.Ingest;
 using AfterSales.Cloud.Inspections;
 using AfterSales.Cloud.Inventory;
 using AfterSales.Cloud.Kpis;
@@ -195,6 +196,7 @@ public abstract class ServiceCycleTests : IAsyncLifetime
             new ComplaintService(_dbs, _mailer, Options.Create(new FeedbackOptions()), _time, NullLogger<ComplaintService>.Instance),
             new RevisitService(_dbs, Options.Create(new LifecycleOptions()), _time),
             _dbs,
+            new Hosting.RetentionService(_dbs, Options.Create(new Hosting.RetentionOptions()), _time, NullLogger<Hosting.RetentionService>.Instance),
             _time,
             NullLogger<Hosting.ServiceCalendarWorker>.Instance);
         _time.SetUtcNow(At(12, 1, 0, 5));
@@ -265,6 +267,33 @@ public abstract class ServiceCycleTests : IAsyncLifetime
         Assert.Equal(SurveyAnswerResult.Unknown, await desk.AnswerAsync("guess", 4, 4, 4, 4, null, default));
         Assert.True(survey.Token.Length >= 32);
         Assert.Equal(3, (await desk.FindAsync(survey.Token, default))!.ArrivalTime);
+    }
+
+    [Fact]
+    public async Task Retention_DeletesOldNoise_NeverAServiceRecord()
+    {
+        await Fault("site-a", "cam-1", FaultCodes.CameraOffline, At(11, 3, 10), At(11, 3, 13));
+        await using (var db = await _dbs.CreateDbContextAsync())
+        {
+            await db.DeskTimers.Where(t => t.FiredAt == null && t.CancelledAt == null).ExecuteUpdateAsync(u => u.SetProperty(t => t.CancelledAt, At(11, 3, 14)));
+            await db.Tickets.ExecuteUpdateAsync(u => u.SetProperty(t => t.ClosedAt, At(11, 3, 14)));
+            db.RejectedMessages.Add(new RejectedMessage { Topic = "t/old", Reason = "schema", ReceivedAt = At(11, 3, 0), PayloadExcerpt = "{}" });
+            db.RejectedMessages.Add(new RejectedMessage { Topic = "t/new", Reason = "schema", ReceivedAt = At(11, 3, 0).AddDays(80), PayloadExcerpt = "{}" });
+            await db.SaveChangesAsync();
+        }
+
+        await using var before = await _dbs.CreateDbContextAsync();
+        var records = (await before.Tickets.CountAsync(), await before.TicketAudit.CountAsync(), await before.Occurrences.CountAsync());
+        Assert.True(await before.DeskTimers.AnyAsync());
+        _time.SetUtcNow(At(11, 3, 14).AddDays(91));
+        var retention = new Hosting.RetentionService(_dbs, Options.Create(new Hosting.RetentionOptions { NoiseDays = 90 }), _time, NullLogger<Hosting.RetentionService>.Instance);
+        Assert.True(await retention.PurgeNoiseAsync(default) > 1);
+
+        await using var after = await _dbs.CreateDbContextAsync();
+        Assert.Equal(["t/new"], await after.RejectedMessages.Select(r => r.Topic).ToListAsync());
+        Assert.False(await after.DeskTimers.AnyAsync());
+        Assert.Equal(records, (await after.Tickets.CountAsync(), await after.TicketAudit.CountAsync(), await after.Occurrences.CountAsync()));
+        Assert.Equal(0, await retention.PurgeNoiseAsync(default));
     }
 
     private async Task Fault(string site, string device, string fault, DateTimeOffset raised, DateTimeOffset cleared)
