@@ -40,7 +40,7 @@ public sealed class BrokerLimitsTests
             }
 
             await using var db = await host.App.Services.GetRequiredService<IDbContextFactory<CloudDb>>().CreateDbContextAsync();
-            Assert.Equal(1, await db.Set<Ingest.RejectedMessage>().CountAsync(r => r.Topic == MqttTopics.Events("site-c")));
+            Assert.Equal(1, await db.Set<AfterSales.Cloud.Ingest.RejectedMessage>().CountAsync(r => r.Topic == MqttTopics.Events("site-c")));
 
             // 2 KiB is no event: refused, and the gateway is disconnected.
             await Assert.ThrowsAnyAsync<Exception>(async () =>
