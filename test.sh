@@ -12,7 +12,8 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 # iputils-ping: the camera ICMP check falls back to it when the tests do not run as root.
 # fonts-liberation: Chromium (the browser tests) needs at least one font to lay pages out.
 # poppler-utils: the report tests read the PDFs back with pdftotext.
-packages=(mosquitto mosquitto-clients postgresql socat chromium poppler-utils iputils-ping fonts-liberation)
+# fonts-noto-cjk: Chinese in the PDFs (Noto Sans CJK SC) and on the browser tests' screenshots; libicu72: zh-CN formatting.
+packages=(mosquitto mosquitto-clients postgresql socat chromium poppler-utils iputils-ping fonts-liberation fonts-noto-cjk libicu72)
 need=()
 for pkg in "${packages[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")

@@ -1,3 +1,4 @@
+using AfterSales.Cloud.Calendar;
 using AfterSales.Cloud.Contracts;
 using AfterSales.Cloud.Dispatch;
 using AfterSales.Cloud.Documents;
@@ -83,7 +84,7 @@ internal sealed class DemoHistory(IServiceProvider services)
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        var planner = new InspectionPlanService(dbs, services.GetRequiredService<IOptions<InspectionOptions>>(), services.GetRequiredService<IOptions<LifecycleOptions>>(), clock, NullLogger<InspectionPlanService>.Instance);
+        var planner = new InspectionPlanService(dbs, services.GetRequiredService<IOptions<InspectionOptions>>(), services.GetRequiredService<IOptions<LifecycleOptions>>(), services.GetRequiredService<TenantCalendars>(), clock, NullLogger<InspectionPlanService>.Instance);
         await planner.PlanAsync(month, cancellationToken);
 
         // Faults through the month: most clear within minutes or hours; a few run long.
@@ -119,11 +120,11 @@ internal sealed class DemoHistory(IServiceProvider services)
         clock.Now = start.AddMonths(1);
         await timers.FireDueAsync(cancellationToken);
         await InspectAsync(dbs, tickets, clock, month, random, cancellationToken);
-        await FeedbackAsync(dbs, clock, sites.Select(s => s.Id).ToList(), technicians.DefaultIfEmpty("li").ToList(), start, random, cancellationToken);
+        await FeedbackAsync(dbs, services.GetRequiredService<TenantCalendars>(), clock, sites.Select(s => s.Id).ToList(), technicians.DefaultIfEmpty("li").ToList(), start, random, cancellationToken);
         await PartsAsync(dbs, clock, start, cancellationToken);
 
         clock.Now = start.AddMonths(1).AddHours(6);
-        var reports = new MonthlyReportService(dbs, services.GetRequiredService<MailService>(), services.GetRequiredService<DocumentHtmlService>(), services.GetRequiredService<KpiTargetSource>(), services.GetRequiredService<IOptions<LifecycleOptions>>(), clock, NullLogger<MonthlyReportService>.Instance);
+        var reports = new MonthlyReportService(dbs, services.GetRequiredService<MailService>(), services.GetRequiredService<DocumentHtmlService>(), services.GetRequiredService<KpiTargetSource>(), services.GetRequiredService<IOptions<LifecycleOptions>>(), services.GetRequiredService<TenantCalendars>(), clock, NullLogger<MonthlyReportService>.Instance);
         return await reports.RunMonthAsync(month, force: true, new Progress<ReportProgress>(p => Console.WriteLine($"  report {p.Done}/{p.Total} {p.SiteId}")), cancellationToken);
     }
 
@@ -152,7 +153,7 @@ internal sealed class DemoHistory(IServiceProvider services)
         }
     }
 
-    private static async Task FeedbackAsync(IDbContextFactory<CloudDb> dbs, ManualClock clock, List<string> sites, List<string> technicians, DateTimeOffset start, Random random, CancellationToken cancellationToken)
+    private static async Task FeedbackAsync(IDbContextFactory<CloudDb> dbs, TenantCalendars calendars, ManualClock clock, List<string> sites, List<string> technicians, DateTimeOffset start, Random random, CancellationToken cancellationToken)
     {
         var surveys = new SurveyService(dbs, NoMail(dbs, clock), clock);
         string[] comments = ["Quick and tidy work.", "Arrived later than promised.", "Explained everything clearly.", ""];
@@ -168,7 +169,7 @@ internal sealed class DemoHistory(IServiceProvider services)
             }
         }
 
-        var complaints = new ComplaintService(dbs, NoMail(dbs, clock), Options.Create(new FeedbackOptions()), clock, NullLogger<ComplaintService>.Instance);
+        var complaints = new ComplaintService(dbs, NoMail(dbs, clock), Options.Create(new FeedbackOptions()), calendars, clock, NullLogger<ComplaintService>.Instance);
         clock.Now = start.AddDays(17).AddHours(10);
         var complaint = await complaints.RegisterAsync(new(sites[^1], "The technician arrived an hour after the time he gave on the phone.", ComplaintCause.LateArrival, ServiceAtFault: true, TechnicianId: technicians[0]), cancellationToken);
         clock.Now = clock.Now.AddHours(2);

@@ -1,3 +1,4 @@
+using AfterSales.Cloud.Calendar;
 using AfterSales.Cloud.Mail;
 using AfterSales.Cloud.Sites;
 using AfterSales.Cloud.Storage;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace AfterSales.Cloud.Feedback;
 
 /// <summary>Registers complaints with their monthly serial, records answers and fixes, and chases overdue ones.</summary>
-internal sealed partial class ComplaintService(IDbContextFactory<CloudDb> dbs, MailService mailer, IOptions<FeedbackOptions> options, TimeProvider time, ILogger<ComplaintService> log)
+internal sealed partial class ComplaintService(IDbContextFactory<CloudDb> dbs, MailService mailer, IOptions<FeedbackOptions> options, TenantCalendars calendars, TimeProvider time, ILogger<ComplaintService> log)
 {
     public async Task<Complaint> RegisterAsync(ComplaintRequest request, CancellationToken cancellationToken)
     {
@@ -16,15 +17,13 @@ internal sealed partial class ComplaintService(IDbContextFactory<CloudDb> dbs, M
         {
             var now = time.GetUtcNow();
             await using var db = await dbs.CreateDbContextAsync(cancellationToken);
-            if (!await db.Sites.AnyAsync(s => s.Id == request.SiteId, cancellationToken))
-            {
-                throw new ArgumentException($"Unknown site '{request.SiteId}'.", nameof(request));
-            }
-
-            var prefix = now.UtcDateTime.ToString("yyMM", System.Globalization.CultureInfo.InvariantCulture) + "-";
+            var tenant = await db.Sites.Where(s => s.Id == request.SiteId).Select(s => s.TenantId).SingleOrDefaultAsync(cancellationToken)
+                ?? throw new ArgumentException($"Unknown site '{request.SiteId}'.", nameof(request));
+            var month = calendars.For(tenant).MonthOf(now);
+            var prefix = ComplaintRules.Prefix(month);
             var numbers = await db.Set<Complaint>().Where(c => c.Number.StartsWith(prefix)).Select(c => c.Number).ToListAsync(cancellationToken);
             var complaint = Complaint.Register(
-                ComplaintRules.NextNumber(now, numbers), request.SiteId, request.Summary, request.Cause, request.ServiceAtFault, request.Serious, now, options.Value.Complaints,
+                ComplaintRules.NextNumber(month, numbers), request.SiteId, request.Summary, request.Cause, request.ServiceAtFault, request.Serious, now, options.Value.Complaints,
                 request.TechnicianId, request.TicketId);
             db.Add(complaint);
             try
@@ -100,10 +99,10 @@ internal sealed partial class ComplaintService(IDbContextFactory<CloudDb> dbs, M
 
     private static string Describe(Complaint c, DateTimeOffset now) =>
         $"""
-        Complaint {c.Number} from site {c.SiteId}, received {c.ReceivedAt:yyyy-MM-dd HH:mm} UTC ({(now - c.ReceivedAt).TotalHours:0} h ago).
+        Complaint {c.Number} from site {c.SiteId}, received {DisplayZone.Local(c.ReceivedAt):yyyy-MM-dd HH:mm} ({(now - c.ReceivedAt).TotalHours:0} h ago).
         {c.Summary}
-        Answer due {c.AnswerDueAt:yyyy-MM-dd HH:mm}: {(c.AnsweredAt is null ? "NOT ANSWERED" : "answered")}.
-        Resolution due {c.ResolveDueAt:yyyy-MM-dd HH:mm}.{(c.Serious ? " Serious: the supervisor visits the customer in person." : string.Empty)}
+        Answer due {DisplayZone.Local(c.AnswerDueAt):yyyy-MM-dd HH:mm}: {(c.AnsweredAt is null ? "NOT ANSWERED" : "answered")}.
+        Resolution due {DisplayZone.Local(c.ResolveDueAt):yyyy-MM-dd HH:mm}.{(c.Serious ? " Serious: the supervisor visits the customer in person." : string.Empty)}
         """;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Complaint {Number} {What}")]

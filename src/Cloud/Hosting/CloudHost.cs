@@ -64,6 +64,8 @@ internal static class CloudHost
         services.Configure<SeedOptions>(builder.Configuration.GetSection(SeedOptions.Section));
         services.Configure<SiteConfigOptions>(builder.Configuration.GetSection(SiteConfigOptions.Section));
 
+        services.AddSingleton(new TenantCalendars(builder.Configuration.GetSection(LocalTimeOptions.Section).Get<LocalTimeOptions>() ?? new LocalTimeOptions()));
+
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddCloudStorage(database);
 
@@ -145,6 +147,13 @@ internal static class CloudHost
         app.UseCloudLocalization(builder.Configuration);
         app.UseAuthentication();
         app.UseAuthorization();
+        // Every time a page shows is on the signed-in user's company clock (docs/local-time.md).
+        app.Use(async (http, next) =>
+        {
+            var tenant = http.User.Identity?.IsAuthenticated == true ? DeskUser.From(http.User).TenantId : null;
+            using var zone = DisplayZone.Use(http.RequestServices.GetRequiredService<TenantCalendars>().For(tenant));
+            await next(http);
+        });
         app.MapGet("/", (HttpContext http) => Results.Redirect(http.User.Identity?.IsAuthenticated == true ? Landing.For(DeskUser.From(http.User)) : "/signin")).AllowAnonymous();
         app.MapPost("/signout", async (HttpContext http) =>
         {

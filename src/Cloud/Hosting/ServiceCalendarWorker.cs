@@ -19,6 +19,7 @@ internal sealed partial class ServiceCalendarWorker(
     MonthlyReportService reports,
     ComplaintService complaints,
     RevisitService revisits,
+    TenantCalendars calendars,
     TimeProvider time,
     ILogger<ServiceCalendarWorker> log) : BackgroundService
 {
@@ -26,7 +27,8 @@ internal sealed partial class ServiceCalendarWorker(
 
     public async Task TickAsync(CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        // The service company's local day: the month turns at local midnight (docs/local-time.md).
+        var today = calendars.Default.DayOf(time.GetUtcNow());
         var month = ServiceMonth.FirstOfMonth(today);
         await Step("expiry notices", () => contracts.SendExpiryNoticesAsync(cancellationToken));
         await Step("inspection plan", () => inspections.PlanAsync(month, cancellationToken));

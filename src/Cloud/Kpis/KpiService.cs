@@ -1,3 +1,4 @@
+using AfterSales.Cloud.Calendar;
 using AfterSales.Cloud.Feedback;
 using AfterSales.Cloud.Inspections;
 using AfterSales.Cloud.Inventory;
@@ -12,13 +13,19 @@ using Microsoft.Extensions.Options;
 namespace AfterSales.Cloud.Kpis;
 
 /// <summary>Loads a period's KPI inputs for every site.</summary>
-internal sealed class KpiService(IDbContextFactory<CloudDb> dbs, IOptions<LifecycleOptions> lifecycle, TimeProvider time)
+internal sealed class KpiService(IDbContextFactory<CloudDb> dbs, IOptions<LifecycleOptions> lifecycle, TenantCalendars calendars, TimeProvider time)
 {
-    public async Task<KpiInputs> LoadAsync(DateOnly firstMonth, int months, CancellationToken cancellationToken)
+    /// <summary>
+    /// The months are local months of <paramref name="tenantId"/>'s calendar (the default one when
+    /// null): a fault at 07:00 Beijing time on the 1st counts in the month it happened there.
+    /// </summary>
+    public async Task<KpiInputs> LoadAsync(DateOnly firstMonth, int months, CancellationToken cancellationToken, string? tenantId = null)
     {
-        var from = new DateTimeOffset(firstMonth.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var calendar = calendars.For(tenantId);
+        var from = calendar.StartOf(firstMonth);
+        var end = calendar.StartOf(firstMonth.AddMonths(months));
         var now = time.GetUtcNow();
-        var to = from.AddMonths(months) < now ? from.AddMonths(months) : now;
+        var to = end < now ? end : now;
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         var siteIds = await db.Sites.Select(s => s.Id).ToListAsync(cancellationToken);
         var facts = await TicketHistoryStore.LoadAsync(db, siteIds, from, to, lifecycle.Value, cancellationToken);

@@ -1,3 +1,4 @@
+using AfterSales.Cloud.Calendar;
 using System.Globalization;
 using AfterSales.Cloud.Tickets;
 using AfterSales.Cloud.Tickets.Lifecycle;
@@ -21,7 +22,8 @@ internal static class Format
 
     public static string Status(TicketStatus status) => TicketStateMachine.Describe(status);
 
-    public static string Time(DateTimeOffset? at) => at?.ToString("MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "—";
+    /// <summary>A time on the service company's clock face (docs/local-time.md), never UTC.</summary>
+    public static string Time(DateTimeOffset? at) => DisplayZone.Local(at)?.ToString("MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "—";
 
     public static string Kind(TicketView t)
     {

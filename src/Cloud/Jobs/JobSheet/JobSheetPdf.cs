@@ -1,3 +1,4 @@
+using AfterSales.Cloud.Calendar;
 using System.Globalization;
 using AfterSales.Cloud.Documents;
 using SkiaSharp;
@@ -103,7 +104,7 @@ public static class JobSheetPdf
                 Row(string.Empty, "not signed yet — the customer signs after the work");
             }
 
-            canvas.DrawText($"Printed {Time(d.PrintedAt)} by AfterSales. Times are UTC.", Margin, Height - 30, _small, _muted);
+            canvas.DrawText($"Printed {Time(d.PrintedAt)} by AfterSales.", Margin, Height - 30, _small, _muted);
         }
 
         private void Section(string title)
@@ -132,25 +133,7 @@ public static class JobSheetPdf
             _y += 2;
         }
 
-        private IEnumerable<string> Wrap(string text, float width)
-        {
-            var line = string.Empty;
-            foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            {
-                var candidate = line.Length == 0 ? word : line + " " + word;
-                if (_body.MeasureText(candidate) > width && line.Length > 0)
-                {
-                    yield return line;
-                    line = word;
-                }
-                else
-                {
-                    line = candidate;
-                }
-            }
-
-            yield return line;
-        }
+        private List<string> Wrap(string text, float width) => LineBreakRules.Wrap(text, t => _body.MeasureText(t), width);
 
         public void Dispose()
         {
@@ -167,7 +150,7 @@ public static class JobSheetPdf
 
         private void Rule() => canvas.DrawLine(Margin, _y, Width - Margin, _y, _rule);
 
-        private static string Time(DateTimeOffset? at) => at?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "—";
+        private static string Time(DateTimeOffset? at) => DisplayZone.Local(at)?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "—";
 
         private static string Inv(FormattableString text) => FormattableString.Invariant(text);
     }
