@@ -3,6 +3,7 @@ using AfterSales.Cloud.Auth;
 using AfterSales.Cloud.Broker;
 using AfterSales.Cloud.Calendar;
 using AfterSales.Cloud.Contracts;
+using AfterSales.Cloud.Exports;
 using AfterSales.Cloud.Feedback;
 using AfterSales.Cloud.Ingest;
 using AfterSales.Cloud.Inspections;
@@ -90,6 +91,7 @@ internal static class CloudHost
         services.AddReports();
         services.AddParts();
         services.AddKpis();
+        services.AddExports();
 
         // Start order matters: schema first, then the broker, then the subscriber and the watchdog.
         services.AddHostedService<DatabaseInitializer>();
@@ -173,6 +175,7 @@ internal static class CloudHost
         app.MapReports();
         app.MapParts();
         app.MapKpis();
+        app.MapExports();
         app.MapProvisioning();
         app.MapRazorPages();
         return app;

@@ -17,7 +17,7 @@ internal sealed class KpiService(IDbContextFactory<CloudDb> dbs, IOptions<Lifecy
 {
     /// <summary>
     /// The months are local months of <paramref name="tenantId"/>'s calendar (the default one when
-    /// null): a fault at 07:00 Beijing time on the 1st counts in the month it happened there.
+    /// null), and only that company's sites: a fault at 07:00 Beijing time on the 1st counts in the month it happened there.
     /// </summary>
     public async Task<KpiInputs> LoadAsync(DateOnly firstMonth, int months, CancellationToken cancellationToken, string? tenantId = null)
     {
@@ -27,13 +27,15 @@ internal sealed class KpiService(IDbContextFactory<CloudDb> dbs, IOptions<Lifecy
         var now = time.GetUtcNow();
         var to = end < now ? end : now;
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
-        var siteIds = await db.Sites.Select(s => s.Id).ToListAsync(cancellationToken);
+        // With a tenant: only that company's sites and what happened at them.
+        var siteIds = await db.Sites.Where(s => tenantId == null || s.TenantId == tenantId).Select(s => s.Id).ToListAsync(cancellationToken);
+        var scope = siteIds.ToHashSet(StringComparer.Ordinal);
         var facts = await TicketHistoryStore.LoadAsync(db, siteIds, from, to, lifecycle.Value, cancellationToken);
-        var devices = await db.Set<InventoryDevice>().AsNoTracking().ToListAsync(cancellationToken);
-        var surveys = (await db.Set<Survey>().AsNoTracking().ToListAsync(cancellationToken)).Where(s => s.SentAt >= from && s.SentAt < to).ToList();
-        var complaints = (await db.Set<Complaint>().AsNoTracking().ToListAsync(cancellationToken)).Where(c => c.ReceivedAt >= from && c.ReceivedAt < to).ToList();
+        var devices = await db.Set<InventoryDevice>().AsNoTracking().Where(d => siteIds.Contains(d.SiteId)).ToListAsync(cancellationToken);
+        var surveys = (await db.Set<Survey>().AsNoTracking().ToListAsync(cancellationToken)).Where(s => s.SentAt >= from && s.SentAt < to && scope.Contains(s.SiteId)).ToList();
+        var complaints = (await db.Set<Complaint>().AsNoTracking().ToListAsync(cancellationToken)).Where(c => c.ReceivedAt >= from && c.ReceivedAt < to && scope.Contains(c.SiteId)).ToList();
         var lastMonth = firstMonth.AddMonths(months);
-        var inspections = await db.Set<InspectionJob>().AsNoTracking().Include(j => j.Items).Where(j => j.Month >= firstMonth && j.Month < lastMonth).ToListAsync(cancellationToken);
+        var inspections = await db.Set<InspectionJob>().AsNoTracking().Include(j => j.Items).Where(j => j.Month >= firstMonth && j.Month < lastMonth && siteIds.Contains(j.SiteId)).ToListAsync(cancellationToken);
         var zones = facts.GroupBy(f => f.SiteId).ToDictionary(g => g.Key, g => g.MaxBy(f => f.OpenedAt)!.Zone);
         var availability = siteIds.ToDictionary(
             s => s,

@@ -37,6 +37,7 @@ public sealed partial class AccessTests : IAsyncLifetime
         (Rx("^/api/v1/config-signing-key$"), null), // the public half of the key gateways check site configs with (docs/security.md)
         (Rx("^/openapi/"), SignedIn),
         (Rx("^/api/v1/ingest/"), Staff),
+        (Rx("^/api/v1/exports/"), Staff),
         (Rx("^/api/v1/technicians$"), Staff),
         (Rx("^/api/v1/tickets/{id}/(assign|deadline|pause|resume|cancel)$"), Staff),
         (Rx("^/api/v1/tickets/{id}/(accept|depart|arrive|notes|parts|resolve|signature|close|jobsheet\\.pdf)$"), Field),
