@@ -1,3 +1,4 @@
+using AfterSales.Cloud.Auth;
 using AfterSales.Cloud.Calendar;
 using AfterSales.Cloud.Contracts;
 using AfterSales.Cloud.Dispatch;
@@ -53,7 +54,8 @@ internal sealed class DemoHistory(IServiceProvider services)
     public async Task<ReportRun?> FillAsync(DateOnly month, CancellationToken cancellationToken)
     {
         var dbs = services.GetRequiredService<IDbContextFactory<CloudDb>>();
-        var start = new DateTimeOffset(month.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        // The history month is the service company's local month (docs/local-time.md).
+        var start = services.GetRequiredService<TenantCalendars>().Default.StartOf(month);
         var clock = new ManualClock(start);
         var random = new Random(2026);
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
@@ -120,6 +122,7 @@ internal sealed class DemoHistory(IServiceProvider services)
         clock.Now = start.AddMonths(1);
         await timers.FireDueAsync(cancellationToken);
         await InspectAsync(dbs, tickets, clock, month, random, cancellationToken);
+        await MonthEndReviewAsync(dbs, desk.GetRequiredService<JobService>(), cancellationToken);
         await FeedbackAsync(dbs, services.GetRequiredService<TenantCalendars>(), clock, sites.Select(s => s.Id).ToList(), technicians.DefaultIfEmpty("li").ToList(), start, random, cancellationToken);
         await PartsAsync(dbs, clock, start, cancellationToken);
 
@@ -133,6 +136,34 @@ internal sealed class DemoHistory(IServiceProvider services)
         Schema = FaultEvent.SchemaV1, EventId = Guid.CreateVersion7(at), SiteId = site, GatewayId = "gw-" + site["site-".Length..], Seq = at.ToUnixTimeMilliseconds(),
         DeviceId = device, DeviceKind = Devices.Single(d => d.Id == device).Kind, Fault = fault, State = state, Severity = severity, OccurredAt = at,
     };
+
+    /// <summary>
+    /// The dispatcher's month-end review: a replayed ticket still unfinished (never dispatched, left
+    /// resolved without a signature, or an inspection defect) is closed or cancelled with a reason, so the demo opens on
+    /// today's board and not on last month's leftovers hundreds of hours overdue.
+    /// </summary>
+    private static async Task MonthEndReviewAsync(IDbContextFactory<CloudDb> dbs, JobService jobs, CancellationToken cancellationToken)
+    {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        var open = await db.Tickets.AsNoTracking()
+            .Where(t => t.Status != TicketStatus.Closed && t.Status != TicketStatus.Cancelled)
+            .Join(db.Sites, t => t.SiteId, s => s.Id, (t, s) => new { t.Id, t.Status, s.TenantId })
+            .ToListAsync(cancellationToken);
+        foreach (var t in open)
+        {
+            var dispatcher = new DeskUser("dispatch", ApiKeyRoles.Dispatcher, t.TenantId, null, null);
+            try
+            {
+                _ = t.Status == TicketStatus.Resolved
+                    ? await jobs.CloseAsync(t.Id, dispatcher, cancellationToken)
+                    : await jobs.CancelAsync(t.Id, dispatcher, "month-end review: handled on site, no further visit needed", cancellationToken);
+            }
+            catch (WorkflowRefusedException)
+            {
+                // A state the review may not end (none expected): it stays for the dispatcher.
+            }
+        }
+    }
 
     private static async Task InspectAsync(IDbContextFactory<CloudDb> dbs, TicketDeskService tickets, ManualClock clock, DateOnly month, Random random, CancellationToken cancellationToken)
     {
