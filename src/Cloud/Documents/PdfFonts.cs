@@ -5,9 +5,9 @@ namespace AfterSales.Cloud.Documents;
 /// <summary>
 /// The typefaces every PDF uses. Chinese names, addresses and the Chinese reports need a CJK font:
 /// Noto Sans CJK SC from Debian's <c>fonts-noto-cjk</c> (SIL Open Font License), which also
-/// carries Latin, so one face prints both. The PDF embeds only the glyphs a document uses.
-/// Without that package the embedded Liberation Sans is used and Chinese prints as empty boxes
-/// (docs/reports.md, "Fonts").
+/// carries Latin, so one face prints both; a document without Chinese keeps Liberation Sans. The
+/// PDF embeds only the glyphs a document uses. Without that package Liberation Sans is used and
+/// Chinese prints as empty boxes (docs/reports.md, "Fonts").
 /// </summary>
 internal static class PdfFonts
 {
@@ -16,20 +16,36 @@ internal static class PdfFonts
 
     private const string CjkFamily = "Noto Sans CJK SC";
 
-    private static readonly Lazy<SKTypeface> RegularFace = new(() => Cjk("Regular") ?? Load("Regular"));
-    private static readonly Lazy<SKTypeface> BoldFace = new(() => Cjk("Bold") ?? Load("Bold"));
+    private static readonly Lazy<SKTypeface> LatinRegular = new(() => Load("Regular"));
+    private static readonly Lazy<SKTypeface> LatinBold = new(() => Load("Bold"));
+    private static readonly Lazy<SKTypeface> LatinItalic = new(() => Load("Italic"));
+    private static readonly Lazy<SKTypeface?> CjkRegular = new(() => Cjk("Regular"));
+    private static readonly Lazy<SKTypeface?> CjkBold = new(() => Cjk("Bold"));
 
-    // Chinese has no italic: the small print uses the regular face when the CJK font is there.
-    private static readonly Lazy<SKTypeface> ItalicFace = new(() => Cjk("Regular") ?? Load("Italic"));
+    // Set while a document with Chinese in it is drawn (see Use).
+    private static readonly AsyncLocal<bool> Chinese = new();
 
-    public static SKTypeface Regular => RegularFace.Value;
+    public static SKTypeface Regular => (Chinese.Value ? CjkRegular.Value : null) ?? LatinRegular.Value;
 
-    public static SKTypeface Bold => BoldFace.Value;
+    public static SKTypeface Bold => (Chinese.Value ? CjkBold.Value : null) ?? LatinBold.Value;
 
-    public static SKTypeface Italic => ItalicFace.Value;
+    // Chinese has no italic: the small print uses the regular face in a Chinese document.
+    public static SKTypeface Italic => (Chinese.Value ? CjkRegular.Value : null) ?? LatinItalic.Value;
 
     /// <summary>Whether Chinese text can be printed (the CJK font was found).</summary>
-    public static bool HasCjk => Regular.FamilyName == CjkFamily;
+    public static bool HasCjk => CjkRegular.Value is not null;
+
+    /// <summary>
+    /// Draws a document in the CJK face when any of its text is Chinese (Noto carries Latin too),
+    /// and in Liberation Sans otherwise, whose narrower Latin keeps English tables as they were.
+    /// </summary>
+    public static IDisposable Use(IEnumerable<string?> texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var previous = Chinese.Value;
+        Chinese.Value = texts.Any(t => t is not null && t.Any(c => c is (>= '\u2E80' and <= '\u9FFF') or (>= '\uF900' and <= '\uFAFF') or (>= '\uFF00' and <= '\uFFEF')));
+        return new Restore(previous);
+    }
 
     private static SKTypeface? Cjk(string weight)
     {
@@ -55,6 +71,11 @@ internal static class PdfFonts
         }
 
         return null;
+    }
+
+    private sealed class Restore(bool previous) : IDisposable
+    {
+        public void Dispose() => Chinese.Value = previous;
     }
 
     private static SKTypeface Load(string face)

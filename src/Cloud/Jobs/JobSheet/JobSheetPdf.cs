@@ -15,6 +15,7 @@ public static class JobSheetPdf
     public static byte[] Render(JobSheetData data)
     {
         ArgumentNullException.ThrowIfNull(data);
+        using var fonts = PdfFonts.Use([data.SiteName, data.Customer, data.Address, data.TechnicianName, data.Signature?.SignerName, data.Ticket.Resolution, .. data.Parts.Select(p => p.Part + p.Reason), .. data.Notes.Select(n => n.Detail)]);
         using var output = new MemoryStream();
         using (var document = SKDocument.CreatePdf(output, new SKDocumentPdfMetadata { Title = $"Job sheet {data.Ticket.Id}", Creator = "AfterSales" }))
         {

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace AfterSales.Cloud.Web.Pages;
 
 /// <summary>This month's inspections: a technician sees their own, a dispatcher everybody's.</summary>
-internal sealed class InspectionsModel(InspectionService desk, TimeProvider time) : PageModel
+internal sealed class InspectionsModel(InspectionService desk, TenantCalendars calendars, TimeProvider time) : PageModel
 {
     public IReadOnlyList<InspectionJob> Jobs { get; private set; } = [];
 
@@ -15,7 +15,7 @@ internal sealed class InspectionsModel(InspectionService desk, TimeProvider time
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Month = ServiceMonth.FirstOfMonth(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        Month = calendars.For(DeskUser.From(User).TenantId).MonthOf(time.GetUtcNow());
         var mine = User.IsInRole(ApiKeyRoles.Technician) ? DeskUser.From(User).TechnicianId ?? string.Empty : null;
         Jobs = await desk.ForTechnicianAsync(mine, Month, cancellationToken);
     }
