@@ -13,7 +13,8 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 # fonts-liberation: Chromium (the browser tests) needs at least one font to lay pages out.
 # poppler-utils: the report tests read the PDFs back with pdftotext.
 # clang, zlib1g-dev: the NativeAOT gateway build the end-to-end tests publish (AotBuildTests) links with them.
-packages=(mosquitto mosquitto-clients postgresql socat chromium poppler-utils iputils-ping fonts-liberation clang zlib1g-dev)
+# fonts-noto-cjk: Chinese in the PDFs (Noto Sans CJK SC) and on the browser tests' screenshots; libicu72: zh-CN formatting.
+packages=(mosquitto mosquitto-clients postgresql socat chromium poppler-utils iputils-ping fonts-liberation clang zlib1g-dev fonts-noto-cjk libicu72)
 need=()
 for pkg in "${packages[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")

@@ -1,3 +1,4 @@
+using AfterSales.Cloud.Calendar;
 using System.Diagnostics;
 using System.Globalization;
 using AfterSales.Cloud.Contracts;
@@ -42,14 +43,14 @@ internal static class ReportBenchmark
 
             var time = new FixedClock(new DateTimeOffset(2026, 11, 1, 6, 0, 0, TimeSpan.Zero));
             var html = new DocumentHtmlService(NullLoggerFactory.Instance);
-            var reports = new MonthlyReportService(dbs, new MailService(dbs, Options.Create(new MailOptions()), time, NullLogger<MailService>.Instance), html, new KpiTargetSource(Options.Create(new KpiTargets())), Options.Create(new LifecycleOptions()), time, NullLogger<MonthlyReportService>.Instance);
+            var reports = new MonthlyReportService(dbs, new MailService(dbs, Options.Create(new MailOptions()), time, NullLogger<MailService>.Instance), html, new KpiTargetSource(Options.Create(new KpiTargets())), Options.Create(new LifecycleOptions()), new TenantCalendars(new LocalTimeOptions()), time, NullLogger<MonthlyReportService>.Instance);
             var run = Stopwatch.StartNew();
             var done = await reports.RunMonthAsync(AfterSales.Cloud.Auth.Tenants.Default, Month, force: false, progress: null, CancellationToken.None);
             run.Stop();
 
             await using var db = dbs.CreateDbContext();
             var bytes = await db.ArchivedReports.SumAsync(a => (long)a.Pdf.Length);
-            var inputs = await ReportInputStore.LoadAsync(db, "site-00001", Month, time.GetUtcNow(), new LifecycleOptions(), CancellationToken.None);
+            var inputs = await ReportInputStore.LoadAsync(db, new TenantCalendars(new LocalTimeOptions()), "site-00001", Month, time.GetUtcNow(), new LifecycleOptions(), CancellationToken.None);
             var render = Stopwatch.StartNew();
             const int renders = 50;
             for (var i = 0; i < renders; i++)

@@ -1,4 +1,5 @@
 using AfterSales.Cloud.Auth;
+using AfterSales.Cloud.Calendar;
 using AfterSales.Cloud.Contracts;
 using AfterSales.Cloud.Dispatch;
 using AfterSales.Cloud.Documents;
@@ -53,7 +54,8 @@ internal sealed class DemoHistory(IServiceProvider services)
     public async Task<ReportRun?> FillAsync(DateOnly month, CancellationToken cancellationToken)
     {
         var dbs = services.GetRequiredService<IDbContextFactory<CloudDb>>();
-        var start = new DateTimeOffset(month.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        // The history month is the service company's local month (docs/local-time.md).
+        var start = services.GetRequiredService<TenantCalendars>().Default.StartOf(month);
         var clock = new ManualClock(start);
         var random = new Random(2026);
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
@@ -84,7 +86,7 @@ internal sealed class DemoHistory(IServiceProvider services)
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        var planner = new InspectionPlanService(dbs, services.GetRequiredService<IOptions<InspectionOptions>>(), services.GetRequiredService<IOptions<LifecycleOptions>>(), clock, NullLogger<InspectionPlanService>.Instance);
+        var planner = new InspectionPlanService(dbs, services.GetRequiredService<IOptions<InspectionOptions>>(), services.GetRequiredService<IOptions<LifecycleOptions>>(), services.GetRequiredService<TenantCalendars>(), clock, NullLogger<InspectionPlanService>.Instance);
         await planner.PlanAsync(Tenants.Default, month, cancellationToken);
 
         // Faults through the month: most clear within minutes or hours; a few run long.
@@ -120,11 +122,12 @@ internal sealed class DemoHistory(IServiceProvider services)
         clock.Now = start.AddMonths(1);
         await timers.FireDueAsync(cancellationToken);
         await InspectAsync(dbs, tickets, clock, month, random, cancellationToken);
-        await FeedbackAsync(dbs, clock, sites.Select(s => s.Id).ToList(), technicians.DefaultIfEmpty("li").ToList(), start, random, cancellationToken);
+        await MonthEndReviewAsync(dbs, desk.GetRequiredService<JobService>(), cancellationToken);
+        await FeedbackAsync(dbs, services.GetRequiredService<TenantCalendars>(), clock, sites.Select(s => s.Id).ToList(), technicians.DefaultIfEmpty("li").ToList(), start, random, cancellationToken);
         await PartsAsync(dbs, clock, start, cancellationToken);
 
         clock.Now = start.AddMonths(1).AddHours(6);
-        var reports = new MonthlyReportService(dbs, services.GetRequiredService<MailService>(), services.GetRequiredService<DocumentHtmlService>(), services.GetRequiredService<KpiTargetSource>(), services.GetRequiredService<IOptions<LifecycleOptions>>(), clock, NullLogger<MonthlyReportService>.Instance);
+        var reports = new MonthlyReportService(dbs, services.GetRequiredService<MailService>(), services.GetRequiredService<DocumentHtmlService>(), services.GetRequiredService<KpiTargetSource>(), services.GetRequiredService<IOptions<LifecycleOptions>>(), services.GetRequiredService<TenantCalendars>(), clock, NullLogger<MonthlyReportService>.Instance);
         return await reports.RunMonthAsync(Tenants.Default, month, force: true, new Progress<ReportProgress>(p => Console.WriteLine($"  report {p.Done}/{p.Total} {p.SiteId}")), cancellationToken);
     }
 
@@ -133,6 +136,34 @@ internal sealed class DemoHistory(IServiceProvider services)
         Schema = FaultEvent.SchemaV1, EventId = Guid.CreateVersion7(at), SiteId = site, GatewayId = "gw-" + site["site-".Length..], Seq = at.ToUnixTimeMilliseconds(),
         DeviceId = device, DeviceKind = Devices.Single(d => d.Id == device).Kind, Fault = fault, State = state, Severity = severity, OccurredAt = at,
     };
+
+    /// <summary>
+    /// The dispatcher's month-end review: a replayed ticket still unfinished (never dispatched, left
+    /// resolved without a signature, or an inspection defect) is closed or cancelled with a reason, so the demo opens on
+    /// today's board and not on last month's leftovers hundreds of hours overdue.
+    /// </summary>
+    private static async Task MonthEndReviewAsync(IDbContextFactory<CloudDb> dbs, JobService jobs, CancellationToken cancellationToken)
+    {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        var open = await db.Tickets.AsNoTracking()
+            .Where(t => t.Status != TicketStatus.Closed && t.Status != TicketStatus.Cancelled)
+            .Join(db.Sites, t => t.SiteId, s => s.Id, (t, s) => new { t.Id, t.Status, s.TenantId })
+            .ToListAsync(cancellationToken);
+        foreach (var t in open)
+        {
+            var dispatcher = new DeskUser("dispatch", ApiKeyRoles.Dispatcher, t.TenantId, null, null);
+            try
+            {
+                _ = t.Status == TicketStatus.Resolved
+                    ? await jobs.CloseAsync(t.Id, dispatcher, cancellationToken)
+                    : await jobs.CancelAsync(t.Id, dispatcher, "month-end review: handled on site, no further visit needed", cancellationToken);
+            }
+            catch (WorkflowRefusedException)
+            {
+                // A state the review may not end (none expected): it stays for the dispatcher.
+            }
+        }
+    }
 
     private static async Task InspectAsync(IDbContextFactory<CloudDb> dbs, TicketDeskService tickets, ManualClock clock, DateOnly month, Random random, CancellationToken cancellationToken)
     {
@@ -153,7 +184,7 @@ internal sealed class DemoHistory(IServiceProvider services)
         }
     }
 
-    private static async Task FeedbackAsync(IDbContextFactory<CloudDb> dbs, ManualClock clock, List<string> sites, List<string> technicians, DateTimeOffset start, Random random, CancellationToken cancellationToken)
+    private static async Task FeedbackAsync(IDbContextFactory<CloudDb> dbs, TenantCalendars calendars, ManualClock clock, List<string> sites, List<string> technicians, DateTimeOffset start, Random random, CancellationToken cancellationToken)
     {
         var surveys = new SurveyService(dbs, NoMail(dbs, clock), clock);
         string[] comments = ["Quick and tidy work.", "Arrived later than promised.", "Explained everything clearly.", ""];
@@ -169,7 +200,7 @@ internal sealed class DemoHistory(IServiceProvider services)
             }
         }
 
-        var complaints = new ComplaintService(dbs, NoMail(dbs, clock), Options.Create(new FeedbackOptions()), clock, NullLogger<ComplaintService>.Instance);
+        var complaints = new ComplaintService(dbs, NoMail(dbs, clock), Options.Create(new FeedbackOptions()), calendars, clock, NullLogger<ComplaintService>.Instance);
         clock.Now = start.AddDays(17).AddHours(10);
         var complaint = await complaints.RegisterAsync(Tenants.Default, new(sites[^1], "The technician arrived an hour after the time he gave on the phone.", ComplaintCause.LateArrival, ServiceAtFault: true, TechnicianId: technicians[0]), cancellationToken);
         clock.Now = clock.Now.AddHours(2);

@@ -1,3 +1,4 @@
+using AfterSales.Cloud.Calendar;
 using System.Globalization;
 using AfterSales.Cloud.Sla;
 using AfterSales.Cloud.Sla.Zones;
@@ -44,11 +45,11 @@ public static class DispatchPlanner
         if (deadline is { } due && best.Eta > due)
         {
             return new DispatchChoice(null, best.Eta, string.Create(CultureInfo.InvariantCulture,
-                $"the soonest, {best.Candidate.Name}, could arrive {best.Eta:HH:mm} UTC, after the deadline {due:HH:mm} UTC"));
+                $"the soonest, {best.Candidate.Name}, could arrive {DisplayZone.Local(best.Eta):HH:mm}, after the deadline {DisplayZone.Local(due):HH:mm}"));
         }
 
         return new DispatchChoice(best.Candidate.TechnicianId, best.Eta, string.Create(CultureInfo.InvariantCulture,
-            $"{best.Candidate.From.DistanceKmTo(site):0.0} km away, {best.Candidate.Load} job(s) on hand, on site by {best.Eta:HH:mm} UTC"));
+            $"{best.Candidate.From.DistanceKmTo(site):0.0} km away, {best.Candidate.Load} job(s) on hand, on site by {DisplayZone.Local(best.Eta):HH:mm}"));
     }
 
     public static DateTimeOffset ExpectedArrival(Candidate candidate, GeoPoint site, DateTimeOffset now, DispatchOptions options)

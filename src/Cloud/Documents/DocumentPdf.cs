@@ -8,6 +8,7 @@ internal static class DocumentPdf
     public static byte[] Render(ReportDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
+        using var fonts = PdfFonts.Use(Texts(document));
         var pdf = new PdfLayout(document.Title, document.Subtitle, document.Footer);
         foreach (var block in document.Blocks)
         {
@@ -58,4 +59,28 @@ internal static class DocumentPdf
         TextStyle.Note => 8.5f,
         _ => throw new ArgumentOutOfRangeException(nameof(style), style, null),
     };
+
+    /// <summary>Every text a document prints, to pick its fonts.</summary>
+    private static IEnumerable<string?> Texts(ReportDocument document)
+    {
+        yield return document.Title;
+        yield return document.Subtitle;
+        yield return document.Footer;
+        foreach (var block in document.Blocks)
+        {
+            var texts = block switch
+            {
+                TextBlock t => [t.Text],
+                HeadingBlock h => [h.Text],
+                FactsBlock f => f.Facts.SelectMany(x => new[] { x.Label, x.Value }),
+                TilesBlock t => t.Tiles.SelectMany(x => new[] { x.Label, x.Value, x.Note }),
+                TableBlock t => t.Columns.Select(c => c.Header).Concat(t.Rows.SelectMany(r => r.Select(c => c.Text))),
+                _ => [],
+            };
+            foreach (var text in texts)
+            {
+                yield return text;
+            }
+        }
+    }
 }

@@ -179,46 +179,8 @@ internal sealed partial class PdfLayout(string title, string subtitle, string fo
         _ => throw new ArgumentOutOfRangeException(nameof(tone), tone, null),
     };
 
-    /// <summary>Greedy word wrap; a word longer than the line is cut by characters.</summary>
-    internal static List<string> Wrap(string text, SKFont font, float width)
-    {
-        var lines = new List<string>();
-        foreach (var paragraph in text.Split('\n'))
-        {
-            var line = string.Empty;
-            foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            {
-                var candidate = line.Length == 0 ? word : line + " " + word;
-                if (font.MeasureText(candidate) <= width)
-                {
-                    line = candidate;
-                    continue;
-                }
-
-                if (line.Length > 0)
-                {
-                    lines.Add(line);
-                }
-
-                line = word;
-                while (font.MeasureText(line) > width && line.Length > 1)
-                {
-                    var cut = line.Length - 1;
-                    while (cut > 1 && font.MeasureText(line[..cut]) > width)
-                    {
-                        cut--;
-                    }
-
-                    lines.Add(line[..cut]);
-                    line = line[cut..];
-                }
-            }
-
-            lines.Add(line);
-        }
-
-        return lines;
-    }
+    /// <summary>Greedy wrap that breaks Latin at spaces and Chinese between characters (<see cref="LineBreakRules"/>).</summary>
+    internal static List<string> Wrap(string text, SKFont font, float width) => LineBreakRules.Wrap(text, t => font.MeasureText(t), width);
 
     /// <summary>Shortens one line to fit, with an ellipsis.</summary>
     internal static string Fit(string text, SKFont font, float width)

@@ -13,11 +13,15 @@ public enum ComplaintAction
 /// <summary>Pure complaint rules: numbering, reminders and escalation, and whether the clocks were kept (the deadlines are set by <see cref="Complaint.Register"/>).</summary>
 public static class ComplaintRules
 {
-    /// <summary>YYMM-NNN: the serial restarts each month (seed 003 Ⅰ 第八条).</summary>
-    public static string NextNumber(DateTimeOffset receivedAt, IEnumerable<string> numbersThisMonth)
+    /// <summary>
+    /// YYMM-NNN: the serial restarts each month (seed 003 Ⅰ 第八条). The month is the service
+    /// company's local month of receipt (docs/local-time.md): a complaint at 07:00 Beijing time on
+    /// the 1st belongs to the new month although it is still the previous month in UTC.
+    /// </summary>
+    public static string NextNumber(DateOnly localMonthOfReceipt, IEnumerable<string> numbersThisMonth)
     {
         ArgumentNullException.ThrowIfNull(numbersThisMonth);
-        var prefix = receivedAt.UtcDateTime.ToString("yyMM", CultureInfo.InvariantCulture) + "-";
+        var prefix = Prefix(localMonthOfReceipt);
         var last = numbersThisMonth
             .Where(n => n.StartsWith(prefix, StringComparison.Ordinal))
             .Select(n => int.TryParse(n.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var k) ? k : 0)
@@ -25,6 +29,8 @@ public static class ComplaintRules
             .Max();
         return prefix + (last + 1).ToString("000", CultureInfo.InvariantCulture);
     }
+
+    public static string Prefix(DateOnly localMonth) => localMonth.ToString("yyMM", CultureInfo.InvariantCulture) + "-";
 
     /// <summary>
     /// Serious complaints and those past their resolution deadline go to the senior manager once;

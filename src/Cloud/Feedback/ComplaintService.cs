@@ -1,4 +1,5 @@
 using AfterSales.Cloud.Dispatch;
+using AfterSales.Cloud.Calendar;
 using AfterSales.Cloud.Mail;
 using AfterSales.Cloud.Sites;
 using AfterSales.Cloud.Storage;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace AfterSales.Cloud.Feedback;
 
 /// <summary>Registers complaints with their monthly serial, records answers and fixes, and chases overdue ones.</summary>
-internal sealed partial class ComplaintService(IDbContextFactory<CloudDb> dbs, MailService mailer, IOptions<FeedbackOptions> options, TimeProvider time, ILogger<ComplaintService> log)
+internal sealed partial class ComplaintService(IDbContextFactory<CloudDb> dbs, MailService mailer, IOptions<FeedbackOptions> options, TenantCalendars calendars, TimeProvider time, ILogger<ComplaintService> log)
 {
     /// <summary>
     /// Registers a complaint about a site of <paramref name="tenantId"/>. A site, technician or ticket of
@@ -38,10 +39,11 @@ internal sealed partial class ComplaintService(IDbContextFactory<CloudDb> dbs, M
                 throw new KeyNotFoundException($"Unknown ticket {request.TicketId}.");
             }
 
-            var prefix = now.UtcDateTime.ToString("yyMM", System.Globalization.CultureInfo.InvariantCulture) + "-";
+            var month = calendars.For(tenantId).MonthOf(now);
+            var prefix = ComplaintRules.Prefix(month);
             var numbers = await db.Set<Complaint>().Where(c => c.Number.StartsWith(prefix)).Select(c => c.Number).ToListAsync(cancellationToken);
             var complaint = Complaint.Register(
-                ComplaintRules.NextNumber(now, numbers), request.SiteId, request.Summary, request.Cause, request.ServiceAtFault, request.Serious, now, options.Value.Complaints,
+                ComplaintRules.NextNumber(month, numbers), request.SiteId, request.Summary, request.Cause, request.ServiceAtFault, request.Serious, now, options.Value.Complaints,
                 request.TechnicianId, request.TicketId);
             db.Add(complaint);
             try
@@ -122,10 +124,10 @@ internal sealed partial class ComplaintService(IDbContextFactory<CloudDb> dbs, M
 
     private static string Describe(Complaint c, DateTimeOffset now) =>
         $"""
-        Complaint {c.Number} from site {c.SiteId}, received {c.ReceivedAt:yyyy-MM-dd HH:mm} UTC ({(now - c.ReceivedAt).TotalHours:0} h ago).
+        Complaint {c.Number} from site {c.SiteId}, received {DisplayZone.Local(c.ReceivedAt):yyyy-MM-dd HH:mm} ({(now - c.ReceivedAt).TotalHours:0} h ago).
         {c.Summary}
-        Answer due {c.AnswerDueAt:yyyy-MM-dd HH:mm}: {(c.AnsweredAt is null ? "NOT ANSWERED" : "answered")}.
-        Resolution due {c.ResolveDueAt:yyyy-MM-dd HH:mm}.{(c.Serious ? " Serious: the supervisor visits the customer in person." : string.Empty)}
+        Answer due {DisplayZone.Local(c.AnswerDueAt):yyyy-MM-dd HH:mm}: {(c.AnsweredAt is null ? "NOT ANSWERED" : "answered")}.
+        Resolution due {DisplayZone.Local(c.ResolveDueAt):yyyy-MM-dd HH:mm}.{(c.Serious ? " Serious: the supervisor visits the customer in person." : string.Empty)}
         """;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Complaint {Number} {What}")]

@@ -3,6 +3,7 @@ using AfterSales.Cloud.Auth;
 using AfterSales.Cloud.Broker;
 using AfterSales.Cloud.Calendar;
 using AfterSales.Cloud.Contracts;
+using AfterSales.Cloud.Exports;
 using AfterSales.Cloud.Feedback;
 using AfterSales.Cloud.Ingest;
 using AfterSales.Cloud.Inspections;
@@ -66,6 +67,8 @@ internal static class CloudHost
         services.Configure<SeedOptions>(builder.Configuration.GetSection(SeedOptions.Section));
         services.Configure<SiteConfigOptions>(builder.Configuration.GetSection(SiteConfigOptions.Section));
 
+        services.AddSingleton(new TenantCalendars(builder.Configuration.GetSection(LocalTimeOptions.Section).Get<LocalTimeOptions>() ?? new LocalTimeOptions()));
+
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddCloudStorage(database);
 
@@ -87,6 +90,7 @@ internal static class CloudHost
         services.AddReports();
         services.AddParts();
         services.AddKpis();
+        services.AddExports();
 
         // Start order matters: schema first, then the broker, then the subscriber and the watchdog.
         services.AddHostedService<DatabaseInitializer>();
@@ -147,6 +151,13 @@ internal static class CloudHost
         app.UseCloudLocalization(builder.Configuration);
         app.UseAuthentication();
         app.UseAuthorization();
+        // Every time a page shows is on the signed-in user's company clock (docs/local-time.md).
+        app.Use(async (http, next) =>
+        {
+            var tenant = http.User.Identity?.IsAuthenticated == true ? DeskUser.From(http.User).TenantId : null;
+            using var zone = DisplayZone.Use(http.RequestServices.GetRequiredService<TenantCalendars>().For(tenant));
+            await next(http);
+        });
         app.MapGet("/", (HttpContext http) => Results.Redirect(http.User.Identity?.IsAuthenticated == true ? Landing.For(DeskUser.From(http.User)) : "/signin")).AllowAnonymous();
         app.MapPost("/signout", async (HttpContext http) =>
         {
@@ -167,6 +178,7 @@ internal static class CloudHost
         app.MapReports();
         app.MapParts();
         app.MapKpis();
+        app.MapExports();
         app.MapProvisioning();
         app.MapRazorPages();
         return app;

@@ -24,6 +24,7 @@ internal sealed partial class ServiceCalendarWorker(
     RevisitService revisits,
     IDbContextFactory<CloudDb> dbs,
     RetentionService retention,
+    TenantCalendars calendars,
     TimeProvider time,
     ILogger<ServiceCalendarWorker> log) : BackgroundService
 {
@@ -31,8 +32,6 @@ internal sealed partial class ServiceCalendarWorker(
 
     public async Task TickAsync(CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var month = ServiceMonth.FirstOfMonth(today);
         await Step("expiry notices", () => contracts.SendExpiryNoticesAsync(cancellationToken));
         await Step("complaint reminders", () => complaints.ChaseAsync(cancellationToken));
         await Step("retention", () => retention.PurgeNoiseAsync(cancellationToken));
@@ -42,9 +41,11 @@ internal sealed partial class ServiceCalendarWorker(
         await Step("tenants", async () => tenants = await TenantsAsync(cancellationToken));
         foreach (var tenant in tenants)
         {
-            await Step("inspection plan", () => inspections.PlanAsync(tenant, month, cancellationToken));
-            await Step("monthly reports", async () => await reports.RunMonthAsync(tenant, month.AddMonths(-1), force: false, progress: null, cancellationToken));
-            await Step("revisit plan", () => revisits.PlanAsync(tenant, month, cancellationToken));
+            // Each company's month turns at its own local midnight.
+            var local = ServiceMonth.FirstOfMonth(calendars.For(tenant).DayOf(time.GetUtcNow()));
+            await Step("inspection plan", () => inspections.PlanAsync(tenant, local, cancellationToken));
+            await Step("monthly reports", async () => await reports.RunMonthAsync(tenant, local.AddMonths(-1), force: false, progress: null, cancellationToken));
+            await Step("revisit plan", () => revisits.PlanAsync(tenant, local, cancellationToken));
         }
     }
 

@@ -21,6 +21,7 @@ internal sealed partial class InspectionPlanService(
     IDbContextFactory<CloudDb> dbs,
     IOptions<InspectionOptions> options,
     IOptions<LifecycleOptions> lifecycle,
+    TenantCalendars calendars,
     TimeProvider time,
     ILogger<InspectionPlanService> log)
 {
@@ -44,14 +45,15 @@ internal sealed partial class InspectionPlanService(
         var sites = await db.Sites.AsNoTracking().Where(s => due.Contains(s.Id)).ToListAsync(cancellationToken);
         var centreOf = await db.Tickets.AsNoTracking().Where(t => due.Contains(t.SiteId) && t.CentreId != null)
             .GroupBy(t => t.SiteId).Select(g => new { SiteId = g.Key, CentreId = g.Max(t => t.CentreId) }).ToDictionaryAsync(x => x.SiteId, x => x.CentreId, cancellationToken);
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = calendars.Default.DayOf(now);
         var firstDay = today > month ? today : month;
         var slots = InspectionSchedulePlanner.Schedule(
             sites.Select(s => new SiteToInspect(s.Id, centreOf.GetValueOrDefault(s.Id))),
             await CandidatesAsync(db, tenantId, cancellationToken),
             planned.Where(p => p.TechnicianId is not null).Select(p => (p.TechnicianId!, p.ScheduledFor)),
             firstDay,
-            month.AddMonths(1).AddDays(-1));
+            month.AddMonths(1).AddDays(-1),
+            calendars.Default);
 
         var devices = await db.Set<InventoryDevice>().AsNoTracking().Where(d => due.Contains(d.SiteId)).ToListAsync(cancellationToken);
         var facts = await TicketHistoryStore.LoadAsync(db, due, now.AddDays(-30), now, lifecycle.Value, cancellationToken);

@@ -1,3 +1,5 @@
+using AfterSales.Cloud.Calendar;
+
 namespace AfterSales.Cloud.Inspections;
 
 /// <summary>A site that needs its inspection this month, and the centre that serves it.</summary>
@@ -8,7 +10,8 @@ public sealed record InspectionSlot(string SiteId, string? TechnicianId, DateOnl
 /// <summary>
 /// Spreads the month's inspections over technicians and working days: a site goes to a technician
 /// of its own centre when there is one, the least loaded first, on that technician's next working
-/// day with room. Pure: technicians and their existing bookings come in as data.
+/// day with room — a working day of the service company's calendar: no weekend, no public holiday,
+/// make-up working days count (docs/local-time.md). Pure: technicians and their existing bookings come in as data.
 /// </summary>
 public static class InspectionSchedulePlanner
 {
@@ -17,8 +20,10 @@ public static class InspectionSchedulePlanner
         IReadOnlyList<TechnicianCandidate> technicians,
         IEnumerable<(string TechnicianId, DateOnly Day)> booked,
         DateOnly firstDay,
-        DateOnly lastDay)
+        DateOnly lastDay,
+        LocalCalendar calendar)
     {
+        ArgumentNullException.ThrowIfNull(calendar);
         ArgumentNullException.ThrowIfNull(technicians);
         var load = booked.GroupBy(b => b).ToDictionary(g => g.Key, g => g.Count());
         int Total(string id) => load.Where(kv => kv.Key.TechnicianId == id).Sum(kv => kv.Value);
@@ -28,7 +33,7 @@ public static class InspectionSchedulePlanner
             var local = technicians.Where(t => site.CentreId is not null && t.CentreId == site.CentreId).ToList();
             var pool = local.Count > 0 ? local : technicians;
             var chosen = pool.OrderBy(t => Total(t.Id)).ThenBy(t => t.Id, StringComparer.Ordinal).FirstOrDefault();
-            var day = chosen is null ? FirstWorkingDay(firstDay, lastDay) : NextFreeDay(chosen, load, firstDay, lastDay);
+            var day = chosen is null ? FirstWorkingDay(firstDay, lastDay, calendar) : NextFreeDay(chosen, load, firstDay, lastDay, calendar);
             if (chosen is not null)
             {
                 load[(chosen.Id, day)] = load.GetValueOrDefault((chosen.Id, day)) + 1;
@@ -40,25 +45,25 @@ public static class InspectionSchedulePlanner
         return slots;
     }
 
-    private static DateOnly NextFreeDay(TechnicianCandidate t, Dictionary<(string, DateOnly), int> load, DateOnly first, DateOnly last)
+    private static DateOnly NextFreeDay(TechnicianCandidate t, Dictionary<(string, DateOnly), int> load, DateOnly first, DateOnly last, LocalCalendar calendar)
     {
         for (var day = first; day <= last; day = day.AddDays(1))
         {
-            if (IsWorkingDay(day) && load.GetValueOrDefault((t.Id, day)) < t.MaxPerDay)
+            if (calendar.IsWorkingDay(day) && load.GetValueOrDefault((t.Id, day)) < t.MaxPerDay)
             {
                 return day;
             }
         }
 
         // Overbooked month: the last working day, and the dispatcher sees the pile-up.
-        return LastWorkingDay(first, last);
+        return LastWorkingDay(first, last, calendar);
     }
 
-    private static DateOnly FirstWorkingDay(DateOnly first, DateOnly last)
+    private static DateOnly FirstWorkingDay(DateOnly first, DateOnly last, LocalCalendar calendar)
     {
         for (var day = first; day <= last; day = day.AddDays(1))
         {
-            if (IsWorkingDay(day))
+            if (calendar.IsWorkingDay(day))
             {
                 return day;
             }
@@ -67,11 +72,11 @@ public static class InspectionSchedulePlanner
         return first;
     }
 
-    private static DateOnly LastWorkingDay(DateOnly first, DateOnly last)
+    private static DateOnly LastWorkingDay(DateOnly first, DateOnly last, LocalCalendar calendar)
     {
         for (var day = last; day >= first; day = day.AddDays(-1))
         {
-            if (IsWorkingDay(day))
+            if (calendar.IsWorkingDay(day))
             {
                 return day;
             }
@@ -79,6 +84,4 @@ public static class InspectionSchedulePlanner
 
         return last;
     }
-
-    private static bool IsWorkingDay(DateOnly day) => day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
 }

@@ -1,3 +1,4 @@
+using AfterSales.Cloud.Calendar;
 using AfterSales.Cloud.Auth;
 using AfterSales.Cloud.Dispatch;
 using AfterSales.Cloud.Feedback;
@@ -119,7 +120,7 @@ internal sealed class JobService(IDbContextFactory<CloudDb> dbs, TicketWorkflowS
         Require(user.IsStaff, "Only a dispatcher sets a deadline.");
         Require(arrivalHours is > 0 and <= 24 * 14, "Give the arrival time in hours, more than 0 and at most two weeks.");
         workflow.Sla.PlanByHand(db, t, now, arrivalHours);
-        TicketWorkflowService.Audit(db, t, now, user.Name, "deadline set by hand", FormattableString.Invariant($"arrive within {arrivalHours:0.#} h of the report, by {t.ArrivalDueAt:yyyy-MM-dd HH:mm} UTC"));
+        TicketWorkflowService.Audit(db, t, now, user.Name, "deadline set by hand", FormattableString.Invariant($"arrive within {arrivalHours:0.#} h of the report, by {DisplayZone.Local(t.ArrivalDueAt):yyyy-MM-dd HH:mm}"));
         if (t.Status == TicketStatus.Open && !t.FollowsRootCause)
         {
             await workflow.DispatchAsync(db, t, site, now, new HashSet<string>(), ct);

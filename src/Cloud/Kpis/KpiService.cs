@@ -1,3 +1,4 @@
+using AfterSales.Cloud.Calendar;
 using AfterSales.Cloud.Feedback;
 using AfterSales.Cloud.Inspections;
 using AfterSales.Cloud.Inventory;
@@ -12,13 +13,16 @@ using Microsoft.Extensions.Options;
 namespace AfterSales.Cloud.Kpis;
 
 /// <summary>Loads a period's KPI inputs for every site of one service company (tenant); no other company's row is read.</summary>
-internal sealed class KpiService(IDbContextFactory<CloudDb> dbs, IOptions<LifecycleOptions> lifecycle, TimeProvider time)
+internal sealed class KpiService(IDbContextFactory<CloudDb> dbs, IOptions<LifecycleOptions> lifecycle, TenantCalendars calendars, TimeProvider time)
 {
+    /// <summary>The months are local months of the company's calendar: a fault at 07:00 Beijing time on the 1st counts in the month it happened there.</summary>
     public async Task<KpiInputs> LoadAsync(string tenantId, DateOnly firstMonth, int months, CancellationToken cancellationToken)
     {
-        var from = new DateTimeOffset(firstMonth.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var calendar = calendars.For(tenantId);
+        var from = calendar.StartOf(firstMonth);
+        var end = calendar.StartOf(firstMonth.AddMonths(months));
         var now = time.GetUtcNow();
-        var to = from.AddMonths(months) < now ? from.AddMonths(months) : now;
+        var to = end < now ? end : now;
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         var mine = db.SiteIdsOf(tenantId);
         var siteIds = await mine.ToListAsync(cancellationToken);

@@ -18,7 +18,7 @@ namespace AfterSales.Cloud.Reports;
 /// contracted site as a resumable run. Re-running is safe: a site's archive is replaced, and a
 /// report already mailed is not mailed again.
 /// </summary>
-internal sealed partial class MonthlyReportService(IDbContextFactory<CloudDb> dbs, MailService mailer, DocumentHtmlService html, KpiTargetSource targets, IOptions<LifecycleOptions> lifecycle, TimeProvider time, ILogger<MonthlyReportService> log)
+internal sealed partial class MonthlyReportService(IDbContextFactory<CloudDb> dbs, MailService mailer, DocumentHtmlService html, KpiTargetSource targets, IOptions<LifecycleOptions> lifecycle, TenantCalendars calendars, TimeProvider time, ILogger<MonthlyReportService> log)
 {
     /// <summary>A run whose heartbeat is older than this was abandoned (its node died) and may be resumed.</summary>
     public static readonly TimeSpan StaleRun = TimeSpan.FromMinutes(10);
@@ -34,7 +34,7 @@ internal sealed partial class MonthlyReportService(IDbContextFactory<CloudDb> db
             return null;
         }
 
-        var inputs = await ReportInputStore.LoadAsync(db, siteId, month, now, lifecycle.Value, cancellationToken);
+        var inputs = await ReportInputStore.LoadAsync(db, calendars, siteId, month, now, lifecycle.Value, cancellationToken);
         if (inputs is null)
         {
             return null;

@@ -1,3 +1,4 @@
+using AfterSales.Cloud.Calendar;
 using System.Globalization;
 using AfterSales.Cloud.Documents;
 using AfterSales.Cloud.Documents.Model;
@@ -19,12 +20,12 @@ internal static class ReportFormat
 
     public static string Day(DateOnly day) => day.ToString("d MMM yyyy", Culture);
 
-    public static string When(DateTimeOffset at) => at.UtcDateTime.ToString("d MMM HH:mm", Culture);
+    public static string When(DateTimeOffset at) => DisplayZone.Local(at).ToString("d MMM HH:mm", Culture);
 
     public static string When(DateTimeOffset? at) => at is { } a ? When(a) : "—";
 
     /// <summary>When a report was made, for its footer.</summary>
-    public static string Generated(DateTimeOffset at) => at.UtcDateTime.ToString("d MMM yyyy HH:mm", Culture) + " UTC";
+    public static string Generated(DateTimeOffset at) => DisplayZone.Local(at).ToString("d MMM yyyy HH:mm", Culture);
 
     public static string Duration(TimeSpan? span)
     {
@@ -124,7 +125,7 @@ internal static class ReportFormat
         {
             null => "No inspection was scheduled this month.",
             { CompletedAt: null } i => $"The monthly inspection (scheduled {Day(i.ScheduledFor)}) is not completed yet.",
-            var i => $"The monthly inspection on {Day(DateOnly.FromDateTime(i.CompletedAt!.Value.UtcDateTime))} checked {i.Lines.Count} items: {i.Passed} passed"
+            var i => $"The monthly inspection on {Day(DisplayZone.Calendar.DayOf(i.CompletedAt!.Value))} checked {i.Lines.Count} items: {i.Passed} passed"
                 + (i.Failed > 0 ? $", {i.Failed} failed and were put in hand for repair." : ", none failed."),
         };
         return $"In {MonthName(r.Month)} your security system at {r.Site.Name} was available {Percent(r.SiteAvailability)} of the time. "

@@ -1,3 +1,4 @@
+using AfterSales.Cloud.Calendar;
 using AfterSales.Cloud.Contracts;
 using AfterSales.Cloud.Feedback;
 using AfterSales.Cloud.Inspections;
@@ -13,7 +14,7 @@ namespace AfterSales.Cloud.Reports;
 /// <summary>Loads what one site's monthly report is computed from.</summary>
 internal static class ReportInputStore
 {
-    public static async Task<ReportInputs?> LoadAsync(CloudDb db, string siteId, DateOnly month, DateTimeOffset asOf, LifecycleOptions lifecycle, CancellationToken cancellationToken)
+    public static async Task<ReportInputs?> LoadAsync(CloudDb db, TenantCalendars calendars, string siteId, DateOnly month, DateTimeOffset asOf, LifecycleOptions lifecycle, CancellationToken cancellationToken)
     {
         var site = await db.Sites.AsNoTracking().SingleOrDefaultAsync(s => s.Id == siteId, cancellationToken);
         if (site is null)
@@ -21,8 +22,11 @@ internal static class ReportInputStore
             return null;
         }
 
-        var from = new DateTimeOffset(month.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var to = from.AddMonths(1) < asOf ? from.AddMonths(1) : asOf;
+        // The report month is the service company's local month (docs/local-time.md).
+        var calendar = calendars.For(site.TenantId);
+        var from = calendar.StartOf(month);
+        var end = calendar.StartOf(month.AddMonths(1));
+        var to = end < asOf ? end : asOf;
         var contracts = await db.Set<MaintenanceContract>().AsNoTracking().Where(c => c.SiteId == siteId).ToListAsync(cancellationToken);
         var devices = await db.Set<InventoryDevice>().AsNoTracking().Where(d => d.SiteId == siteId).ToListAsync(cancellationToken);
         var inspection = await db.Set<InspectionJob>().AsNoTracking().Include(j => j.Items).SingleOrDefaultAsync(j => j.SiteId == siteId && j.Month == month, cancellationToken);

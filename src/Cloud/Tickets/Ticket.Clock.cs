@@ -1,3 +1,4 @@
+using AfterSales.Cloud.Calendar;
 using AfterSales.Cloud.Tickets.Lifecycle;
 
 namespace AfterSales.Cloud.Tickets;
@@ -60,7 +61,7 @@ public sealed partial class Ticket
     /// <summary>The resolution target was missed: a loaner of the same class is due, once per visit.</summary>
     public void RequireLoaner(DateTimeOffset at)
     {
-        RefuseUnless(LoanerRequiredAt is null, $"Ticket {Id}: a loaner is already required since {LoanerRequiredAt:yyyy-MM-dd HH:mm} UTC.");
+        RefuseUnless(LoanerRequiredAt is null, $"Ticket {Id}: a loaner is already required since {DisplayZone.Local(LoanerRequiredAt):yyyy-MM-dd HH:mm}.");
         LoanerRequiredAt = at;
     }
 }

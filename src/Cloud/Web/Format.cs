@@ -1,27 +1,37 @@
+using AfterSales.Cloud.Calendar;
 using System.Globalization;
 using AfterSales.Cloud.Tickets;
 using AfterSales.Cloud.Tickets.Lifecycle;
+using Microsoft.Extensions.Localization;
 
 namespace AfterSales.Cloud.Web;
 
 /// <summary>How the pages word times, states and deadlines.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Style", "IDE1006", Justification = "L is the localizer's name in every page (docs/localization.md)")]
 internal static class Format
 {
-    public static string Left(double? seconds)
+    public static string Left(double? seconds, IStringLocalizer L)
     {
+        ArgumentNullException.ThrowIfNull(L);
         if (seconds is not { } s)
         {
             return "—";
         }
 
         var span = TimeSpan.FromSeconds(Math.Abs(s));
-        var text = string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalHours}h {span.Minutes:00}m");
-        return s < 0 ? $"overdue {text}" : text;
+        var text = L["{0}h {1}m", (int)span.TotalHours, span.Minutes.ToString("00", CultureInfo.InvariantCulture)].Value;
+        return s < 0 ? L["overdue {0}", text] : text;
     }
 
-    public static string Status(TicketStatus status) => TicketStateMachine.Describe(status);
+    /// <summary>The status in the reader's language; the English word is the resource key.</summary>
+    public static string Status(TicketStatus status, IStringLocalizer L)
+    {
+        ArgumentNullException.ThrowIfNull(L);
+        return L[TicketStateMachine.Describe(status)];
+    }
 
-    public static string Time(DateTimeOffset? at) => at?.ToString("MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "—";
+    /// <summary>A time on the service company's clock face (docs/local-time.md), never UTC.</summary>
+    public static string Time(DateTimeOffset? at) => DisplayZone.Local(at)?.ToString("MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "—";
 
     public static string Kind(TicketView t)
     {
@@ -36,16 +46,20 @@ internal static class Format
     }
 
     /// <summary>The line under a deadline: which target it is, or why there is none.</summary>
-    public static string Target(TicketView t)
+    public static string Target(TicketView t, IStringLocalizer L)
     {
         ArgumentNullException.ThrowIfNull(t);
+        ArgumentNullException.ThrowIfNull(L);
         return t switch
         {
-            { NeedsHuman: true } => "set deadline by hand",
-            { Paused: true } => "clock paused",
-            { NextTarget: { } target } => "to " + target,
-            { SelfRestored: true } => "self-restored",
-            _ => Status(t.Status),
+            { NeedsHuman: true } => L["set deadline by hand"],
+            { Paused: true } => L["clock paused"],
+            { NextTarget: "acknowledge" } => L["to acknowledge"],
+            { NextTarget: "arrive" } => L["to arrive"],
+            { NextTarget: "resolve" } => L["to resolve"],
+            { NextTarget: { } target } => target,
+            { SelfRestored: true } => L["self-restored"],
+            _ => Status(t.Status, L),
         };
     }
 }

@@ -17,7 +17,7 @@ internal static class CloudModules
         ("platform", ["Telemetry", "Localization", "Storage", "Calendar", "Documents", "Mail", "Mqtt"]),
         ("reference data and policy", ["Auth", "Notifications", "Sla", "Sites", "Contracts", "Inventory", "Dispatch", "Parts"]),
         ("service desk", ["Tickets", "Presence", "Ingest", "Broker", "Provisioning"]),
-        ("follow-up", ["Feedback", "Inspections", "Jobs", "Kpis", "Reports"]),
+        ("follow-up", ["Feedback", "Inspections", "Jobs", "Kpis", "Reports", "Exports"]),
         ("host", ["Api", "Web", "Demo", "Hosting"]),
     ];
 

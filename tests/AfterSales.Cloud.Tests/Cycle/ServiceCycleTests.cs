@@ -1,4 +1,5 @@
 using AfterSales.Cloud.Auth;
+using AfterSales.Cloud.Calendar;
 using AfterSales.Cloud.Contracts;
 using AfterSales.Cloud.Documents;
 using AfterSales.Cloud.Feedback;
@@ -35,6 +36,8 @@ public abstract class ServiceCycleTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Nov1 = new(2026, 11, 1, 0, 10, 0, TimeSpan.Zero);
     private readonly FakeTimeProvider _time = new(Nov1);
+
+    private static readonly TenantCalendars Calendars = new(new LocalTimeOptions());
     private readonly SmtpSink _smtp = new();
     private IDbContextFactory<CloudDb> _dbs = null!;
     private MailService _mailer = null!;
@@ -92,7 +95,7 @@ public abstract class ServiceCycleTests : IAsyncLifetime
     [Fact]
     public async Task Inspection_PlannedOncePerSite_FailedItemOpensATicket()
     {
-        var planner = new InspectionPlanService(_dbs, Options.Create(new InspectionOptions { Technicians = [new("tech-li", "Li"), new("tech-wang", "Wang")] }), Options.Create(new LifecycleOptions()), _time, NullLogger<InspectionPlanService>.Instance);
+        var planner = new InspectionPlanService(_dbs, Options.Create(new InspectionOptions { Technicians = [new("tech-li", "Li"), new("tech-wang", "Wang")] }), Options.Create(new LifecycleOptions()), Calendars, _time, NullLogger<InspectionPlanService>.Instance);
         var desk = new InspectionService(_dbs, _tickets, new SurveyService(_dbs, _mailer, _time), _time, NullLogger<InspectionService>.Instance);
 
         Assert.Equal(2, await planner.PlanAsync(Tenants.Default, new DateOnly(2026, 11, 1), default));
@@ -191,12 +194,13 @@ public abstract class ServiceCycleTests : IAsyncLifetime
     {
         var calendar = new Hosting.ServiceCalendarWorker(
             new ContractService(_dbs, _mailer, _time, NullLogger<ContractService>.Instance),
-            new InspectionPlanService(_dbs, Options.Create(new InspectionOptions { Technicians = [new("tech-li", "Li")] }), Options.Create(new LifecycleOptions()), _time, NullLogger<InspectionPlanService>.Instance),
+            new InspectionPlanService(_dbs, Options.Create(new InspectionOptions { Technicians = [new("tech-li", "Li")] }), Options.Create(new LifecycleOptions()), Calendars, _time, NullLogger<InspectionPlanService>.Instance),
             Reports(),
-            new ComplaintService(_dbs, _mailer, Options.Create(new FeedbackOptions()), _time, NullLogger<ComplaintService>.Instance),
+            new ComplaintService(_dbs, _mailer, Options.Create(new FeedbackOptions()), Calendars, _time, NullLogger<ComplaintService>.Instance),
             new RevisitService(_dbs, Options.Create(new LifecycleOptions()), _time),
             _dbs,
             new Hosting.RetentionService(_dbs, Options.Create(new Hosting.RetentionOptions()), _time, NullLogger<Hosting.RetentionService>.Instance),
+            Calendars,
             _time,
             NullLogger<Hosting.ServiceCalendarWorker>.Instance);
         _time.SetUtcNow(At(12, 1, 0, 5));
@@ -232,8 +236,9 @@ public abstract class ServiceCycleTests : IAsyncLifetime
     [Fact]
     public async Task Complaints_NumberedPerMonth_AndChasedWhenOverdue()
     {
-        var desk = new ComplaintService(_dbs, _mailer, Options.Create(new FeedbackOptions { SupervisorEmails = ["supervisor@svc.example"], ManagerEmails = ["manager@svc.example"] }), _time, NullLogger<ComplaintService>.Instance);
-        _time.SetUtcNow(At(11, 30, 22));
+        var desk = new ComplaintService(_dbs, _mailer, Options.Create(new FeedbackOptions { SupervisorEmails = ["supervisor@svc.example"], ManagerEmails = ["manager@svc.example"] }), Calendars, _time, NullLogger<ComplaintService>.Instance);
+        // 14:00 UTC is 22:00 in Beijing, still November there (numbers follow the local month).
+        _time.SetUtcNow(At(11, 30, 14));
         var first = await desk.RegisterAsync(Tenants.Default, new("site-a", "Late again", ComplaintCause.LateArrival, ServiceAtFault: true), default);
         var second = await desk.RegisterAsync(Tenants.Default, new("site-b", "Dirty work", ComplaintCause.Workmanship, ServiceAtFault: true), default);
         _time.SetUtcNow(At(12, 1, 8));
@@ -241,7 +246,7 @@ public abstract class ServiceCycleTests : IAsyncLifetime
 
         Assert.Equal(["2611-001", "2611-002", "2612-001"], new[] { first.Number, second.Number, december.Number });
 
-        // 10 h after the November ones: both missed the 4 h answer → one reminder each, not repeated an hour later.
+        // 18 h after the November ones: both missed the 4 h answer → one reminder each, not repeated an hour later.
         Assert.Equal(2, await desk.ChaseAsync(default));
         _time.Advance(TimeSpan.FromHours(1));
         Assert.Equal(0, await desk.ChaseAsync(default));
@@ -320,7 +325,7 @@ public abstract class ServiceCycleTests : IAsyncLifetime
 
     /// <summary>The report service as the host wires it, with the default targets and repeat window.</summary>
     private MonthlyReportService Reports() =>
-        new MonthlyReportService(_dbs, _mailer, new DocumentHtmlService(NullLoggerFactory.Instance), new KpiTargetSource(Options.Create(new KpiTargets())), Options.Create(new LifecycleOptions()), _time, NullLogger<MonthlyReportService>.Instance);
+        new MonthlyReportService(_dbs, _mailer, new DocumentHtmlService(NullLoggerFactory.Instance), new KpiTargetSource(Options.Create(new KpiTargets())), Options.Create(new LifecycleOptions()), Calendars, _time, NullLogger<MonthlyReportService>.Instance);
 
 
     /// <summary>Progress&lt;T&gt; posts to the thread pool; the test wants every report in order, at once.</summary>

@@ -27,6 +27,16 @@ public sealed partial class ResourceCoverageTests
     }
 
     [Fact]
+    public void Resource_KeysDifferingOnlyInCase_AreNotThere()
+    {
+        // The resource compiler keeps one of two such keys, so the other would show in English.
+        var names = XDocument.Load(Path.Combine(RepoRoot(), "src", "Cloud", "Localization", "Strings.zh-CN.resx"))
+            .Root!.Elements("data").Select(d => (string)d.Attribute("name")!);
+
+        Assert.Empty(names.GroupBy(n => n, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => string.Join(" / ", g)));
+    }
+
+    [Fact]
     public void Localizer_ChineseCulture_ReadsTheSatelliteAssembly()
     {
         var factory = new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance);

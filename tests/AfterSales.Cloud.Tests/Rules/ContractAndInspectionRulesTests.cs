@@ -1,3 +1,4 @@
+using AfterSales.Cloud.Calendar;
 using AfterSales.Cloud.Contracts;
 using AfterSales.Cloud.Inspections;
 using AfterSales.Cloud.Inventory;
@@ -83,7 +84,7 @@ public class ContractAndInspectionRulesTests
         SiteToInspect[] sites = [new("a", "north"), new("b", "north"), new("c", "south"), new("d", null)];
 
         // 6 Nov 2026 is a Friday.
-        var slots = InspectionSchedulePlanner.Schedule(sites, techs, [], new DateOnly(2026, 11, 6), new DateOnly(2026, 11, 30)).ToDictionary(s => s.SiteId);
+        var slots = InspectionSchedulePlanner.Schedule(sites, techs, [], new DateOnly(2026, 11, 6), new DateOnly(2026, 11, 30), new TenantCalendars(new LocalTimeOptions()).Default).ToDictionary(s => s.SiteId);
 
         Assert.Equal(("li", new DateOnly(2026, 11, 6)), (slots["a"].TechnicianId, slots["a"].Day));
         Assert.Equal(("li", new DateOnly(2026, 11, 9)), (slots["b"].TechnicianId, slots["b"].Day)); // Monday, not Saturday

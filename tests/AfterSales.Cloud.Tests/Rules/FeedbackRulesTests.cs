@@ -12,10 +12,10 @@ public class FeedbackRulesTests
     [Fact]
     public void ComplaintNumber_RestartsEachMonth_AndSkipsPastTheHighestSerial()
     {
-        Assert.Equal("2611-001", ComplaintRules.NextNumber(_time.GetUtcNow(), []));
-        Assert.Equal("2611-013", ComplaintRules.NextNumber(_time.GetUtcNow(), ["2611-001", "2611-012", "2610-077"]));
-        _time.Advance(TimeSpan.FromHours(5));
-        Assert.Equal("2612-001", ComplaintRules.NextNumber(_time.GetUtcNow(), ["2611-001", "2611-012"]));
+        // The local month of receipt (LocalDayTests checks where the month turns).
+        Assert.Equal("2611-001", ComplaintRules.NextNumber(new DateOnly(2026, 11, 1), []));
+        Assert.Equal("2611-013", ComplaintRules.NextNumber(new DateOnly(2026, 11, 1), ["2611-001", "2611-012", "2610-077"]));
+        Assert.Equal("2612-001", ComplaintRules.NextNumber(new DateOnly(2026, 12, 1), ["2611-001", "2611-012"]));
     }
 
     [Fact]

@@ -39,6 +39,7 @@ public sealed partial class AccessTests : IAsyncLifetime
         (Rx("^/api/v1/apikeys(/|$)"), ["admin"]),
         (Rx("^/api/v1/ingest/stats$"), []), // the operator only: admins of the default company, none here (docs/security.md)
         (Rx("^/api/v1/ingest/"), Staff),
+        (Rx("^/api/v1/exports/"), Staff),
         (Rx("^/api/v1/technicians$"), Staff),
         (Rx("^/api/v1/tickets/{id}/(assign|deadline|pause|resume|cancel)$"), Staff),
         (Rx("^/api/v1/tickets/{id}/(accept|depart|arrive|notes|parts|resolve|signature|close|jobsheet\\.pdf)$"), Field),

@@ -39,6 +39,8 @@ public sealed class PhonePagesTests : IAsyncLifetime
             "--Broker:BindAddress=127.0.0.1",
             "--Calendar:Enabled=false",
             "--Mail:Host=127.0.0.1", "--Mail:Port=1", // queued, never delivered: the test reads the invitation from the queue
+            // Written before localisation: reads the English pages (LanguageSwitchTests covers Chinese).
+            "--Localization:DefaultCulture=en",
             "--Seed:Centres:0:Id=centre", "--Seed:Centres:0:Name=Centre", "--Seed:Centres:0:Latitude=30", "--Seed:Centres:0:Longitude=104",
             "--Seed:Sites:0:Id=site-a", "--Seed:Sites:0:Name=Jinjiang branch", "--Seed:Sites:0:Latitude=30.02", "--Seed:Sites:0:Longitude=104",
             "--Seed:ApiKeys:0:Name=dispatcher", "--Seed:ApiKeys:0:Role=dispatcher", $"--Seed:ApiKeys:0:Key={Dispatcher}",
@@ -71,7 +73,8 @@ public sealed class PhonePagesTests : IAsyncLifetime
     [Fact]
     public async Task Technician_WorksThroughTheSheetOnAPhone_AFailOpensATicket()
     {
-        var month = DateTime.UtcNow.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        // The page lists the service company's local month (Beijing time), which turns 8 h before UTC's.
+        var month = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
         await Ok(_api.PostAsJsonAsync("/api/v1/contracts", new { number = "MC-1", siteId = "site-a", startsOn = "2020-01-01", endsOn = "2099-12-31", contactEmails = "a@b.example" }));
         await Ok(_api.PutAsJsonAsync("/api/v1/sites/site-a/config", new
         {

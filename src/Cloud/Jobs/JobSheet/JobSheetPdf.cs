@@ -1,3 +1,4 @@
+using AfterSales.Cloud.Calendar;
 using System.Globalization;
 using AfterSales.Cloud.Documents;
 using SkiaSharp;
@@ -14,6 +15,7 @@ public static class JobSheetPdf
     public static byte[] Render(JobSheetData data)
     {
         ArgumentNullException.ThrowIfNull(data);
+        using var fonts = PdfFonts.Use([data.SiteName, data.Customer, data.Address, data.TechnicianName, data.Signature?.SignerName, data.Ticket.Resolution, .. data.Parts.Select(p => p.Part + p.Reason), .. data.Notes.Select(n => n.Detail)]);
         using var output = new MemoryStream();
         using (var document = SKDocument.CreatePdf(output, new SKDocumentPdfMetadata { Title = $"Job sheet {data.Ticket.Id}", Creator = "AfterSales" }))
         {
@@ -103,7 +105,7 @@ public static class JobSheetPdf
                 Row(string.Empty, "not signed yet — the customer signs after the work");
             }
 
-            canvas.DrawText($"Printed {Time(d.PrintedAt)} by AfterSales. Times are UTC.", Margin, Height - 30, _small, _muted);
+            canvas.DrawText($"Printed {Time(d.PrintedAt)} by AfterSales.", Margin, Height - 30, _small, _muted);
         }
 
         private void Section(string title)
@@ -132,25 +134,7 @@ public static class JobSheetPdf
             _y += 2;
         }
 
-        private IEnumerable<string> Wrap(string text, float width)
-        {
-            var line = string.Empty;
-            foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            {
-                var candidate = line.Length == 0 ? word : line + " " + word;
-                if (_body.MeasureText(candidate) > width && line.Length > 0)
-                {
-                    yield return line;
-                    line = word;
-                }
-                else
-                {
-                    line = candidate;
-                }
-            }
-
-            yield return line;
-        }
+        private List<string> Wrap(string text, float width) => LineBreakRules.Wrap(text, t => _body.MeasureText(t), width);
 
         public void Dispose()
         {
@@ -167,7 +151,7 @@ public static class JobSheetPdf
 
         private void Rule() => canvas.DrawLine(Margin, _y, Width - Margin, _y, _rule);
 
-        private static string Time(DateTimeOffset? at) => at?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "—";
+        private static string Time(DateTimeOffset? at) => DisplayZone.Local(at)?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "—";
 
         private static string Inv(FormattableString text) => FormattableString.Invariant(text);
     }

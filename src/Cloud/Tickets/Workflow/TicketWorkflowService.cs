@@ -1,3 +1,4 @@
+using AfterSales.Cloud.Calendar;
 using AfterSales.Cloud.Dispatch;
 using AfterSales.Cloud.Notifications;
 using AfterSales.Cloud.Sites;
@@ -131,7 +132,7 @@ internal sealed partial class TicketWorkflowService(
             DueAt = now + TimeSpan.FromMinutes(dispatch.Value.AcceptWithinMinutes),
         });
         notifier.Send(db, Recipients.Technician(technician.Id), ticket.Id,
-            $"New job {ticket.Id}: {ticket.Fault} on {ticket.DeviceId} at {site.Name}, {site.Address}. Call {site.ContactPhone}. Arrive by {ticket.ArrivalDueAt:yyyy-MM-dd HH:mm} UTC.");
+            $"New job {ticket.Id}: {ticket.Fault} on {ticket.DeviceId} at {site.Name}, {site.Address}. Call {site.ContactPhone}. Arrive by {DisplayZone.Local(ticket.ArrivalDueAt):yyyy-MM-dd HH:mm}.");
         if (previous is not null && previous != technician.Id)
         {
             notifier.Send(db, Recipients.Technician(previous), ticket.Id, $"Job {ticket.Id} was given to {technician.Name}; you are stood down.");

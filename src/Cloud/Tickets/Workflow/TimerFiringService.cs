@@ -1,3 +1,4 @@
+using AfterSales.Cloud.Calendar;
 using AfterSales.Cloud.Notifications;
 using AfterSales.Cloud.Sites;
 using AfterSales.Cloud.Sla.Timers;
@@ -173,7 +174,7 @@ internal sealed partial class TimerFiringService(
         await SlaTimerService.LoadPendingAsync(db, ticket.Id, cancellationToken);
         var technician = ticket.TechnicianId;
         var change = ticket.SelfRestore(now);
-        TicketWorkflowService.Record(db, ticket, change, Actor.System, now, $"clear since {ticket.RestoredAt:HH:mm:ss} UTC, before anyone went out");
+        TicketWorkflowService.Record(db, ticket, change, Actor.System, now, $"clear since {DisplayZone.Local(ticket.RestoredAt):HH:mm:ss}, before anyone went out");
         if (technician is not null)
         {
             notifier.Send(db, Recipients.Technician(technician), ticket.Id, $"Job {ticket.Id} closed: the fault restored itself. No visit needed.");

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace AfterSales.Cloud.Web.Pages;
 
 /// <summary>This month's inspections: a technician sees their own, a dispatcher everybody's in the company.</summary>
-internal sealed class InspectionsModel(InspectionService desk, TimeProvider time) : PageModel
+internal sealed class InspectionsModel(InspectionService desk, TenantCalendars calendars, TimeProvider time) : PageModel
 {
     public IReadOnlyList<InspectionJob> Jobs { get; private set; } = [];
 
@@ -15,8 +15,8 @@ internal sealed class InspectionsModel(InspectionService desk, TimeProvider time
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Month = ServiceMonth.FirstOfMonth(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         var user = DeskUser.From(User);
+        Month = calendars.For(user.TenantId).MonthOf(time.GetUtcNow());
         var mine = User.IsInRole(ApiKeyRoles.Technician) ? user.TechnicianId ?? string.Empty : null;
         Jobs = await desk.ForTechnicianAsync(user.TenantId, mine, Month, cancellationToken);
     }

@@ -56,7 +56,7 @@ internal sealed class SignInModel(ApiKeyStore keys, UserStore users, IOptions<Si
         return await SignInWithAsync(
             outcome.Principal,
             outcome.LockedUntil is { } until
-                ? $"Too many wrong passwords: this account is locked until {until.ToString("HH:mm", CultureInfo.InvariantCulture)} UTC."
+                ? $"Too many wrong passwords: this account is locked until {AfterSales.Cloud.Calendar.DisplayZone.Local(until).ToString("HH:mm", CultureInfo.InvariantCulture)}."
                 : "The user name or password is wrong.");
     }
 

@@ -1,0 +1,38 @@
+using NodaTime;
+
+namespace AfterSales.Cloud.Calendar;
+
+/// <summary>
+/// Pure: one service company's clock face — its time zone, public holidays and make-up working
+/// days. Instants are stored in UTC; people, reports, KPIs and complaint numbers count in the days
+/// this calendar gives them (docs/local-time.md).
+/// </summary>
+public sealed class LocalCalendar(DateTimeZone zone, IReadOnlySet<DateOnly> holidays, IReadOnlySet<DateOnly> workingWeekends)
+{
+    public DateTimeZone Zone => zone;
+
+    public string ZoneId => zone.Id;
+
+    /// <summary>The same instant with the zone's offset, for showing and formatting.</summary>
+    public DateTimeOffset Local(DateTimeOffset at) => Instant.FromDateTimeOffset(at).InZone(zone).ToDateTimeOffset();
+
+    /// <summary>The local calendar day an instant falls on.</summary>
+    public DateOnly DayOf(DateTimeOffset at)
+    {
+        var date = Instant.FromDateTimeOffset(at).InZone(zone).Date;
+        return new DateOnly(date.Year, date.Month, date.Day);
+    }
+
+    /// <summary>The first day of the local month an instant falls in (how reports and complaint numbers name it).</summary>
+    public DateOnly MonthOf(DateTimeOffset at) => ServiceMonth.FirstOfMonth(DayOf(at));
+
+    /// <summary>Local midnight at the start of a day, as an instant (UTC) to compare stored times with.</summary>
+    public DateTimeOffset StartOf(DateOnly day) =>
+        new LocalDate(day.Year, day.Month, day.Day).AtStartOfDayInZone(zone).ToInstant().ToDateTimeOffset();
+
+    /// <summary>A working day: Monday to Friday unless a public holiday, or a weekend day worked instead of one.</summary>
+    public bool IsWorkingDay(DateOnly day) =>
+        workingWeekends.Contains(day) || (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !holidays.Contains(day));
+
+    public bool IsHoliday(DateOnly day) => holidays.Contains(day);
+}
