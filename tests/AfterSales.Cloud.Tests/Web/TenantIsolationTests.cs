@@ -70,6 +70,11 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
 
         // Lists and sums: the same answer as before the victim existed.
         ["GET /api/v1/tickets"] = Lists("/api/v1/tickets", "/api/v1/tickets?site=site-b"),
+        ["GET /api/v1/exports/tickets.{format}"] = Lists("/api/v1/exports/tickets.csv", "/api/v1/exports/tickets.csv?site=site-b"),
+        ["GET /api/v1/exports/kpis.{format}"] = Lists("/api/v1/exports/kpis.csv?month=2026-11", "/api/v1/exports/kpis.csv?month=2026-11&by=Company"),
+        ["GET /api/v1/exports/parts.{format}"] = Lists("/api/v1/exports/parts.csv"),
+        ["GET /api/v1/exports/complaints.{format}"] = Lists("/api/v1/exports/complaints.csv"),
+        ["GET /api/v1/exports/revisits.{format}"] = Lists("/api/v1/exports/revisits.csv"),
         ["GET /api/v1/ingest/rejections"] = Lists("/api/v1/ingest/rejections"),
         ["GET /api/v1/technicians"] = Lists("/api/v1/technicians"),
         ["GET /api/v1/contracts"] = Lists("/api/v1/contracts", "/api/v1/contracts?siteId=site-b"),
