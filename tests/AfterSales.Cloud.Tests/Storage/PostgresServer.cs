@@ -81,7 +81,13 @@ public sealed partial class PostgresServer : IAsyncLifetime
     }
 
     /// <summary>Starts the killed server again on the same port and data.</summary>
-    public Task RestartAsync() => LaunchAsync();
+    public Task RestartAsync()
+    {
+        // The killed postmaster may linger as a zombie until it is reaped, and PostgreSQL refuses to
+        // start while the PID in its lock file is alive; it is dead, so its lock file goes.
+        File.Delete(Path.Combine(_dataDir!, "postmaster.pid"));
+        return LaunchAsync();
+    }
 
     private async Task LaunchAsync()
     {
