@@ -4,6 +4,7 @@ using AfterSales.Cloud.Broker;
 using AfterSales.Cloud.Calendar;
 using AfterSales.Cloud.Contracts;
 using AfterSales.Cloud.Feedback;
+using AfterSales.Cloud.Hosting.Validation;
 using AfterSales.Cloud.Ingest;
 using AfterSales.Cloud.Inspections;
 using AfterSales.Cloud.Inventory;
@@ -12,6 +13,7 @@ using AfterSales.Cloud.Jobs.JobSheet;
 using AfterSales.Cloud.Kpis;
 using AfterSales.Cloud.Mail;
 using AfterSales.Cloud.Mqtt;
+using AfterSales.Cloud.Notifications;
 using AfterSales.Cloud.Parts;
 using AfterSales.Cloud.Presence;
 using AfterSales.Cloud.Provisioning;
@@ -23,7 +25,6 @@ using AfterSales.Cloud.Storage;
 using AfterSales.Cloud.Tickets;
 using AfterSales.Cloud.Tickets.Workflow;
 using AfterSales.Cloud.Web;
-using AfterSales.Cloud.Hosting.Validation;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
@@ -112,6 +113,7 @@ internal static class CloudHost
 
         // After the database initializer: the mail worker's and backlog sampler's first passes read the migrated schema.
         services.AddMailQueue(builder.Configuration);
+        services.AddNotifications(builder.Configuration);
         services.AddCloudTelemetry(builder.Configuration);
         services.AddCloudHealth(builder.Configuration);
         services.AddCloudOptionsValidation(builder.Configuration);
@@ -161,6 +163,7 @@ internal static class CloudHost
         app.MapParts();
         app.MapKpis();
         app.MapProvisioning();
+        app.MapNotifications();
         app.MapRazorPages();
         return app;
     }

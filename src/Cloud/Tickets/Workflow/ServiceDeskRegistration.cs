@@ -20,7 +20,6 @@ internal static class ServiceDeskRegistration
         services.AddSingleton<SlaTimerService>();
         services.AddSingleton<AutoDispatchService>();
         services.AddSingleton<IncidentCorrelationService>();
-        services.AddSingleton<NotificationService>();
         services.AddSingleton<TicketWorkflowService>();
         services.AddSingleton<TimerFiringService>();
         services.AddHostedService<DeskTimerWorker>();

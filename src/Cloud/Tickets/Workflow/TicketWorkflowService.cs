@@ -107,8 +107,8 @@ internal sealed partial class TicketWorkflowService(
 
         Audit(db, ticket, now, Actor.System, "dispatch escalated", choice.Explanation);
         var message = $"Ticket {ticket.Id} {ticket.Fault} at {site.Name}: nobody can be dispatched — {choice.Explanation}. Assign by hand.";
-        notifier.Send(db, Recipients.Supervisor, ticket.Id, message);
-        notifier.Send(db, Recipients.Dispatcher, ticket.Id, message);
+        notifier.Send(db, Recipients.Supervisor, NoticeKind.Escalation, ticket.Id, message);
+        notifier.Send(db, Recipients.Dispatcher, NoticeKind.Escalation, ticket.Id, message);
         LogEscalated(log, ticket.Id, choice.Explanation);
     }
 
@@ -130,11 +130,12 @@ internal sealed partial class TicketWorkflowService(
             TechnicianId = technician.Id,
             DueAt = now + TimeSpan.FromMinutes(dispatch.Value.AcceptWithinMinutes),
         });
-        notifier.Send(db, Recipients.Technician(technician.Id), ticket.Id,
-            $"New job {ticket.Id}: {ticket.Fault} on {ticket.DeviceId} at {site.Name}, {site.Address}. Call {site.ContactPhone}. Arrive by {ticket.ArrivalDueAt:yyyy-MM-dd HH:mm} UTC.");
+        notifier.Send(db, Recipients.Technician(technician.Id), NoticeKind.JobOffered, ticket.Id,
+            $"New job {ticket.Id}: {ticket.Fault} on {ticket.DeviceId} at {site.Name}, {site.Address}. Call {site.ContactPhone}. Arrive by {ticket.ArrivalDueAt:yyyy-MM-dd HH:mm} UTC.",
+            $"/jobs/{ticket.Id}");
         if (previous is not null && previous != technician.Id)
         {
-            notifier.Send(db, Recipients.Technician(previous), ticket.Id, $"Job {ticket.Id} was given to {technician.Name}; you are stood down.");
+            notifier.Send(db, Recipients.Technician(previous), NoticeKind.General, ticket.Id, $"Job {ticket.Id} was given to {technician.Name}; you are stood down.");
         }
     }
 
@@ -185,7 +186,7 @@ internal sealed partial class TicketWorkflowService(
         if (ticket.NeedsHuman)
         {
             Audit(db, ticket, now, Actor.System, "needs a human", zone.Explanation);
-            notifier.Send(db, Recipients.Dispatcher, ticket.Id, $"Ticket {ticket.Id} at {site.Name} has no arrival deadline: {zone.Explanation}.");
+            notifier.Send(db, Recipients.Dispatcher, NoticeKind.General, ticket.Id, $"Ticket {ticket.Id} at {site.Name} has no arrival deadline: {zone.Explanation}.");
             return;
         }
 
