@@ -77,6 +77,39 @@ public abstract class DeskWorkflowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task JobNoticeUndelivered_JobMovesOnAtOnceAndTheAuditSaysWhy()
+    {
+        await using var sink = await HttpSink.StartAsync();
+        sink.Answer = HttpSink.Status(404, "no such robot");
+        await _services.GetRequiredService<NotificationRouteStore>().AddAsync(Recipients.Technician("li"), null, NotificationChannel.WeCom, sink.Url("/wecom"), null, default);
+        await RaiseAsync("site-a", "zone-1", DeviceKind.Zone, FaultCodes.ZoneTamper);
+
+        await _services.GetRequiredService<NotificationDeliveryService>().DeliverDueAsync(default);
+        await Timers.FireDueAsync(default);
+
+        var ticket = await SingleTicketAsync();
+        Assert.Equal("wang", ticket.TechnicianId);
+        Assert.Contains(await AuditAsync(ticket.Id), a => a.Detail is { } d && d.Contains("job notice undelivered", StringComparison.Ordinal) && d.Contains("HTTP 404", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task JobNoticeDeliveredNeverOpened_MovesOnAtTheAcceptWindowAndSaysSo()
+    {
+        await using var sink = await HttpSink.StartAsync();
+        await _services.GetRequiredService<NotificationRouteStore>().AddAsync(Recipients.Technician("li"), null, NotificationChannel.WeCom, sink.Url("/wecom"), null, default);
+        await RaiseAsync("site-a", "zone-1", DeviceKind.Zone, FaultCodes.ZoneTamper);
+        await _services.GetRequiredService<NotificationDeliveryService>().DeliverDueAsync(default);
+
+        await AdvanceAndFireAsync(TimeSpan.FromMinutes(5));
+        Assert.Equal("li", (await SingleTicketAsync()).TechnicianId);
+        await AdvanceAndFireAsync(TimeSpan.FromMinutes(5));
+
+        var ticket = await SingleTicketAsync();
+        Assert.Equal("wang", ticket.TechnicianId);
+        Assert.Contains(await AuditAsync(ticket.Id), a => a.Detail == "not accepted in time (job notice delivered, never opened)");
+    }
+
+    [Fact]
     public async Task NotAccepted_RedispatchedToNextThenEscalatedWhenNobodyIsLeft()
     {
         await RaiseAsync("site-a", "zone-1", DeviceKind.Zone, FaultCodes.ZoneTamper);
