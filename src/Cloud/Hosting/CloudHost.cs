@@ -164,6 +164,7 @@ internal static class CloudHost
         app.MapKpis();
         app.MapProvisioning();
         app.MapNotifications();
+        app.MapCalls();
         app.MapRazorPages();
         return app;
     }

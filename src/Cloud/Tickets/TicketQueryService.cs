@@ -3,6 +3,7 @@ using AfterSales.Cloud.Dispatch;
 using AfterSales.Cloud.Sites;
 using AfterSales.Cloud.Sla;
 using AfterSales.Cloud.Storage;
+using AfterSales.Cloud.Tickets.Calls;
 using AfterSales.Cloud.Tickets.Lifecycle;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -74,6 +75,18 @@ internal sealed class TicketQueryService(IDbContextFactory<CloudDb> dbs, TimePro
         }
 
         return await db.TicketAudit.AsNoTracking().Where(a => a.TicketId == id).OrderBy(a => a.Id).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The customer calls behind a ticket the user may see (empty otherwise), oldest first.</summary>
+    public async Task<List<CustomerCall>> CallsAsync(long id, DeskUser user, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(id, user, cancellationToken) is null)
+        {
+            return [];
+        }
+
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        return await db.CustomerCalls.AsNoTracking().Where(c => c.TicketId == id).OrderBy(c => c.Id).ToListAsync(cancellationToken);
     }
 
     public async Task<JobWork?> WorkAsync(long id, DeskUser user, CancellationToken cancellationToken)

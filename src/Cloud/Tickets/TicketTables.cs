@@ -1,4 +1,5 @@
 using AfterSales.Cloud.Storage;
+using AfterSales.Cloud.Tickets.Calls;
 using AfterSales.Cloud.Tickets.Correlation;
 using AfterSales.Cloud.Tickets.Lifecycle;
 using AfterSales.Cloud.Tickets.Timers;
@@ -25,5 +26,7 @@ internal static class TicketTables
         public DbSet<DeskTimer> DeskTimers => db.Set<DeskTimer>();
 
         public DbSet<Incident> Incidents => db.Set<Incident>();
+
+        public DbSet<CustomerCall> CustomerCalls => db.Set<CustomerCall>();
     }
 }

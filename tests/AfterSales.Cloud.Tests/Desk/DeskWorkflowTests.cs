@@ -7,6 +7,7 @@ using AfterSales.Cloud.Storage;
 using AfterSales.Cloud.Tests.Storage;
 using AfterSales.Cloud.Tests.Support;
 using AfterSales.Cloud.Tickets;
+using AfterSales.Cloud.Tickets.Calls;
 using AfterSales.Cloud.Tickets.Lifecycle;
 using AfterSales.Cloud.Tickets.Workflow;
 using AfterSales.Protocol.Contracts;
@@ -74,6 +75,60 @@ public abstract class DeskWorkflowTests : IAsyncLifetime
         Assert.Equal(T0 + TimeSpan.FromMinutes(15), ticket.AcknowledgeDueAt);
         Assert.Contains(await NotificationsAsync(), n => n.Recipient == Recipients.Technician("li") && n.Message.Contains("New job", StringComparison.Ordinal));
         Assert.Equal(["opened", "deadlines set", "dispatched"], (await AuditAsync(ticket.Id)).Select(a => a.Action));
+    }
+
+    [Fact]
+    public async Task CustomerCall_OpensATicketWhoseClockStartsAtTheCall_DispatchedWithTheCallKept()
+    {
+        var calls = _services.GetRequiredService<CustomerCallService>();
+
+        var id = await calls.RecordAsync(new CustomerCallForm("site-a", null, DeviceKind.Panel, FaultSeverity.Major, "Keypad shows 'system trouble' and beeps", "Mr Chen", "+86 139 1234 5678", MinutesAgo: 10), Dispatcher, default);
+
+        var ticket = await SingleTicketAsync();
+        Assert.Equal(id, ticket.Id);
+        Assert.Equal(CloudFaults.CustomerReport, ticket.Fault);
+        Assert.Equal("reported-panel", ticket.DeviceId);
+        Assert.Equal(T0 - TimeSpan.FromMinutes(10), ticket.OpenedAt);
+        Assert.Equal(T0 - TimeSpan.FromMinutes(10) + TimeSpan.FromHours(2), ticket.ArrivalDueAt);
+        Assert.Equal(TicketStatus.Dispatched, ticket.Status);
+        Assert.Equal("li", ticket.TechnicianId);
+        var call = Assert.Single(await calls.ForTicketAsync(id, default));
+        Assert.Equal(("Mr Chen", "+86 139 1234 5678", "disp"), (call.CallerName, call.CallbackPhone, call.RecordedBy));
+        var audit = await AuditAsync(id);
+        Assert.Equal(Actor.CustomerCall, audit[0].Actor);
+        Assert.Contains(audit, a => a.Action == "customer call" && a.Detail!.Contains("Keypad shows", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task CustomerCall_SecondCallAboutTheSameDevice_JoinsTheOpenTicket()
+    {
+        var calls = _services.GetRequiredService<CustomerCallService>();
+        var first = await calls.RecordAsync(new CustomerCallForm("site-a", null, DeviceKind.Camera, FaultSeverity.Major, "Camera 3 black", "Mr Chen", "13912345678"), Dispatcher, default);
+        _time.Advance(TimeSpan.FromMinutes(20));
+
+        var second = await calls.RecordAsync(new CustomerCallForm("site-a", null, DeviceKind.Camera, FaultSeverity.Critical, "Still black, now camera 4 too", "Ms Wu", "13800000000"), Dispatcher, default);
+
+        Assert.Equal(first, second);
+        Assert.Equal(2, (await calls.ForTicketAsync(first, default)).Count);
+        Assert.Equal(T0, (await SingleTicketAsync()).OpenedAt);
+    }
+
+    [Fact]
+    public async Task CustomerCall_IncompleteOrForeign_IsRefusedWithEveryProblemAndNothingStored()
+    {
+        var calls = _services.GetRequiredService<CustomerCallService>();
+
+        var blank = await Assert.ThrowsAsync<CallRefusedException>(() => calls.RecordAsync(new CustomerCallForm("site-a", null, null, FaultSeverity.Major, " ", null, "call me", MinutesAgo: -5), Dispatcher, default));
+        var foreign = await Assert.ThrowsAsync<CallRefusedException>(() => calls.RecordAsync(new CustomerCallForm("site-a", null, DeviceKind.Panel, FaultSeverity.Major, "x", "y", "13800000000"), Dispatcher with { TenantId = "other" }, default));
+        var device = await Assert.ThrowsAsync<CallRefusedException>(() => calls.RecordAsync(new CustomerCallForm("site-a", "cam-99", null, FaultSeverity.Major, "x", "y", "13800000000"), Dispatcher, default));
+
+        Assert.Equal(5, blank.Problems.Count);
+        Assert.Contains(blank.Problems, p => p.StartsWith("Callback number:", StringComparison.Ordinal));
+        Assert.Contains("No site 'site-a' in your company.", foreign.Message, StringComparison.Ordinal);
+        Assert.Contains("has no device 'cam-99'", device.Message, StringComparison.Ordinal);
+        await using var db = await _dbs.CreateDbContextAsync();
+        Assert.Empty(await db.Tickets.ToListAsync());
+        Assert.Empty(await db.CustomerCalls.ToListAsync());
     }
 
     [Fact]

@@ -22,6 +22,7 @@ internal static class ServiceDeskRegistration
         services.AddSingleton<IncidentCorrelationService>();
         services.AddSingleton<TicketWorkflowService>();
         services.AddSingleton<TimerFiringService>();
+        services.AddSingleton<CustomerCallService>();
         services.AddHostedService<DeskTimerWorker>();
         return services;
     }
