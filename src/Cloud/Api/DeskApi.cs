@@ -15,8 +15,8 @@ internal static class DeskApi
     public static IEndpointRouteBuilder MapDeskApi(this IEndpointRouteBuilder app)
     {
         var field = app.MapGroup("/api/v1/tickets/{id:long}").RequireAuthorization(AccessPolicies.Field).WithTags("Jobs");
-        field.MapPost("/accept", (long id, HttpContext http, JobService jobs, CancellationToken ct) =>
-            Run(() => jobs.AcceptAsync(id, User(http), ct))).WithSummary("Accept the job (the customer has been called)");
+        field.MapPost("/accept", (long id, AcceptRequest? body, HttpContext http, JobService jobs, CancellationToken ct) =>
+            Run(() => jobs.AcceptAsync(id, User(http), body?.EtaMinutes, ct))).WithSummary("Accept the job (the customer has been called); etaMinutes: when you will be there, sent to the customer");
         field.MapPost("/depart", (long id, HttpContext http, JobService jobs, CancellationToken ct) =>
             Run(() => jobs.DepartAsync(id, User(http), ct)));
         field.MapPost("/arrive", (long id, ArriveRequest body, HttpContext http, JobService jobs, CancellationToken ct) =>
@@ -75,6 +75,8 @@ internal static class DeskApi
         }
     }
 }
+
+internal sealed record AcceptRequest(int? EtaMinutes);
 
 internal sealed record ArriveRequest(double? Latitude, double? Longitude);
 

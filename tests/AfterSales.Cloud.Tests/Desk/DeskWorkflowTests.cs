@@ -78,6 +78,40 @@ public abstract class DeskWorkflowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Accept_WithEta_RecordsItAndTextsTheCustomerTheLocalArrivalTime()
+    {
+        await RaiseAsync("site-a", "zone-1", DeviceKind.Zone, FaultCodes.ZoneTamper);
+        var id = await TicketIdAsync();
+        _time.Advance(TimeSpan.FromMinutes(5));
+
+        Assert.True(await Jobs.AcceptAsync(id, Li, 40, default));
+
+        var ticket = await SingleTicketAsync();
+        Assert.Equal(T0 + TimeSpan.FromMinutes(45), ticket.PromisedArrivalAt);
+        var sms = Assert.Single(await NotificationsAsync(), n => n.Kind == NoticeKind.CustomerEta);
+        Assert.Equal(Recipients.Customer("site-a"), sms.Recipient);
+        // T0 is 10:00 in Shanghai: the customer reads local time.
+        Assert.Equal("Li is on the way to site-a (job " + id + ") and expects to arrive at 10:45 on 11-23.", sms.Message);
+        await using var db = await _dbs.CreateDbContextAsync();
+        var delivery = await db.NotificationDeliveries.SingleAsync(d => d.NotificationId == sms.Id);
+        Assert.Equal((NotificationChannel.Sms, "+86 21 5555 0000"), (delivery.Channel, delivery.Address));
+        Assert.Contains(await AuditAsync(id), a => a.Detail == "customer called; expected on site at 10:45");
+    }
+
+    [Fact]
+    public async Task Accept_EtaOutOfRange_IsRefusedAndTheJobStaysOffered()
+    {
+        await RaiseAsync("site-a", "zone-1", DeviceKind.Zone, FaultCodes.ZoneTamper);
+        var id = await TicketIdAsync();
+
+        var refused = await Assert.ThrowsAsync<WorkflowRefusedException>(() => Jobs.AcceptAsync(id, Li, 0, default));
+
+        Assert.Contains("between 1 and 1440 minutes", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(TicketStatus.Dispatched, (await SingleTicketAsync()).Status);
+        Assert.DoesNotContain(await NotificationsAsync(), n => n.Kind == NoticeKind.CustomerEta);
+    }
+
+    [Fact]
     public async Task CustomerCall_OpensATicketWhoseClockStartsAtTheCall_DispatchedWithTheCallKept()
     {
         var calls = _services.GetRequiredService<CustomerCallService>();

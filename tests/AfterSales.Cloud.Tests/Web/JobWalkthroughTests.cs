@@ -78,6 +78,7 @@ public sealed class JobWalkthroughTests : IAsyncLifetime
         Assert.Equal(0, await tech.Locator("canvas.pad").CountAsync());
         await ShotAsync(tech, "tech-job-dispatched-phone");
 
+        await tech.FillAsync("[name=etaMinutes]", "40");
         await tech.GetByRole(AriaRole.Button, new() { Name = "Accept job (customer called)" }).ClickAsync();
         await tech.GetByRole(AriaRole.Button, new() { Name = "On my way" }).ClickAsync();
         await tech.GetByRole(AriaRole.Button, new() { Name = "I'm on site (check in)" }).ClickAsync();

@@ -1406,6 +1406,9 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                     b.Property<DateTimeOffset?>("PausedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("PromisedArrivalAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("RaiseCount")
                         .HasColumnType("integer");
 

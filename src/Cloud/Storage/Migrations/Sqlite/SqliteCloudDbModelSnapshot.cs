@@ -1353,6 +1353,9 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                     b.Property<long?>("PausedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("PromisedArrivalAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("RaiseCount")
                         .HasColumnType("INTEGER");
 
