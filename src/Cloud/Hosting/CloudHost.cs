@@ -11,6 +11,7 @@ using AfterSales.Cloud.Inventory;
 using AfterSales.Cloud.Jobs;
 using AfterSales.Cloud.Jobs.JobSheet;
 using AfterSales.Cloud.Kpis;
+using AfterSales.Cloud.Localization;
 using AfterSales.Cloud.Mail;
 using AfterSales.Cloud.Mqtt;
 using AfterSales.Cloud.Notifications;
@@ -54,7 +55,7 @@ internal static class CloudHost
         builder.Services.AddSerilog((_, config) => config
             .ReadFrom.Configuration(builder.Configuration)
             .Enrich.FromLogContext()
-            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"));
+            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}", formatProvider: System.Globalization.CultureInfo.InvariantCulture));
 
         var services = builder.Services;
         services.AddSingleton(timeProvider ?? TimeProvider.System);
@@ -118,6 +119,7 @@ internal static class CloudHost
         services.AddCloudHealth(builder.Configuration);
         services.AddCloudOptionsValidation(builder.Configuration);
 
+        services.AddCloudLocalization(builder.Configuration);
         AddWebAuth(services);
         services.AddWebSecurity(builder.Configuration);
         services.AddSingleton<UserStore>();
@@ -142,6 +144,7 @@ internal static class CloudHost
         var app = builder.Build();
         app.UseWebSecurity();
         app.UseStaticFiles();
+        app.UseCloudLocalization(builder.Configuration);
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGet("/", (HttpContext http) => Results.Redirect(http.User.Identity?.IsAuthenticated == true ? Landing.For(DeskUser.From(http.User)) : "/signin")).AllowAnonymous();
@@ -150,6 +153,7 @@ internal static class CloudHost
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.Redirect("/signin");
         }).AllowAnonymous();
+        app.MapCultureSwitch();
         app.MapCloudHealth();
         app.MapCloudTelemetry();
         app.MapOpenApi().RequireAuthorization(AccessPolicies.SignedIn);
