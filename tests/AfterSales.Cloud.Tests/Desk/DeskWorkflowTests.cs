@@ -387,6 +387,34 @@ public abstract class DeskWorkflowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SameFaultThirdVisit_SupervisorIsToldBeforeItIsDispatched()
+    {
+        for (var visit = 1; visit <= 2; visit++)
+        {
+            await RaiseAsync("site-a", "zone-1", DeviceKind.Zone, FaultCodes.ZoneTamper);
+            var id = await TicketIdAsync();
+            var technician = (await SingleTicketAsync()).TechnicianId == "li" ? Li : Wang;
+            Assert.True(await Jobs.AcceptAsync(id, technician, default));
+            Assert.True(await Jobs.ArriveAsync(id, technician, null, null, default));
+            Assert.True(await Jobs.ResolveAsync(id, technician, "Adjusted the tamper switch", default));
+            Assert.True(await Jobs.SignAsync(id, technician, "Mr Chen", Png(), default));
+            Assert.True(await Jobs.CloseAsync(id, technician, default));
+            Assert.DoesNotContain(await NotificationsAsync(), n => n.Message.Contains("must be solved", StringComparison.Ordinal));
+            _time.Advance(TimeSpan.FromDays(2)); // Wednesday, then Friday: business-hours technicians are on duty
+
+        }
+
+        await RaiseAsync("site-a", "zone-1", DeviceKind.Zone, FaultCodes.ZoneTamper);
+
+        var ticket = await SingleTicketAsync();
+        Assert.Equal(3, ticket.Visit);
+        var told = Assert.Single(await NotificationsAsync(), n => n.Recipient == Recipients.Supervisor && n.Kind == NoticeKind.Escalation);
+        Assert.Contains("visit 3 to the same fault: it must be solved on this visit", told.Message, StringComparison.Ordinal);
+        var audit = (await AuditAsync(ticket.Id)).Select(a => a.Action).ToList();
+        Assert.True(audit.LastIndexOf("visit escalated") < audit.LastIndexOf("dispatched"), "the supervisor hears of it before the visit is dispatched");
+    }
+
+    [Fact]
     public async Task WholeJob_SignatureOnlyAfterResolution_ThenCloses()
     {
         await RaiseAsync("site-a", "zone-1", DeviceKind.Zone, FaultCodes.ZoneTamper);

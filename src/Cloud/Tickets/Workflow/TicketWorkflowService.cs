@@ -166,11 +166,17 @@ internal sealed partial class TicketWorkflowService(
         }
     }
 
-    private static async Task ReopenAsync(CloudDb db, Ticket ticket, string actor, DateTimeOffset now, string why, CancellationToken cancellationToken)
+    private async Task ReopenAsync(CloudDb db, Ticket ticket, string actor, DateTimeOffset now, string why, CancellationToken cancellationToken)
     {
         await SlaTimerService.LoadPendingAsync(db, ticket.Id, cancellationToken);
         Record(db, ticket, ticket.Reopen(now), actor, now, why);
         SlaTimerService.CancelAll(db, ticket.Id, now);
+        if (FaultHistoryRules.VisitEscalation(ticket.Visit, lifecycle.Value) is { } escalation)
+        {
+            // docs/service-rules.md §2.16: the supervisor hears of it before the visit is dispatched.
+            Audit(db, ticket, now, Actor.System, "visit escalated", escalation);
+            notifier.Send(db, Recipients.Supervisor, NoticeKind.Escalation, ticket.Id, $"Ticket {ticket.Id} {ticket.Fault} on {ticket.DeviceId}: {escalation}.", $"/desk/{ticket.Id}");
+        }
     }
 
     private async Task StartVisitAsync(CloudDb db, Ticket ticket, Site site, ArrivalAssessment zone, string actor, DateTimeOffset now, CancellationToken cancellationToken)
