@@ -1,5 +1,6 @@
 using AfterSales.Cloud.Auth;
 using AfterSales.Cloud.Dispatch;
+using AfterSales.Cloud.Inventory;
 using AfterSales.Cloud.Sites;
 using AfterSales.Cloud.Sla;
 using AfterSales.Cloud.Storage;
@@ -63,7 +64,19 @@ internal sealed class TicketQueryService(IDbContextFactory<CloudDb> dbs, TimePro
     {
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         var row = await Visible(db, user).Where(r => r.Ticket.Id == id).SingleOrDefaultAsync(cancellationToken);
-        return row is null ? null : ToView(row.Ticket, row.Site, await TechnicianNamesAsync(db, cancellationToken), time.GetUtcNow());
+        if (row is null)
+        {
+            return null;
+        }
+
+        var device = await db.Set<InventoryDevice>().AsNoTracking()
+            .Where(d => d.SiteId == row.Ticket.SiteId && d.DeviceId == row.Ticket.DeviceId)
+            .Select(d => new { d.Model, d.Serial }).FirstOrDefaultAsync(cancellationToken);
+        return ToView(row.Ticket, row.Site, await TechnicianNamesAsync(db, cancellationToken), time.GetUtcNow()) with
+        {
+            DeviceModel = device?.Model,
+            DeviceSerial = device?.Serial,
+        };
     }
 
     public async Task<IReadOnlyList<TicketAuditEntry>> AuditAsync(long id, DeskUser user, CancellationToken cancellationToken)
@@ -169,6 +182,7 @@ internal sealed class TicketQueryService(IDbContextFactory<CloudDb> dbs, TimePro
             LoanerRequired = t.LoanerRequiredAt is not null,
             Resolution = t.Resolution,
             Visit = t.Visit,
+            PromisedArrivalAt = t.PromisedArrivalAt,
         };
     }
 

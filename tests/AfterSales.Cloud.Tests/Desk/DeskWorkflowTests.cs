@@ -387,6 +387,27 @@ public abstract class DeskWorkflowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task JobRegistration_CarriesTheInventoryModelSerialAndTheToldArrival()
+    {
+        await using (var db = await _dbs.CreateDbContextAsync())
+        {
+            db.Set<Inventory.InventoryDevice>().Add(new Inventory.InventoryDevice { SiteId = "site-a", DeviceId = "zone-1", Kind = DeviceKind.Zone, Model = "Honeywell IS3016", Serial = "SN-48213" });
+            await db.SaveChangesAsync();
+        }
+
+        await RaiseAsync("site-a", "zone-1", DeviceKind.Zone, FaultCodes.ZoneTamper);
+        var id = await TicketIdAsync();
+        Assert.True(await Jobs.AcceptAsync(id, Li, 30, default));
+
+        var queries = new TicketQueryService(_dbs, _time, Microsoft.Extensions.Options.Options.Create(new Sla.SlaOptions()));
+        var view = await queries.FindAsync(id, Li, default);
+        Assert.Equal(("Honeywell IS3016", "SN-48213"), (view!.DeviceModel, view.DeviceSerial));
+        Assert.Equal(T0 + TimeSpan.FromMinutes(30), view.PromisedArrivalAt);
+        var sheet = await new Jobs.JobSheet.JobSheetService(_dbs, queries, _time).BuildAsync(id, Li, default);
+        Assert.StartsWith("%PDF-", System.Text.Encoding.Latin1.GetString(sheet!, 0, 5), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SameFaultThirdVisit_SupervisorIsToldBeforeItIsDispatched()
     {
         for (var visit = 1; visit <= 2; visit++)
