@@ -26,7 +26,7 @@ internal static class DeskApi
         field.MapPost("/parts", (long id, PartRequest body, HttpContext http, JobService jobs, CancellationToken ct) =>
             Run(() => jobs.AddPartAsync(id, User(http), body.Part, body.Quantity, body.Reason, ct)));
         field.MapPost("/resolve", (long id, ResolveRequest body, HttpContext http, JobService jobs, CancellationToken ct) =>
-            Run(() => jobs.ResolveAsync(id, User(http), body.Resolution, ct)));
+            Run(() => jobs.ResolveAsync(id, User(http), body.Resolution, body.Tests, ct))).WithSummary("Work done; tests: every post-repair test of the device kind, passed");
         field.MapPost("/signature", (long id, SignRequest body, HttpContext http, JobService jobs, CancellationToken ct) =>
             Run(() => jobs.SignAsync(id, User(http), body.SignerName, SignatureImage.Decode(body.Png), ct))).WithSummary("The customer's signature (PNG, base64 or data URL); only after resolution");
         field.MapPost("/close", (long id, HttpContext http, JobService jobs, CancellationToken ct) =>
@@ -84,7 +84,7 @@ internal sealed record NoteRequest(string Text);
 
 internal sealed record PartRequest(string Part, int Quantity, string? Reason);
 
-internal sealed record ResolveRequest(string Resolution);
+internal sealed record ResolveRequest(string Resolution, string[]? Tests);
 
 internal sealed record SignRequest(string SignerName, string Png);
 

@@ -45,7 +45,8 @@ internal sealed class JobService(
 
         DateTimeOffset? eta = etaMinutes is { } m ? now + TimeSpan.FromMinutes(m) : null;
         var zone = DateTimeZoneProviders.Tzdb[sla.Value.Calendar.TimeZone];
-        var told = eta is { } e ? $"customer called; expected on site at {Instant.FromDateTimeOffset(e).InZone(zone):HH:mm}" : "customer called";
+        // The audit trail reads in UTC like the rest of it; the customer's SMS reads in local time.
+        var told = eta is { } e ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"customer called; expected on site at {e:HH:mm} UTC") : "customer called";
         TicketWorkflowService.Record(db, t, t.Accept(now, eta), user.Name, now, told);
         SlaTimerService.Cancel(db, t.Id, now, TimerKind.Acknowledge, TimerKind.AcceptTimeout);
         if (eta is { } arrival && !string.IsNullOrWhiteSpace(site.ContactPhone))
@@ -92,10 +93,17 @@ internal sealed class JobService(
         return Task.CompletedTask;
     }, ct);
 
-    public Task<bool> ResolveAsync(long id, DeskUser user, string resolution, CancellationToken ct) => RunAsync(id, user, (db, t, _, now) =>
+    /// <summary>Work done: refused until every test of the device's kind passed (docs/service-rules.md §2.18); the tests are kept in the audit trail.</summary>
+    public Task<bool> ResolveAsync(long id, DeskUser user, string resolution, IReadOnlyCollection<string>? testsPassed, CancellationToken ct) => RunAsync(id, user, (db, t, _, now) =>
     {
+        if (RepairTestRules.Missing(t.DeviceKind, testsPassed) is { } missing)
+        {
+            throw new WorkflowRefusedException(missing);
+        }
+
         var change = t.Resolve(resolution, now);
         TicketWorkflowService.Record(db, t, change, user.Name, now, t.Resolution);
+        TicketWorkflowService.Audit(db, t, now, user.Name, "tests passed", string.Join("; ", RepairTestRules.For(t.DeviceKind)));
         SlaTimerService.Cancel(db, t.Id, now, TimerKind.Resolution);
         return Task.CompletedTask;
     }, ct);

@@ -95,7 +95,7 @@ public abstract class DeskWorkflowTests : IAsyncLifetime
         await using var db = await _dbs.CreateDbContextAsync();
         var delivery = await db.NotificationDeliveries.SingleAsync(d => d.NotificationId == sms.Id);
         Assert.Equal((NotificationChannel.Sms, "+86 21 5555 0000"), (delivery.Channel, delivery.Address));
-        Assert.Contains(await AuditAsync(id), a => a.Detail == "customer called; expected on site at 10:45");
+        Assert.Contains(await AuditAsync(id), a => a.Detail == "customer called; expected on site at 02:45 UTC");
     }
 
     [Fact]
@@ -417,7 +417,7 @@ public abstract class DeskWorkflowTests : IAsyncLifetime
             var technician = (await SingleTicketAsync()).TechnicianId == "li" ? Li : Wang;
             Assert.True(await Jobs.AcceptAsync(id, technician, default));
             Assert.True(await Jobs.ArriveAsync(id, technician, null, null, default));
-            Assert.True(await Jobs.ResolveAsync(id, technician, "Adjusted the tamper switch", default));
+            Assert.True(await Jobs.ResolveAsync(id, technician, "Adjusted the tamper switch", RepairTestRules.For(DeviceKind.Zone), default));
             Assert.True(await Jobs.SignAsync(id, technician, "Mr Chen", Png(), default));
             Assert.True(await Jobs.CloseAsync(id, technician, default));
             Assert.DoesNotContain(await NotificationsAsync(), n => n.Message.Contains("must be solved", StringComparison.Ordinal));
@@ -449,7 +449,10 @@ public abstract class DeskWorkflowTests : IAsyncLifetime
         var early = await Assert.ThrowsAsync<WorkflowRefusedException>(() => Jobs.SignAsync(id, Li, "Mr Chen", Png(), default));
         Assert.Contains("after the work", early.Message, StringComparison.Ordinal);
         await Assert.ThrowsAsync<WorkflowRefusedException>(() => Jobs.CloseAsync(id, Li, default));
-        Assert.True(await Jobs.ResolveAsync(id, Li, "Replaced the PIR; walk-tested zone 1", default));
+        var untested = await Assert.ThrowsAsync<WorkflowRefusedException>(() => Jobs.ResolveAsync(id, Li, "Replaced the PIR", ["Tamper closed"], default));
+        Assert.Contains("not yet ticked: Zone walk-tested: alarm on trigger; Zone normal at the panel.", untested.Message, StringComparison.Ordinal);
+        Assert.Equal(TicketStatus.OnSite, (await SingleTicketAsync()).Status);
+        Assert.True(await Jobs.ResolveAsync(id, Li, "Replaced the PIR; walk-tested zone 1", RepairTestRules.For(DeviceKind.Zone), default));
         await Assert.ThrowsAsync<WorkflowRefusedException>(() => Jobs.CloseAsync(id, Li, default));
         Assert.True(await Jobs.SignAsync(id, Li, "Mr Chen", Png(), default));
         await Assert.ThrowsAsync<WorkflowRefusedException>(() => Jobs.SignAsync(id, Li, "Someone else", Png(), default));
@@ -458,7 +461,7 @@ public abstract class DeskWorkflowTests : IAsyncLifetime
         var ticket = await SingleTicketAsync();
         Assert.Equal(TicketStatus.Closed, ticket.Status);
         var audit = (await AuditAsync(id)).Select(a => a.Action).ToList();
-        Assert.Equal(["accepted", "marked en route", "checked in on site", "part used", "resolved", "signed", "closed"], audit.SkipWhile(a => a != "accepted"));
+        Assert.Equal(["accepted", "marked en route", "checked in on site", "part used", "resolved", "tests passed", "signed", "closed"], audit.SkipWhile(a => a != "accepted"));
         Assert.Contains("km from the site", (await AuditAsync(id)).Single(a => a.Action == "checked in on site").Detail, StringComparison.Ordinal);
     }
 
