@@ -408,6 +408,30 @@ public abstract class DeskWorkflowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EscalatedAtNight_OfferedWhenTheFirstQualifiedTechnicianComesOnDuty()
+    {
+        var onDuty = _services.GetRequiredService<OnDutyRedispatchService>();
+        _time.Advance(TimeSpan.FromHours(12)); // Monday 22:00 in Shanghai: business-hours technicians are off
+        await RaiseAsync("site-a", "zone-1", DeviceKind.Zone, FaultCodes.ZoneTamper, FaultSeverity.Minor);
+        var id = await TicketIdAsync();
+        Assert.Null((await SingleTicketAsync()).TechnicianId);
+        Assert.Contains(await AuditAsync(id), a => a.Action == "dispatch escalated");
+
+        _time.Advance(TimeSpan.FromHours(10)); // 08:00: still nobody, and no second escalation
+        Assert.Equal(0, await onDuty.OfferEscalatedAsync(default));
+        _time.Advance(TimeSpan.FromHours(1)); // 09:00: business hours start
+        Assert.Equal(1, await onDuty.OfferEscalatedAsync(default));
+
+        var ticket = await SingleTicketAsync();
+        Assert.Equal(TicketStatus.Dispatched, ticket.Status);
+        Assert.Equal("li", ticket.TechnicianId);
+        Assert.Single(await AuditAsync(id), a => a.Action == "dispatch escalated");
+        Assert.Contains(await AuditAsync(id), a => a.Action == "dispatched" && a.Detail!.Contains("came on duty after the escalation", StringComparison.Ordinal));
+        Assert.Contains(await NotificationsAsync(), n => n.Recipient == Recipients.Technician("li") && n.Kind == NoticeKind.JobOffered);
+        Assert.Equal(0, await onDuty.OfferEscalatedAsync(default));
+    }
+
+    [Fact]
     public async Task SameFaultThirdVisit_SupervisorIsToldBeforeItIsDispatched()
     {
         for (var visit = 1; visit <= 2; visit++)

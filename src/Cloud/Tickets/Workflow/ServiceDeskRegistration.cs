@@ -23,6 +23,7 @@ internal static class ServiceDeskRegistration
         services.AddSingleton<TicketWorkflowService>();
         services.AddSingleton<TimerFiringService>();
         services.AddSingleton<CustomerCallService>();
+        services.AddSingleton<OnDutyRedispatchService>();
         services.AddHostedService<DeskTimerWorker>();
         return services;
     }

@@ -105,7 +105,7 @@ internal sealed partial class TicketWorkflowService(
             return;
         }
 
-        Audit(db, ticket, now, Actor.System, "dispatch escalated", choice.Explanation);
+        Audit(db, ticket, now, Actor.System, OnDutyRedispatchService.EscalatedAction, choice.Explanation);
         var message = $"Ticket {ticket.Id} {ticket.Fault} at {site.Name}: nobody can be dispatched — {choice.Explanation}. Assign by hand.";
         notifier.Send(db, Recipients.Supervisor, NoticeKind.Escalation, ticket.Id, message);
         notifier.Send(db, Recipients.Dispatcher, NoticeKind.Escalation, ticket.Id, message);
