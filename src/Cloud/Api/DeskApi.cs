@@ -15,8 +15,8 @@ internal static class DeskApi
     public static IEndpointRouteBuilder MapDeskApi(this IEndpointRouteBuilder app)
     {
         var field = app.MapGroup("/api/v1/tickets/{id:long}").RequireAuthorization(AccessPolicies.Field).WithTags("Jobs");
-        field.MapPost("/accept", (long id, HttpContext http, JobService jobs, CancellationToken ct) =>
-            Run(() => jobs.AcceptAsync(id, User(http), ct))).WithSummary("Accept the job (the customer has been called)");
+        field.MapPost("/accept", (long id, AcceptRequest? body, HttpContext http, JobService jobs, CancellationToken ct) =>
+            Run(() => jobs.AcceptAsync(id, User(http), body?.EtaMinutes, ct))).WithSummary("Accept the job (the customer has been called); etaMinutes: when you will be there, sent to the customer");
         field.MapPost("/depart", (long id, HttpContext http, JobService jobs, CancellationToken ct) =>
             Run(() => jobs.DepartAsync(id, User(http), ct)));
         field.MapPost("/arrive", (long id, ArriveRequest body, HttpContext http, JobService jobs, CancellationToken ct) =>
@@ -26,7 +26,7 @@ internal static class DeskApi
         field.MapPost("/parts", (long id, PartRequest body, HttpContext http, JobService jobs, CancellationToken ct) =>
             Run(() => jobs.AddPartAsync(id, User(http), body.Part, body.Quantity, body.Reason, ct)));
         field.MapPost("/resolve", (long id, ResolveRequest body, HttpContext http, JobService jobs, CancellationToken ct) =>
-            Run(() => jobs.ResolveAsync(id, User(http), body.Resolution, ct)));
+            Run(() => jobs.ResolveAsync(id, User(http), body.Resolution, body.Tests, ct))).WithSummary("Work done; tests: every post-repair test of the device kind, passed");
         field.MapPost("/signature", (long id, SignRequest body, HttpContext http, JobService jobs, CancellationToken ct) =>
             Run(() => jobs.SignAsync(id, User(http), body.SignerName, SignatureImage.Decode(body.Png), ct))).WithSummary("The customer's signature (PNG, base64 or data URL); only after resolution");
         field.MapPost("/close", (long id, HttpContext http, JobService jobs, CancellationToken ct) =>
@@ -76,13 +76,15 @@ internal static class DeskApi
     }
 }
 
+internal sealed record AcceptRequest(int? EtaMinutes);
+
 internal sealed record ArriveRequest(double? Latitude, double? Longitude);
 
 internal sealed record NoteRequest(string Text);
 
 internal sealed record PartRequest(string Part, int Quantity, string? Reason);
 
-internal sealed record ResolveRequest(string Resolution);
+internal sealed record ResolveRequest(string Resolution, string[]? Tests);
 
 internal sealed record SignRequest(string SignerName, string Png);
 

@@ -68,7 +68,7 @@ internal sealed class DemoFieldWork(IDbContextFactory<CloudDb> dbs, JobService j
         var travel = late ? arrivalWindow + TimeSpan.FromMinutes(20 + random.Next(60)) : arrivalWindow * (0.3 + (random.NextDouble() * 0.5));
         await StepAsync(travel, timers, () => jobs.ArriveAsync(ticket.Id, user, null, null, ct), ct);
         await StepAsync(TimeSpan.FromMinutes(25 + random.Next(50)), timers,
-            () => jobs.ResolveAsync(ticket.Id, user, "Found the cause on site, repaired it and tested the device with the panel.", ct), ct);
+            () => jobs.ResolveAsync(ticket.Id, user, "Found the cause on site, repaired it and tested the device with the panel.", RepairTestRules.For(ticket.DeviceKind), ct), ct);
         await StepAsync(TimeSpan.FromMinutes(3), timers, () => jobs.SignAsync(ticket.Id, user, "Site security officer", _signature.Value, ct), ct);
         await StepAsync(TimeSpan.FromMinutes(1), timers, () => jobs.CloseAsync(ticket.Id, user, ct), ct);
     }

@@ -1,11 +1,12 @@
 using AfterSales.Cloud.Feedback;
 using AfterSales.Cloud.Jobs;
-using AfterSales.Cloud.Tickets;
-using AfterSales.Cloud.Tickets.Workflow;
 using AfterSales.Cloud.Mail;
+using AfterSales.Cloud.Notifications;
 using AfterSales.Cloud.Sla;
 using AfterSales.Cloud.Sla.Zones;
 using AfterSales.Cloud.Storage;
+using AfterSales.Cloud.Tickets;
+using AfterSales.Cloud.Tickets.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -30,6 +31,7 @@ internal static class DeskOnClock
             return new ArrivalPolicy(sla.EffectiveBands(), new ZoneMap(sla.Zones));
         });
         services.AddMailQueue(configuration, worker: false);
+        services.AddNotifications(configuration, worker: false);
         services.AddFeedback(configuration);
         services.AddServiceDesk(configuration);
         services.AddJobs();

@@ -5,6 +5,7 @@ using AfterSales.Cloud.Calendar;
 using AfterSales.Cloud.Contracts;
 using AfterSales.Cloud.Exports;
 using AfterSales.Cloud.Feedback;
+using AfterSales.Cloud.Hosting.Validation;
 using AfterSales.Cloud.Ingest;
 using AfterSales.Cloud.Inspections;
 using AfterSales.Cloud.Inventory;
@@ -14,6 +15,7 @@ using AfterSales.Cloud.Kpis;
 using AfterSales.Cloud.Localization;
 using AfterSales.Cloud.Mail;
 using AfterSales.Cloud.Mqtt;
+using AfterSales.Cloud.Notifications;
 using AfterSales.Cloud.Parts;
 using AfterSales.Cloud.Presence;
 using AfterSales.Cloud.Provisioning;
@@ -25,7 +27,6 @@ using AfterSales.Cloud.Storage;
 using AfterSales.Cloud.Tickets;
 using AfterSales.Cloud.Tickets.Workflow;
 using AfterSales.Cloud.Web;
-using AfterSales.Cloud.Hosting.Validation;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
@@ -119,6 +120,7 @@ internal static class CloudHost
 
         // After the database initializer: the mail worker's and backlog sampler's first passes read the migrated schema.
         services.AddMailQueue(builder.Configuration);
+        services.AddNotifications(builder.Configuration);
         services.AddCloudTelemetry(builder.Configuration);
         services.AddCloudHealth(builder.Configuration);
         services.AddCloudOptionsValidation(builder.Configuration);
@@ -180,6 +182,8 @@ internal static class CloudHost
         app.MapKpis();
         app.MapExports();
         app.MapProvisioning();
+        app.MapNotifications();
+        app.MapCalls();
         app.MapRazorPages();
         return app;
     }

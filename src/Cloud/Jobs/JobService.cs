@@ -2,7 +2,9 @@ using AfterSales.Cloud.Calendar;
 using AfterSales.Cloud.Auth;
 using AfterSales.Cloud.Dispatch;
 using AfterSales.Cloud.Feedback;
+using AfterSales.Cloud.Notifications;
 using AfterSales.Cloud.Sites;
+using AfterSales.Cloud.Sla;
 using AfterSales.Cloud.Sla.Timers;
 using AfterSales.Cloud.Storage;
 using AfterSales.Cloud.Tickets;
@@ -11,6 +13,8 @@ using AfterSales.Cloud.Tickets.Timers;
 using AfterSales.Cloud.Tickets.Work;
 using AfterSales.Cloud.Tickets.Workflow;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NodaTime;
 
 namespace AfterSales.Cloud.Jobs;
 
@@ -19,13 +23,38 @@ namespace AfterSales.Cloud.Jobs;
 /// assigned to them, staff only within their tenant, customers never. Returns false when the
 /// ticket does not exist for this user (indistinguishable from not existing at all).
 /// </summary>
-internal sealed class JobService(IDbContextFactory<CloudDb> dbs, TicketWorkflowService workflow, SurveyService surveys, TimeProvider time)
+internal sealed class JobService(
+    IDbContextFactory<CloudDb> dbs,
+    TicketWorkflowService workflow,
+    SurveyService surveys,
+    NotificationService notifier,
+    IOptions<SlaOptions> sla,
+    TimeProvider time)
 {
-    public Task<bool> AcceptAsync(long id, DeskUser user, CancellationToken ct) => RunAsync(id, user, (db, t, _, now) =>
+    public Task<bool> AcceptAsync(long id, DeskUser user, CancellationToken ct) => AcceptAsync(id, user, null, ct);
+
+    /// <summary>
+    /// Accepted after calling the customer; with <paramref name="etaMinutes"/>, the arrival time told is
+    /// recorded and sent to the site's contact by SMS (docs/service-rules.md §1.13).
+    /// </summary>
+    public Task<bool> AcceptAsync(long id, DeskUser user, int? etaMinutes, CancellationToken ct) => RunAsync(id, user, async (db, t, site, now) =>
     {
-        TicketWorkflowService.Record(db, t, t.Accept(now), user.Name, now, "customer called");
+        if (etaMinutes is not null && EtaComposer.Refuse(etaMinutes) is { } refusal)
+        {
+            throw new WorkflowRefusedException(refusal);
+        }
+
+        DateTimeOffset? eta = etaMinutes is { } m ? now + TimeSpan.FromMinutes(m) : null;
+        var zone = DateTimeZoneProviders.Tzdb[sla.Value.Calendar.TimeZone];
+        // The audit trail reads in UTC like the rest of it; the customer's SMS reads in local time.
+        var told = eta is { } e ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"customer called; expected on site at {e:HH:mm} UTC") : "customer called";
+        TicketWorkflowService.Record(db, t, t.Accept(now, eta), user.Name, now, told);
         SlaTimerService.Cancel(db, t.Id, now, TimerKind.Acknowledge, TimerKind.AcceptTimeout);
-        return Task.CompletedTask;
+        if (eta is { } arrival && !string.IsNullOrWhiteSpace(site.ContactPhone))
+        {
+            var technician = await db.Technicians.AsNoTracking().Where(x => x.Id == t.TechnicianId).Select(x => x.Name).SingleOrDefaultAsync(ct) ?? user.Name;
+            notifier.SendTo(db, Recipients.Customer(site.Id), NoticeKind.CustomerEta, t.Id, EtaComposer.CustomerText(technician, site.Name, t.Id, arrival, zone), NotificationChannel.Sms, site.ContactPhone);
+        }
     }, ct);
 
     public Task<bool> DepartAsync(long id, DeskUser user, CancellationToken ct) => RunAsync(id, user, (db, t, _, now) =>
@@ -65,10 +94,17 @@ internal sealed class JobService(IDbContextFactory<CloudDb> dbs, TicketWorkflowS
         return Task.CompletedTask;
     }, ct);
 
-    public Task<bool> ResolveAsync(long id, DeskUser user, string resolution, CancellationToken ct) => RunAsync(id, user, (db, t, _, now) =>
+    /// <summary>Work done: refused until every test of the device's kind passed (docs/service-rules.md §2.18); the tests are kept in the audit trail.</summary>
+    public Task<bool> ResolveAsync(long id, DeskUser user, string resolution, IReadOnlyCollection<string>? testsPassed, CancellationToken ct) => RunAsync(id, user, (db, t, _, now) =>
     {
+        if (RepairTestRules.Missing(t.DeviceKind, testsPassed) is { } missing)
+        {
+            throw new WorkflowRefusedException(missing);
+        }
+
         var change = t.Resolve(resolution, now);
         TicketWorkflowService.Record(db, t, change, user.Name, now, t.Resolution);
+        TicketWorkflowService.Audit(db, t, now, user.Name, "tests passed", string.Join("; ", RepairTestRules.For(t.DeviceKind)));
         SlaTimerService.Cancel(db, t.Id, now, TimerKind.Resolution);
         return Task.CompletedTask;
     }, ct);

@@ -1,8 +1,10 @@
 namespace AfterSales.Cloud.Notifications;
 
 /// <summary>
-/// An outbox row: written in the same transaction as the change it announces, so a message is
-/// never lost nor sent for a change that rolled back. No SMS gateway is wired yet; the log is the channel.
+/// One message to one person (or role), written in the same transaction as the change it
+/// announces, so a message is never lost nor sent for a change that rolled back. Delivery happens
+/// later, outside the request, through the channels the person chose (<see cref="NotificationDelivery"/>);
+/// <see cref="Status"/> says how far it got (docs/service-rules.md §7.1).
 /// </summary>
 public sealed class Notification
 {
@@ -10,12 +12,36 @@ public sealed class Notification
 
     public DateTimeOffset CreatedAt { get; set; }
 
-    /// <summary><c>technician:ID</c>, <c>supervisor</c> or <c>dispatcher</c>.</summary>
+    /// <summary><c>technician:ID</c>, <c>supervisor</c>, <c>dispatcher</c> or <c>customer:SITE</c>.</summary>
     public required string Recipient { get; set; }
+
+    public NoticeKind Kind { get; set; }
 
     public long? TicketId { get; set; }
 
     public required string Message { get; set; }
 
+    /// <summary>The secret part of the link in the message (<c>/n/{token}</c>): following it opens the job and records <see cref="OpenedAt"/>.</summary>
+    public string? Token { get; set; }
+
+    /// <summary>Where the link leads, relative to the service's public address (<c>/jobs/42</c>).</summary>
+    public string? LinkPath { get; set; }
+
+    public NotificationStatus Status { get; set; }
+
+    /// <summary>When the channels were chosen; null while the message waits for the delivery worker.</summary>
+    public DateTimeOffset? RoutedAt { get; set; }
+
+    /// <summary>When the first channel took the message; null while nothing took it.</summary>
     public DateTimeOffset? SentAt { get; set; }
+
+    public DateTimeOffset? OpenedAt { get; set; }
+
+    /// <summary>Why it failed, when every channel failed or none was chosen.</summary>
+    public string? LastError { get; set; }
+
+    /// <summary>The trace of the change that wrote it, so the delivery spans join that trace.</summary>
+    public string? TraceParent { get; set; }
+
+    public List<NotificationDelivery> Deliveries { get; set; } = [];
 }

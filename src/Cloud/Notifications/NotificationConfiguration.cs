@@ -5,12 +5,22 @@ namespace AfterSales.Cloud.Notifications;
 
 internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
 {
+    public const int ErrorChars = 1000;
+
     public void Configure(EntityTypeBuilder<Notification> builder)
     {
         builder.ToTable("Notifications");
         builder.Property(n => n.Recipient).HasMaxLength(100);
         builder.Property(n => n.Message).HasMaxLength(1000);
-        builder.HasIndex(n => n.SentAt);
+        builder.Property(n => n.Kind).HasConversion<string>().HasMaxLength(24);
+        builder.Property(n => n.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(n => n.Token).HasMaxLength(64);
+        builder.Property(n => n.LinkPath).HasMaxLength(200);
+        builder.Property(n => n.LastError).HasMaxLength(ErrorChars);
+        builder.Property(n => n.TraceParent).HasMaxLength(64);
+        builder.HasIndex(n => n.Token).IsUnique();
+        builder.HasIndex(n => new { n.Status, n.RoutedAt });
         builder.HasIndex(n => n.TicketId);
+        builder.HasMany(n => n.Deliveries).WithOne().HasForeignKey(d => d.NotificationId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -1,21 +1,80 @@
+using System.Security.Cryptography;
 using AfterSales.Cloud.Storage;
 using AfterSales.Cloud.Telemetry;
+using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.Cloud.Notifications;
 
-/// <summary>Adds outbox rows to the caller's unit of work and logs them (the log is the channel until a gateway is wired).</summary>
-internal sealed partial class NotificationService(TimeProvider time, ILogger<NotificationService> log)
+/// <summary>
+/// Adds messages to the caller's unit of work (the outbox) and records when a link in one is
+/// followed. Nothing is delivered here: <see cref="NotificationDeliveryService"/> does that
+/// outside the request, so a slow provider never holds up a dispatch (docs/service-rules.md §7.1).
+/// </summary>
+internal sealed partial class NotificationService(IDbContextFactory<CloudDb> dbs, TimeProvider time, ILogger<NotificationService> log)
 {
-    public void Send(CloudDb db, string recipient, long? ticketId, string message)
+    /// <summary>Queues a message for the channels <paramref name="recipient"/> chose for <paramref name="kind"/>.</summary>
+    /// <param name="linkPath">The page the message's link opens (<c>/jobs/42</c>); following it marks the message opened.</param>
+    public Notification Send(CloudDb db, string recipient, NoticeKind kind, long? ticketId, string message, string? linkPath = null) =>
+        Queue(db, recipient, kind, ticketId, message, linkPath, []);
+
+    /// <summary>Queues a message for one given address (the customer's contact phone), whatever routes exist.</summary>
+    public Notification SendTo(CloudDb db, string recipient, NoticeKind kind, long? ticketId, string message, NotificationChannel channel, string address) =>
+        Queue(db, recipient, kind, ticketId, message, null, [(channel, address)]);
+
+    /// <summary>Records that the link was followed (the first time counts) and returns where it leads; null for an unknown token.</summary>
+    public async Task<string?> OpenAsync(string token, CancellationToken cancellationToken)
+    {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        var notification = await db.Notifications.SingleOrDefaultAsync(n => n.Token == token, cancellationToken);
+        if (notification is null)
+        {
+            return null;
+        }
+
+        if (notification.OpenedAt is null)
+        {
+            notification.OpenedAt = time.GetUtcNow();
+            notification.Status = NotificationStatus.Opened;
+            await db.SaveChangesAsync(cancellationToken);
+            CloudMetrics.CountNotification("link", "opened");
+            LogOpened(log, notification.Id, notification.Recipient, notification.TicketId);
+        }
+
+        return notification.LinkPath;
+    }
+
+    private Notification Queue(CloudDb db, string recipient, NoticeKind kind, long? ticketId, string message, string? linkPath, (NotificationChannel Channel, string Address)[] direct)
     {
         ArgumentNullException.ThrowIfNull(db);
         using var span = CloudTelemetry.Start("notify")?.SetTag("aftersales.notification.recipient", recipient).SetTag("aftersales.ticket.id", ticketId);
-        CloudMetrics.CountNotification("log", "sent");
         var now = time.GetUtcNow();
-        db.Notifications.Add(new Notification { Recipient = recipient, TicketId = ticketId, Message = message, CreatedAt = now, SentAt = now });
-        LogNotified(log, recipient, ticketId, message);
+        var notification = new Notification
+        {
+            Recipient = recipient,
+            Kind = kind,
+            TicketId = ticketId,
+            Message = message.Length > 1000 ? message[..1000] : message,
+            CreatedAt = now,
+            Status = NotificationStatus.Queued,
+            LinkPath = linkPath,
+            Token = linkPath is null ? null : Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
+            TraceParent = CloudTelemetry.CurrentTraceParent(),
+        };
+        if (direct.Length > 0)
+        {
+            notification.RoutedAt = now;
+            notification.Deliveries.AddRange(direct.Select(d => new NotificationDelivery { Channel = d.Channel, Address = d.Address, NextAttemptAt = now }));
+        }
+
+        db.Notifications.Add(notification);
+        CloudMetrics.CountNotification("outbox", "queued");
+        LogQueued(log, recipient, kind, ticketId, message);
+        return notification;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Notify {Recipient} (ticket {TicketId}): {Message}")]
-    private static partial void LogNotified(ILogger logger, string recipient, long? ticketId, string message);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Notify {Recipient} ({Kind}, ticket {TicketId}): {Message}")]
+    private static partial void LogQueued(ILogger logger, string recipient, NoticeKind kind, long? ticketId, string message);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Notification {NotificationId} to {Recipient} opened (ticket {TicketId})")]
+    private static partial void LogOpened(ILogger logger, long notificationId, string recipient, long? ticketId);
 }

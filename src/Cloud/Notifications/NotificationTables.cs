@@ -9,5 +9,9 @@ internal static class NotificationTables
     extension(CloudDb db)
     {
         public DbSet<Notification> Notifications => db.Set<Notification>();
+
+        public DbSet<NotificationDelivery> NotificationDeliveries => db.Set<NotificationDelivery>();
+
+        public DbSet<NotificationRoute> NotificationRoutes => db.Set<NotificationRoute>();
     }
 }

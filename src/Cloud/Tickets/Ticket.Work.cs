@@ -32,10 +32,19 @@ public sealed partial class Ticket
     }
 
     /// <summary>The technician accepted and called the customer: the acknowledgement target is met.</summary>
-    public StatusChange Accept(DateTimeOffset at)
+    public StatusChange Accept(DateTimeOffset at) => Accept(at, null);
+
+    /// <summary>Accepted, with the arrival time the technician told the customer (docs/service-rules.md §1.13).</summary>
+    public StatusChange Accept(DateTimeOffset at, DateTimeOffset? promisedArrival)
     {
+        if (promisedArrival is { } eta && (eta <= at || eta > at + TimeSpan.FromDays(1)))
+        {
+            throw new WorkflowRefusedException("The expected arrival must be after now and within a day.");
+        }
+
         var change = Move(TicketCommand.Accept, at);
         AcceptedAt = at;
+        PromisedArrivalAt = promisedArrival;
         return change;
     }
 

@@ -114,6 +114,9 @@ public sealed partial class Ticket
 
     public string? Resolution { get; private set; }
 
+    /// <summary>When the technician told the customer he would be there (docs/service-rules.md §1.13); null until he did.</summary>
+    public DateTimeOffset? PromisedArrivalAt { get; private set; }
+
     /// <summary>Which visit this is: 1, then one more each time the ticket is reopened. Parts and signatures belong to a visit.</summary>
     public int Visit { get; private set; } = 1;
 

@@ -1,8 +1,10 @@
 using AfterSales.Cloud.Auth;
 using AfterSales.Cloud.Dispatch;
+using AfterSales.Cloud.Inventory;
 using AfterSales.Cloud.Sites;
 using AfterSales.Cloud.Sla;
 using AfterSales.Cloud.Storage;
+using AfterSales.Cloud.Tickets.Calls;
 using AfterSales.Cloud.Tickets.Lifecycle;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -62,7 +64,19 @@ internal sealed class TicketQueryService(IDbContextFactory<CloudDb> dbs, TimePro
     {
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         var row = await Visible(db, user).Where(r => r.Ticket.Id == id).SingleOrDefaultAsync(cancellationToken);
-        return row is null ? null : ToView(row.Ticket, row.Site, await TechnicianNamesAsync(db, cancellationToken), time.GetUtcNow());
+        if (row is null)
+        {
+            return null;
+        }
+
+        var device = await db.Set<InventoryDevice>().AsNoTracking()
+            .Where(d => d.SiteId == row.Ticket.SiteId && d.DeviceId == row.Ticket.DeviceId)
+            .Select(d => new { d.Model, d.Serial }).FirstOrDefaultAsync(cancellationToken);
+        return ToView(row.Ticket, row.Site, await TechnicianNamesAsync(db, cancellationToken), time.GetUtcNow()) with
+        {
+            DeviceModel = device?.Model,
+            DeviceSerial = device?.Serial,
+        };
     }
 
     public async Task<IReadOnlyList<TicketAuditEntry>> AuditAsync(long id, DeskUser user, CancellationToken cancellationToken)
@@ -74,6 +88,18 @@ internal sealed class TicketQueryService(IDbContextFactory<CloudDb> dbs, TimePro
         }
 
         return await db.TicketAudit.AsNoTracking().Where(a => a.TicketId == id).OrderBy(a => a.Id).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The customer calls behind a ticket the user may see (empty otherwise), oldest first.</summary>
+    public async Task<List<CustomerCall>> CallsAsync(long id, DeskUser user, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(id, user, cancellationToken) is null)
+        {
+            return [];
+        }
+
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        return await db.CustomerCalls.AsNoTracking().Where(c => c.TicketId == id).OrderBy(c => c.Id).ToListAsync(cancellationToken);
     }
 
     public async Task<JobWork?> WorkAsync(long id, DeskUser user, CancellationToken cancellationToken)
@@ -156,6 +182,7 @@ internal sealed class TicketQueryService(IDbContextFactory<CloudDb> dbs, TimePro
             LoanerRequired = t.LoanerRequiredAt is not null,
             Resolution = t.Resolution,
             Visit = t.Visit,
+            PromisedArrivalAt = t.PromisedArrivalAt,
         };
     }
 

@@ -1,5 +1,6 @@
 using AfterSales.Cloud.Sites;
 using AfterSales.Cloud.Storage;
+using AfterSales.Cloud.Tickets.Calls;
 using AfterSales.Cloud.Tickets.Correlation;
 using AfterSales.Cloud.Tickets.Lifecycle;
 using AfterSales.Cloud.Tickets.Timers;
@@ -38,5 +39,7 @@ internal static class TicketTables
             var mine = db.SiteIdsOf(tenantId);
             return db.Tickets.AnyAsync(t => t.Id == id && mine.Contains(t.SiteId), cancellationToken);
         }
+
+        public DbSet<CustomerCall> CustomerCalls => db.Set<CustomerCall>();
     }
 }

@@ -63,4 +63,12 @@ public sealed record TicketView(
     public string? Resolution { get; init; }
 
     public int Visit { get; init; }
+
+    /// <summary>The device's model and serial number from the site's inventory (the job's registration carries them); null when the inventory has none.</summary>
+    public string? DeviceModel { get; init; }
+
+    public string? DeviceSerial { get; init; }
+
+    /// <summary>When the technician told the customer he would arrive (docs/service-rules.md §1.13).</summary>
+    public DateTimeOffset? PromisedArrivalAt { get; init; }
 }

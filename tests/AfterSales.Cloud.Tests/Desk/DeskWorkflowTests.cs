@@ -7,6 +7,7 @@ using AfterSales.Cloud.Storage;
 using AfterSales.Cloud.Tests.Storage;
 using AfterSales.Cloud.Tests.Support;
 using AfterSales.Cloud.Tickets;
+using AfterSales.Cloud.Tickets.Calls;
 using AfterSales.Cloud.Tickets.Lifecycle;
 using AfterSales.Cloud.Tickets.Workflow;
 using AfterSales.Protocol.Contracts;
@@ -74,6 +75,127 @@ public abstract class DeskWorkflowTests : IAsyncLifetime
         Assert.Equal(T0 + TimeSpan.FromMinutes(15), ticket.AcknowledgeDueAt);
         Assert.Contains(await NotificationsAsync(), n => n.Recipient == Recipients.Technician("li") && n.Message.Contains("New job", StringComparison.Ordinal));
         Assert.Equal(["opened", "deadlines set", "dispatched"], (await AuditAsync(ticket.Id)).Select(a => a.Action));
+    }
+
+    [Fact]
+    public async Task Accept_WithEta_RecordsItAndTextsTheCustomerTheLocalArrivalTime()
+    {
+        await RaiseAsync("site-a", "zone-1", DeviceKind.Zone, FaultCodes.ZoneTamper);
+        var id = await TicketIdAsync();
+        _time.Advance(TimeSpan.FromMinutes(5));
+
+        Assert.True(await Jobs.AcceptAsync(id, Li, 40, default));
+
+        var ticket = await SingleTicketAsync();
+        Assert.Equal(T0 + TimeSpan.FromMinutes(45), ticket.PromisedArrivalAt);
+        var sms = Assert.Single(await NotificationsAsync(), n => n.Kind == NoticeKind.CustomerEta);
+        Assert.Equal(Recipients.Customer("site-a"), sms.Recipient);
+        // T0 is 10:00 in Shanghai: the customer reads local time.
+        Assert.Equal("Li is on the way to site-a (job " + id + ") and expects to arrive at 10:45 on 11-23.", sms.Message);
+        await using var db = await _dbs.CreateDbContextAsync();
+        var delivery = await db.NotificationDeliveries.SingleAsync(d => d.NotificationId == sms.Id);
+        Assert.Equal((NotificationChannel.Sms, "+86 21 5555 0000"), (delivery.Channel, delivery.Address));
+        Assert.Contains(await AuditAsync(id), a => a.Detail == "customer called; expected on site at 02:45 UTC");
+    }
+
+    [Fact]
+    public async Task Accept_EtaOutOfRange_IsRefusedAndTheJobStaysOffered()
+    {
+        await RaiseAsync("site-a", "zone-1", DeviceKind.Zone, FaultCodes.ZoneTamper);
+        var id = await TicketIdAsync();
+
+        var refused = await Assert.ThrowsAsync<WorkflowRefusedException>(() => Jobs.AcceptAsync(id, Li, 0, default));
+
+        Assert.Contains("between 1 and 1440 minutes", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(TicketStatus.Dispatched, (await SingleTicketAsync()).Status);
+        Assert.DoesNotContain(await NotificationsAsync(), n => n.Kind == NoticeKind.CustomerEta);
+    }
+
+    [Fact]
+    public async Task CustomerCall_OpensATicketWhoseClockStartsAtTheCall_DispatchedWithTheCallKept()
+    {
+        var calls = _services.GetRequiredService<CustomerCallService>();
+
+        var id = await calls.RecordAsync(new CustomerCallForm("site-a", null, DeviceKind.Panel, FaultSeverity.Major, "Keypad shows 'system trouble' and beeps", "Mr Chen", "+86 139 1234 5678", MinutesAgo: 10), Dispatcher, default);
+
+        var ticket = await SingleTicketAsync();
+        Assert.Equal(id, ticket.Id);
+        Assert.Equal(CloudFaults.CustomerReport, ticket.Fault);
+        Assert.Equal("reported-panel", ticket.DeviceId);
+        Assert.Equal(T0 - TimeSpan.FromMinutes(10), ticket.OpenedAt);
+        Assert.Equal(T0 - TimeSpan.FromMinutes(10) + TimeSpan.FromHours(2), ticket.ArrivalDueAt);
+        Assert.Equal(TicketStatus.Dispatched, ticket.Status);
+        Assert.Equal("li", ticket.TechnicianId);
+        var call = Assert.Single(await calls.ForTicketAsync(id, default));
+        Assert.Equal(("Mr Chen", "+86 139 1234 5678", "disp"), (call.CallerName, call.CallbackPhone, call.RecordedBy));
+        var audit = await AuditAsync(id);
+        Assert.Equal(Actor.CustomerCall, audit[0].Actor);
+        Assert.Contains(audit, a => a.Action == "customer call" && a.Detail!.Contains("Keypad shows", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task CustomerCall_SecondCallAboutTheSameDevice_JoinsTheOpenTicket()
+    {
+        var calls = _services.GetRequiredService<CustomerCallService>();
+        var first = await calls.RecordAsync(new CustomerCallForm("site-a", null, DeviceKind.Camera, FaultSeverity.Major, "Camera 3 black", "Mr Chen", "13912345678"), Dispatcher, default);
+        _time.Advance(TimeSpan.FromMinutes(20));
+
+        var second = await calls.RecordAsync(new CustomerCallForm("site-a", null, DeviceKind.Camera, FaultSeverity.Critical, "Still black, now camera 4 too", "Ms Wu", "13800000000"), Dispatcher, default);
+
+        Assert.Equal(first, second);
+        Assert.Equal(2, (await calls.ForTicketAsync(first, default)).Count);
+        Assert.Equal(T0, (await SingleTicketAsync()).OpenedAt);
+    }
+
+    [Fact]
+    public async Task CustomerCall_IncompleteOrForeign_IsRefusedWithEveryProblemAndNothingStored()
+    {
+        var calls = _services.GetRequiredService<CustomerCallService>();
+
+        var blank = await Assert.ThrowsAsync<CallRefusedException>(() => calls.RecordAsync(new CustomerCallForm("site-a", null, null, FaultSeverity.Major, " ", null, "call me", MinutesAgo: -5), Dispatcher, default));
+        var foreign = await Assert.ThrowsAsync<CallRefusedException>(() => calls.RecordAsync(new CustomerCallForm("site-a", null, DeviceKind.Panel, FaultSeverity.Major, "x", "y", "13800000000"), Dispatcher with { TenantId = "other" }, default));
+        var device = await Assert.ThrowsAsync<CallRefusedException>(() => calls.RecordAsync(new CustomerCallForm("site-a", "cam-99", null, FaultSeverity.Major, "x", "y", "13800000000"), Dispatcher, default));
+
+        Assert.Equal(5, blank.Problems.Count);
+        Assert.Contains(blank.Problems, p => p.StartsWith("Callback number:", StringComparison.Ordinal));
+        Assert.Contains("No site 'site-a' in your company.", foreign.Message, StringComparison.Ordinal);
+        Assert.Contains("has no device 'cam-99'", device.Message, StringComparison.Ordinal);
+        await using var db = await _dbs.CreateDbContextAsync();
+        Assert.Empty(await db.Tickets.ToListAsync());
+        Assert.Empty(await db.CustomerCalls.ToListAsync());
+    }
+
+    [Fact]
+    public async Task JobNoticeUndelivered_JobMovesOnAtOnceAndTheAuditSaysWhy()
+    {
+        await using var sink = await HttpSink.StartAsync();
+        sink.Answer = HttpSink.Status(404, "no such robot");
+        await _services.GetRequiredService<NotificationRouteStore>().AddAsync(Recipients.Technician("li"), null, NotificationChannel.WeCom, sink.Url("/wecom"), null, default);
+        await RaiseAsync("site-a", "zone-1", DeviceKind.Zone, FaultCodes.ZoneTamper);
+
+        await _services.GetRequiredService<NotificationDeliveryService>().DeliverDueAsync(default);
+        await Timers.FireDueAsync(default);
+
+        var ticket = await SingleTicketAsync();
+        Assert.Equal("wang", ticket.TechnicianId);
+        Assert.Contains(await AuditAsync(ticket.Id), a => a.Detail is { } d && d.Contains("job notice undelivered", StringComparison.Ordinal) && d.Contains("HTTP 404", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task JobNoticeDeliveredNeverOpened_MovesOnAtTheAcceptWindowAndSaysSo()
+    {
+        await using var sink = await HttpSink.StartAsync();
+        await _services.GetRequiredService<NotificationRouteStore>().AddAsync(Recipients.Technician("li"), null, NotificationChannel.WeCom, sink.Url("/wecom"), null, default);
+        await RaiseAsync("site-a", "zone-1", DeviceKind.Zone, FaultCodes.ZoneTamper);
+        await _services.GetRequiredService<NotificationDeliveryService>().DeliverDueAsync(default);
+
+        await AdvanceAndFireAsync(TimeSpan.FromMinutes(5));
+        Assert.Equal("li", (await SingleTicketAsync()).TechnicianId);
+        await AdvanceAndFireAsync(TimeSpan.FromMinutes(5));
+
+        var ticket = await SingleTicketAsync();
+        Assert.Equal("wang", ticket.TechnicianId);
+        Assert.Contains(await AuditAsync(ticket.Id), a => a.Detail == "not accepted in time (job notice delivered, never opened)");
     }
 
     [Fact]
@@ -265,6 +387,79 @@ public abstract class DeskWorkflowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task JobRegistration_CarriesTheInventoryModelSerialAndTheToldArrival()
+    {
+        await using (var db = await _dbs.CreateDbContextAsync())
+        {
+            db.Set<Inventory.InventoryDevice>().Add(new Inventory.InventoryDevice { SiteId = "site-a", DeviceId = "zone-1", Kind = DeviceKind.Zone, Model = "Honeywell IS3016", Serial = "SN-48213" });
+            await db.SaveChangesAsync();
+        }
+
+        await RaiseAsync("site-a", "zone-1", DeviceKind.Zone, FaultCodes.ZoneTamper);
+        var id = await TicketIdAsync();
+        Assert.True(await Jobs.AcceptAsync(id, Li, 30, default));
+
+        var queries = new TicketQueryService(_dbs, _time, Microsoft.Extensions.Options.Options.Create(new Sla.SlaOptions()));
+        var view = await queries.FindAsync(id, Li, default);
+        Assert.Equal(("Honeywell IS3016", "SN-48213"), (view!.DeviceModel, view.DeviceSerial));
+        Assert.Equal(T0 + TimeSpan.FromMinutes(30), view.PromisedArrivalAt);
+        var sheet = await new Jobs.JobSheet.JobSheetService(_dbs, queries, _time).BuildAsync(id, Li, default);
+        Assert.StartsWith("%PDF-", System.Text.Encoding.Latin1.GetString(sheet!, 0, 5), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EscalatedAtNight_OfferedWhenTheFirstQualifiedTechnicianComesOnDuty()
+    {
+        var onDuty = _services.GetRequiredService<OnDutyRedispatchService>();
+        _time.Advance(TimeSpan.FromHours(12)); // Monday 22:00 in Shanghai: business-hours technicians are off
+        await RaiseAsync("site-a", "zone-1", DeviceKind.Zone, FaultCodes.ZoneTamper, FaultSeverity.Minor);
+        var id = await TicketIdAsync();
+        Assert.Null((await SingleTicketAsync()).TechnicianId);
+        Assert.Contains(await AuditAsync(id), a => a.Action == "dispatch escalated");
+
+        _time.Advance(TimeSpan.FromHours(10)); // 08:00: still nobody, and no second escalation
+        Assert.Equal(0, await onDuty.OfferEscalatedAsync(default));
+        _time.Advance(TimeSpan.FromHours(1)); // 09:00: business hours start
+        Assert.Equal(1, await onDuty.OfferEscalatedAsync(default));
+
+        var ticket = await SingleTicketAsync();
+        Assert.Equal(TicketStatus.Dispatched, ticket.Status);
+        Assert.Equal("li", ticket.TechnicianId);
+        Assert.Single(await AuditAsync(id), a => a.Action == "dispatch escalated");
+        Assert.Contains(await AuditAsync(id), a => a.Action == "dispatched" && a.Detail!.Contains("came on duty after the escalation", StringComparison.Ordinal));
+        Assert.Contains(await NotificationsAsync(), n => n.Recipient == Recipients.Technician("li") && n.Kind == NoticeKind.JobOffered);
+        Assert.Equal(0, await onDuty.OfferEscalatedAsync(default));
+    }
+
+    [Fact]
+    public async Task SameFaultThirdVisit_SupervisorIsToldBeforeItIsDispatched()
+    {
+        for (var visit = 1; visit <= 2; visit++)
+        {
+            await RaiseAsync("site-a", "zone-1", DeviceKind.Zone, FaultCodes.ZoneTamper);
+            var id = await TicketIdAsync();
+            var technician = (await SingleTicketAsync()).TechnicianId == "li" ? Li : Wang;
+            Assert.True(await Jobs.AcceptAsync(id, technician, default));
+            Assert.True(await Jobs.ArriveAsync(id, technician, null, null, default));
+            Assert.True(await Jobs.ResolveAsync(id, technician, "Adjusted the tamper switch", RepairTestRules.For(DeviceKind.Zone), default));
+            Assert.True(await Jobs.SignAsync(id, technician, "Mr Chen", Png(), default));
+            Assert.True(await Jobs.CloseAsync(id, technician, default));
+            Assert.DoesNotContain(await NotificationsAsync(), n => n.Message.Contains("must be solved", StringComparison.Ordinal));
+            _time.Advance(TimeSpan.FromDays(2)); // Wednesday, then Friday: business-hours technicians are on duty
+
+        }
+
+        await RaiseAsync("site-a", "zone-1", DeviceKind.Zone, FaultCodes.ZoneTamper);
+
+        var ticket = await SingleTicketAsync();
+        Assert.Equal(3, ticket.Visit);
+        var told = Assert.Single(await NotificationsAsync(), n => n.Recipient == Recipients.Supervisor && n.Kind == NoticeKind.Escalation);
+        Assert.Contains("visit 3 to the same fault: it must be solved on this visit", told.Message, StringComparison.Ordinal);
+        var audit = (await AuditAsync(ticket.Id)).Select(a => a.Action).ToList();
+        Assert.True(audit.LastIndexOf("visit escalated") < audit.LastIndexOf("dispatched"), "the supervisor hears of it before the visit is dispatched");
+    }
+
+    [Fact]
     public async Task WholeJob_SignatureOnlyAfterResolution_ThenCloses()
     {
         await RaiseAsync("site-a", "zone-1", DeviceKind.Zone, FaultCodes.ZoneTamper);
@@ -278,7 +473,10 @@ public abstract class DeskWorkflowTests : IAsyncLifetime
         var early = await Assert.ThrowsAsync<WorkflowRefusedException>(() => Jobs.SignAsync(id, Li, "Mr Chen", Png(), default));
         Assert.Contains("after the work", early.Message, StringComparison.Ordinal);
         await Assert.ThrowsAsync<WorkflowRefusedException>(() => Jobs.CloseAsync(id, Li, default));
-        Assert.True(await Jobs.ResolveAsync(id, Li, "Replaced the PIR; walk-tested zone 1", default));
+        var untested = await Assert.ThrowsAsync<WorkflowRefusedException>(() => Jobs.ResolveAsync(id, Li, "Replaced the PIR", ["Tamper closed"], default));
+        Assert.Contains("not yet ticked: Zone walk-tested: alarm on trigger; Zone normal at the panel.", untested.Message, StringComparison.Ordinal);
+        Assert.Equal(TicketStatus.OnSite, (await SingleTicketAsync()).Status);
+        Assert.True(await Jobs.ResolveAsync(id, Li, "Replaced the PIR; walk-tested zone 1", RepairTestRules.For(DeviceKind.Zone), default));
         await Assert.ThrowsAsync<WorkflowRefusedException>(() => Jobs.CloseAsync(id, Li, default));
         Assert.True(await Jobs.SignAsync(id, Li, "Mr Chen", Png(), default));
         await Assert.ThrowsAsync<WorkflowRefusedException>(() => Jobs.SignAsync(id, Li, "Someone else", Png(), default));
@@ -287,7 +485,7 @@ public abstract class DeskWorkflowTests : IAsyncLifetime
         var ticket = await SingleTicketAsync();
         Assert.Equal(TicketStatus.Closed, ticket.Status);
         var audit = (await AuditAsync(id)).Select(a => a.Action).ToList();
-        Assert.Equal(["accepted", "marked en route", "checked in on site", "part used", "resolved", "signed", "closed"], audit.SkipWhile(a => a != "accepted"));
+        Assert.Equal(["accepted", "marked en route", "checked in on site", "part used", "resolved", "tests passed", "signed", "closed"], audit.SkipWhile(a => a != "accepted"));
         Assert.Contains("km from the site", (await AuditAsync(id)).Single(a => a.Action == "checked in on site").Detail, StringComparison.Ordinal);
     }
 

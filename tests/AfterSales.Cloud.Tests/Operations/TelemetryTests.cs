@@ -76,7 +76,7 @@ public sealed class TelemetryTests : IAsyncLifetime
             "aftersales_desk_timer_lag_seconds_bucket{",
             "aftersales_desk_timers_overdue_seconds",
             "aftersales_outbox_depth",
-            "aftersales_notifications_total{", "channel=\"log\"",
+            "aftersales_notifications_total{", "channel=\"outbox\"",
             "http_server_request_duration_seconds_bucket{",
             "dotnet_gc_collections_total",
             "target_info{",

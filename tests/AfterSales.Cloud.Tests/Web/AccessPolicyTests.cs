@@ -20,7 +20,7 @@ public sealed class AccessPolicyTests : IAsyncLifetime
     /// Prometheus scrape (docs/operations.md), the survey link a customer opens from a text message,
     /// and the public half of the site-config signing key (docs/security.md).
     /// </summary>
-    private static readonly string[] Anonymous = ["/", "/signin", "/signout", "/healthz", "/healthz/live", "/healthz/ready", "/metrics", "/survey/{token}", "/api/v1/config-signing-key", "/culture"];
+    private static readonly string[] Anonymous = ["/", "/signin", "/signout", "/healthz", "/healthz/live", "/healthz/ready", "/metrics", "/survey/{token}", "/n/{token}", "/culture", "/api/v1/config-signing-key"];
 
     private static readonly string[] Policies = [.. typeof(AccessPolicies).GetFields(BindingFlags.Public | BindingFlags.Static)
         .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!)];

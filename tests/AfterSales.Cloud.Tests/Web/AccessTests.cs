@@ -48,6 +48,10 @@ public sealed partial class AccessTests : IAsyncLifetime
         (Rx("^/jobs(/{id})?$"), ["technician"]),
         (Rx("^/tickets$"), ["admin", "dispatcher", "customer"]),
         (Rx("^/survey/{token}$"), null),
+        (Rx("^/n/{token}$"), null), // the link in a job notice: records "opened", leads to a page that checks access (docs/security.md)
+        (Rx("^/api/v1/push/(key|subscribe)$"), ["technician"]),
+        (Rx("^/api/v1/(notifications|calls)(/|$)"), Staff),
+        (Rx("^/desk/(notifications|calls/new)$"), Staff),
         (Rx("^/reports/{siteId}/{month}$"), ["admin", "dispatcher", "customer"]),
         (Rx("^/api/v1/parts/"), Field),
         (Rx("^/api/v1/(contracts|sites|inspections|complaints|surveys|revisits|reports|kpis)(/|$)"), Staff),

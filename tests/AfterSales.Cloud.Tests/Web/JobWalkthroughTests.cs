@@ -78,6 +78,7 @@ public sealed class JobWalkthroughTests : IAsyncLifetime
         Assert.Equal(0, await tech.Locator("canvas.pad").CountAsync());
         await ShotAsync(tech, "tech-job-dispatched-phone");
 
+        await tech.FillAsync("[name=etaMinutes]", "40");
         await tech.GetByRole(AriaRole.Button, new() { Name = "Accept job (customer called)" }).ClickAsync();
         await tech.GetByRole(AriaRole.Button, new() { Name = "On my way" }).ClickAsync();
         await tech.GetByRole(AriaRole.Button, new() { Name = "I'm on site (check in)" }).ClickAsync();
@@ -120,6 +121,11 @@ public sealed class JobWalkthroughTests : IAsyncLifetime
         await dispatcher.SetViewportSizeAsync(Desktop.Width, Desktop.Height);
 
         await tech.FillAsync("#resolution", "Tamper switch of the PIR broken by a ladder; replaced the detector, walk-tested zone 3, panel reports normal.");
+        foreach (var test in await tech.Locator("input[name=tests]").AllAsync())
+        {
+            await test.CheckAsync();
+        }
+
         await tech.GetByRole(AriaRole.Button, new() { Name = "Work done — resolve" }).ClickAsync();
         await tech.FillAsync("#signer", "Mr Chen");
         await DrawSignatureAsync(tech);

@@ -15,4 +15,6 @@ public sealed record JobSheetData(
     IReadOnlyList<PartUsed> Parts,
     IReadOnlyList<TicketAuditEntry> Notes,
     JobSignature? Signature,
-    DateTimeOffset PrintedAt);
+    DateTimeOffset PrintedAt,
+    string? DeviceModel = null,
+    string? DeviceSerial = null);

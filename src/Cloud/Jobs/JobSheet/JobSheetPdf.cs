@@ -56,6 +56,7 @@ public static class JobSheetPdf
 
             Section("Fault");
             Row("Device", $"{t.DeviceId} ({t.DeviceKind.ToString().ToLowerInvariant()})");
+            Row("Model / serial", $"{d.DeviceModel ?? "—"} / {d.DeviceSerial ?? "—"}");
             Row("Fault", $"{t.Fault} · {t.Severity.ToString().ToLowerInvariant()}{(t.Intermittent ? " · intermittent" : string.Empty)}{(t.RepeatCount > 0 ? Inv($" · repeat {t.RepeatCount}") : string.Empty)}");
             Row("Reported", Time(t.OpenedAt));
             Row("Arrive by", Time(t.ArrivalDueAt));
@@ -63,6 +64,7 @@ public static class JobSheetPdf
             Section("Service");
             Row("Technician", d.TechnicianName ?? "—");
             Row("Accepted", Time(t.AcceptedAt));
+            Row("Told the customer", Time(t.PromisedArrivalAt));
             Row("On site", Time(t.ArrivedAt));
             Row("Resolved", Time(t.ResolvedAt));
             if (t.ArrivedAt is { } arrived && t.ResolvedAt is { } resolved)

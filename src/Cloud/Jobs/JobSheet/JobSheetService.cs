@@ -1,6 +1,7 @@
 using AfterSales.Cloud.Auth;
 using AfterSales.Cloud.Dispatch;
 using AfterSales.Cloud.Sites;
+using AfterSales.Cloud.Inventory;
 using AfterSales.Cloud.Storage;
 using AfterSales.Cloud.Tickets;
 using Microsoft.EntityFrameworkCore;
@@ -24,7 +25,8 @@ internal sealed class JobSheetService(IDbContextFactory<CloudDb> dbs, TicketQuer
         var parts = await db.PartsUsed.AsNoTracking().Where(p => p.TicketId == id && p.Visit == ticket.Visit).OrderBy(p => p.Id).ToListAsync(cancellationToken);
         var notes = await db.TicketAudit.AsNoTracking().Where(a => a.TicketId == id && a.Action == "note").OrderBy(a => a.Id).ToListAsync(cancellationToken);
         var signature = await db.JobSignatures.AsNoTracking().SingleOrDefaultAsync(s => s.TicketId == id && s.Visit == ticket.Visit, cancellationToken);
+        var device = await db.Set<InventoryDevice>().AsNoTracking().FirstOrDefaultAsync(d => d.SiteId == ticket.SiteId && d.DeviceId == ticket.DeviceId, cancellationToken);
         return JobSheetPdf.Render(new JobSheetData(
-            ticket, site.Name, site.Customer, site.Address, site.ContactPhone, technician?.Name, parts, notes, signature, time.GetUtcNow()));
+            ticket, site.Name, site.Customer, site.Address, site.ContactPhone, technician?.Name, parts, notes, signature, time.GetUtcNow(), device?.Model, device?.Serial));
     }
 }

@@ -11,6 +11,24 @@ public static class FaultHistoryRules
         return raisedAt.Count(t => t >= since && t <= now) >= options.FlapRaises;
     }
 
+    /// <summary>
+    /// The same fault at the same customer must be solved by the third visit: a visit from that one
+    /// on goes to the supervisor before anyone sets out, so it is not a third try by the same means
+    /// (docs/service-rules.md §2.16). Null when no escalation is due.
+    /// </summary>
+    public static string? VisitEscalation(int visit, LifecycleOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (visit < options.SolveByVisit)
+        {
+            return null;
+        }
+
+        return visit == options.SolveByVisit
+            ? $"visit {visit} to the same fault: it must be solved on this visit — send a senior technician or attend yourself"
+            : $"visit {visit} to the same fault: it was not solved by visit {options.SolveByVisit} — treat as a major complaint risk";
+    }
+
     /// <summary>A ticket closed this recently is reopened by the same fault instead of a new one being opened.</summary>
     public static bool IsRepeat(DateTimeOffset? closedAt, DateTimeOffset now, LifecycleOptions options)
     {

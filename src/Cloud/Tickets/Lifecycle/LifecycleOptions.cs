@@ -15,4 +15,7 @@ public sealed class LifecycleOptions
 
     /// <summary>The same fault again within this many days of closing reopens the ticket as a repeat.</summary>
     public double RepeatWithinDays { get; set; } = 30;
+
+    /// <summary>The visit by which the same fault must be solved; from it on the supervisor is told at each visit (docs/service-rules.md §2.16).</summary>
+    public int SolveByVisit { get; set; } = 3;
 }

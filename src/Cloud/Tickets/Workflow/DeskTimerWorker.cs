@@ -1,7 +1,7 @@
 namespace AfterSales.Cloud.Tickets.Workflow;
 
 /// <summary>Polls for due timers. The first pass runs at start, firing what fell due while the service was down.</summary>
-internal sealed partial class DeskTimerWorker(TimerFiringService firing, TimeProvider time, ILogger<DeskTimerWorker> log) : BackgroundService
+internal sealed partial class DeskTimerWorker(TimerFiringService firing, OnDutyRedispatchService onDuty, TimeProvider time, ILogger<DeskTimerWorker> log) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
 
@@ -13,6 +13,7 @@ internal sealed partial class DeskTimerWorker(TimerFiringService firing, TimePro
             try
             {
                 await firing.FireDueAsync(stoppingToken);
+                await onDuty.OfferEscalatedAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

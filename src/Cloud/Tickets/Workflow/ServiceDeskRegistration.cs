@@ -22,10 +22,11 @@ internal static class ServiceDeskRegistration
         services.AddSingleton<SlaTimerService>();
         services.AddSingleton<AutoDispatchService>();
         services.AddSingleton<IncidentCorrelationService>();
-        services.AddSingleton<NotificationService>();
         services.AddSingleton<TicketWorkflowService>();
         services.AddSingleton<TimerFiringService>();
         services.AddSingleton<TimerQuarantineService>();
+        services.AddSingleton<CustomerCallService>();
+        services.AddSingleton<OnDutyRedispatchService>();
         services.AddHostedService<DeskTimerWorker>();
         return services;
     }

@@ -137,7 +137,8 @@ internal sealed partial class TicketDeskService(
         ticket?.Occurrences.Add(occurrence);
 
         await db.SaveChangesAsync(cancellationToken);
-        var actor = Actor.Gateway(e.GatewayId);
+        // A person's report is not a gateway's: the audit says who it came from (docs/service-rules.md §2.15).
+        var actor = e.Fault == CloudFaults.CustomerReport ? Actor.CustomerCall : Actor.Gateway(e.GatewayId);
         switch (action)
         {
             case TicketAction.Open:

@@ -106,10 +106,10 @@ internal sealed partial class TicketWorkflowService(
             return;
         }
 
-        Audit(db, ticket, now, Actor.System, "dispatch escalated", choice.Explanation);
+        Audit(db, ticket, now, Actor.System, OnDutyRedispatchService.EscalatedAction, choice.Explanation);
         var message = $"Ticket {ticket.Id} {ticket.Fault} at {site.Name}: nobody can be dispatched — {choice.Explanation}. Assign by hand.";
-        notifier.Send(db, Recipients.Supervisor, ticket.Id, message);
-        notifier.Send(db, Recipients.Dispatcher, ticket.Id, message);
+        notifier.Send(db, Recipients.Supervisor, NoticeKind.Escalation, ticket.Id, message);
+        notifier.Send(db, Recipients.Dispatcher, NoticeKind.Escalation, ticket.Id, message);
         LogEscalated(log, ticket.Id, choice.Explanation);
     }
 
@@ -131,11 +131,12 @@ internal sealed partial class TicketWorkflowService(
             TechnicianId = technician.Id,
             DueAt = now + TimeSpan.FromMinutes(dispatch.Value.AcceptWithinMinutes),
         });
-        notifier.Send(db, Recipients.Technician(technician.Id), ticket.Id,
-            $"New job {ticket.Id}: {ticket.Fault} on {ticket.DeviceId} at {site.Name}, {site.Address}. Call {site.ContactPhone}. Arrive by {DisplayZone.Local(ticket.ArrivalDueAt):yyyy-MM-dd HH:mm}.");
+        notifier.Send(db, Recipients.Technician(technician.Id), NoticeKind.JobOffered, ticket.Id,
+            $"New job {ticket.Id}: {ticket.Fault} on {ticket.DeviceId} at {site.Name}, {site.Address}. Call {site.ContactPhone}. Arrive by {DisplayZone.Local(ticket.ArrivalDueAt):yyyy-MM-dd HH:mm}.",
+            $"/jobs/{ticket.Id}");
         if (previous is not null && previous != technician.Id)
         {
-            notifier.Send(db, Recipients.Technician(previous), ticket.Id, $"Job {ticket.Id} was given to {technician.Name}; you are stood down.");
+            notifier.Send(db, Recipients.Technician(previous), NoticeKind.General, ticket.Id, $"Job {ticket.Id} was given to {technician.Name}; you are stood down.");
         }
     }
 
@@ -166,11 +167,17 @@ internal sealed partial class TicketWorkflowService(
         }
     }
 
-    private static async Task ReopenAsync(CloudDb db, Ticket ticket, string actor, DateTimeOffset now, string why, CancellationToken cancellationToken)
+    private async Task ReopenAsync(CloudDb db, Ticket ticket, string actor, DateTimeOffset now, string why, CancellationToken cancellationToken)
     {
         await SlaTimerService.LoadPendingAsync(db, ticket.Id, cancellationToken);
         Record(db, ticket, ticket.Reopen(now), actor, now, why);
         SlaTimerService.CancelAll(db, ticket.Id, now);
+        if (FaultHistoryRules.VisitEscalation(ticket.Visit, lifecycle.Value) is { } escalation)
+        {
+            // docs/service-rules.md §2.16: the supervisor hears of it before the visit is dispatched.
+            Audit(db, ticket, now, Actor.System, "visit escalated", escalation);
+            notifier.Send(db, Recipients.Supervisor, NoticeKind.Escalation, ticket.Id, $"Ticket {ticket.Id} {ticket.Fault} on {ticket.DeviceId}: {escalation}.", $"/desk/{ticket.Id}");
+        }
     }
 
     private async Task StartVisitAsync(CloudDb db, Ticket ticket, Site site, ArrivalAssessment zone, string actor, DateTimeOffset now, CancellationToken cancellationToken)
@@ -186,7 +193,7 @@ internal sealed partial class TicketWorkflowService(
         if (ticket.NeedsHuman)
         {
             Audit(db, ticket, now, Actor.System, "needs a human", zone.Explanation);
-            notifier.Send(db, Recipients.Dispatcher, ticket.Id, $"Ticket {ticket.Id} at {site.Name} has no arrival deadline: {zone.Explanation}.");
+            notifier.Send(db, Recipients.Dispatcher, NoticeKind.General, ticket.Id, $"Ticket {ticket.Id} at {site.Name} has no arrival deadline: {zone.Explanation}.");
             return;
         }
 

@@ -35,6 +35,7 @@ internal sealed partial class TimerFiringService(
         List<long> due;
         await using (var db = await dbs.CreateDbContextAsync(cancellationToken))
         {
+            await BringForwardUndeliveredOffersAsync(db, now, cancellationToken);
             due = await db.DeskTimers.AsNoTracking()
                 .Where(t => t.FiredAt == null && t.CancelledAt == null && t.QuarantinedAt == null && t.DueAt <= now)
                 .OrderBy(t => t.Failures).ThenBy(t => t.DueAt).ThenBy(t => t.Id)
@@ -126,6 +127,34 @@ internal sealed partial class TimerFiringService(
         return true;
     }
 
+    /// <summary>
+    /// A job whose every notice to the technician failed moves on now rather than at the end of the
+    /// accept window: he cannot know of it (docs/service-rules.md §7.4).
+    /// </summary>
+    private static async Task BringForwardUndeliveredOffersAsync(CloudDb db, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var waiting = await db.DeskTimers.AsNoTracking()
+            .Where(t => t.Kind == TimerKind.AcceptTimeout && t.FiredAt == null && t.CancelledAt == null && t.DueAt > now && t.TechnicianId != null
+                && db.Set<Notification>().Any(n => n.TicketId == t.TicketId && n.Kind == NoticeKind.JobOffered && n.Recipient == "technician:" + t.TechnicianId && n.Status == NotificationStatus.Failed))
+            .Select(t => new { t.Id, t.TicketId, t.TechnicianId }).ToListAsync(cancellationToken);
+        foreach (var timer in waiting)
+        {
+            var notices = await JobNoticesAsync(db, timer.TicketId, timer.TechnicianId!, cancellationToken);
+            if (JobNoticeRules.Undeliverable(notices))
+            {
+                await db.DeskTimers.Where(t => t.Id == timer.Id && t.FiredAt == null).ExecuteUpdateAsync(u => u.SetProperty(t => t.DueAt, now), cancellationToken);
+            }
+        }
+    }
+
+    private static Task<List<Notification>> JobNoticesAsync(CloudDb db, long ticketId, string technicianId, CancellationToken cancellationToken)
+    {
+        var recipient = Recipients.Technician(technicianId);
+        return db.Notifications.AsNoTracking().Include(n => n.Deliveries)
+            .Where(n => n.TicketId == ticketId && n.Kind == NoticeKind.JobOffered && n.Recipient == recipient)
+            .ToListAsync(cancellationToken);
+    }
+
     private void Warn(CloudDb db, Ticket ticket, string siteName, DeskTimer timer, DateTimeOffset now)
     {
         var target = timer.Kind switch
@@ -143,26 +172,28 @@ internal sealed partial class TimerFiringService(
         }
 
         var message = $"Ticket {ticket.Id} {ticket.Fault} at {siteName}: {what}.";
-        notifier.Send(db, Recipients.Supervisor, ticket.Id, message);
+        var kind = timer.Percent >= 100 ? NoticeKind.SlaBreach : NoticeKind.SlaWarning;
+        notifier.Send(db, Recipients.Supervisor, kind, ticket.Id, message);
         if (ticket.TechnicianId is { } technician)
         {
-            notifier.Send(db, Recipients.Technician(technician), ticket.Id, message);
+            notifier.Send(db, Recipients.Technician(technician), kind, ticket.Id, message);
         }
 
         if (timer.Kind == TimerKind.Resolution && timer.Percent >= 100 && ticket.LoanerRequiredAt is null)
         {
             ticket.RequireLoaner(now);
             TicketWorkflowService.Audit(db, ticket, now, Actor.System, "loaner required", "resolution target missed: install a loaner device of the same class free of charge until the repair is done");
-            notifier.Send(db, Recipients.Dispatcher, ticket.Id, $"Ticket {ticket.Id} at {siteName}: resolution target missed — install a loaner {ticket.DeviceKind.ToString().ToLowerInvariant()} free of charge until the repair is done.");
+            notifier.Send(db, Recipients.Dispatcher, NoticeKind.General, ticket.Id, $"Ticket {ticket.Id} at {siteName}: resolution target missed — install a loaner {ticket.DeviceKind.ToString().ToLowerInvariant()} free of charge until the repair is done.");
         }
     }
 
     private async Task RedispatchAsync(CloudDb db, Ticket ticket, Sites.Site site, DeskTimer timer, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        TicketWorkflowService.Record(db, ticket, ticket.Unassign(now), Actor.System, now, "not accepted in time");
+        var why = JobNoticeRules.WhyMovedOn(await JobNoticesAsync(db, ticket.Id, timer.TechnicianId!, cancellationToken));
+        TicketWorkflowService.Record(db, ticket, ticket.Unassign(now), Actor.System, now, why);
         await SlaTimerService.LoadPendingAsync(db, ticket.Id, cancellationToken);
         SlaTimerService.Cancel(db, ticket.Id, now, TimerKind.Acknowledge);
-        notifier.Send(db, Recipients.Technician(timer.TechnicianId!), ticket.Id, $"Job {ticket.Id} was withdrawn: not accepted in time.");
+        notifier.Send(db, Recipients.Technician(timer.TechnicianId!), NoticeKind.General, ticket.Id, $"Job {ticket.Id} was withdrawn: {why}.");
         var timedOut = await db.DeskTimers
             .Where(t => t.TicketId == ticket.Id && t.Kind == TimerKind.AcceptTimeout && t.FiredAt != null && t.TechnicianId != null)
             .Select(t => t.TechnicianId!).ToListAsync(cancellationToken);
@@ -177,7 +208,7 @@ internal sealed partial class TimerFiringService(
         TicketWorkflowService.Record(db, ticket, change, Actor.System, now, $"clear since {DisplayZone.Local(ticket.RestoredAt):HH:mm:ss}, before anyone went out");
         if (technician is not null)
         {
-            notifier.Send(db, Recipients.Technician(technician), ticket.Id, $"Job {ticket.Id} closed: the fault restored itself. No visit needed.");
+            notifier.Send(db, Recipients.Technician(technician), NoticeKind.General, ticket.Id, $"Job {ticket.Id} closed: the fault restored itself. No visit needed.");
         }
     }
 

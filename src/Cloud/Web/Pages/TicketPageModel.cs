@@ -1,5 +1,6 @@
 using AfterSales.Cloud.Auth;
 using AfterSales.Cloud.Tickets;
+using AfterSales.Cloud.Tickets.Calls;
 using AfterSales.Cloud.Tickets.Lifecycle;
 using AfterSales.Cloud.Tickets.Workflow;
 using Microsoft.AspNetCore.Mvc;
@@ -21,6 +22,9 @@ internal abstract class TicketPageModel(TicketQueryService queries) : PageModel
 
     public JobWork Work { get; private set; } = null!;
 
+    /// <summary>The customer's calls behind the ticket: who called, the symptom, the number to call back.</summary>
+    public IReadOnlyList<CustomerCall> Calls { get; private set; } = [];
+
     [TempData]
     public string? Message { get; set; }
 
@@ -35,6 +39,7 @@ internal abstract class TicketPageModel(TicketQueryService queries) : PageModel
         }
 
         (Ticket, Work) = (ticket, work);
+        Calls = await queries.CallsAsync(Id, user, ct);
         return true;
     }
 

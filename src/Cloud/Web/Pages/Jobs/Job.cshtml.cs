@@ -13,7 +13,15 @@ internal sealed class JobModel(TicketQueryService queries, JobService jobs) : Ti
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
         await LoadTicketAsync(DeskUser.From(User), ct) ? Page() : NotFound();
 
-    public Task<IActionResult> OnPostAcceptAsync(CancellationToken ct) => Act(u => jobs.AcceptAsync(Id, u, ct));
+    /// <summary>The ETA is asked here: the customer is told it by SMS (docs/service-rules.md §1.13).</summary>
+    public Task<IActionResult> OnPostAcceptAsync(int? etaMinutes, CancellationToken ct) =>
+        EtaComposer.Refuse(etaMinutes) is { } refusal ? Refuse(refusal) : Act(u => jobs.AcceptAsync(Id, u, etaMinutes, ct));
+
+    private Task<IActionResult> Refuse(string message)
+    {
+        Message = message;
+        return Task.FromResult<IActionResult>(RedirectToPage(new { Id }));
+    }
 
     public Task<IActionResult> OnPostDepartAsync(CancellationToken ct) => Act(u => jobs.DepartAsync(Id, u, ct));
 
@@ -21,7 +29,8 @@ internal sealed class JobModel(TicketQueryService queries, JobService jobs) : Ti
 
     public Task<IActionResult> OnPostPartAsync(string part, int quantity, string? reason, CancellationToken ct) => Act(u => jobs.AddPartAsync(Id, u, part ?? string.Empty, quantity, reason, ct));
 
-    public Task<IActionResult> OnPostResolveAsync(string resolution, CancellationToken ct) => Act(u => jobs.ResolveAsync(Id, u, resolution ?? string.Empty, ct));
+    /// <summary>Work done: the post-repair tests of the device's kind come with it (docs/service-rules.md §2.18).</summary>
+    public Task<IActionResult> OnPostResolveAsync(string resolution, string[]? tests, CancellationToken ct) => Act(u => jobs.ResolveAsync(Id, u, resolution ?? string.Empty, tests, ct));
 
     public Task<IActionResult> OnPostSignAsync(string signerName, string png, CancellationToken ct) =>
         Act(u => jobs.SignAsync(Id, u, signerName ?? string.Empty, SignatureImage.Decode(png), ct));

@@ -1,0 +1,25 @@
+using System.Globalization;
+using NodaTime;
+
+namespace AfterSales.Cloud.Jobs;
+
+/// <summary>The customer's message when the technician accepts: who is coming and when, in the company's local time (docs/service-rules.md §1.13).</summary>
+internal static class EtaComposer
+{
+    public const int MaxMinutes = 24 * 60;
+
+    /// <summary>Why the minutes cannot be an ETA; null when they can.</summary>
+    public static string? Refuse(int? minutes) => minutes switch
+    {
+        null => "Say when you will be there (minutes from now) — the customer is told.",
+        < 1 or > MaxMinutes => $"The expected arrival is between 1 and {MaxMinutes} minutes from now.",
+        _ => null,
+    };
+
+    public static string CustomerText(string technician, string siteName, long ticketId, DateTimeOffset eta, DateTimeZone zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        var local = Instant.FromDateTimeOffset(eta).InZone(zone);
+        return string.Create(CultureInfo.InvariantCulture, $"{technician} is on the way to {siteName} (job {ticketId}) and expects to arrive at {local:HH:mm} on {local:MM-dd}.");
+    }
+}
