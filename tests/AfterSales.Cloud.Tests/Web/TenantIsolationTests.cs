@@ -67,6 +67,21 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
         ["GET /survey/{token}"] = None("opened by the customer's unguessable token, not by id"),
         ["POST /survey/{token}"] = None("answered by the customer's unguessable token, not by id"),
         ["GET /api/v1/ingest/stats"] = Refused("GET", "/api/v1/ingest/stats"),
+        ["GET /n/{token}"] = None("a message's link, opened by its unguessable token, not by id; the job page behind it checks the user"),
+        ["GET /api/v1/push/key"] = None("the VAPID public key"),
+        ["POST /api/v1/push/subscribe"] = None("stores the caller's own browser subscription"),
+        ["GET /desk/calls/new"] = None("an empty form"),
+        ["POST /api/v1/calls"] = None("another company's site is refused exactly like a site that does not exist (400 \"No site … in your company\"), nothing stored: DeskWorkflowTests"),
+        ["POST /desk/calls/new"] = None("the same call as POST /api/v1/calls, through the form; its site list holds only the caller's company's sites"),
+
+        // KNOWN GAP (docs/security.md "Not done yet"): notification routes and the message log are
+        // deployment-wide (the supervisor and dispatcher are one key each), not per company yet.
+        ["GET /api/v1/notifications"] = None("known gap: deployment-wide message log"),
+        ["GET /api/v1/notifications/routes"] = None("known gap: deployment-wide routes"),
+        ["POST /api/v1/notifications/routes"] = None("known gap: deployment-wide routes"),
+        ["DELETE /api/v1/notifications/routes/{id}"] = None("known gap: deployment-wide routes"),
+        ["GET /desk/notifications"] = None("known gap: deployment-wide message log"),
+        ["POST /desk/notifications"] = None("known gap: deployment-wide routes"),
 
         // Lists and sums: the same answer as before the victim existed.
         ["GET /api/v1/tickets"] = Lists("/api/v1/tickets", "/api/v1/tickets?site=site-b"),
@@ -366,7 +381,7 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
         await Ok(victim.PostAsJsonAsync($"/api/v1/tickets/{ticket}/assign", new { technicianId = "zhou" }));
         await Ok(victim.PostAsync(new Uri($"/api/v1/tickets/{ticket}/accept", UriKind.Relative), null));
         await Ok(victim.PostAsJsonAsync($"/api/v1/tickets/{ticket}/arrive", new { latitude = 30.65, longitude = 104.06 }));
-        await Ok(victim.PostAsJsonAsync($"/api/v1/tickets/{ticket}/resolve", new { resolution = "SECRET fix" }));
+        await Ok(victim.PostAsJsonAsync($"/api/v1/tickets/{ticket}/resolve", new { resolution = "SECRET fix", tests = AfterSales.Cloud.Jobs.RepairTestRules.For(DeviceKind.Camera) }));
 
         var complaint = (await GetJsonAsync(await Ok(victim.PostAsJsonAsync("/api/v1/complaints", new { siteId = "site-b", summary = "SECRET complaint", cause = (int)ComplaintCause.Attitude, serviceAtFault = true, technicianId = "zhou" }))))
             .GetProperty("number").GetString()!;

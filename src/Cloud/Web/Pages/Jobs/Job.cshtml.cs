@@ -14,8 +14,16 @@ internal sealed class JobModel(TicketQueryService queries, JobService jobs) : Ti
         await LoadTicketAsync(DeskUser.From(User), ct) ? Page() : NotFound();
 
     /// <summary>The ETA is asked here: the customer is told it by SMS (docs/service-rules.md §1.13).</summary>
-    public Task<IActionResult> OnPostAcceptAsync(int? etaMinutes, CancellationToken ct) =>
-        EtaComposer.Refuse(etaMinutes) is { } refusal ? Refuse(refusal) : Act(u => jobs.AcceptAsync(Id, u, etaMinutes, ct));
+    public async Task<IActionResult> OnPostAcceptAsync(int? etaMinutes, CancellationToken ct)
+    {
+        if (EtaComposer.Refuse(etaMinutes) is not { } refusal)
+        {
+            return await Act(u => jobs.AcceptAsync(Id, u, etaMinutes, ct));
+        }
+
+        // Another company's job is not found, whatever the form said.
+        return await LoadTicketAsync(DeskUser.From(User), ct) ? await Refuse(refusal) : NotFound();
+    }
 
     private Task<IActionResult> Refuse(string message)
     {
