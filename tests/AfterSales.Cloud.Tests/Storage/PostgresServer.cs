@@ -84,8 +84,13 @@ public sealed partial class PostgresServer : IAsyncLifetime
     public Task RestartAsync()
     {
         // The killed postmaster may linger as a zombie until it is reaped, and PostgreSQL refuses to
-        // start while the PID in its lock file is alive; it is dead, so its lock file goes.
-        File.Delete(Path.Combine(_dataDir!, "postmaster.pid"));
+        // start while the PID in its lock files is alive; it is dead, so its lock files go.
+        var port = _port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var lockFile in (string[])["postmaster.pid", $".s.PGSQL.{port}.lock", $".s.PGSQL.{port}"])
+        {
+            File.Delete(Path.Combine(_dataDir!, lockFile));
+        }
+
         return LaunchAsync();
     }
 
