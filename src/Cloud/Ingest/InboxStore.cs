@@ -1,10 +1,11 @@
+using AfterSales.Cloud.Telemetry;
 using AfterSales.Cloud.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.Cloud.Ingest;
 
 /// <summary>Reads and writes the inbox table: appends in one transaction, reads the oldest, deletes what was applied.</summary>
-internal sealed class InboxStore(IDbContextFactory<CloudDb> dbs)
+internal sealed class InboxStore(IDbContextFactory<CloudDb> dbs) : IInboxDepth
 {
     /// <summary>Commits every event of the batch in one transaction, or none of them.</summary>
     public async Task AppendAsync(IReadOnlyCollection<InboxEvent> events, CancellationToken cancellationToken)
@@ -33,6 +34,8 @@ internal sealed class InboxStore(IDbContextFactory<CloudDb> dbs)
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         await db.IngestInbox.Where(e => ids.Contains(e.Id)).ExecuteDeleteAsync(cancellationToken);
     }
+
+    async Task<long> IInboxDepth.CountAsync(CancellationToken cancellationToken) => await CountAsync(cancellationToken);
 
     public async Task<int> CountAsync(CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using AfterSales.Cloud.Telemetry;
 using AfterSales.Cloud.Ingest;
 
 namespace AfterSales.Cloud.Ingest;
@@ -15,6 +16,7 @@ internal static class IngestRegistration
         services.AddSingleton<RejectionStore>();
         services.AddSingleton<IngestPipeline>();
         services.AddSingleton<InboxStore>();
+        services.AddSingleton<IInboxDepth>(sp => sp.GetRequiredService<InboxStore>());
         services.AddSingleton<InboxSiteClaimStore>();
         services.AddSingleton<InboxSignal>();
         var provider = configuration["Database:Provider"] ?? "sqlite";

@@ -1,9 +1,8 @@
 namespace AfterSales.Cloud.Telemetry;
 
 /// <summary>
-/// The hook for the inbox-depth gauge. The inbox table does not exist yet; when it does,
-/// register an implementation (events received and not yet applied by the desk) in the
-/// container and <c>aftersales.inbox.depth</c> starts reporting it. Until then the gauge is silent.
+/// What the inbox-depth gauge (<c>aftersales.inbox.depth</c>) reads: events received and not yet
+/// applied by the desk. Implemented by the ingest inbox; the telemetry module cannot name it.
 /// </summary>
 internal interface IInboxDepth
 {

@@ -75,6 +75,7 @@ public sealed class TelemetryTests : IAsyncLifetime
             "aftersales_desk_lag_seconds_bucket{",
             "aftersales_desk_timer_lag_seconds_bucket{",
             "aftersales_desk_timers_overdue_seconds",
+            "aftersales_inbox_depth",
             "aftersales_outbox_depth",
             "aftersales_notifications_total{", "channel=\"outbox\"",
             "http_server_request_duration_seconds_bucket{",
