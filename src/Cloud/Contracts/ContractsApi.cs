@@ -9,13 +9,26 @@ internal static class ContractsApi
     public static IEndpointRouteBuilder MapContracts(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/contracts").RequireAuthorization(AccessPolicies.Staff);
-        api.MapGet("/", (string? siteId, ContractService book, CancellationToken ct) => book.ListAsync(siteId, ct));
-        api.MapPost("/", async (MaintenanceContract contract, ContractService book, CancellationToken ct) =>
+        api.MapGet("/", (string? siteId, HttpContext http, ContractService book, CancellationToken ct) => book.ListAsync(siteId, DeskUser.From(http.User).TenantId, ct));
+        api.MapPost("/", async (MaintenanceContract contract, HttpContext http, ContractService book, CancellationToken ct) =>
         {
             try
             {
-                var saved = await book.AddAsync(contract, ct);
+                var saved = await book.AddAsync(contract, DeskUser.From(http.User).TenantId, ct);
                 return Results.Created($"/api/v1/contracts/{saved.Id}", saved);
+            }
+            catch (ArgumentException ex)
+            {
+                return Results.Problem(ex.Message, statusCode: 400);
+            }
+        });
+
+        // New terms apply to the site's next ticket at once: the SLA engine reads the contract in force when a ticket opens.
+        api.MapPut("/{id:long}", async (long id, MaintenanceContract change, HttpContext http, ContractService book, CancellationToken ct) =>
+        {
+            try
+            {
+                return await book.UpdateAsync(id, change, DeskUser.From(http.User).TenantId, ct) is { } saved ? Results.Ok(saved) : Results.NotFound();
             }
             catch (ArgumentException ex)
             {

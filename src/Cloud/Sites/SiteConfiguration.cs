@@ -10,6 +10,7 @@ internal sealed class SiteConfiguration : IEntityTypeConfiguration<ServiceCentre
         builder.ToTable("ServiceCentres");
         builder.Property(c => c.Id).HasMaxLength(64);
         builder.Property(c => c.Name).HasMaxLength(200);
+        builder.Property(c => c.TenantId).HasMaxLength(64);
     }
 
     public void Configure(EntityTypeBuilder<Site> builder)
