@@ -133,6 +133,7 @@ internal static class CloudHost
             o.Conventions.AuthorizePage("/Inspection", AccessPolicies.Field);
             o.Conventions.AuthorizePage("/Kpis", AccessPolicies.Staff);
             o.Conventions.AuthorizePage("/Reports", AccessPolicies.Staff);
+            o.Conventions.AuthorizeFolder("/Admin", AccessPolicies.Admin);
             o.Conventions.AllowAnonymousToPage("/SignIn");
             o.Conventions.AllowAnonymousToPage("/Survey");
         });

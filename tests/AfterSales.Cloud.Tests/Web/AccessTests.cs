@@ -36,6 +36,8 @@ public sealed partial class AccessTests : IAsyncLifetime
         (Rx("^/(healthz/(live|ready)|metrics)$"), null), // probes and the Prometheus scrape (docs/operations.md)
         (Rx("^/api/v1/config-signing-key$"), null), // the public half of the key gateways check site configs with (docs/security.md)
         (Rx("^/openapi/"), SignedIn),
+        (Rx("^/api/v1/admin/"), ["admin"]),
+        (Rx("^/admin(/|$)"), ["admin"]),
         (Rx("^/api/v1/ingest/"), Staff),
         (Rx("^/api/v1/technicians$"), Staff),
         (Rx("^/api/v1/tickets/{id}/(assign|deadline|pause|resume|cancel)$"), Staff),

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace AfterSales.Cloud.Web.Pages;
 
 /// <summary>The service manager's dashboard: the §5 targets per company, zone, technician and site, with the month's complaint causes.</summary>
-internal sealed class KpisModel(KpiService kpis, KpiTargetSource targets, TimeProvider time) : PageModel
+internal sealed class KpisModel(KpiService kpis, KpiTargetStore targets, TimeProvider time) : PageModel
 {
     public KpiTargets Targets { get; private set; } = new();
 
@@ -22,7 +22,7 @@ internal sealed class KpisModel(KpiService kpis, KpiTargetSource targets, TimePr
 
     public async Task OnGetAsync(string? month, CancellationToken cancellationToken)
     {
-        Targets = targets.For(DeskUser.From(User).TenantId);
+        Targets = await targets.ForAsync(DeskUser.From(User).TenantId, cancellationToken);
         Month = ServiceMonth.TryParse(month, out var m) ? m : ServiceMonth.FirstOfMonth(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         var inputs = await kpis.LoadAsync(Month, 1, cancellationToken);
         Tables =
