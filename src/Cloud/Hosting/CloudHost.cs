@@ -73,6 +73,9 @@ internal static class CloudHost
         });
         services.AddSingleton(sp => new PresencePolicy(TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<PresenceOptions>>().Value.OfflineAfterSeconds)));
         services.AddSingleton<GatewayStore>();
+        services.AddSingleton<SiteAdminStore>();
+        services.AddSingleton<GatewayEnrolmentStore>();
+        services.Configure<EnrolmentOptions>(builder.Configuration.GetSection(EnrolmentOptions.Section));
         services.AddSingleton<TicketDeskService>();
         services.AddSingleton<TicketQueryService>();
         services.AddSingleton<PresenceService>();
@@ -162,6 +165,8 @@ internal static class CloudHost
         app.MapParts();
         app.MapKpis();
         app.MapProvisioning();
+        app.MapAdminApi();
+        app.MapEnrolment();
         app.MapRazorPages();
         return app;
     }

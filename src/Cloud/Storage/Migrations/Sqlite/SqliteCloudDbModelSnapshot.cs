@@ -988,6 +988,16 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("EnrolledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EnrolmentExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EnrolmentTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("LastSeenAt")
                         .HasColumnType("INTEGER");
 
@@ -1002,6 +1012,9 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EnrolmentTokenHash")
+                        .IsUnique();
 
                     b.HasIndex("SiteId");
 
