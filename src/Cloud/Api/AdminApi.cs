@@ -14,11 +14,15 @@ internal static class AdminApi
     {
         var api = app.MapGroup("/api/v1/admin").RequireAuthorization(AccessPolicies.Admin).WithTags("Administration");
         api.MapGet("/centres", (HttpContext http, SiteAdminStore store, CancellationToken ct) => store.CentresAsync(Tenant(http), ct));
-        api.MapPut("/centres/{id}", (string id, ServiceCentre centre, HttpContext http, SiteAdminStore store, CancellationToken ct) =>
-            Refusing(async () => Results.Ok(await store.SaveCentreAsync(Tenant(http), Named(centre, id), ct))));
+        api.MapPut("/centres/{id}", (string id, CentreBody centre, HttpContext http, SiteAdminStore store, CancellationToken ct) =>
+            Refusing(async () => Results.Ok(await store.SaveCentreAsync(Tenant(http), new ServiceCentre { Id = id, Name = centre.Name ?? string.Empty, Latitude = centre.Latitude, Longitude = centre.Longitude }, ct))));
         api.MapGet("/sites", (HttpContext http, SiteAdminStore store, CancellationToken ct) => store.SitesAsync(Tenant(http), ct));
-        api.MapPut("/sites/{id}", (string id, Site site, HttpContext http, SiteAdminStore store, CancellationToken ct) =>
-            Refusing(async () => Results.Ok(await store.SaveSiteAsync(Tenant(http), Named(site, id), ct))));
+        api.MapPut("/sites/{id}", (string id, SiteBody site, HttpContext http, SiteAdminStore store, CancellationToken ct) =>
+            Refusing(async () => Results.Ok(await store.SaveSiteAsync(Tenant(http), new Site
+            {
+                Id = id, Name = site.Name ?? string.Empty, Customer = site.Customer, Address = site.Address, ContactPhone = site.ContactPhone,
+                Latitude = site.Latitude, Longitude = site.Longitude, ContractArrivalHours = site.ContractArrivalHours,
+            }, ct))));
         api.MapGet("/gateways", async (HttpContext http, SiteAdminStore store, CancellationToken ct) =>
             (await store.GatewaysAsync(Tenant(http), ct)).Select(g => new GatewayView(g.Id, g.SiteId, g.EnrolledAt, g.EnrolmentExpiresAt, g.LastSeenAt)));
         api.MapPost("/gateways", (NewGateway body, HttpContext http, SiteAdminStore store, IOptions<EnrolmentOptions> options, CancellationToken ct) =>
@@ -38,18 +42,6 @@ internal static class AdminApi
 
     private static string Tenant(HttpContext http) => DeskUser.From(http.User).TenantId;
 
-    private static ServiceCentre Named(ServiceCentre centre, string id)
-    {
-        centre.Id = id;
-        return centre;
-    }
-
-    private static Site Named(Site site, string id)
-    {
-        site.Id = id;
-        return site;
-    }
-
     private static async Task<IResult> Refusing(Func<Task<IResult>> act)
     {
         try
@@ -63,6 +55,10 @@ internal static class AdminApi
     }
 
     internal sealed record NewGateway(string? Id, string? SiteId);
+
+    internal sealed record CentreBody(string? Name, double Latitude, double Longitude);
+
+    internal sealed record SiteBody(string? Name, string? Customer, string? Address, string? ContactPhone, double Latitude, double Longitude, double? ContractArrivalHours);
 
     internal sealed record GatewayView(string Id, string SiteId, DateTimeOffset? EnrolledAt, DateTimeOffset? TokenExpiresAt, DateTimeOffset? LastSeenAt);
 

@@ -34,8 +34,8 @@ public sealed partial class AccessTests : IAsyncLifetime
     [
         (Rx("^/(healthz|signin|signout)?$"), null),
         (Rx("^/(healthz/(live|ready)|metrics)$"), null), // probes and the Prometheus scrape (docs/operations.md)
-        (Rx("^/api/v1/config-signing-key$"), null),
-        (Rx("^/api/v1/enrol$"), null), // a gateway's one-time token is its authentication (docs/gateway.md, "Enrolment") // the public half of the key gateways check site configs with (docs/security.md)
+        (Rx("^/api/v1/config-signing-key$"), null), // the public half of the key gateways check site configs with (docs/security.md)
+        (Rx("^/api/v1/enrol$"), null), // a gateway's one-time token is its authentication (docs/gateway.md, "Enrolment")
         (Rx("^/openapi/"), SignedIn),
         (Rx("^/api/v1/admin/"), ["admin"]),
         (Rx("^/admin(/|$)"), ["admin"]),
