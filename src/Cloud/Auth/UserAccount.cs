@@ -26,6 +26,9 @@ public sealed class UserAccount
 
     public bool Disabled { get; set; }
 
+    /// <summary>The language the user chose on the page (<c>zh-CN</c>, <c>en</c>); null: the service company's default (docs/localization.md).</summary>
+    public string? Culture { get; set; }
+
     /// <summary>
     /// Changes whenever what the account may do changes (password, role, tenant, links, disabled), so
     /// a cookie issued before no longer validates (docs/security.md, "Sign-in").

@@ -16,6 +16,7 @@ internal sealed class UserAccountConfiguration : IEntityTypeConfiguration<UserAc
         builder.Property(u => u.TechnicianId).HasMaxLength(64);
         builder.Property(u => u.Customer).HasMaxLength(200);
         builder.Property(u => u.SecurityStamp).HasMaxLength(32);
+        builder.Property(u => u.Culture).HasMaxLength(16);
         builder.HasIndex(u => u.UserName).IsUnique();
     }
 }

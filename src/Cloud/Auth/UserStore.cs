@@ -16,6 +16,9 @@ internal sealed partial class UserStore(IDbContextFactory<CloudDb> dbs, IOptions
 
     public const string StampClaim = "security_stamp";
 
+    /// <summary>The user's stored language, empty when none; sign-in turns it into the culture cookie.</summary>
+    public const string CultureClaim = "culture";
+
     private static readonly PasswordHasher<UserAccount> Hasher = new();
 
     private static readonly string DummyHash = Hasher.HashPassword(Nobody(), "not a password");
@@ -68,8 +71,16 @@ internal sealed partial class UserStore(IDbContextFactory<CloudDb> dbs, IOptions
             new DeskUser(user.DisplayName, user.Role, user.TenantId, user.TechnicianId, user.Customer),
             scheme,
             new Claim(UserClaim, user.UserName),
-            new Claim(StampClaim, user.SecurityStamp));
+            new Claim(StampClaim, user.SecurityStamp),
+            new Claim(CultureClaim, user.Culture ?? string.Empty));
         return new SignInOutcome(principal, null);
+    }
+
+    /// <summary>Keeps the language a user picked, so the next sign-in on any device opens in it.</summary>
+    public async Task SetCultureAsync(string userName, string culture, CancellationToken cancellationToken)
+    {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        await db.Users.Where(u => u.UserName == userName).ExecuteUpdateAsync(u => u.SetProperty(x => x.Culture, culture), cancellationToken);
     }
 
     /// <summary>Whether the account behind a cookie still exists, is enabled and has not changed since the cookie was issued.</summary>

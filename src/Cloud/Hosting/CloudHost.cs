@@ -10,6 +10,7 @@ using AfterSales.Cloud.Inventory;
 using AfterSales.Cloud.Jobs;
 using AfterSales.Cloud.Jobs.JobSheet;
 using AfterSales.Cloud.Kpis;
+using AfterSales.Cloud.Localization;
 using AfterSales.Cloud.Mail;
 using AfterSales.Cloud.Mqtt;
 using AfterSales.Cloud.Parts;
@@ -53,7 +54,7 @@ internal static class CloudHost
         builder.Services.AddSerilog((_, config) => config
             .ReadFrom.Configuration(builder.Configuration)
             .Enrich.FromLogContext()
-            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"));
+            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}", formatProvider: System.Globalization.CultureInfo.InvariantCulture));
 
         var services = builder.Services;
         services.AddSingleton(timeProvider ?? TimeProvider.System);
@@ -119,6 +120,7 @@ internal static class CloudHost
         services.AddCloudHealth(builder.Configuration);
         services.AddCloudOptionsValidation(builder.Configuration);
 
+        services.AddCloudLocalization(builder.Configuration);
         AddWebAuth(services);
         services.AddWebSecurity(builder.Configuration);
         services.AddSingleton<UserStore>();
@@ -144,6 +146,7 @@ internal static class CloudHost
         var app = builder.Build();
         app.UseWebSecurity();
         app.UseStaticFiles();
+        app.UseCloudLocalization(builder.Configuration);
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGet("/", (HttpContext http) => Results.Redirect(http.User.Identity?.IsAuthenticated == true ? Landing.For(DeskUser.From(http.User)) : "/signin")).AllowAnonymous();
@@ -152,6 +155,7 @@ internal static class CloudHost
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.Redirect("/signin");
         }).AllowAnonymous();
+        app.MapCultureSwitch();
         app.MapCloudHealth();
         app.MapCloudTelemetry();
         app.MapOpenApi().RequireAuthorization(AccessPolicies.SignedIn);

@@ -14,7 +14,7 @@ internal static class CloudModules
 
     public static readonly IReadOnlyList<(string Layer, string[] Modules)> Layers =
     [
-        ("platform", ["Telemetry", "Storage", "Calendar", "Documents", "Mail", "Mqtt"]),
+        ("platform", ["Telemetry", "Localization", "Storage", "Calendar", "Documents", "Mail", "Mqtt"]),
         ("reference data and policy", ["Auth", "Notifications", "Sla", "Sites", "Contracts", "Inventory", "Dispatch", "Parts"]),
         ("service desk", ["Tickets", "Presence", "Ingest", "Broker", "Provisioning"]),
         ("follow-up", ["Feedback", "Inspections", "Jobs", "Kpis", "Reports"]),

@@ -32,7 +32,7 @@ public sealed partial class AccessTests : IAsyncLifetime
     /// <summary>The access specification: route pattern → roles allowed (null: open to anyone).</summary>
     private static readonly (Regex Route, string[]? Allowed)[] Rules =
     [
-        (Rx("^/(healthz|signin|signout)?$"), null),
+        (Rx("^/(healthz|signin|signout|culture)?$"), null),
         (Rx("^/(healthz/(live|ready)|metrics)$"), null), // probes and the Prometheus scrape (docs/operations.md)
         (Rx("^/api/v1/config-signing-key$"), null), // the public half of the key gateways check site configs with (docs/security.md)
         (Rx("^/api/v1/enrol$"), null), // a gateway's one-time token is its authentication (docs/gateway.md, "Enrolment")

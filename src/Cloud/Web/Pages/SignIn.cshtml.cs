@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using AfterSales.Cloud.Auth;
+using AfterSales.Cloud.Localization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
@@ -69,6 +70,11 @@ internal sealed class SignInModel(ApiKeyStore keys, UserStore users, IOptions<Si
 
         var cookieIdentity = new ClaimsIdentity(principal.Claims, CookieAuthenticationDefaults.AuthenticationScheme);
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(cookieIdentity));
+        if (Cultures.Resolve(principal.FindFirst(UserStore.CultureClaim)?.Value) is { } culture)
+        {
+            CultureSwitchApi.Remember(HttpContext, culture);
+        }
+
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : Landing.For(DeskUser.From(principal)));
     }
 }

@@ -98,6 +98,10 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("Culture")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("Customer")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");

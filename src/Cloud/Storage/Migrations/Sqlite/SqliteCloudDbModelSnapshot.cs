@@ -87,6 +87,10 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Culture")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Customer")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
