@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace AfterSales.Cloud.Sla;
 
-/// <summary>Which clock a contract's deadlines run on (docs/service-rules.md §1.8).</summary>
+/// <summary>Which clock a contract's deadlines run on (docs/service-rules.md §1.8); by name in JSON ("AroundTheClock").</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ContractClock>))]
 public enum ContractClock
 {
     /// <summary>The company rule: severity chooses (docs/service-rules.md §1.7).</summary>

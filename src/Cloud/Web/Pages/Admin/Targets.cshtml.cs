@@ -1,13 +1,15 @@
 using System.Globalization;
 using AfterSales.Cloud.Auth;
 using AfterSales.Cloud.Kpis;
+using AfterSales.Cloud.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace AfterSales.Cloud.Web.Pages.Admin;
 
 /// <summary>The company's KPI targets in percent; saved ones replace <c>Kpis:Targets</c> for the dashboard and every report at once.</summary>
-internal sealed class TargetsModel(KpiTargetStore store, TimeProvider time) : PageModel
+internal sealed class TargetsModel(KpiTargetStore store, TimeProvider time, IStringLocalizer<Strings> T) : PageModel
 {
     public KpiTargets Targets { get; private set; } = new();
 
@@ -52,7 +54,7 @@ internal sealed class TargetsModel(KpiTargetStore store, TimeProvider time) : Pa
             }
 
             await store.SaveAsync(user.TenantId, typed, user.Name, time.GetUtcNow(), ct);
-            Saved = "Saved: the dashboard and the next reports use these targets.";
+            Saved = T["Saved: the dashboard and the next reports use these targets."];
             await LoadAsync(ct);
         }
         catch (ArgumentException ex)
