@@ -57,6 +57,7 @@ internal static class GatewayCli
         root.Subcommands.Add(StatusCommandLine(output, error));
         root.Subcommands.Add(SelfTestCommandLine(output, error));
         root.Subcommands.Add(DecodeCommandLine(output, error));
+        root.Subcommands.Add(EnrollCommandLine(output, error));
         foreach (var command in root.Subcommands)
         {
             command.Options.Add(new VersionOption());
@@ -82,6 +83,39 @@ internal static class GatewayCli
         }
 
         return await GatewayRun.RunAsync(loaded.Config, configPath, addHardware: null, error);
+    }
+
+    private static Command EnrollCommandLine(TextWriter output, TextWriter error)
+    {
+        var config = ConfigOption();
+        var cloud = new Option<Uri>("--cloud")
+        {
+            Description = "the AfterSales cloud's address, e.g. https://service.example.cn",
+            HelpName = "URL",
+            Required = true,
+            CustomParser = r =>
+            {
+                var text = r.Tokens.Single().Value;
+                if (Uri.TryCreate(text.EndsWith('/') ? text : text + "/", UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+                {
+                    return uri;
+                }
+
+                r.AddError($"--cloud '{text}' is not an http(s) address, e.g. https://service.example.cn");
+                return null;
+            },
+        };
+        var token = new Option<string>("--token") { Description = "the one-time enrolment token the administrator was shown for this gateway", HelpName = "TOKEN", Required = true };
+        var command = new Command(
+            "enroll",
+            "fetch this gateway's identity, broker credentials and CA certificate from the cloud with a one-time token and write them " +
+            "into the configuration file (mode 0640; other settings in it are kept). Exit 0 enrolled, 1 refused or unreachable, 2 bad configuration")
+        {
+            config, cloud, token,
+        };
+        command.SetAction((result, ct) => Enrolment.EnrolCommand.RunAsync(
+            result.GetRequiredValue(cloud), result.GetRequiredValue(token), result.GetRequiredValue(config), output, error, handler: null, ct));
+        return command;
     }
 
     private static Command StatusCommandLine(TextWriter output, TextWriter error)

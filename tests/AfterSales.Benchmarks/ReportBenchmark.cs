@@ -43,7 +43,7 @@ internal static class ReportBenchmark
 
             var time = new FixedClock(new DateTimeOffset(2026, 11, 1, 6, 0, 0, TimeSpan.Zero));
             var html = new DocumentHtmlService(NullLoggerFactory.Instance);
-            var reports = new MonthlyReportService(dbs, new MailService(dbs, Options.Create(new MailOptions()), time, NullLogger<MailService>.Instance), html, new KpiTargetSource(Options.Create(new KpiTargets())), Options.Create(new LifecycleOptions()), new TenantCalendars(new LocalTimeOptions()), time, NullLogger<MonthlyReportService>.Instance);
+            var reports = new MonthlyReportService(dbs, new MailService(dbs, Options.Create(new MailOptions()), time, NullLogger<MailService>.Instance), html, new KpiTargetStore(dbs, Options.Create(new KpiTargets())), Options.Create(new LifecycleOptions()), new TenantCalendars(new LocalTimeOptions()), time, NullLogger<MonthlyReportService>.Instance);
             var run = Stopwatch.StartNew();
             var done = await reports.RunMonthAsync(AfterSales.Cloud.Auth.Tenants.Default, Month, force: false, progress: null, CancellationToken.None);
             run.Stop();

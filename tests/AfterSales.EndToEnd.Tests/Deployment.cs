@@ -15,6 +15,7 @@ internal sealed class Deployment : IAsyncDisposable
     public const string GatewayId = "gw-e2e";
     public const string GatewaySecret = "e2e-secret-123";
     public const string ApiKey = "as_e2e_key_0000000000000000";
+    public const string AdminApiKey = "as_e2e_admin_0000000000000000";
     public const string MosquittoPath = "/usr/sbin/mosquitto";
     public const string Dc09Account = "1234";
 
@@ -94,6 +95,25 @@ internal sealed class Deployment : IAsyncDisposable
     }
 
     public string GatewayStateDirectory => Path.Combine(tempDirectory, "gateway-state");
+
+    public string TempDirectory => tempDirectory;
+
+    public Uri CloudUrl => new($"http://127.0.0.1:{HttpPort.ToString(CultureInfo.InvariantCulture)}");
+
+    /// <summary>An HTTP client with the seeded admin API key.</summary>
+    public HttpClient AdminClient()
+    {
+        var admin = new HttpClient { BaseAddress = CloudUrl, Timeout = TimeSpan.FromSeconds(10) };
+        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminApiKey);
+        return admin;
+    }
+
+    /// <summary>Starts the simulated gateway on a configuration file the test prepared (an enrolled one).</summary>
+    public void StartGatewayFrom(string configPath)
+    {
+        Gateway?.Dispose();
+        Gateway = ChildProcess.Start("gateway", "dotnet", [Binary("Gateway/Simulation", "AfterSales.Gateway.Simulation.dll"), "--config", configPath, "--simulate"], redirectInput: true);
+    }
 
     public string GatewayConfigPath => Path.Combine(tempDirectory, "gateway.json");
 
@@ -339,6 +359,9 @@ internal sealed class Deployment : IAsyncDisposable
             "--Seed:ApiKeys:0:Name=t",
             "--Seed:ApiKeys:0:Role=admin", // the operator (admin of the default company): it reads the ingest counters and refusals of unknown sites
             $"--Seed:ApiKeys:0:Key={ApiKey}",
+            "--Seed:ApiKeys:1:Name=admin",
+            "--Seed:ApiKeys:1:Role=admin",
+            $"--Seed:ApiKeys:1:Key={AdminApiKey}",
         ];
         if (ExternalBroker)
         {

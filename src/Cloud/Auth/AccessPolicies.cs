@@ -16,6 +16,9 @@ internal static class AccessPolicies
     /// <summary>Dispatchers and admins: the console, reassignment, ingest diagnostics.</summary>
     public const string Staff = "staff";
 
+    /// <summary>Admins alone: the company's own set-up — centres, sites, gateways, people, targets (issue 15).</summary>
+    public const string Admin = "admin";
+
     /// <summary>Technicians: their own jobs.</summary>
     public const string Technician = "technician";
 
@@ -37,6 +40,7 @@ internal static class AccessPolicies
     public static AuthorizationBuilder AddAccessPolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser())
         .AddPolicy(Staff, p => p.RequireRole(ApiKeyRoles.Admin, ApiKeyRoles.Dispatcher))
+        .AddPolicy(Admin, p => p.RequireRole(ApiKeyRoles.Admin))
         .AddPolicy(Technician, p => p.RequireRole(ApiKeyRoles.Technician))
         .AddPolicy(Field, p => p.RequireRole(ApiKeyRoles.Technician, ApiKeyRoles.Admin, ApiKeyRoles.Dispatcher))
         .AddPolicy(Admin, p => p.RequireRole(ApiKeyRoles.Admin))

@@ -15,7 +15,8 @@ internal sealed record ContractRequest(
     double? ArrivalHours = null,
     double? RepairHours = null,
     string? ContactEmails = null,
-    string? ContactName = null)
+    string? ContactName = null,
+    ContractClock Clock = ContractClock.BySeverity)
 {
     public MaintenanceContract ToContract() => new()
     {
@@ -30,5 +31,6 @@ internal sealed record ContractRequest(
         RepairHours = RepairHours,
         ContactEmails = ContactEmails ?? string.Empty,
         ContactName = ContactName,
+        Clock = Clock,
     };
 }

@@ -13,9 +13,9 @@ internal sealed partial class ContractService(IDbContextFactory<CloudDb> dbs, Ma
     public async Task<MaintenanceContract> AddAsync(string tenantId, MaintenanceContract contract, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(contract);
-        if (contract.EndsOn < contract.StartsOn || contract.InspectEveryMonths is < 1 or > 12)
+        if (ContractRules.Problem(contract) is { } problem)
         {
-            throw new ArgumentException("A contract ends after it starts and inspects every 1 to 12 months.", nameof(contract));
+            throw new ArgumentException(problem, nameof(contract));
         }
 
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
@@ -31,6 +31,39 @@ internal sealed partial class ContractService(IDbContextFactory<CloudDb> dbs, Ma
 
         db.Add(contract);
         await db.SaveChangesAsync(cancellationToken);
+        return contract;
+    }
+
+    /// <summary>
+    /// Changes a contract's period, category, contacts and service terms; the next ticket at the
+    /// site runs on the new terms (tickets already open keep the deadlines they were given).
+    /// Returns null when the contract is not one of the tenant's.
+    /// </summary>
+    public async Task<MaintenanceContract?> UpdateAsync(string tenantId, long id, MaintenanceContract change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        var contract = await (from c in db.Contracts
+                              join s in db.Sites on c.SiteId equals s.Id
+                              where c.Id == id && s.TenantId == tenantId
+                              select c).SingleOrDefaultAsync(cancellationToken);
+        if (contract is null)
+        {
+            return null;
+        }
+
+        change.Number = contract.Number;
+        change.SiteId = contract.SiteId;
+        if (ContractRules.Problem(change) is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(change));
+        }
+
+        (contract.Category, contract.StartsOn, contract.EndsOn, contract.InspectEveryMonths) = (change.Category, change.StartsOn, change.EndsOn, change.InspectEveryMonths);
+        (contract.AcknowledgeMinutes, contract.ArrivalHours, contract.RepairHours, contract.Clock) = (change.AcknowledgeMinutes, change.ArrivalHours, change.RepairHours, change.Clock);
+        (contract.ContactEmails, contract.ContactName) = (change.ContactEmails, change.ContactName);
+        await db.SaveChangesAsync(cancellationToken);
+        LogTermsChanged(log, contract.Number, contract.SiteId);
         return contract;
     }
 
@@ -87,6 +120,9 @@ internal sealed partial class ContractService(IDbContextFactory<CloudDb> dbs, Ma
             """;
         return new OutgoingMail(ContractRules.Emails(contract), $"Your maintenance contract {contract.Number} ends on {end}", text);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Contract {Number} (site {SiteId}) changed: the site's next tickets run on its terms")]
+    private static partial void LogTermsChanged(ILogger logger, string number, string siteId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Expiry notice for contract {Number} (site {SiteId}) sent")]
     private static partial void LogNoticeSent(ILogger logger, string number, string siteId);

@@ -26,6 +26,19 @@ internal static class ContractsApi
                 return Results.Problem(ex.Message, statusCode: 400);
             }
         });
+
+        // New terms apply to the site's next ticket at once: the SLA engine reads the contract in force when a ticket opens.
+        api.MapPut("/{id:long}", async (long id, ContractRequest change, HttpContext http, ContractService book, CancellationToken ct) =>
+        {
+            try
+            {
+                return await book.UpdateAsync(DeskUser.From(http.User).TenantId, id, change.ToContract(), ct) is { } saved ? Results.Ok(saved) : Results.NotFound();
+            }
+            catch (ArgumentException ex)
+            {
+                return Results.Problem(ex.Message, statusCode: 400);
+            }
+        });
         return app;
     }
 }

@@ -1,3 +1,5 @@
+using AfterSales.Cloud.Sla;
+
 namespace AfterSales.Cloud.Contracts;
 
 /// <summary>
@@ -26,7 +28,11 @@ public sealed class MaintenanceContract
 
     public double? ArrivalHours { get; set; }
 
+    /// <summary>The resolution term: the fault fixed within this many hours of the clock start.</summary>
     public double? RepairHours { get; set; }
+
+    /// <summary>The clock its deadlines run on: 24 h, business hours, or the company's rule by severity.</summary>
+    public ContractClock Clock { get; set; } = ContractClock.BySeverity;
 
     /// <summary>Where reports and notices go: e-mail addresses separated by commas or semicolons.</summary>
     public string ContactEmails { get; set; } = string.Empty;

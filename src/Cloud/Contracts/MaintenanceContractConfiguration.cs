@@ -12,6 +12,7 @@ internal sealed class MaintenanceContractConfiguration : IEntityTypeConfiguratio
         e.Property(c => c.Number).HasMaxLength(64);
         e.Property(c => c.SiteId).HasMaxLength(64);
         e.Property(c => c.Category).HasConversion<string>().HasMaxLength(16);
+        e.Property(c => c.Clock).HasConversion<string>().HasMaxLength(16);
         e.Property(c => c.ContactEmails).HasMaxLength(1000);
         e.Property(c => c.ContactName).HasMaxLength(200);
         e.HasIndex(c => c.Number).IsUnique();

@@ -127,7 +127,7 @@ internal sealed class DemoHistory(IServiceProvider services)
         await PartsAsync(dbs, clock, start, cancellationToken);
 
         clock.Now = start.AddMonths(1).AddHours(6);
-        var reports = new MonthlyReportService(dbs, services.GetRequiredService<MailService>(), services.GetRequiredService<DocumentHtmlService>(), services.GetRequiredService<KpiTargetSource>(), services.GetRequiredService<IOptions<LifecycleOptions>>(), services.GetRequiredService<TenantCalendars>(), clock, NullLogger<MonthlyReportService>.Instance);
+        var reports = new MonthlyReportService(dbs, services.GetRequiredService<MailService>(), services.GetRequiredService<DocumentHtmlService>(), services.GetRequiredService<KpiTargetStore>(), services.GetRequiredService<IOptions<LifecycleOptions>>(), services.GetRequiredService<TenantCalendars>(), clock, NullLogger<MonthlyReportService>.Instance);
         return await reports.RunMonthAsync(Tenants.Default, month, force: true, new Progress<ReportProgress>(p => Console.WriteLine($"  report {p.Done}/{p.Total} {p.SiteId}")), cancellationToken);
     }
 

@@ -3,6 +3,7 @@ using System.CommandLine.Help;
 using AfterSales.Cloud.Auth;
 using AfterSales.Cloud.Calendar;
 using AfterSales.Cloud.Dispatch;
+using AfterSales.Cloud.Sites;
 using Microsoft.Extensions.Options;
 
 namespace AfterSales.Cloud.Hosting;
@@ -98,7 +99,27 @@ internal static class CloudCommandLine
         }));
         root.Subcommands.Add(ApiKeyCommand(config));
         root.Subcommands.Add(DemoHistoryCommand(config));
+        root.Subcommands.Add(GatewaySecretHashCommand());
         return root;
+    }
+
+    /// <summary>Lets a seed file carry a gateway's hash instead of its secret (Seed:Gateways:n:SecretHash).</summary>
+    private static Command GatewaySecretHashCommand()
+    {
+        var command = new Command("gateway-secret-hash", "Read a gateway secret from standard input and print its hash, for Seed:Gateways:n:SecretHash.");
+        command.SetAction(_ =>
+        {
+            var secret = Console.In.ReadLine()?.Trim() ?? string.Empty;
+            if (secret.Length < 8)
+            {
+                Console.Error.WriteLine("A gateway secret has at least 8 characters.");
+                return UsageError;
+            }
+
+            Console.WriteLine(GatewaySecrets.Hash(secret));
+            return 0;
+        });
+        return command;
     }
 
     private static Command ApiKeyCommand(Option<FileInfo> config)

@@ -80,6 +80,9 @@ internal static class CloudHost
         });
         services.AddSingleton(sp => new PresencePolicy(TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<PresenceOptions>>().Value.OfflineAfterSeconds)));
         services.AddSingleton<GatewayStore>();
+        services.AddSingleton<SiteAdminStore>();
+        services.AddSingleton<GatewayEnrolmentStore>();
+        services.Configure<EnrolmentOptions>(builder.Configuration.GetSection(EnrolmentOptions.Section));
         services.AddSingleton<TicketDeskService>();
         services.AddSingleton<TicketQueryService>();
         services.AddSingleton<PresenceService>();
@@ -143,6 +146,7 @@ internal static class CloudHost
             o.Conventions.AuthorizePage("/Inspection", AccessPolicies.Field);
             o.Conventions.AuthorizePage("/Kpis", AccessPolicies.Staff);
             o.Conventions.AuthorizePage("/Reports", AccessPolicies.Staff);
+            o.Conventions.AuthorizeFolder("/Admin", AccessPolicies.Admin);
             o.Conventions.AllowAnonymousToPage("/SignIn");
             o.Conventions.AllowAnonymousToPage("/Survey");
         });
@@ -184,6 +188,8 @@ internal static class CloudHost
         app.MapProvisioning();
         app.MapNotifications();
         app.MapCalls();
+        app.MapAdminApi();
+        app.MapEnrolment();
         app.MapRazorPages();
         return app;
     }

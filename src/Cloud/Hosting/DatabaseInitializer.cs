@@ -39,28 +39,19 @@ internal sealed partial class DatabaseInitializer(
         foreach (var centre in seedOptions.Centres)
         {
             Require(SiteIds.IsValid(centre.Id), $"Seed:Centres: id '{centre.Id}' is not a valid identifier");
-            var existing = await db.ServiceCentres.FindAsync([centre.Id], cancellationToken);
-            if (existing is null)
+            // The seed only bootstraps: what exists (an admin may have changed it) is never overwritten.
+            if (await db.ServiceCentres.FindAsync([centre.Id], cancellationToken) is null)
             {
                 db.ServiceCentres.Add(centre);
-            }
-            else
-            {
-                db.Entry(existing).CurrentValues.SetValues(centre);
             }
         }
 
         foreach (var site in seedOptions.Sites)
         {
             Require(SiteIds.IsValid(site.Id), $"Seed:Sites: id '{site.Id}' is not a valid site id");
-            var existing = await db.Sites.FindAsync([site.Id], cancellationToken);
-            if (existing is null)
+            if (await db.Sites.FindAsync([site.Id], cancellationToken) is null)
             {
                 db.Sites.Add(site);
-            }
-            else
-            {
-                db.Entry(existing).CurrentValues.SetValues(site);
             }
         }
 
@@ -89,19 +80,13 @@ internal sealed partial class DatabaseInitializer(
     private static async Task SeedGatewayAsync(CloudDb db, GatewaySeed gateway, CancellationToken cancellationToken)
     {
         Require(SiteIds.IsValid(gateway.Id), $"Seed:Gateways: id '{gateway.Id}' is not a valid gateway id");
-        Require(gateway.Secret.Length >= 8, $"Seed:Gateways: '{gateway.Id}' secret is shorter than 8 characters");
+        var hashed = !string.IsNullOrEmpty(gateway.SecretHash);
+        Require(hashed || gateway.Secret.Length >= 8, $"Seed:Gateways: '{gateway.Id}' needs a SecretHash (`gateway-secret-hash` prints one) or a Secret of at least 8 characters");
+        Require(!hashed || GatewaySecrets.IsHash(gateway.SecretHash!), $"Seed:Gateways: '{gateway.Id}' SecretHash is not a pbkdf2-sha256 hash");
         Require(await db.Sites.AnyAsync(s => s.Id == gateway.SiteId, cancellationToken), $"Seed:Gateways: '{gateway.Id}' names unknown site '{gateway.SiteId}'");
-        var existing = await db.Gateways.FindAsync([gateway.Id], cancellationToken);
-        if (existing is null)
+        if (await db.Gateways.FindAsync([gateway.Id], cancellationToken) is null)
         {
-            db.Gateways.Add(new RegisteredGateway { Id = gateway.Id, SiteId = gateway.SiteId, SecretHash = GatewaySecrets.Hash(gateway.Secret) });
-            return;
-        }
-
-        existing.SiteId = gateway.SiteId;
-        if (!GatewaySecrets.Verify(gateway.Secret, existing.SecretHash))
-        {
-            existing.SecretHash = GatewaySecrets.Hash(gateway.Secret);
+            db.Gateways.Add(new RegisteredGateway { Id = gateway.Id, SiteId = gateway.SiteId, SecretHash = hashed ? gateway.SecretHash! : GatewaySecrets.Hash(gateway.Secret) });
         }
     }
 

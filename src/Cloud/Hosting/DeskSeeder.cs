@@ -15,16 +15,10 @@ internal static class DeskSeeder
             Require(!string.IsNullOrWhiteSpace(technician.Id), "Seed:Technicians: every technician needs an Id");
             var unknown = Skills.Parse(technician.Skills).Except([Skills.Alarm, Skills.Cctv, Skills.Ptz, Skills.Power, Skills.Cabling]).ToList();
             Require(unknown.Count == 0, $"Seed:Technicians: '{technician.Id}' has unknown skills {string.Join(", ", unknown)}; use alarm, cctv, ptz, power, cabling");
-            var existing = await db.Technicians.FindAsync([technician.Id], cancellationToken);
-            if (existing is null)
+            // Bootstrap only: a technician that exists keeps what the admin made of them.
+            if (await db.Technicians.FindAsync([technician.Id], cancellationToken) is null)
             {
                 db.Technicians.Add(technician);
-            }
-            else
-            {
-                // The seed describes the roster, not where people are: keep the last known location.
-                (technician.LastLatitude, technician.LastLongitude, technician.LastSeenAt) = (existing.LastLatitude, existing.LastLongitude, existing.LastSeenAt);
-                db.Entry(existing).CurrentValues.SetValues(technician);
             }
         }
 
@@ -40,10 +34,6 @@ internal static class DeskSeeder
             {
                 db.DutyShifts.Add(new DutyShift { TechnicianId = shift.TechnicianId, Start = start, End = end, Kind = shift.Kind });
             }
-            else
-            {
-                (existing.End, existing.Kind) = (end, shift.Kind);
-            }
         }
 
         foreach (var user in seed.Users)
@@ -53,19 +43,16 @@ internal static class DeskSeeder
             Require(user.Password.Length >= 8, $"Seed:Users: '{user.UserName}' password is shorter than 8 characters");
             Require(user.Role != ApiKeyRoles.Technician || user.TechnicianId is not null, $"Seed:Users: technician user '{user.UserName}' needs a TechnicianId");
             Require(user.Role != ApiKeyRoles.Customer || user.Customer is not null, $"Seed:Users: customer user '{user.UserName}' needs a Customer");
-            var account = await db.Users.SingleOrDefaultAsync(u => u.UserName == user.UserName, cancellationToken);
-            if (account is null)
+            // Created once with the seed's password; a password, role or lock set later is never reset at a start.
+            if (await db.Users.AnyAsync(u => u.UserName == user.UserName, cancellationToken))
             {
-                account = new UserAccount { UserName = user.UserName, DisplayName = user.DisplayName, PasswordHash = string.Empty, Role = user.Role };
-                db.Users.Add(account);
+                continue;
             }
 
-            account.DisplayName = string.IsNullOrWhiteSpace(user.DisplayName) ? user.UserName : user.DisplayName;
+            var account = new UserAccount { UserName = user.UserName, DisplayName = string.IsNullOrWhiteSpace(user.DisplayName) ? user.UserName : user.DisplayName, PasswordHash = string.Empty, Role = user.Role };
             account.Grant(user.Role, user.TenantId, user.TechnicianId, user.Customer);
-            if (!UserStore.Matches(account, user.Password))
-            {
-                account.SetPasswordHash(UserStore.Hash(account, user.Password));
-            }
+            account.SetPasswordHash(UserStore.Hash(account, user.Password));
+            db.Users.Add(account);
         }
 
         await db.SaveChangesAsync(cancellationToken);

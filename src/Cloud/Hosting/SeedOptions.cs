@@ -5,8 +5,9 @@ using AfterSales.Cloud.Sites;
 namespace AfterSales.Cloud.Hosting;
 
 /// <summary>
-/// Reference data applied at start-up (inserted or updated, never deleted): how a deployment
-/// or the demo declares its centres, sites, gateways and bootstrap API keys in configuration.
+/// Reference data that bootstraps an empty database (the demo's, a new deployment's): each row is
+/// inserted when missing and never updated or deleted, so nothing an admin changed is overwritten
+/// at the next start. Day-to-day changes are made on the admin pages (docs/cloud.md, "Administration").
 /// </summary>
 public sealed class SeedOptions
 {
@@ -34,7 +35,7 @@ public sealed class UserSeed
 
     public string DisplayName { get; set; } = string.Empty;
 
-    /// <summary>Hashed on the way in; only the hash is stored. A seeded user's password is reset to this at every start.</summary>
+    /// <summary>Hashed on the way in; only the hash is stored. Used only when the user is created: a password changed later stays.</summary>
     public string Password { get; set; } = string.Empty;
 
     public string Role { get; set; } = string.Empty;
@@ -52,7 +53,11 @@ public sealed class GatewaySeed
 
     public string SiteId { get; set; } = string.Empty;
 
+    /// <summary>Plain broker password (the demo's); hashed on the way in. Prefer <see cref="SecretHash"/> so the file holds no secret.</summary>
     public string Secret { get; set; } = string.Empty;
+
+    /// <summary>The PBKDF2 hash of the secret (<c>AfterSales.Cloud gateway-secret-hash</c> prints one).</summary>
+    public string? SecretHash { get; set; }
 }
 
 public sealed class ApiKeySeed

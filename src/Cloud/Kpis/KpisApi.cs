@@ -9,9 +9,9 @@ internal static class KpisApi
     public static IServiceCollection AddKpis(this IServiceCollection services)
     {
         services.AddOptions<KpiTargets>().BindConfiguration(KpiTargets.Section).ValidateDataAnnotations()
-            .Validate(t => t.AvailabilityGood >= t.Availability, $"{KpiTargets.Section}: AvailabilityGood must not be below Availability")
+            .Validate(t => KpiTargetRules.Problem(t) is null, $"{KpiTargets.Section}: AvailabilityGood must not be below Availability")
             .ValidateOnStart();
-        return services.AddSingleton<KpiTargetSource>().AddSingleton<KpiService>();
+        return services.AddSingleton<KpiTargetStore>().AddSingleton<KpiService>();
     }
 
     public static IEndpointRouteBuilder MapKpis(this IEndpointRouteBuilder app)
@@ -35,6 +35,35 @@ internal static class KpisApi
             ServiceMonth.TryParse(lastMonth, out var last)
                 ? Results.Ok(FeedbackAnalysis.SatisfactionYear(await kpis.SurveysAsync(DeskUser.From(http.User).TenantId, ct), last))
                 : Results.Problem("lastMonth must be yyyy-MM", statusCode: 400));
+        MapTargets(app.MapGroup("/api/v1/admin/kpi-targets").RequireAuthorization(AccessPolicies.Admin));
         return app;
+    }
+
+    /// <summary>The caller's company's targets: its own, or the configured default until an admin saves some.</summary>
+    private static void MapTargets(RouteGroupBuilder api)
+    {
+        api.MapGet("/", async (HttpContext http, KpiTargetStore store, CancellationToken ct) =>
+        {
+            var stored = await store.StoredAsync(DeskUser.From(http.User).TenantId, ct);
+            return Results.Ok(new { targets = stored?.Targets ?? store.Default, own = stored is not null, stored?.UpdatedAt, stored?.UpdatedBy });
+        });
+        api.MapPut("/", async (KpiTargets targets, HttpContext http, KpiTargetStore store, TimeProvider time, CancellationToken ct) =>
+        {
+            var user = DeskUser.From(http.User);
+            try
+            {
+                await store.SaveAsync(user.TenantId, targets, user.Name, time.GetUtcNow(), ct);
+                return Results.Ok(targets);
+            }
+            catch (ArgumentException ex)
+            {
+                return Results.Problem(ex.Message, statusCode: 400);
+            }
+        });
+        api.MapDelete("/", async (HttpContext http, KpiTargetStore store, CancellationToken ct) =>
+        {
+            await store.ResetAsync(DeskUser.From(http.User).TenantId, ct);
+            return Results.NoContent();
+        });
     }
 }

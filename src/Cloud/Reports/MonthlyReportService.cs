@@ -18,7 +18,7 @@ namespace AfterSales.Cloud.Reports;
 /// contracted site as a resumable run. Re-running is safe: a site's archive is replaced, and a
 /// report already mailed is not mailed again.
 /// </summary>
-internal sealed partial class MonthlyReportService(IDbContextFactory<CloudDb> dbs, MailService mailer, DocumentHtmlService html, KpiTargetSource targets, IOptions<LifecycleOptions> lifecycle, TenantCalendars calendars, TimeProvider time, ILogger<MonthlyReportService> log)
+internal sealed partial class MonthlyReportService(IDbContextFactory<CloudDb> dbs, MailService mailer, DocumentHtmlService html, KpiTargetStore targets, IOptions<LifecycleOptions> lifecycle, TenantCalendars calendars, TimeProvider time, ILogger<MonthlyReportService> log)
 {
     /// <summary>A run whose heartbeat is older than this was abandoned (its node died) and may be resumed.</summary>
     public static readonly TimeSpan StaleRun = TimeSpan.FromMinutes(10);
@@ -49,7 +49,7 @@ internal sealed partial class MonthlyReportService(IDbContextFactory<CloudDb> db
         }
 
         archived.GeneratedAt = now;
-        var document = MonthlyReportComposer.Compose(report, targets.For(inputs.Site.TenantId));
+        var document = MonthlyReportComposer.Compose(report, await targets.ForAsync(inputs.Site.TenantId, cancellationToken));
         archived.Pdf = DocumentPdf.Render(document);
         archived.Html = await html.RenderAsync(document);
         if (mail && archived.EmailedAt is null && inputs.Contract is { } contract && ContractRules.Emails(contract) is { Count: > 0 } to

@@ -41,7 +41,7 @@ internal static class ReportsApi
             return Results.Accepted("/api/v1/reports/runs");
         });
 
-        api.MapGet("/quarterly", async (string customer, string quarter, HttpContext http, IDbContextFactory<CloudDb> dbs, KpiService kpis, KpiTargetSource targets, TimeProvider time, CancellationToken ct) =>
+        api.MapGet("/quarterly", async (string customer, string quarter, HttpContext http, IDbContextFactory<CloudDb> dbs, KpiService kpis, KpiTargetStore targets, TimeProvider time, CancellationToken ct) =>
         {
             if (!QuarterlyReportComposer.TryQuarter(quarter, out var first))
             {
@@ -66,7 +66,7 @@ internal static class ReportsApi
                 Inspections = [.. all.Inspections.Where(j => sites.ContainsKey(j.SiteId))],
                 SiteAvailability = all.SiteAvailability.Where(kv => sites.ContainsKey(kv.Key)).ToDictionary(),
             };
-            var document = QuarterlyReportComposer.Compose(customer, first, mine, sites, time.GetUtcNow(), targets.For(tenant));
+            var document = QuarterlyReportComposer.Compose(customer, first, mine, sites, time.GetUtcNow(), await targets.ForAsync(tenant, ct));
             return Results.File(DocumentPdf.Render(document), "application/pdf", $"quarterly-{quarter}.pdf");
         });
 

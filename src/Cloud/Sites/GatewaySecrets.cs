@@ -17,6 +17,18 @@ public static class GatewaySecrets
         return string.Join('$', Scheme, Iterations.ToString(CultureInfo.InvariantCulture), Convert.ToBase64String(salt), Convert.ToBase64String(hash));
     }
 
+    /// <summary>True when <paramref name="stored"/> has the shape <see cref="Hash"/> writes.</summary>
+    public static bool IsHash(string stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        var parts = stored.Split('$');
+        return parts.Length == 4 && parts[0] == Scheme && int.TryParse(parts[1], CultureInfo.InvariantCulture, out var n) && n > 0
+            && Convert.TryFromBase64String(parts[2], new byte[64], out _) && Convert.TryFromBase64String(parts[3], new byte[64], out _);
+    }
+
+    /// <summary>A fresh random secret for a new gateway: 32 bytes, URL-safe base64.</summary>
+    public static string NewSecret() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
     public static bool Verify(string secret, string stored)
     {
         var parts = stored.Split('$');

@@ -10,4 +10,7 @@ public sealed class ServiceCentre
     public double Latitude { get; set; }
 
     public double Longitude { get; set; }
+
+    /// <summary>The service company that runs the centre; only its sites are measured from it.</summary>
+    public string TenantId { get; set; } = "default";
 }

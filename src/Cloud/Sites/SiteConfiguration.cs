@@ -10,6 +10,7 @@ internal sealed class SiteConfiguration : IEntityTypeConfiguration<ServiceCentre
         builder.ToTable("ServiceCentres");
         builder.Property(c => c.Id).HasMaxLength(64);
         builder.Property(c => c.Name).HasMaxLength(200);
+        builder.Property(c => c.TenantId).HasMaxLength(64);
     }
 
     public void Configure(EntityTypeBuilder<Site> builder)
@@ -29,6 +30,8 @@ internal sealed class SiteConfiguration : IEntityTypeConfiguration<ServiceCentre
         builder.Property(g => g.Id).HasMaxLength(64);
         builder.Property(g => g.SiteId).HasMaxLength(64);
         builder.Property(g => g.SecretHash).HasMaxLength(200);
+        builder.Property(g => g.EnrolmentTokenHash).HasMaxLength(64);
+        builder.HasIndex(g => g.EnrolmentTokenHash).IsUnique();
         builder.HasOne<Site>().WithMany().HasForeignKey(g => g.SiteId);
     }
 }

@@ -1,17 +1,13 @@
 namespace AfterSales.Cloud.Sla;
 
-/// <summary>A site's contract figures; each one set overrides the company's default for that site.</summary>
-public sealed class ContractTerms
-{
-    public required string SiteId { get; set; }
-
-    public double? AcknowledgeMinutes { get; set; }
-
-    /// <summary>Overrides the zone's arrival hours (a bid may promise 2 h everywhere).</summary>
-    public double? ArrivalHours { get; set; }
-
-    public double? ResolutionHours { get; set; }
-
-    /// <summary>Every severity on the around-the-clock clock, minor faults included.</summary>
-    public bool AroundTheClock { get; set; }
-}
+/// <summary>
+/// The service terms of the contract in force for a site; each figure set overrides the company's
+/// default for that site (docs/service-rules.md §1.8). <see cref="Contract"/> names the contract
+/// so the ticket's audit can say which one set its deadlines.
+/// </summary>
+public sealed record ContractTerms(
+    string Contract,
+    double? AcknowledgeMinutes,
+    double? ArrivalHours,
+    double? ResolutionHours,
+    ContractClock Clock);

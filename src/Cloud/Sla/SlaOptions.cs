@@ -1,4 +1,3 @@
-using AfterSales.Cloud.Sla;
 using AfterSales.Cloud.Sla.Zones;
 using AfterSales.Protocol.Faults;
 
@@ -33,8 +32,6 @@ public sealed class SlaOptions
 
     /// <summary>Warnings before a deadline, as percentages of the target used; the breach at 100 % is always raised.</summary>
     public List<int> WarningPercents { get; set; } = [50, 75];
-
-    public List<ContractTerms> Contracts { get; set; } = [];
 
     public static List<DistanceBand> DefaultBands() =>
     [

@@ -7,30 +7,36 @@ using NodaTime.Text;
 namespace AfterSales.Cloud.Sla;
 
 /// <summary>
-/// Chooses a ticket's targets: the contract's figures first, then the zone's arrival and the
+/// Chooses a ticket's targets: the figures of the site's contract in force first, then the zone's arrival and the
 /// company defaults; severity chooses the clock (docs/service-rules.md §1.7, §1.8).
 /// </summary>
 public sealed class SlaTermsPolicy
 {
     private readonly SlaOptions _options;
     private readonly BusinessCalendar _business;
-    private readonly Dictionary<string, ContractTerms> _contracts;
 
     public SlaTermsPolicy(SlaOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
         _business = BuildCalendar(options.Calendar);
-        _contracts = options.Contracts.ToDictionary(c => c.SiteId, StringComparer.Ordinal);
     }
 
     public BusinessCalendar BusinessCalendar => _business;
 
-    public SlaTargets For(string siteId, FaultSeverity severity, ArrivalAssessment zone)
+    /// <summary>
+    /// The targets of a ticket at a site: the contract in force (if any) first, then the zone and
+    /// the company defaults. The explanation names the contract, for the ticket's audit.
+    /// </summary>
+    public SlaTargets For(FaultSeverity severity, ArrivalAssessment zone, ContractTerms? contract)
     {
         ArgumentNullException.ThrowIfNull(zone);
-        _contracts.TryGetValue(siteId, out var contract);
-        var business = contract?.AroundTheClock != true && _options.BusinessHoursSeverities.Contains(severity);
+        var business = contract?.Clock switch
+        {
+            ContractClock.AroundTheClock => false,
+            ContractClock.BusinessHours => true,
+            _ => _options.BusinessHoursSeverities.Contains(severity),
+        };
         IWorkCalendar clock = business ? _business : AroundTheClock.Instance;
 
         var arrivalHours = contract?.ArrivalHours ?? zone.ArrivalWithin?.TotalHours;
@@ -40,12 +46,39 @@ public sealed class SlaTermsPolicy
             : null;
         var acknowledge = Duration.FromMinutes(contract?.AcknowledgeMinutes ?? _options.AcknowledgeMinutes);
 
-        var source = contract?.ArrivalHours is not null ? "contract" : zone.Explanation;
+        var source = contract is null ? zone.Explanation : $"{zone.Explanation}; contract {contract.Contract} sets {Sets(contract)}";
         var clockName = business ? "business hours" : "around the clock";
         var explanation = arrival is null
-            ? $"{zone.Explanation}; {clockName}"
+            ? $"{source}; {clockName}"
             : string.Create(CultureInfo.InvariantCulture, $"{source}; {clockName}: acknowledge {acknowledge.TotalMinutes:0} min, arrive {arrival.Value.TotalHours:0.#} h, resolve {resolution!.Value.TotalHours:0.#} h");
         return new SlaTargets(clock, business, acknowledge, arrival, resolution, explanation);
+    }
+
+    /// <summary>Which terms the contract itself set (the others are the company's defaults).</summary>
+    private static string Sets(ContractTerms contract)
+    {
+        List<string> set = [];
+        if (contract.AcknowledgeMinutes is not null)
+        {
+            set.Add("acknowledge");
+        }
+
+        if (contract.ArrivalHours is not null)
+        {
+            set.Add("arrival");
+        }
+
+        if (contract.ResolutionHours is not null)
+        {
+            set.Add("resolution");
+        }
+
+        if (contract.Clock != ContractClock.BySeverity)
+        {
+            set.Add("clock");
+        }
+
+        return set.Count == 0 ? "no terms of its own" : string.Join(", ", set);
     }
 
     public static BusinessCalendar BuildCalendar(CalendarOptions options)

@@ -325,7 +325,7 @@ public abstract class ServiceCycleTests : IAsyncLifetime
 
     /// <summary>The report service as the host wires it, with the default targets and repeat window.</summary>
     private MonthlyReportService Reports() =>
-        new MonthlyReportService(_dbs, _mailer, new DocumentHtmlService(NullLoggerFactory.Instance), new KpiTargetSource(Options.Create(new KpiTargets())), Options.Create(new LifecycleOptions()), Calendars, _time, NullLogger<MonthlyReportService>.Instance);
+        new MonthlyReportService(_dbs, _mailer, new DocumentHtmlService(NullLoggerFactory.Instance), new KpiTargetStore(_dbs, Options.Create(new KpiTargets())), Options.Create(new LifecycleOptions()), Calendars, _time, NullLogger<MonthlyReportService>.Instance);
 
 
     /// <summary>Progress&lt;T&gt; posts to the thread pool; the test wants every report in order, at once.</summary>

@@ -70,7 +70,7 @@ public class ReportRulesTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         using var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddKpis().BuildServiceProvider();
-        return services.GetRequiredService<KpiTargetSource>().For("default");
+        return services.GetRequiredService<Microsoft.Extensions.Options.IOptions<KpiTargets>>().Value;
     }
 
     private static PdfTile Tile(ReportDocument document, string label) => document.Blocks.OfType<TilesBlock>().Single().Tiles.Single(t => t.Label == label);

@@ -18,9 +18,10 @@ public sealed class AccessPolicyTests : IAsyncLifetime
     /// <summary>
     /// Open to anyone on purpose: the landing redirect, sign-in and -out, health probes and the
     /// Prometheus scrape (docs/operations.md), the survey link a customer opens from a text message,
-    /// and the public half of the site-config signing key (docs/security.md).
+    /// the public half of the site-config signing key (docs/security.md), and gateway enrolment, whose
+    /// one-time token is its authentication (docs/gateway.md, "Enrolment"), and the language switch (before sign-in too).
     /// </summary>
-    private static readonly string[] Anonymous = ["/", "/signin", "/signout", "/healthz", "/healthz/live", "/healthz/ready", "/metrics", "/survey/{token}", "/n/{token}", "/culture", "/api/v1/config-signing-key"];
+    private static readonly string[] Anonymous = ["/", "/signin", "/signout", "/healthz", "/healthz/live", "/healthz/ready", "/metrics", "/survey/{token}", "/n/{token}", "/culture", "/api/v1/config-signing-key", "/api/v1/enrol"];
 
     private static readonly string[] Policies = [.. typeof(AccessPolicies).GetFields(BindingFlags.Public | BindingFlags.Static)
         .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!)];

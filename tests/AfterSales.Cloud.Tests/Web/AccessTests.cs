@@ -35,9 +35,12 @@ public sealed partial class AccessTests : IAsyncLifetime
         (Rx("^/(healthz|signin|signout|culture)?$"), null),
         (Rx("^/(healthz/(live|ready)|metrics)$"), null), // probes and the Prometheus scrape (docs/operations.md)
         (Rx("^/api/v1/config-signing-key$"), null), // the public half of the key gateways check site configs with (docs/security.md)
+        (Rx("^/api/v1/enrol$"), null), // a gateway's one-time token is its authentication (docs/gateway.md, "Enrolment")
         (Rx("^/openapi/"), SignedIn),
         (Rx("^/api/v1/apikeys(/|$)"), ["admin"]),
         (Rx("^/api/v1/ingest/stats$"), []), // the operator only: admins of the default company, none here (docs/security.md)
+        (Rx("^/api/v1/admin/"), ["admin"]),
+        (Rx("^/admin(/|$)"), ["admin"]),
         (Rx("^/api/v1/ingest/"), Staff),
         (Rx("^/api/v1/exports/"), Staff),
         (Rx("^/api/v1/technicians$"), Staff),

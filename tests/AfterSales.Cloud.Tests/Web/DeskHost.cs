@@ -109,6 +109,17 @@ internal sealed partial class DeskHost : IAsyncDisposable
         return await http.PostAsync(new Uri($"/signin?handler={handler}", UriKind.Relative), body);
     }
 
+    /// <summary>Posts a form of <paramref name="page"/> as a browser does: the page's anti-forgery token goes with the fields.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient http, string page, Dictionary<string, string> fields, string? handler = null)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(fields);
+        var form = await http.GetStringAsync(new Uri(page, UriKind.Relative));
+        fields["__RequestVerificationToken"] = TokenPattern().Match(form).Groups[1].Value;
+        using var body = new FormUrlEncodedContent(fields);
+        return await http.PostAsync(new Uri(handler is null ? page : $"{page}?handler={handler}", UriKind.Relative), body);
+    }
+
     private static IEnumerable<string> Seed()
     {
         string[] settings =

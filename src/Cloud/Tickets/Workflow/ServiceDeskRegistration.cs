@@ -1,3 +1,4 @@
+using AfterSales.Cloud.Contracts;
 using AfterSales.Cloud.Dispatch;
 using AfterSales.Cloud.Jobs;
 using AfterSales.Cloud.Notifications;
@@ -19,6 +20,7 @@ internal static class ServiceDeskRegistration
         services.Configure<CorrelationOptions>(configuration.GetSection(CorrelationOptions.Section));
         services.AddOptions<TimerOptions>().Bind(configuration.GetSection(TimerOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => new SlaTermsPolicy(sp.GetRequiredService<IOptions<SlaOptions>>().Value));
+        services.AddSingleton<ContractTermsStore>();
         services.AddSingleton<SlaTimerService>();
         services.AddSingleton<AutoDispatchService>();
         services.AddSingleton<IncidentCorrelationService>();

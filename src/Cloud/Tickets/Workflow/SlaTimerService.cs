@@ -1,3 +1,4 @@
+using AfterSales.Cloud.Contracts;
 using AfterSales.Cloud.Sites;
 using AfterSales.Cloud.Sla;
 using AfterSales.Cloud.Sla.Clocks;
@@ -12,16 +13,20 @@ using NodaTime.Extensions;
 namespace AfterSales.Cloud.Tickets.Workflow;
 
 /// <summary>Turns a ticket's targets into deadlines and durable timers, and moves them on pause and resume.</summary>
-internal sealed class SlaTimerService(SlaTermsPolicy terms, IOptions<SlaOptions> options)
+internal sealed class SlaTimerService(SlaTermsPolicy terms, ContractTermsStore contracts, IOptions<SlaOptions> options)
 {
     private static readonly TimerKind[] SlaKinds = [TimerKind.Acknowledge, TimerKind.Arrival, TimerKind.Resolution];
 
     public IWorkCalendar ClockOf(Ticket ticket) => ticket.BusinessHoursClock ? terms.BusinessCalendar : AroundTheClock.Instance;
 
-    /// <summary>Arrival and resolution run from the clock start; returns the explanation for the audit trail.</summary>
-    public string PlanOnOpen(CloudDb db, Ticket ticket, Site site, ArrivalAssessment zone)
+    /// <summary>
+    /// Arrival and resolution run from the clock start, on the terms of the site's contract in force
+    /// now (docs/service-rules.md §1.8); returns the explanation for the audit trail, naming the contract.
+    /// </summary>
+    public async Task<string> PlanOnOpenAsync(CloudDb db, Ticket ticket, Site site, ArrivalAssessment zone, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var targets = terms.For(site.Id, ticket.Severity, zone);
+        var contract = await contracts.InForceAsync(db, site.Id, now, cancellationToken);
+        var targets = terms.For(ticket.Severity, zone, contract);
         ticket.SetDeadlines(
             targets.BusinessHours,
             Schedule(db, ticket, TimerKind.Arrival, targets.Clock, ticket.OpenedAt, targets.Arrival),
@@ -41,10 +46,11 @@ internal sealed class SlaTimerService(SlaTermsPolicy terms, IOptions<SlaOptions>
     }
 
     /// <summary>The acknowledgement clock starts when a technician gets the job (docs/service-rules.md §1.5: call within 15 minutes).</summary>
-    public void PlanAcknowledge(CloudDb db, Ticket ticket, Site site, DateTimeOffset now)
+    public async Task PlanAcknowledgeAsync(CloudDb db, Ticket ticket, Site site, DateTimeOffset now, CancellationToken cancellationToken)
     {
         Cancel(db, ticket.Id, now, TimerKind.Acknowledge);
-        var acknowledge = terms.For(site.Id, ticket.Severity, new ArrivalAssessment(null, ticket.Zone, null, null, false, string.Empty)).Acknowledge;
+        var contract = await contracts.InForceAsync(db, site.Id, now, cancellationToken);
+        var acknowledge = terms.For(ticket.Severity, new ArrivalAssessment(null, ticket.Zone, null, null, false, string.Empty), contract).Acknowledge;
         ticket.SetAcknowledgeDue(Schedule(db, ticket, TimerKind.Acknowledge, ClockOf(ticket), now, acknowledge));
     }
 

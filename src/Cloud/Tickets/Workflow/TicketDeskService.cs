@@ -1,3 +1,4 @@
+using AfterSales.Cloud.Contracts;
 using AfterSales.Cloud.Sites;
 using AfterSales.Cloud.Sla;
 using AfterSales.Cloud.Sla.Zones;
@@ -15,6 +16,7 @@ namespace AfterSales.Cloud.Tickets.Workflow;
 internal sealed partial class TicketDeskService(
     IDbContextFactory<CloudDb> dbs,
     ArrivalPolicy policy,
+    ContractTermsStore contracts,
     TicketWorkflowService workflow,
     IOptions<LifecycleOptions> lifecycle,
     TimeProvider time,
@@ -108,7 +110,7 @@ internal sealed partial class TicketDeskService(
         }
 
         // Assessed once per event: the new ticket keeps its zone, and the workflow plans the visit from the same figures.
-        var zone = action is TicketAction.Open or TicketAction.Reopen or TicketAction.Attach ? await AssessAsync(reference, site, cancellationToken) : null;
+        var zone = action is TicketAction.Open or TicketAction.Reopen or TicketAction.Attach ? await AssessAsync(db, reference, site, receivedAt, cancellationToken) : null;
         var ticket = action switch
         {
             TicketAction.Open => Open(db, e, receivedAt, zone!),
@@ -175,13 +177,15 @@ internal sealed partial class TicketDeskService(
         return ticket;
     }
 
-    private async Task<ArrivalAssessment> AssessAsync(DeskReferenceStore reference, Sites.Site site, CancellationToken cancellationToken)
+    /// <summary>The zone; beyond every band the arrival figure of the contract in force, else the site's own (docs/service-rules.md §1.1, §1.8).</summary>
+    private async Task<ArrivalAssessment> AssessAsync(CloudDb db, DeskReferenceStore reference, Sites.Site site, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var centres = await reference.CentresAsync(cancellationToken);
+        var contract = await contracts.InForceAsync(db, site.Id, at, cancellationToken);
         return policy.Assess(
             new GeoPoint(site.Latitude, site.Longitude),
             centres.Select(c => (c.Id, new GeoPoint(c.Latitude, c.Longitude))),
-            site.ContractArrivalHours);
+            contract?.ArrivalHours ?? site.ContractArrivalHours);
     }
 
     /// <summary>The newest closed ticket of this fault, if it closed within the repeat window.</summary>

@@ -122,7 +122,7 @@ internal sealed partial class TicketWorkflowService(
         var previous = ticket.TechnicianId;
         Record(db, ticket, ticket.AssignTo(technician.Id, now), actor, now, $"to {technician.Name}: {detail}");
         SlaTimerService.Cancel(db, ticket.Id, now, TimerKind.AcceptTimeout);
-        sla.PlanAcknowledge(db, ticket, site, now);
+        await sla.PlanAcknowledgeAsync(db, ticket, site, now, cancellationToken);
         db.DeskTimers.Add(new DeskTimer
         {
             TicketId = ticket.Id,
@@ -182,7 +182,7 @@ internal sealed partial class TicketWorkflowService(
 
     private async Task StartVisitAsync(CloudDb db, Ticket ticket, Site site, ArrivalAssessment zone, string actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var explanation = sla.PlanOnOpen(db, ticket, site, zone);
+        var explanation = await sla.PlanOnOpenAsync(db, ticket, site, zone, now, cancellationToken);
         Audit(db, ticket, now, Actor.System, "deadlines set", explanation);
         var sameIncidentTechnician = await correlator.CorrelateAsync(db, ticket, now, cancellationToken);
         if (ticket.FollowsRootCause)

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace AfterSales.Cloud.Web.Pages;
 
 /// <summary>The service manager's dashboard: the §5 targets per company, zone, technician and site, with the month's complaint causes.</summary>
-internal sealed class KpisModel(KpiService kpis, KpiTargetSource targets, TenantCalendars calendars, TimeProvider time) : PageModel
+internal sealed class KpisModel(KpiService kpis, KpiTargetStore targets, TenantCalendars calendars, TimeProvider time) : PageModel
 {
     public KpiTargets Targets { get; private set; } = new();
 
@@ -23,7 +23,7 @@ internal sealed class KpisModel(KpiService kpis, KpiTargetSource targets, Tenant
     public async Task OnGetAsync(string? month, CancellationToken cancellationToken)
     {
         var tenant = DeskUser.From(User).TenantId;
-        Targets = targets.For(tenant);
+        Targets = await targets.ForAsync(tenant, cancellationToken);
         Month = ServiceMonth.TryParse(month, out var m) ? m : calendars.For(tenant).MonthOf(time.GetUtcNow());
         var inputs = await kpis.LoadAsync(tenant, Month, 1, cancellationToken);
         Tables =

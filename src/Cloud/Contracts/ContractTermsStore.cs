@@ -1,0 +1,31 @@
+using AfterSales.Cloud.Sla;
+using AfterSales.Cloud.Storage;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using NodaTime.Extensions;
+
+namespace AfterSales.Cloud.Contracts;
+
+/// <summary>
+/// Reads the terms of the contract in force for a site, from the database at the moment they are
+/// needed: a contract saved a second ago sets the next ticket's deadlines (docs/service-rules.md §1.8).
+/// Which day a contract covers is the company's local calendar day (the SLA calendar's time zone).
+/// </summary>
+internal sealed class ContractTermsStore(SlaTermsPolicy terms)
+{
+    public async Task<ContractTerms?> InForceAsync(CloudDb db, string siteId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var day = LocalDay(at);
+        var covering = await db.Contracts.AsNoTracking()
+            .Where(c => c.SiteId == siteId && c.StartsOn <= day && c.EndsOn >= day)
+            .ToListAsync(cancellationToken);
+        return ContractRules.InForce(covering, day) is { } contract ? ContractRules.Terms(contract) : null;
+    }
+
+    public DateOnly LocalDay(DateTimeOffset at)
+    {
+        var local = at.ToInstant().InZone(terms.BusinessCalendar.Zone).Date;
+        return new DateOnly(local.Year, local.Month, local.Day);
+    }
+}

@@ -1,0 +1,42 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace AfterSales.Cloud.Storage.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class ContractTermsDriveSla : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "TenantId",
+                table: "ServiceCentres",
+                type: "character varying(64)",
+                maxLength: 64,
+                nullable: false,
+                defaultValue: "default");
+
+            migrationBuilder.AddColumn<string>(
+                name: "Clock",
+                table: "Contracts",
+                type: "character varying(16)",
+                maxLength: 16,
+                nullable: false,
+                defaultValue: "BySeverity");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "TenantId",
+                table: "ServiceCentres");
+
+            migrationBuilder.DropColumn(
+                name: "Clock",
+                table: "Contracts");
+        }
+    }
+}

@@ -1,0 +1,186 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using AfterSales.Protocol.Contracts;
+using AfterSales.Protocol.Faults;
+using AfterSales.Protocol.Json;
+using AfterSales.Protocol.Topics;
+using Microsoft.Playwright;
+using MQTTnet;
+using MQTTnet.Formatter;
+using MQTTnet.Protocol;
+
+namespace AfterSales.Cloud.Tests.Web;
+
+/// <summary>
+/// Issue 15, in Chinese, in a real browser: an admin adds a service centre, a site and a gateway on the
+/// admin pages; the board's <c>AfterSales.Gateway enroll</c> runs as a process with the token the page
+/// showed; the gateway logs in to the broker with the credential it was given, and its first fault opens
+/// a ticket whose deadline comes from the site's contract. Screenshots as in <see cref="JobWalkthroughTests"/>.
+/// </summary>
+public sealed class AdminWalkthroughTests : IAsyncLifetime
+{
+    private DeskHost _host = null!;
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+    private string _board = null!;
+
+    public async Task InitializeAsync()
+    {
+        _host = await DeskHost.StartAsync(new DeskHostSettings { Extra = ["Localization:DefaultCulture=zh-CN"] });
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        });
+        _board = Directory.CreateTempSubdirectory("aftersales-board-").FullName;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+        await _host.DisposeAsync();
+        Directory.Delete(_board, recursive: true);
+    }
+
+    [Fact]
+    public async Task AdminAddsCentreSiteGateway_BoardEnrols_FirstFaultRunsOnTheContractsDeadline()
+    {
+        await using var context = await _browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            BaseURL = _host.BaseAddress.ToString(),
+        });
+        context.SetDefaultTimeout(BrowserDeadline.Milliseconds);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/signin");
+        await page.FillAsync("#user", "admin");
+        await page.FillAsync("#password", DeskHost.Password);
+        await page.PressAsync("#password", "Enter");
+        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
+
+        await page.GotoAsync("/admin");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("系统管理");
+        await page.ClickAsync("a[href='/admin/sites']");
+        await page.FillAsync("#centre-id", "cd-east");
+        await page.FillAsync("#centre-name", "成都东区服务中心");
+        await page.FillAsync("#centre-lat", "30.6300");
+        await page.FillAsync("#centre-lon", "104.1200");
+        await page.ClickAsync("#centre-form button");
+        await Expect(page.Locator("#centres")).ToContainTextAsync("成都东区服务中心");
+        await page.FillAsync("#site-id", "site-jz");
+        await page.FillAsync("#site-name", "锦江珠宝店");
+        await page.FillAsync("#site-customer", "金利珠宝");
+        await page.FillAsync("#site-phone", "+86 28 8000 0009");
+        await page.FillAsync("#site-address", "成都市锦江区春熙路 9 号");
+        await page.FillAsync("#site-lat", "30.6550");
+        await page.FillAsync("#site-lon", "104.0810");
+        await page.ClickAsync("#site-form button");
+        await Expect(page.Locator("#sites")).ToContainTextAsync("锦江珠宝店");
+        await ShotAsync(page, "admin-sites");
+
+        // The site's contract: 1.5 h to arrive, 3 h to repair, around the clock.
+        using var api = await _host.ClientAsync("admin");
+        using (var contract = await api.PostAsJsonAsync(new Uri("/api/v1/contracts", UriKind.Relative), new { number = "HT-2026-015", siteId = "site-jz", startsOn = "2020-01-01", endsOn = "2099-12-31", arrivalHours = 1.5, repairHours = 3, clock = "AroundTheClock" }))
+        {
+            Assert.True(contract.IsSuccessStatusCode, await contract.Content.ReadAsStringAsync());
+        }
+
+        await page.GotoAsync("/admin/gateways");
+        await page.FillAsync("#gateway-id", "gw-jz");
+        await page.SelectOptionAsync("#gateway-site", "site-jz");
+        await page.ClickAsync("#gateway-form button");
+        await Expect(page.Locator("#enrolment img")).ToBeVisibleAsync();
+        var token = (await page.Locator("#enrol-token").TextContentAsync())!.Trim();
+        Assert.Contains($"enroll --cloud {_host.BaseAddress.ToString().TrimEnd('/')} --token {token}", await page.Locator("#enrol-command").TextContentAsync(), StringComparison.Ordinal);
+        await ShotAsync(page, "admin-gateway-token");
+
+        var config = Path.Combine(_board, "gateway.json");
+        await File.WriteAllTextAsync(config, JsonSerializer.Serialize(new { stateDirectory = Path.Combine(_board, "state") }));
+        var (code, output) = await RunGatewayAsync("enroll", "--cloud", _host.BaseAddress.ToString(), "--token", token, "--config", config);
+        Assert.True(code == 0, $"enroll exited {code}: {output}");
+        string password;
+        using (var written = JsonDocument.Parse(await File.ReadAllTextAsync(config)))
+        {
+            Assert.Equal("site-jz", written.RootElement.GetProperty("siteId").GetString());
+            password = written.RootElement.GetProperty("broker").GetProperty("password").GetString()!;
+        }
+
+        await page.ReloadAsync();
+        await Expect(page.Locator("#gateways")).ToContainTextAsync("锦江珠宝店");
+        Assert.Equal(0, await page.Locator("#enrolment").CountAsync()); // the token is shown once
+
+        var fault = DateTimeOffset.UtcNow;
+        await PublishAsGatewayAsync("gw-jz", password, "site-jz", fault);
+        using var dispatcher = await _host.ClientAsync("dispatch");
+        JsonElement ticket = default;
+        for (var i = 0; i < 100 && ticket.ValueKind == JsonValueKind.Undefined; i++)
+        {
+            ticket = (await dispatcher.GetFromJsonAsync<JsonElement[]>(new Uri("/api/v1/tickets?site=site-jz", UriKind.Relative)))!.FirstOrDefault();
+            if (ticket.ValueKind == JsonValueKind.Undefined)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        Assert.NotEqual(JsonValueKind.Undefined, ticket.ValueKind);
+        var opened = ticket.GetProperty("openedAt").GetDateTimeOffset();
+        Assert.Equal(TimeSpan.FromHours(1.5), ticket.GetProperty("arrivalDeadline").GetDateTimeOffset() - opened);
+        await page.GotoAsync($"/desk/{ticket.GetProperty("id").GetInt64()}");
+        await Expect(page.Locator("table.audit-table")).ToContainTextAsync("contract HT-2026-015 sets arrival, resolution, clock");
+        await ShotAsync(page, "admin-first-ticket");
+    }
+
+    private static async Task<(int Code, string Output)> RunGatewayAsync(params string[] args)
+    {
+        var dll = Path.Combine(Localization.ResourceCoverageTests.RepoRoot(), "src", "Gateway", "bin", Configuration(), "net10.0", "AfterSales.Gateway.dll");
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(dll);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(patience.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    private static string Configuration() => new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent?.Name ?? "Debug";
+
+    /// <summary>The gateway's first fault, sent with the credential enrolment gave it (the broker checks it against the stored hash).</summary>
+    private async Task PublishAsGatewayAsync(string gateway, string password, string site, DateTimeOffset at)
+    {
+        using var client = new MqttClientFactory().CreateMqttClient();
+        var options = new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", _host.MqttPort).WithClientId(gateway).WithCredentials(gateway, password).WithProtocolVersion(MqttProtocolVersion.V500).Build();
+        Assert.Equal(MqttClientConnectResultCode.Success, (await client.ConnectAsync(options)).ResultCode);
+        var e = new FaultEvent
+        {
+            Schema = FaultEvent.SchemaV1, EventId = Guid.CreateVersion7(), SiteId = site, GatewayId = gateway, Seq = 1,
+            DeviceId = "panel", DeviceKind = DeviceKind.Panel, Fault = FaultCodes.PanelAcLoss, State = FaultState.Raised, Severity = FaultSeverity.Major, OccurredAt = at,
+        };
+        var message = new MqttApplicationMessageBuilder().WithTopic(MqttTopics.Events(site)).WithPayload(PayloadCodec.Encode(e)).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build();
+        Assert.True((await client.PublishAsync(message)).IsSuccess);
+        await client.DisconnectAsync();
+    }
+
+    private static async Task ShotAsync(IPage page, string name) =>
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory(), name + ".png"), FullPage = true });
+
+    private static string ScreenshotDirectory()
+    {
+        var configured = Environment.GetEnvironmentVariable("AFTERSALES_SCREENSHOTS");
+        var directory = string.IsNullOrEmpty(configured)
+            ? Path.Combine(AppContext.BaseDirectory, "screenshots")
+            : Path.Combine(Localization.ResourceCoverageTests.RepoRoot(), configured);
+        Directory.CreateDirectory(directory);
+        return directory;
+    }
+
+    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+}
