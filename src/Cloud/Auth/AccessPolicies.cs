@@ -28,9 +28,6 @@ internal static class AccessPolicies
     /// <summary>Read-only views of tickets: staff and customers (for their own sites).</summary>
     public const string Board = "board";
 
-    /// <summary>Admins: the company's API keys.</summary>
-    public const string Admin = "admin";
-
     /// <summary>
     /// Admins of the default company, which runs the deployment: process-wide figures (ingest counters)
     /// that add up every company's traffic, and what belongs to no company.

@@ -1,3 +1,5 @@
+using AfterSales.Cloud.Sla;
+
 namespace AfterSales.Cloud.Contracts;
 
 /// <summary>

@@ -60,7 +60,7 @@ public sealed class ContractTermsTests : IAsyncLifetime
         var before = await TicketAsync("zone-1");
         Assert.Equal(T0 + TimeSpan.FromHours(2), before.ArrivalDueAt); // ring 1, company default
 
-        await Book.AddAsync(Contract("HT-2026-007", "site-a", acknowledgeMinutes: 10, arrivalHours: 1, repairHours: 3), Tenants.Default, default);
+        await Book.AddAsync(Tenants.Default, Contract("HT-2026-007", "site-a", acknowledgeMinutes: 10, arrivalHours: 1, repairHours: 3), default);
         await RaiseAsync("site-a", "zone-2");
 
         var ticket = await TicketAsync("zone-2");
@@ -75,12 +75,12 @@ public sealed class ContractTermsTests : IAsyncLifetime
     [Fact]
     public async Task ContractChanged_NextTicketTakesTheNewTerms()
     {
-        var saved = await Book.AddAsync(Contract("HT-1", "site-a", arrivalHours: 1), Tenants.Default, default);
+        var saved = await Book.AddAsync(Tenants.Default, Contract("HT-1", "site-a", arrivalHours: 1), default);
         await RaiseAsync("site-a", "zone-1");
         Assert.Equal(T0 + TimeSpan.FromHours(1), (await TicketAsync("zone-1")).ArrivalDueAt);
 
         var change = Contract("HT-1", "site-a", arrivalHours: 5);
-        await Book.UpdateAsync(saved.Id, change, Tenants.Default, default);
+        await Book.UpdateAsync(Tenants.Default, saved.Id, change, default);
         await RaiseAsync("site-a", "zone-2");
 
         var ticket = await TicketAsync("zone-2");
@@ -93,7 +93,7 @@ public sealed class ContractTermsTests : IAsyncLifetime
     {
         var contract = Contract("HT-BH", "site-a", arrivalHours: 10);
         contract.Clock = ContractClock.BusinessHours;
-        await Book.AddAsync(contract, Tenants.Default, default);
+        await Book.AddAsync(Tenants.Default, contract, default);
 
         await RaiseAsync("site-a", "zone-1");
 
@@ -109,7 +109,7 @@ public sealed class ContractTermsTests : IAsyncLifetime
     {
         var contract = Contract("HT-24", "site-a");
         contract.Clock = ContractClock.AroundTheClock;
-        await Book.AddAsync(contract, Tenants.Default, default);
+        await Book.AddAsync(Tenants.Default, contract, default);
 
         await RaiseAsync("site-a", "zone-1", FaultSeverity.Minor);
 
@@ -122,7 +122,7 @@ public sealed class ContractTermsTests : IAsyncLifetime
     [Fact]
     public async Task SiteBeyondEveryBand_ContractArrivalFigure_NoHumanNeeded()
     {
-        await Book.AddAsync(Contract("HT-FAR", "site-far", arrivalHours: 24), Tenants.Default, default);
+        await Book.AddAsync(Tenants.Default, Contract("HT-FAR", "site-far", arrivalHours: 24), default);
 
         await RaiseAsync("site-far", "panel");
 
@@ -136,7 +136,7 @@ public sealed class ContractTermsTests : IAsyncLifetime
     {
         var ended = Contract("HT-OLD", "site-far", arrivalHours: 24);
         (ended.StartsOn, ended.EndsOn) = (new DateOnly(2025, 1, 1), new DateOnly(2026, 11, 22));
-        await Book.AddAsync(ended, Tenants.Default, default);
+        await Book.AddAsync(Tenants.Default, ended, default);
 
         await RaiseAsync("site-far", "panel");
 
@@ -148,10 +148,10 @@ public sealed class ContractTermsTests : IAsyncLifetime
     [Fact]
     public async Task ContractTerms_Unreasonable_RefusedWithTheReason()
     {
-        var ex = await Assert.ThrowsAsync<ArgumentException>(() => Book.AddAsync(Contract("HT-BAD", "site-a", arrivalHours: 4, repairHours: 2), Tenants.Default, default));
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => Book.AddAsync(Tenants.Default, Contract("HT-BAD", "site-a", arrivalHours: 4, repairHours: 2), default));
         Assert.Contains("resolution term cannot be shorter than the arrival term", ex.Message, StringComparison.Ordinal);
-        await Assert.ThrowsAsync<ArgumentException>(() => Book.AddAsync(Contract("HT-NEG", "site-a", acknowledgeMinutes: -5), Tenants.Default, default));
-        await Assert.ThrowsAsync<ArgumentException>(() => Book.AddAsync(Contract("HT-X", "site-a"), "other-company", default));
+        await Assert.ThrowsAsync<ArgumentException>(() => Book.AddAsync(Tenants.Default, Contract("HT-NEG", "site-a", acknowledgeMinutes: -5), default));
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => Book.AddAsync("other-company", Contract("HT-X", "site-a"), default));
         await using var db = _dbs.CreateDbContext();
         Assert.Equal(0, await db.Contracts.CountAsync());
     }

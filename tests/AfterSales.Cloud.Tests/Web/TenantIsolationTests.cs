@@ -93,6 +93,29 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
         ["GET /api/v1/ingest/rejections"] = Lists("/api/v1/ingest/rejections"),
         ["GET /api/v1/technicians"] = Lists("/api/v1/technicians"),
         ["GET /api/v1/contracts"] = Lists("/api/v1/contracts", "/api/v1/contracts?siteId=site-b"),
+        ["PUT /api/v1/contracts/{id}"] = Foreign("PUT", $"/api/v1/contracts/{_victim.Contract}", new { number = "X", siteId = "site-a", startsOn = "2020-01-01", endsOn = "2099-12-31", arrivalHours = 1 }),
+        ["POST /api/v1/enrol"] = None("anonymous: the one-time enrolment token is the authentication (GatewayEnrolmentTests)"),
+
+        // Administration: each admin sees and changes only their own company's set-up.
+        ["GET /api/v1/admin/kpi-targets"] = Lists("/api/v1/admin/kpi-targets"),
+        ["PUT /api/v1/admin/kpi-targets"] = None("writes the caller's own company's targets (KpiTargetsTests)"),
+        ["DELETE /api/v1/admin/kpi-targets"] = None("clears the caller's own company's targets (KpiTargetsTests)"),
+        ["GET /api/v1/admin/centres"] = Lists("/api/v1/admin/centres"),
+        ["PUT /api/v1/admin/centres/{id}"] = None("creates or changes a centre of the caller's own company"),
+        ["GET /api/v1/admin/sites"] = Lists("/api/v1/admin/sites"),
+        ["PUT /api/v1/admin/sites/{id}"] = None("site ids are unique across companies: another company's id is refused as taken (400), nothing of it read or changed"),
+        ["GET /api/v1/admin/gateways"] = Lists("/api/v1/admin/gateways"),
+        ["POST /api/v1/admin/gateways"] = None("another company's site is refused as unknown (400), like one that does not exist"),
+        ["POST /api/v1/admin/gateways/{id}/token"] = Foreign("POST", "/api/v1/admin/gateways/gw-b/token"),
+        ["DELETE /api/v1/admin/gateways/{id}"] = Foreign("DELETE", "/api/v1/admin/gateways/gw-b"),
+        ["GET /admin"] = Lists("/admin"),
+        ["GET /admin/sites"] = Lists("/admin/sites"),
+        ["GET /admin/gateways"] = Lists("/admin/gateways"),
+        ["GET /admin/targets"] = Lists("/admin/targets"),
+        ["POST /admin"] = None("the same writes as PUT /api/v1/admin/centres, for the caller's own company"),
+        ["POST /admin/sites"] = None("the same writes as PUT /api/v1/admin/sites, checked there"),
+        ["POST /admin/gateways"] = None("the same writes as POST /api/v1/admin/gateways, checked there"),
+        ["POST /admin/targets"] = None("the same writes as PUT /api/v1/admin/kpi-targets"),
         ["GET /api/v1/reports/runs"] = Lists("/api/v1/reports/runs"),
         ["GET /api/v1/reports/quarterly"] = Both(
             Lists($"/api/v1/reports/quarterly?customer=Jinli&quarter=2026-Q4"),
@@ -372,7 +395,7 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
         var victim = _clients["other-dispatch"];
         await RaiseAsync("site-b", "gw-b", "secret-cam");
         var ticket = (await GetJsonAsync(victim, "/api/v1/tickets?site=site-b")).EnumerateArray().Single().GetProperty("id").GetInt64();
-        await Ok(victim.PostAsJsonAsync("/api/v1/contracts", new { number = "SECRET-B-1", siteId = "site-b", startsOn = "2020-01-01", endsOn = "2099-12-31", contactEmails = "boss@other.example", contactName = "SECRET boss" }));
+        var contract = (await GetJsonAsync(await Ok(victim.PostAsJsonAsync("/api/v1/contracts", new { number = "SECRET-B-1", siteId = "site-b", startsOn = "2020-01-01", endsOn = "2099-12-31", contactEmails = "boss@other.example", contactName = "SECRET boss" })))).GetProperty("id").GetInt64();
         await Ok(victim.PutAsJsonAsync("/api/v1/sites/site-b/config", VictimConfig(version: 1, device: "secret-cam")));
         await Ok(victim.PostAsync(new Uri($"/api/v1/inspections/plan?month={Month}", UriKind.Relative), null));
         var inspection = (await GetJsonAsync(victim, $"/api/v1/inspections?month={Month}")).EnumerateArray().Single().GetProperty("id").GetInt64();
@@ -409,7 +432,7 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
 
         // The contract of the victim's second site arrives after its plan: an attacker's plan must not plan it.
         await Ok(victim.PostAsJsonAsync("/api/v1/contracts", new { number = "SECRET-B-2", siteId = "site-b2", startsOn = "2020-01-01", endsOn = "2099-12-31", contactEmails = "boss@other.example" }));
-        return new Victim(ticket, inspection, complaint, revisit.Id, stuck.Id, apiKey, await VictimStateAsync());
+        return new Victim(ticket, inspection, complaint, revisit.Id, stuck.Id, apiKey, contract, await VictimStateAsync());
     }
 
     /// <summary>The victim's records after every probe are as they were before it.</summary>
@@ -552,8 +575,8 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
     [GeneratedRegex(@"\{([a-zA-Z]+)(:[a-z]+)?\}")]
     private static partial Regex ConstraintPattern();
 
-    private sealed record Victim(long Ticket, long Inspection, string Complaint, long Revisit, long StuckTimer, long ApiKey, string State)
+    private sealed record Victim(long Ticket, long Inspection, string Complaint, long Revisit, long StuckTimer, long ApiKey, long Contract, string State)
     {
-        public static readonly Victim Placeholder = new(0, 0, "none", 0, 0, 0, string.Empty);
+        public static readonly Victim Placeholder = new(0, 0, "none", 0, 0, 0, 0, string.Empty);
     }
 }
