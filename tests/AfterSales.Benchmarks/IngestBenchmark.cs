@@ -85,7 +85,11 @@ internal static class IngestBenchmark
         var applied = counters.Accepted + counters.Duplicates - appliedBefore;
         Print($"service desk    inbox worked into tickets:                 {applied / clock.Elapsed.TotalSeconds,9:F0} events/s ({applied} of {perGateway * gateways} applied {clock.Elapsed.TotalSeconds:F1} s after the burst began)");
 
-        if (applied >= perGateway * gateways)
+        if (latencyRate <= 0)
+        {
+            Print("latency         not asked for (rate 0)");
+        }
+        else if (applied >= perGateway * gateways)
         {
             var latencies = await PacedLatencyAsync(clients, counters, latencyRate, seconds: 5);
             Print($"latency         publish -> applied at {latencyRate}/s: p50 {BenchSupport.Percentile(latencies, 0.50):F1} ms, p99 {BenchSupport.Percentile(latencies, 0.99):F1} ms, max {latencies[^1]:F1} ms");
