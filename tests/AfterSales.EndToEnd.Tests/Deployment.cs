@@ -26,19 +26,29 @@ internal sealed class Deployment : IAsyncDisposable
     private ChildProcess? mosquitto;
     private int dc09Sequence;
 
-    private Deployment(bool externalBroker, string? gatewayExecutable)
+    private Deployment(bool externalBroker, string? gatewayExecutable, bool brokerTls)
     {
         ExternalBroker = externalBroker;
+        BrokerTls = brokerTls;
         GatewayExecutable = gatewayExecutable;
         tempDirectory = Directory.CreateTempSubdirectory("aftersales-e2e-").FullName;
         HttpPort = FreePort();
         BrokerPort = FreePort();
+        TlsPort = FreePort();
         Dc09Port = FreePort();
         http.BaseAddress = new Uri($"http://127.0.0.1:{HttpPort}");
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
     }
 
     public bool ExternalBroker { get; }
+
+    /// <summary>The embedded broker listens with TLS on a site CA's certificate (made by the cloud's <c>broker-certificate</c> command) and the gateway connects that way.</summary>
+    public bool BrokerTls { get; }
+
+    /// <summary>The embedded broker's TLS port, when <see cref="BrokerTls"/>.</summary>
+    public int TlsPort { get; }
+
+    public string BrokerTlsDirectory => Path.Combine(tempDirectory, "broker-tls");
 
     /// <summary>A published gateway executable (the board build), or null for the build output run with <c>dotnet</c>.</summary>
     public string? GatewayExecutable { get; }
@@ -52,13 +62,13 @@ internal sealed class Deployment : IAsyncDisposable
 
     public ChildProcess? Gateway { get; private set; }
 
-    public static async Task<Deployment> StartAsync(bool externalBroker, string? gatewayExecutable = null)
+    public static async Task<Deployment> StartAsync(bool externalBroker, string? gatewayExecutable = null, bool brokerTls = false)
     {
         // The ports are found free and released before the servers bind them, so a process running in
         // parallel can take one in between; such a start is tried again on new ports.
         for (var attempt = 1; ; attempt++)
         {
-            var deployment = new Deployment(externalBroker, gatewayExecutable);
+            var deployment = new Deployment(externalBroker, gatewayExecutable, brokerTls);
             try
             {
                 await deployment.StartServersAsync(externalBroker);
@@ -83,6 +93,11 @@ internal sealed class Deployment : IAsyncDisposable
             StartMosquitto();
             var listening = await Poll.UntilAsync(() => Task.FromResult(CanConnect(BrokerPort)));
             Assert.True(listening, "mosquitto did not start listening.\n" + Diagnostics());
+        }
+
+        if (BrokerTls)
+        {
+            await MakeBrokerCertificateAsync();
         }
 
         StartCloud();
@@ -142,7 +157,9 @@ internal sealed class Deployment : IAsyncDisposable
             ["gatewayId"] = GatewayId,
             ["stateDirectory"] = GatewayStateDirectory,
             ["cloudConfigKey"] = GatewayCloudKeyPath,
-            ["broker"] = new { host = "127.0.0.1", port = BrokerPort, username = GatewayId, password = GatewaySecret, useTls = false },
+            ["broker"] = BrokerTls
+                ? new { host = "127.0.0.1", port = TlsPort, username = GatewayId, password = GatewaySecret, useTls = true, caCertificate = Path.Combine(BrokerTlsDirectory, "ca.pem") }
+                : (object)new { host = "127.0.0.1", port = BrokerPort, username = GatewayId, password = GatewaySecret, useTls = false },
             ["heartbeatIntervalSeconds"] = 2,
             ["pollIntervalMilliseconds"] = 10,
             ["outbox"] = new { maxBytes = outboxMaxBytes },
@@ -372,7 +389,24 @@ internal sealed class Deployment : IAsyncDisposable
             args.Add("--Broker:BindAddress=127.0.0.1");
         }
 
+        if (BrokerTls)
+        {
+            args.AddRange([
+                $"--Broker:TlsPort={TlsPort.ToString(inv)}",
+                $"--Broker:TlsCertificateFile={Path.Combine(BrokerTlsDirectory, "broker.pfx")}",
+                $"--Broker:TlsCaCertificateFile={Path.Combine(BrokerTlsDirectory, "ca.pem")}",
+            ]);
+        }
+
         cloud = ChildProcess.Start("cloud", "dotnet", args);
+    }
+
+    /// <summary>As an installer of a small site does (docs/security.md, "MQTT over TLS"): the cloud's own command makes the site CA and the broker's certificate.</summary>
+    private async Task MakeBrokerCertificateAsync()
+    {
+        using var command = ChildProcess.Start("broker-certificate", "dotnet", [Binary("Cloud", "AfterSales.Cloud.dll"), "broker-certificate", "--out", BrokerTlsDirectory, "--ip", "127.0.0.1", "--host", "localhost"]);
+        await command.WaitForExitAsync(TimeSpan.FromSeconds(60));
+        Assert.True(command.ExitCode == 0, "broker-certificate failed:\n" + command.Output);
     }
 
     private async Task<bool> IsHealthyAsync()
