@@ -108,7 +108,7 @@ public static class BrokerCertificateStore
 
         // The broker's certificate followed by its issuer: Mosquitto's certfile sends the whole chain.
         Write(Path.Combine(directory, ServerCertificateName), server.ExportCertificatePem() + "\n" + ca.ExportCertificatePem(), Public);
-        WriteBytes(Path.Combine(directory, ServerPfxName), server.Export(X509ContentType.Pkcs12), Private);
+        ProtectedFileStore.Write(Path.Combine(directory, ServerPfxName), server.Export(X509ContentType.Pkcs12), Private);
         return new Issued(directory, keep, ca, server);
     }
 
@@ -118,30 +118,5 @@ public static class BrokerCertificateStore
         return X509CertificateLoader.LoadPkcs12(pem.Export(X509ContentType.Pkcs12), null);
     }
 
-    private static void Write(string path, string text, UnixFileMode mode) => WriteBytes(path, System.Text.Encoding.ASCII.GetBytes(text + "\n"), mode);
-
-    /// <summary>Written beside the target with its final mode from the first byte, then moved over it: a key is never readable by others, not even for a moment.</summary>
-    private static void WriteBytes(string path, byte[] content, UnixFileMode mode)
-    {
-        var temporary = path + ".new";
-        File.Delete(temporary);
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = mode;
-        }
-
-        using (var stream = new FileStream(temporary, options))
-        {
-            stream.Write(content);
-        }
-
-        if (!OperatingSystem.IsWindows())
-        {
-            // The create mode is filtered by the umask; the mode asked for is the one meant.
-            File.SetUnixFileMode(temporary, mode);
-        }
-
-        File.Move(temporary, path, overwrite: true);
-    }
+    private static void Write(string path, string text, UnixFileMode mode) => ProtectedFileStore.Write(path, System.Text.Encoding.ASCII.GetBytes(text + "\n"), mode);
 }

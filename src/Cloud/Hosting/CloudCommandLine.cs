@@ -12,7 +12,7 @@ namespace AfterSales.Cloud.Hosting;
 
 /// <summary>
 /// The cloud program's commands: run the service (the default), <c>apikey</c>, <c>demo-history</c>,
-/// <c>gateway-secret-hash</c> and <c>broker-certificate</c>. Wrong use prints the error and the command's help and exits 2 before
+/// <c>gateway-secret-hash</c>, <c>broker-certificate</c> and <c>mosquitto-files</c>. Wrong use prints the error and the command's help and exits 2 before
 /// anything is started or any database is touched; <c>--help</c> and <c>--version</c> work everywhere.
 /// </summary>
 internal static class CloudCommandLine
@@ -103,7 +103,25 @@ internal static class CloudCommandLine
         root.Subcommands.Add(DemoHistoryCommand(config));
         root.Subcommands.Add(GatewaySecretHashCommand());
         root.Subcommands.Add(BrokerCertificateCommand());
+        root.Subcommands.Add(MosquittoFilesCommand(config));
         return root;
+    }
+
+    /// <summary>Mosquitto's password and ACL files from the registry (docs/security.md, "Mosquitto").</summary>
+    private static Command MosquittoFilesCommand(Option<FileInfo> config)
+    {
+        var output = new Option<DirectoryInfo>("--out") { Description = "Where passwd and acl go, e.g. /etc/mosquitto/aftersales.", Required = true, HelpName = "DIR" };
+        var command = new Command(
+            "mosquitto-files",
+            "Write Mosquitto's password file and ACL from the configured database's gateways and the cloud's Broker:Username/Password: "
+            + "each gateway may publish only its own site's events, status and heartbeat and read only its own config. Run it again after every enrolment or removal, then reload Mosquitto.")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        command.Options.Add(output);
+        command.SetAction((result, ct) => ReportingSettingsAsync(() =>
+            MosquittoFilesExport.RunAsync(HostArgs(result, config, []), result.GetRequiredValue(output).FullName, ct)));
+        return command;
     }
 
     /// <summary>A small install's TLS for the embedded broker: a site CA and a broker certificate (docs/security.md, "MQTT over TLS").</summary>
