@@ -1,7 +1,6 @@
 using AfterSales.Cloud.Telemetry;
 using System.Buffers;
 using System.Net;
-using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using AfterSales.Cloud.Ingest;
 using AfterSales.Cloud.Mqtt;
@@ -42,26 +41,16 @@ internal sealed partial class EmbeddedBrokerServer(
         _guard = new BrokerGuardPolicy(o.MaxFailedLogins, TimeSpan.FromSeconds(o.LoginPauseSeconds), TimeSpan.FromSeconds(o.RefusalRecordSeconds));
         var bind = IPAddress.Parse(o.BindAddress);
         var plain = BrokerListenerPolicy.Plain(bind, o.AllowPlainOnNetwork);
-        var builder = new MqttServerOptionsBuilder()
-            .WithDefaultEndpoint()
-            .WithDefaultEndpointPort(o.Port)
-            .WithDefaultEndpointBoundIPAddress(plain.V4)
-            .WithDefaultEndpointBoundIPV6Address(plain.V6)
-            .WithPersistentSessions();
+        List<(IPEndPoint, X509Certificate2?)> listeners = [.. Endpoints(plain, o.Port).Select(e => (e, (X509Certificate2?)null))];
         if (o.TlsEnabled)
         {
-            var tls = BrokerListenerPolicy.Tls(bind);
             _certificate = BrokerCertificateStore.Load(o);
-            builder = builder
-                .WithEncryptedEndpoint()
-                .WithEncryptedEndpointPort(o.TlsPort)
-                .WithEncryptedEndpointBoundIPAddress(tls.V4)
-                .WithEncryptedEndpointBoundIPV6Address(tls.V6)
-                .WithEncryptionCertificate(_certificate)
-                .WithEncryptionSslProtocol(SslProtocols.Tls12 | SslProtocols.Tls13);
+            listeners.AddRange(Endpoints(BrokerListenerPolicy.Tls(bind), o.TlsPort).Select(e => (e, (X509Certificate2?)_certificate)));
         }
 
-        _server = new MqttServerFactory().CreateMqttServer(builder.Build());
+        // Our listeners instead of MQTTnet's: they cap a packet's size before MQTTnet allocates it (CappedMqttTcpServer).
+        var serverOptions = new MqttServerOptionsBuilder().WithPersistentSessions().Build();
+        _server = new MqttServerFactory().CreateMqttServer(serverOptions, [new CappedMqttTcpServer(listeners, o.MaxPacketBytes, log)]);
         _server.ValidatingConnectionAsync += ValidateConnectionAsync;
         _server.InterceptingPublishAsync += InterceptPublishAsync;
         _server.InterceptingSubscriptionAsync += InterceptSubscriptionAsync;
@@ -93,6 +82,9 @@ internal sealed partial class EmbeddedBrokerServer(
         _certificate?.Dispose();
         _certificate = null;
     }
+
+    private static IEnumerable<IPEndPoint> Endpoints((IPAddress V4, IPAddress V6) addresses, int port) =>
+        new[] { addresses.V4, addresses.V6 }.Where(a => !a.Equals(IPAddress.None)).Select(a => new IPEndPoint(a, port));
 
     private async Task ValidateConnectionAsync(ValidatingConnectionEventArgs e)
     {

@@ -58,6 +58,12 @@ public sealed class BrokerOptions
     /// <summary>Embedded: the largest message a gateway may publish; a larger one is refused and the connection closed.</summary>
     public int MaxPayloadBytes { get; set; } = 64 * 1024;
 
+    /// <summary>
+    /// Embedded: the largest MQTT packet any client may send (its remaining length), checked at the packet's header
+    /// before it is read, so a huge announced packet costs no memory; above every gateway message and site config.
+    /// </summary>
+    public int MaxPacketBytes { get; set; } = 256 * 1024;
+
     /// <summary>Embedded: after this many wrong passwords in a row, a client id is refused without a check for <see cref="LoginPauseSeconds"/>.</summary>
     public int MaxFailedLogins { get; set; } = 5;
 

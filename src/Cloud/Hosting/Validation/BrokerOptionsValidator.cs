@@ -14,6 +14,7 @@ internal sealed class BrokerOptionsValidator : IValidateOptions<Mqtt.BrokerOptio
         .Range(nameof(options.Port), options.Port, 1, 65535)
         .Require(nameof(options.BindAddress), !options.Embedded || IPAddress.TryParse(options.BindAddress, out _), $"'{options.BindAddress}' is not an IP address (e.g. 0.0.0.0 or 127.0.0.1).")
         .Range(nameof(options.TlsPort), options.TlsPort, 1, 65535)
+        .Range(nameof(options.MaxPacketBytes), options.MaxPacketBytes, 1024, 256 * 1024 * 1024)
         .Require(nameof(options.TlsPort), !options.Embedded || !options.TlsEnabled || options.TlsPort != options.Port, $"must differ from Broker:Port ({options.Port}): plain and TLS listeners need a port each.")
         .Require(nameof(options.TlsCertificateFile), certificate is null, certificate ?? string.Empty)
         .Require(nameof(options.TlsCaCertificateFile), ca is null, ca ?? string.Empty)
