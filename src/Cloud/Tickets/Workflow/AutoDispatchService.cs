@@ -17,8 +17,11 @@ internal sealed class AutoDispatchService(SlaTermsPolicy terms, IOptions<Dispatc
         var technicians = await db.Technicians.AsNoTracking().Where(t => t.TenantId == site.TenantId && t.Active).ToListAsync(cancellationToken);
         var ids = technicians.Select(t => t.Id).ToList();
         var shifts = await db.DutyShifts.AsNoTracking().Where(s => ids.Contains(s.TechnicianId) && s.End > now).ToListAsync(cancellationToken);
+        // Counted for these technicians only (by the technician index), not over every open ticket:
+        // in a storm thousands are open, and a count over all of them per new ticket made the desk
+        // slower with every ticket it opened.
         var busy = await db.Tickets.AsNoTracking()
-            .Where(t => t.ClosedAt == null && t.Id != ticket.Id)
+            .Where(t => t.TechnicianId != null && ids.Contains(t.TechnicianId) && t.ClosedAt == null && t.Id != ticket.Id)
             .Where(Ticket.Assigned)
             .GroupBy(t => t.TechnicianId!)
             .Select(g => new { g.Key, Count = g.Count() })
