@@ -11,9 +11,9 @@ public sealed class InboxOptions
     public int WorkBatch { get; set; } = 500;
 
     /// <summary>
-    /// Most events the desk applies in one transaction. One commit for many events is what lets the
-    /// desk keep up; a short transaction is what lets the inbox's group commit (which on SQLite waits
-    /// for it) acknowledge gateways quickly. 50 balanced the two in the ingest benchmark.
+    /// Most events the desk applies in one transaction: one commit (one fsync) for many events is what
+    /// lets the desk keep up, and a short transaction keeps pages and timers from waiting long for the
+    /// database's writer lock.
     /// </summary>
     public int DeskBatch { get; set; } = 50;
 
