@@ -50,6 +50,7 @@ public sealed partial class AccessTests : IAsyncLifetime
         (Rx("^/desk(/{id})?$"), Staff),
         (Rx("^/jobs(/{id})?$"), ["technician"]),
         (Rx("^/tickets$"), ["admin", "dispatcher", "customer"]),
+        (Rx("^/portal(/(report|complaint|jobs/{id}/jobsheet\\.pdf))?$"), ["customer"]), // the customer portal (docs/people.md)
         (Rx("^/survey/{token}$"), null),
         (Rx("^/n/{token}$"), null), // the link in a job notice: records "opened", leads to a page that checks access (docs/security.md)
         (Rx("^/api/v1/push/(key|subscribe)$"), ["technician"]),

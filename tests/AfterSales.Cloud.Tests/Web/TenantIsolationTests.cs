@@ -132,6 +132,13 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
         ["GET /reports"] = Lists("/reports"),
         ["GET /kpis"] = Lists("/kpis", $"/kpis?month={Month}"),
         ["GET /inspections"] = Lists("/inspections"),
+        ["GET /portal"] = Lists("/portal"),
+        ["GET /portal/report"] = Lists("/portal/report", "/portal/report?site=site-b"),
+        ["GET /portal/complaint"] = Lists("/portal/complaint", "/portal/complaint?site=site-b"),
+        ["POST /portal"] = Clean("POST", "/portal"),
+        ["POST /portal/report"] = None("a site of another company (even of a customer with the same name) is refused like an unknown one, nothing stored: PortalTests"),
+        ["POST /portal/complaint"] = None("a site of another company or customer is refused, nothing stored: PortalTests"),
+        ["GET /portal/jobs/{id}/jobsheet.pdf"] = Foreign("GET", $"/portal/jobs/{_victim.Ticket}/jobsheet.pdf"),
 
         // Page forms without a handler of their own: nothing of the victim's comes back.
         ["POST /desk"] = PageForms("/desk", "retrytimer"),
