@@ -48,6 +48,8 @@ public sealed partial class AccessTests : IAsyncLifetime
         (Rx("^/api/v1/tickets/{id}/(accept|depart|arrive|notes|parts|resolve|signature|close|jobsheet\\.pdf)$"), Field),
         (Rx("^/api/v1/tickets(/{id}(/(audit|occurrences))?)?$"), SignedIn),
         (Rx("^/desk(/{id})?$"), Staff),
+        (Rx("^/desk/revisits(/{id})?$"), Staff), // revisits as work (docs/people.md)
+        (Rx("^/jobs/findings$"), ["technician"]), // revisit findings about the technician's own jobs
         (Rx("^/jobs(/{id})?$"), ["technician"]),
         (Rx("^/tickets$"), ["admin", "dispatcher", "customer"]),
         (Rx("^/portal(/(report|complaint|jobs/{id}/jobsheet\\.pdf))?$"), ["customer"]), // the customer portal (docs/people.md)
