@@ -25,6 +25,9 @@ internal static class AccessPolicies
     /// <summary>Whoever works a job: technicians on their own, staff on any of their tenant.</summary>
     public const string Field = "field";
 
+    /// <summary>Customers: their own portal — their company's sites only (issue 14).</summary>
+    public const string Customer = "customer";
+
     /// <summary>Read-only views of tickets: staff and customers (for their own sites).</summary>
     public const string Board = "board";
 
@@ -42,5 +45,6 @@ internal static class AccessPolicies
         .AddPolicy(Field, p => p.RequireRole(ApiKeyRoles.Technician, ApiKeyRoles.Admin, ApiKeyRoles.Dispatcher))
         .AddPolicy(Admin, p => p.RequireRole(ApiKeyRoles.Admin))
         .AddPolicy(Operator, p => p.RequireRole(ApiKeyRoles.Admin).RequireClaim(DeskUser.TenantClaim, Tenants.Default))
+        .AddPolicy(Customer, p => p.RequireRole(ApiKeyRoles.Customer))
         .AddPolicy(Board, p => p.RequireRole(ApiKeyRoles.Admin, ApiKeyRoles.Dispatcher, ApiKeyRoles.Customer));
 }

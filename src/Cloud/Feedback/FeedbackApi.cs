@@ -7,7 +7,7 @@ internal static class FeedbackApi
     public static IServiceCollection AddFeedback(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<FeedbackOptions>(configuration.GetSection(FeedbackOptions.Section));
-        return services.AddSingleton<ComplaintService>().AddSingleton<SurveyService>().AddSingleton<RevisitService>();
+        return services.AddSingleton<RevisitWorkService>().AddSingleton<ComplaintService>().AddSingleton<SurveyService>().AddSingleton<RevisitService>();
     }
 
     public static IEndpointRouteBuilder MapFeedback(this IEndpointRouteBuilder app)

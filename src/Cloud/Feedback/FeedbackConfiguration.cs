@@ -44,6 +44,9 @@ internal sealed class RevisitConfiguration : IEntityTypeConfiguration<Revisit>
         e.Property(r => r.SiteId).HasMaxLength(64);
         e.Property(r => r.Role).HasConversion<string>().HasMaxLength(16);
         e.Property(r => r.Finding).HasMaxLength(2000);
+        e.Property(r => r.Suggestions).HasMaxLength(2000);
+        e.Property(r => r.SignerName).HasMaxLength(100);
+        e.Property(r => r.RecordedBy).HasMaxLength(100);
         e.HasIndex(r => new { r.TicketId, r.Role }).IsUnique();
         e.HasOne<Site>().WithMany().HasForeignKey(r => r.SiteId);
     }

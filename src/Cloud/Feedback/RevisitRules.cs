@@ -17,6 +17,26 @@ public static class RevisitRules
 
     public static DateTimeOffset DueBy(DateTimeOffset repairedAt, DeviceKind kind) => repairedAt + (IsSafetyDevice(kind) ? SafetyWithin : Within);
 
+    /// <summary>A revisit's finding goes to the technician in writing, and he confirms it, within this (§4.4a).</summary>
+    public static readonly TimeSpan AcknowledgeWithin = TimeSpan.FromHours(24);
+
+    public static RevisitStanding Standing(Revisit revisit, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(revisit);
+        return revisit.DoneAt is not null ? RevisitStanding.Done : now > revisit.DueBy ? RevisitStanding.Overdue : RevisitStanding.Due;
+    }
+
+    /// <summary>By when the technician must confirm the finding: 24 h from when the revisit found it; null without a finding.</summary>
+    public static DateTimeOffset? AcknowledgeBy(Revisit revisit)
+    {
+        ArgumentNullException.ThrowIfNull(revisit);
+        return revisit.Finding is not null && revisit.DoneAt is { } found ? found + AcknowledgeWithin : null;
+    }
+
+    /// <summary>A finding the technician has not confirmed, 24 h after it was found: the manager chases it.</summary>
+    public static bool AcknowledgementOverdue(Revisit revisit, DateTimeOffset now) =>
+        AcknowledgeBy(revisit) is { } by && revisit.AcknowledgedAt is null && now > by;
+
     public static double Quota(RevisitRole role) => role switch
     {
         RevisitRole.Manager => 0.10,

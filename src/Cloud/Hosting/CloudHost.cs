@@ -85,6 +85,7 @@ internal static class CloudHost
         services.Configure<EnrolmentOptions>(builder.Configuration.GetSection(EnrolmentOptions.Section));
         services.AddSingleton<TicketDeskService>();
         services.AddSingleton<TicketQueryService>();
+        services.AddSingleton<Web.Portal.CustomerPortalService>();
         services.AddSingleton<PresenceService>();
         services.AddSingleton<CloudBrokerCredential>();
         services.AddContracts();
@@ -147,6 +148,7 @@ internal static class CloudHost
             o.Conventions.AuthorizePage("/Kpis", AccessPolicies.Staff);
             o.Conventions.AuthorizePage("/Reports", AccessPolicies.Staff);
             o.Conventions.AuthorizeFolder("/Admin", AccessPolicies.Admin);
+            o.Conventions.AuthorizeFolder("/Portal", AccessPolicies.Customer);
             o.Conventions.AllowAnonymousToPage("/SignIn");
             o.Conventions.AllowAnonymousToPage("/Survey");
         });
@@ -188,6 +190,7 @@ internal static class CloudHost
         app.MapProvisioning();
         app.MapNotifications();
         app.MapCalls();
+        app.MapPortal();
         app.MapAdminApi();
         app.MapEnrolment();
         app.MapRazorPages();

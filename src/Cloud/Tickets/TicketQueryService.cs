@@ -60,6 +60,16 @@ internal sealed class TicketQueryService(IDbContextFactory<CloudDb> dbs, TimePro
             .ThenBy(v => v.TimeLeftSeconds ?? double.MaxValue)];
     }
 
+    /// <summary>Tickets closed since <paramref name="since"/> that the user may see, newest first: the customer's recent service records.</summary>
+    public async Task<IReadOnlyList<TicketView>> ClosedSinceAsync(DeskUser user, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        var rows = await Visible(db, user).Where(r => r.Ticket.ClosedAt != null && r.Ticket.ClosedAt > since).ToListAsync(cancellationToken);
+        var names = await TechnicianNamesAsync(db, cancellationToken);
+        var now = time.GetUtcNow();
+        return [.. rows.OrderByDescending(r => r.Ticket.ClosedAt).Select(r => ToView(r.Ticket, r.Site, names, now))];
+    }
+
     public async Task<TicketView?> FindAsync(long id, DeskUser user, CancellationToken cancellationToken)
     {
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
@@ -183,6 +193,7 @@ internal sealed class TicketQueryService(IDbContextFactory<CloudDb> dbs, TimePro
             Resolution = t.Resolution,
             Visit = t.Visit,
             PromisedArrivalAt = t.PromisedArrivalAt,
+            ClosedAt = t.ClosedAt,
         };
     }
 

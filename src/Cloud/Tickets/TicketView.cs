@@ -69,6 +69,9 @@ public sealed record TicketView(
 
     public string? DeviceSerial { get; init; }
 
+    /// <summary>When the job was closed (the customer signed and the technician closed it); null while open.</summary>
+    public DateTimeOffset? ClosedAt { get; init; }
+
     /// <summary>When the technician told the customer he would arrive (docs/service-rules.md §1.13).</summary>
     public DateTimeOffset? PromisedArrivalAt { get; init; }
 }

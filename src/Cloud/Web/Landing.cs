@@ -2,7 +2,7 @@ using AfterSales.Cloud.Auth;
 
 namespace AfterSales.Cloud.Web;
 
-/// <summary>Where each role starts: technicians on their jobs, staff on the console, customers on their tickets.</summary>
+/// <summary>Where each role starts: technicians on their jobs, staff on the console, customers on their portal.</summary>
 internal static class Landing
 {
     public static string For(DeskUser user)
@@ -12,6 +12,7 @@ internal static class Landing
         {
             ApiKeyRoles.Technician => "/jobs",
             ApiKeyRoles.Admin or ApiKeyRoles.Dispatcher => "/desk",
+            ApiKeyRoles.Customer => "/portal",
             _ => "/tickets",
         };
     }

@@ -48,8 +48,11 @@ public sealed partial class AccessTests : IAsyncLifetime
         (Rx("^/api/v1/tickets/{id}/(accept|depart|arrive|notes|parts|resolve|signature|close|jobsheet\\.pdf)$"), Field),
         (Rx("^/api/v1/tickets(/{id}(/(audit|occurrences))?)?$"), SignedIn),
         (Rx("^/desk(/{id})?$"), Staff),
+        (Rx("^/desk/revisits(/{id})?$"), Staff), // revisits as work (docs/people.md)
+        (Rx("^/jobs/findings$"), ["technician"]), // revisit findings about the technician's own jobs
         (Rx("^/jobs(/{id})?$"), ["technician"]),
         (Rx("^/tickets$"), ["admin", "dispatcher", "customer"]),
+        (Rx("^/portal(/(report|complaint|jobs/{id}/jobsheet\\.pdf))?$"), ["customer"]), // the customer portal (docs/people.md)
         (Rx("^/survey/{token}$"), null),
         (Rx("^/n/{token}$"), null), // the link in a job notice: records "opened", leads to a page that checks access (docs/security.md)
         (Rx("^/api/v1/push/(key|subscribe)$"), ["technician"]),

@@ -17,7 +17,7 @@ namespace AfterSales.Cloud.Tests.Web;
 /// People in the loop, in a real browser with the providers' sinks running (issue 14): the
 /// dispatcher chooses channels; a gateway fault reaches the technician's WeChat Work robot; he opens
 /// the job from the link, accepts with an ETA that the customer's SMS sink receives, and works it to
-/// the signature; a notice nobody can deliver shows as failed with its reason. A second walk: a
+/// the signature; the customer downloads the job sheet from the portal on her phone; a notice nobody can deliver shows as failed with its reason. A second walk: a
 /// customer's call recorded by the dispatcher becomes a dispatched ticket.
 /// </summary>
 public sealed class PeopleWalkthroughTests : IAsyncLifetime
@@ -126,6 +126,23 @@ public sealed class PeopleWalkthroughTests : IAsyncLifetime
         using var techApi = await _host.ClientAsync("li");
         using var sheet = await techApi.GetAsync(new Uri($"/api/v1/tickets/{ticketId}/jobsheet.pdf", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, sheet.StatusCode);
+
+        // The technician closes the job; the customer signs in on her phone and downloads its job sheet from the portal.
+        await tech.GetByRole(AriaRole.Button, new() { Name = "Close job" }).ClickAsync();
+        await Expect(tech.Locator(".chip.st-closed").First).ToBeVisibleAsync();
+        var customerPhone = await ContextAsync(Phone, mobile: true);
+        var customer = await customerPhone.NewPageAsync();
+        await SignInAsync(customer, "jinli");
+        await customer.WaitForURLAsync(url => url.EndsWith("/portal", StringComparison.Ordinal));
+        await Expect(customer.Locator("section.portal-done")).ToContainTextAsync("Jewellery store");
+        await ShotAsync(customer, "portal-phone");
+        var download = await customer.RunAndWaitForDownloadAsync(() => customer.Locator($"a[href='/portal/jobs/{ticketId}/jobsheet.pdf']").ClickAsync());
+        var saved = Path.Combine(Path.GetTempPath(), $"portal-jobsheet-{ticketId}-{Guid.NewGuid():N}.pdf");
+        await download.SaveAsAsync(saved);
+        var pdf = await File.ReadAllBytesAsync(saved);
+        File.Delete(saved);
+        Assert.Equal($"job-{ticketId}.pdf", download.SuggestedFilename);
+        Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(pdf, 0, 4));
     }
 
     [Fact]

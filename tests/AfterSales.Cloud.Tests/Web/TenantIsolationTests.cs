@@ -132,6 +132,19 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
         ["GET /reports"] = Lists("/reports"),
         ["GET /kpis"] = Lists("/kpis", $"/kpis?month={Month}"),
         ["GET /inspections"] = Lists("/inspections"),
+        ["GET /portal"] = Lists("/portal"),
+        ["GET /desk/revisits"] = Lists("/desk/revisits", "/desk/revisits?show=Due", "/desk/revisits?show=Overdue"),
+        ["POST /desk/revisits"] = Clean("POST", "/desk/revisits"),
+        ["GET /desk/revisits/{id}"] = Foreign("GET", $"/desk/revisits/{_victim.Revisit}"),
+        ["POST /desk/revisits/{id}"] = PageForms($"/desk/revisits/{_victim.Revisit}", "record"),
+        ["GET /jobs/findings"] = Lists("/jobs/findings"),
+        ["POST /jobs/findings"] = PageForms("/jobs/findings", "acknowledge"),
+        ["GET /portal/report"] = Lists("/portal/report", "/portal/report?site=site-b"),
+        ["GET /portal/complaint"] = Lists("/portal/complaint", "/portal/complaint?site=site-b"),
+        ["POST /portal"] = Clean("POST", "/portal"),
+        ["POST /portal/report"] = None("a site of another company (even of a customer with the same name) is refused like an unknown one, nothing stored: PortalTests"),
+        ["POST /portal/complaint"] = None("a site of another company or customer is refused, nothing stored: PortalTests"),
+        ["GET /portal/jobs/{id}/jobsheet.pdf"] = Foreign("GET", $"/portal/jobs/{_victim.Ticket}/jobsheet.pdf"),
 
         // Page forms without a handler of their own: nothing of the victim's comes back.
         ["POST /desk"] = PageForms("/desk", "retrytimer"),
@@ -340,7 +353,7 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
                 {
                     ["__RequestVerificationToken"] = token, ["technicianId"] = "li", ["arrivalHours"] = "1", ["reason"] = "x", ["part"] = "x",
                     ["quantity"] = "1", ["resolution"] = "x", ["signerName"] = "x", ["png"] = "iVBORw0KGgo=", ["text"] = "x",
-                    ["itemId"] = "1", ["result"] = "Pass", ["remarks"] = "x", ["timerId"] = _victim.StuckTimer.ToString(CultureInfo.InvariantCulture),
+                    ["itemId"] = "1", ["result"] = "Pass", ["revisitId"] = _victim.Revisit.ToString(CultureInfo.InvariantCulture), ["remarks"] = "x", ["timerId"] = _victim.StuckTimer.ToString(CultureInfo.InvariantCulture),
                 });
                 using var response = await _clients[user].PostAsync(new Uri($"{path}?handler={handler}", UriKind.Relative), form);
                 _foreignTried++;

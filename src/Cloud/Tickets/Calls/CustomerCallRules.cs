@@ -1,4 +1,6 @@
+using AfterSales.Cloud.Auth;
 using AfterSales.Cloud.Notifications;
+using AfterSales.Cloud.Sites;
 
 namespace AfterSales.Cloud.Tickets.Calls;
 
@@ -52,4 +54,26 @@ internal static class CustomerCallRules
 
     /// <summary>The ticket's device when the caller could not name one: one open ticket per site and kind collects such calls.</summary>
     public static string UnnamedDevice(AfterSales.Protocol.Faults.DeviceKind kind) => "reported-" + kind.ToString().ToLowerInvariant();
+
+    /// <summary>
+    /// A customer reports only for the sites of their own customer (another's is refused like an unknown site);
+    /// staff record calls for any site of their company.
+    /// </summary>
+    public static bool MayReportFor(DeskUser user, Site site)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(site);
+        return site.TenantId == user.TenantId && (user.Role != ApiKeyRoles.Customer || (user.Customer is not null && site.Customer == user.Customer));
+    }
+
+    /// <summary>
+    /// When the SLA clock starts: a dispatcher may date a call back (he records it after hanging up); a customer's
+    /// own report from the portal starts the clock at the moment it is sent, whatever the form says.
+    /// </summary>
+    public static DateTimeOffset CalledAt(CustomerCallForm form, DeskUser user, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(user);
+        return user.Role == ApiKeyRoles.Customer ? now : now - TimeSpan.FromMinutes(form.MinutesAgo);
+    }
 }

@@ -29,13 +29,17 @@ internal sealed partial class CustomerCallService(IDbContextFactory<CloudDb> dbs
         }
 
         var now = time.GetUtcNow();
-        var calledAt = now - TimeSpan.FromMinutes(form.MinutesAgo);
+        var calledAt = CustomerCallRules.CalledAt(form, user, now);
         string deviceId;
         DeviceKind kind;
         await using (var db = await dbs.CreateDbContextAsync(cancellationToken))
         {
-            var site = await db.Sites.AsNoTracking().SingleOrDefaultAsync(s => s.Id == form.SiteId && s.TenantId == user.TenantId, cancellationToken)
-                ?? throw new CallRefusedException([$"No site '{form.SiteId}' in your company."]);
+            var site = await db.Sites.AsNoTracking().SingleOrDefaultAsync(s => s.Id == form.SiteId && s.TenantId == user.TenantId, cancellationToken);
+            if (site is null || !CustomerCallRules.MayReportFor(user, site))
+            {
+                throw new CallRefusedException([$"No site '{form.SiteId}' in your company."]);
+            }
+
             if (!string.IsNullOrWhiteSpace(form.DeviceId))
             {
                 var device = await db.Set<InventoryDevice>().AsNoTracking().SingleOrDefaultAsync(d => d.SiteId == site.Id && d.DeviceId == form.DeviceId, cancellationToken)

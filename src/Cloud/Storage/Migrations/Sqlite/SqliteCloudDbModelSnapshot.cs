@@ -372,6 +372,15 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("ChargesOk")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("ConductOk")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("DoneAt")
                         .HasColumnType("INTEGER");
 
@@ -385,14 +394,32 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                     b.Property<long?>("FindingHandedOverAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("RepairHeld")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("Signature")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("SignerName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SiteId")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Suggestions")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("TicketId")
