@@ -3,6 +3,7 @@ using AfterSales.Cloud.Auth;
 using AfterSales.Cloud.Broker;
 using AfterSales.Cloud.Calendar;
 using AfterSales.Cloud.Contracts;
+using AfterSales.Cloud.Dispatch;
 using AfterSales.Cloud.Exports;
 using AfterSales.Cloud.Feedback;
 using AfterSales.Cloud.Hosting.Validation;
@@ -132,6 +133,9 @@ internal static class CloudHost
         AddWebAuth(services);
         services.AddWebSecurity(builder.Configuration);
         services.AddSingleton<UserStore>();
+        services.AddSingleton<AccessChanges>();
+        services.AddSingleton<ITechnicianDirectory, TechnicianDirectoryStore>();
+        services.AddSingleton<UserAdminStore>();
         services.AddSingleton<ApiKeyStore>();
         services.AddOpenApi();
         services.AddRazorPages(o =>
@@ -189,6 +193,7 @@ internal static class CloudHost
         app.MapNotifications();
         app.MapCalls();
         app.MapAdminApi();
+        app.MapUserAdminApi();
         app.MapEnrolment();
         app.MapRazorPages();
         return app;

@@ -40,7 +40,7 @@ internal static class DeskSeeder
         {
             Require(!string.IsNullOrWhiteSpace(user.UserName), "Seed:Users: every user needs a UserName");
             Require(ApiKeyRoles.IsKnown(user.Role), $"Seed:Users: '{user.UserName}' has role '{user.Role}'; use one of {string.Join(", ", ApiKeyRoles.All)}");
-            Require(user.Password.Length >= 8, $"Seed:Users: '{user.UserName}' password is shorter than 8 characters");
+            Require(UserAccountRules.IsStrongEnough(user.Password), $"Seed:Users: '{user.UserName}' password is shorter than {UserAccountRules.MinPasswordLength} characters");
             Require(user.Role != ApiKeyRoles.Technician || user.TechnicianId is not null, $"Seed:Users: technician user '{user.UserName}' needs a TechnicianId");
             Require(user.Role != ApiKeyRoles.Customer || user.Customer is not null, $"Seed:Users: customer user '{user.UserName}' needs a Customer");
             // Created once with the seed's password; a password, role or lock set later is never reset at a start.

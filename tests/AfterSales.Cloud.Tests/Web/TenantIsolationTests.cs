@@ -108,6 +108,17 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
         ["POST /api/v1/admin/gateways"] = None("another company's site is refused as unknown (400), like one that does not exist"),
         ["POST /api/v1/admin/gateways/{id}/token"] = Foreign("POST", "/api/v1/admin/gateways/gw-b/token"),
         ["DELETE /api/v1/admin/gateways/{id}"] = Foreign("DELETE", "/api/v1/admin/gateways/gw-b"),
+        ["GET /api/v1/admin/users"] = Lists("/api/v1/admin/users"),
+        ["POST /api/v1/admin/users"] = None("user names are unique across companies: another company's name is refused as taken (400), nothing of it read or changed"),
+        ["POST /api/v1/admin/users/{userName}/disable"] = Foreign("POST", "/api/v1/admin/users/other-dispatch/disable"),
+        ["POST /api/v1/admin/users/{userName}/enable"] = Foreign("POST", "/api/v1/admin/users/other-dispatch/enable"),
+        ["POST /api/v1/admin/users/{userName}/password"] = Foreign("POST", "/api/v1/admin/users/other-dispatch/password", new { password = "attacker-pass-1" }),
+        ["PUT /api/v1/admin/users/{userName}/role"] = Foreign("PUT", "/api/v1/admin/users/other-dispatch/role", new { role = "customer", customer = "Jinli" }),
+        ["PUT /api/v1/admin/users/{userName}/culture"] = Foreign("PUT", "/api/v1/admin/users/other-dispatch/culture", new { culture = "en" }),
+        ["GET /admin/users"] = Lists("/admin/users"),
+        ["POST /admin/users"] = Both(
+            PageForms("/admin/users", "disable", "enable", "password", "role"),
+            None("the create form: the same as POST /api/v1/admin/users")),
         ["GET /admin"] = Lists("/admin"),
         ["GET /admin/sites"] = Lists("/admin/sites"),
         ["GET /admin/gateways"] = Lists("/admin/gateways"),
@@ -340,7 +351,7 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
                 {
                     ["__RequestVerificationToken"] = token, ["technicianId"] = "li", ["arrivalHours"] = "1", ["reason"] = "x", ["part"] = "x",
                     ["quantity"] = "1", ["resolution"] = "x", ["signerName"] = "x", ["png"] = "iVBORw0KGgo=", ["text"] = "x",
-                    ["itemId"] = "1", ["result"] = "Pass", ["remarks"] = "x", ["timerId"] = _victim.StuckTimer.ToString(CultureInfo.InvariantCulture),
+                    ["itemId"] = "1", ["result"] = "Pass", ["remarks"] = "x", ["userName"] = "other-dispatch", ["role"] = "customer", ["customer"] = "Jinli", ["timerId"] = _victim.StuckTimer.ToString(CultureInfo.InvariantCulture),
                 });
                 using var response = await _clients[user].PostAsync(new Uri($"{path}?handler={handler}", UriKind.Relative), form);
                 _foreignTried++;
@@ -459,7 +470,8 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
         var work = await db.Set<Tickets.Work.PartUsed>().AsNoTracking().CountAsync();
         var timers = await db.Set<Tickets.Timers.DeskTimer>().AsNoTracking().Where(t => t.QuarantinedAt != null).Select(t => t.Id + "/" + t.Failures).ToListAsync();
         var keys = await db.Set<Auth.ApiKey>().AsNoTracking().Where(k => k.TenantId == "other").Select(k => k.Id + "/" + k.Name + "/" + k.RevokedAt).ToListAsync();
-        return JsonSerializer.Serialize(new { tickets, contracts, complaints, surveys, revisits, inspections, reports, runs, devices, config, parts, work, timers, keys });
+        var users = await db.Set<Auth.UserAccount>().AsNoTracking().Where(u => u.TenantId == "other").Select(u => u.UserName + "/" + u.Role + "/" + u.Disabled + "/" + u.SecurityStamp + "/" + u.Culture).ToListAsync();
+        return JsonSerializer.Serialize(new { tickets, contracts, complaints, surveys, revisits, inspections, reports, runs, devices, config, parts, work, timers, keys, users });
     }
 
     private async Task<List<string>> QueuedMailAsync()
