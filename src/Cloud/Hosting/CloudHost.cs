@@ -134,7 +134,8 @@ internal static class CloudHost
         services.AddWebSecurity(builder.Configuration);
         services.AddSingleton<UserStore>();
         services.AddSingleton<AccessChanges>();
-        services.AddSingleton<ITechnicianDirectory, TechnicianDirectoryStore>();
+        services.AddSingleton<TechnicianAdminStore>();
+        services.AddSingleton<ITechnicianDirectory>(sp => sp.GetRequiredService<TechnicianAdminStore>());
         services.AddSingleton<UserAdminStore>();
         services.AddSingleton<ApiKeyStore>();
         services.AddOpenApi();
@@ -194,6 +195,7 @@ internal static class CloudHost
         app.MapCalls();
         app.MapAdminApi();
         app.MapUserAdminApi();
+        app.MapTechnicianAdminApi();
         app.MapEnrolment();
         app.MapRazorPages();
         return app;

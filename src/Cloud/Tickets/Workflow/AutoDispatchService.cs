@@ -16,6 +16,7 @@ internal sealed class AutoDispatchService(SlaTermsPolicy terms, IOptions<Dispatc
     {
         var technicians = await db.Technicians.AsNoTracking().Where(t => t.TenantId == site.TenantId && t.Active).ToListAsync(cancellationToken);
         var ids = technicians.Select(t => t.Id).ToList();
+        var centres = await db.ServiceCentres.AsNoTracking().Where(c => c.TenantId == site.TenantId).ToDictionaryAsync(c => c.Id, cancellationToken);
         var shifts = await db.DutyShifts.AsNoTracking().Where(s => ids.Contains(s.TechnicianId) && s.End > now).ToListAsync(cancellationToken);
         var busy = await db.Tickets.AsNoTracking()
             .Where(t => t.ClosedAt == null && t.Id != ticket.Id)
@@ -31,7 +32,7 @@ internal sealed class AutoDispatchService(SlaTermsPolicy terms, IOptions<Dispatc
             Skills.Parse(t.Skills),
             t.LastLatitude is { } lat && t.LastLongitude is { } lon && t.LastSeenAt is { } seen && now - seen <= fresh
                 ? new GeoPoint(lat, lon)
-                : new GeoPoint(t.BaseLatitude, t.BaseLongitude),
+                : TechnicianBase.Of(t, centres),
             DutyRoster.IsOnDuty(t, shifts, terms.BusinessCalendar, now),
             busy.GetValueOrDefault(t.Id)));
         return DispatchPlanner.Choose(

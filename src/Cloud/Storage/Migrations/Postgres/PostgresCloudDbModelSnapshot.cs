@@ -271,6 +271,10 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                     b.Property<double>("BaseLongitude")
                         .HasColumnType("double precision");
 
+                    b.Property<string>("HomeCentreId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<double?>("LastLatitude")
                         .HasColumnType("double precision");
 

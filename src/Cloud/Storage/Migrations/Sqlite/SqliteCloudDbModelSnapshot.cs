@@ -256,6 +256,10 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                     b.Property<double>("BaseLongitude")
                         .HasColumnType("REAL");
 
+                    b.Property<string>("HomeCentreId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<double?>("LastLatitude")
                         .HasColumnType("REAL");
 

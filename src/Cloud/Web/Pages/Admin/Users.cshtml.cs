@@ -1,9 +1,7 @@
 using AfterSales.Cloud.Auth;
 using AfterSales.Cloud.Dispatch;
-using AfterSales.Cloud.Storage;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.Cloud.Web.Pages.Admin;
 
@@ -11,7 +9,7 @@ namespace AfterSales.Cloud.Web.Pages.Admin;
 /// Users of the admin's company: create one (role, language), disable or enable, reset the password,
 /// change the role. A change ends that user's open sessions at their next request (docs/security.md, "Users").
 /// </summary>
-internal sealed class UsersModel(UserAdminStore store, IDbContextFactory<CloudDb> dbs, TimeProvider time) : PageModel
+internal sealed class UsersModel(UserAdminStore store, TechnicianAdminStore technicians, TimeProvider time) : PageModel
 {
     public IReadOnlyList<UserView> Users { get; private set; } = [];
 
@@ -79,7 +77,6 @@ internal sealed class UsersModel(UserAdminStore store, IDbContextFactory<CloudDb
     private async Task LoadAsync(CancellationToken ct)
     {
         Users = await store.ListAsync(Tenant, ct);
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        Technicians = await db.Technicians.AsNoTracking().Where(t => t.TenantId == Tenant).OrderBy(t => t.Name).ToListAsync(ct);
+        Technicians = await technicians.ListAsync(Tenant, ct);
     }
 }
