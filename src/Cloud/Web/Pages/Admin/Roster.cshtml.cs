@@ -1,3 +1,4 @@
+using System.Globalization;
 using AfterSales.Cloud.Api;
 using AfterSales.Cloud.Auth;
 using AfterSales.Cloud.Calendar;
@@ -35,6 +36,16 @@ internal sealed class RosterModel(TechnicianAdminStore store, TenantCalendars ca
     {
         var (start, end) = (Calendar.StartOf(day), Calendar.StartOf(day.AddDays(1)));
         return Shifts.Where(s => s.TechnicianId == technicianId && s.Start < end && s.End > start);
+    }
+
+    /// <summary>The part of a shift that lies in a local day, as the cell shows it: "18:00–24:00", "00:00–08:00".</summary>
+    public string Span(DutyShift shift, DateOnly day)
+    {
+        ArgumentNullException.ThrowIfNull(shift);
+        var (dayStart, dayEnd) = (Calendar.StartOf(day), Calendar.StartOf(day.AddDays(1)));
+        var from = shift.Start > dayStart ? Calendar.Local(shift.Start).ToString("HH:mm", CultureInfo.InvariantCulture) : "00:00";
+        var to = shift.End < dayEnd ? Calendar.Local(shift.End).ToString("HH:mm", CultureInfo.InvariantCulture) : "24:00";
+        return $"{from}–{to}";
     }
 
     public async Task<IActionResult> OnGetAsync(string? week, CancellationToken ct)
