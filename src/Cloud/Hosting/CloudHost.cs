@@ -82,6 +82,7 @@ internal static class CloudHost
         services.AddSingleton(sp => new PresencePolicy(TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<PresenceOptions>>().Value.OfflineAfterSeconds)));
         services.AddSingleton<GatewayStore>();
         services.AddSingleton<SiteAdminStore>();
+        services.AddSingleton<ZonePreviewService>();
         services.AddSingleton<GatewayEnrolmentStore>();
         services.Configure<EnrolmentOptions>(builder.Configuration.GetSection(EnrolmentOptions.Section));
         services.AddSingleton<TicketDeskService>();
@@ -196,6 +197,7 @@ internal static class CloudHost
         app.MapAdminApi();
         app.MapUserAdminApi();
         app.MapTechnicianAdminApi();
+        app.MapZoneAdminApi();
         app.MapEnrolment();
         app.MapRazorPages();
         return app;

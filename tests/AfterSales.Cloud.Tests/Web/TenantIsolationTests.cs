@@ -130,6 +130,14 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
         ["POST /admin/roster"] = Both(
             PageForms("/admin/roster", "remove"),
             None("the add form: the same as POST /api/v1/admin/roster")),
+        ["GET /api/v1/admin/zones"] = Lists("/api/v1/admin/zones"),
+        ["GET /api/v1/admin/zones/preview"] = Lists("/api/v1/admin/zones/preview?latitude=30.65&longitude=104.06"),
+        ["PUT /api/v1/admin/centres/{id}/zones"] = Foreign("PUT", "/api/v1/admin/centres/centre-b/zones", VictimZones()),
+        ["DELETE /api/v1/admin/centres/{id}/zones"] = Foreign("DELETE", "/api/v1/admin/centres/centre-b/zones"),
+        ["GET /admin/zones"] = Lists("/admin/zones"),
+        ["POST /admin/zones"] = Both(
+            PageForms("/admin/zones", "remove", "upload"),
+            None("the preview form: the same as GET /api/v1/admin/zones/preview")),
         ["GET /admin"] = Lists("/admin"),
         ["GET /admin/sites"] = Lists("/admin/sites"),
         ["GET /admin/gateways"] = Lists("/admin/gateways"),
@@ -362,7 +370,7 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
                 {
                     ["__RequestVerificationToken"] = token, ["technicianId"] = "li", ["arrivalHours"] = "1", ["reason"] = "x", ["part"] = "x",
                     ["quantity"] = "1", ["resolution"] = "x", ["signerName"] = "x", ["png"] = "iVBORw0KGgo=", ["text"] = "x",
-                    ["itemId"] = "1", ["result"] = "Pass", ["remarks"] = "x", ["userName"] = "other-dispatch", ["shiftId"] = _victim.Shift.ToString(CultureInfo.InvariantCulture), ["role"] = "customer", ["customer"] = "Jinli", ["timerId"] = _victim.StuckTimer.ToString(CultureInfo.InvariantCulture),
+                    ["itemId"] = "1", ["result"] = "Pass", ["remarks"] = "x", ["userName"] = "other-dispatch", ["shiftId"] = _victim.Shift.ToString(CultureInfo.InvariantCulture), ["centreId"] = "centre-b", ["geoJson"] = JsonSerializer.Serialize(VictimZones()), ["role"] = "customer", ["customer"] = "Jinli", ["timerId"] = _victim.StuckTimer.ToString(CultureInfo.InvariantCulture),
                 });
                 using var response = await _clients[user].PostAsync(new Uri($"{path}?handler={handler}", UriKind.Relative), form);
                 _foreignTried++;
@@ -450,6 +458,7 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
         db.Add(new RejectedMessage { Topic = MqttTopics.Events("site-b"), Reason = "schema", ReceivedAt = _time.GetUtcNow(), PayloadExcerpt = "SECRET payload" });
         await db.SaveChangesAsync();
 
+        db.Add(new Sites.CentreZone { CentreId = "centre-b", Zone = "SECRET-zone", Label = "SECRET ring", ArrivalHours = 1, GeoJson = "{\"type\":\"Polygon\",\"coordinates\":[[[104.0,30.6],[104.1,30.6],[104.1,30.7],[104.0,30.6]]]}", UploadedAt = _time.GetUtcNow() });
         var shift = new Dispatch.DutyShift { TechnicianId = "zhou", Start = _time.GetUtcNow().AddHours(2), End = _time.GetUtcNow().AddHours(6), Kind = "holiday" };
         db.Add(shift);
         await db.SaveChangesAsync();
@@ -488,7 +497,8 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
         var users = await db.Set<Auth.UserAccount>().AsNoTracking().Where(u => u.TenantId == "other").Select(u => u.UserName + "/" + u.Role + "/" + u.Disabled + "/" + u.SecurityStamp + "/" + u.Culture).ToListAsync();
         var technicians = await db.Set<Dispatch.Technician>().AsNoTracking().Where(t => t.TenantId == "other").Select(t => t.Id + "/" + t.Name + "/" + t.Skills + "/" + t.Active + "/" + t.HomeCentreId).ToListAsync();
         var shifts = await db.Set<Dispatch.DutyShift>().AsNoTracking().Where(s => s.TechnicianId == "zhou").OrderBy(s => s.Id).Select(s => s.Id + "/" + s.Kind).ToListAsync();
-        return JsonSerializer.Serialize(new { tickets, contracts, complaints, surveys, revisits, inspections, reports, runs, devices, config, parts, work, timers, keys, users, technicians, shifts });
+        var zones = await db.Set<Sites.CentreZone>().AsNoTracking().Where(z => z.CentreId == "centre-b").Select(z => z.Id + "/" + z.Zone).ToListAsync();
+        return JsonSerializer.Serialize(new { tickets, contracts, complaints, surveys, revisits, inspections, reports, runs, devices, config, parts, work, timers, keys, users, technicians, shifts, zones });
     }
 
     private async Task<List<string>> QueuedMailAsync()
@@ -539,6 +549,21 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
         };
         await _host.App.Services.GetRequiredService<IngestPipeline>().HandleAsync(MqttTopics.Events(site), PayloadCodec.Encode(e), default);
     }
+
+    /// <summary>A zone file as an attacker would upload over the victim's centre; the victim's own zone is "SECRET-zone".</summary>
+    private static object VictimZones() => new
+    {
+        type = "FeatureCollection",
+        features = new[]
+        {
+            new
+            {
+                type = "Feature",
+                properties = new { zone = "attack", arrivalHours = 1 },
+                geometry = new { type = "Polygon", coordinates = new[] { new[] { new[] { 104.0, 30.6 }, new[] { 104.1, 30.6 }, new[] { 104.1, 30.7 }, new[] { 104.0, 30.6 } } } },
+            },
+        },
+    };
 
     private object VictimConfig(int version, string device) => new
     {
