@@ -180,6 +180,29 @@ public sealed class AdminWalkthroughTests : IAsyncLifetime
         await Expect(page.Locator("tr[data-technician='chen'] td[data-day='2026-12-09'] .shift")).ToContainTextAsync("00:00–08:00");
         await ShotAsync(page, "admin-roster");
 
+        // Zones: a file with a mistake changes nothing; the right one is previewed at a typed coordinate.
+        await page.GotoAsync("/admin/zones");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("服务区域");
+        await page.FillAsync("#upload-text", "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"zone\":\"ring1\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[]}}]}");
+        await page.ClickAsync("#upload-form button");
+        await Expect(page.Locator("#zones-error")).ToContainTextAsync("arrivalHours");
+        Assert.Equal(0, await page.Locator("#zones tbody tr").CountAsync());
+        await page.FillAsync("#upload-text", """
+            {"type":"FeatureCollection","features":[
+              {"type":"Feature","properties":{"zone":"ring1","label":"一环内","arrivalHours":1.5},
+               "geometry":{"type":"Polygon","coordinates":[[[104.03,30.63],[104.10,30.63],[104.10,30.69],[104.03,30.69],[104.03,30.63]]]}},
+              {"type":"Feature","properties":{"zone":"ring2","label":"二环内","arrivalHours":3},
+               "geometry":{"type":"Polygon","coordinates":[[[103.98,30.58],[104.15,30.58],[104.15,30.74],[103.98,30.74],[103.98,30.58]]]}}]}
+            """);
+        await page.ClickAsync("#upload-form button");
+        await Expect(page.Locator("#zones")).ToContainTextAsync("一环内");
+        await page.FillAsync("#preview-lat", "30.6520");
+        await page.FillAsync("#preview-lon", "104.0800");
+        await page.ClickAsync("#preview-form button");
+        await Expect(page.Locator("#preview-zone")).ToHaveTextAsync("一环内 (ring1)");
+        await Expect(page.Locator("#preview-hours")).ToHaveTextAsync("1.5 小时");
+        await ShotAsync(page, "admin-zones");
+
         await page.GotoAsync("/admin/users");
         await Expect(page.Locator("h1")).ToHaveTextAsync("用户");
         await page.FillAsync("#user-name", "chen");
