@@ -9,7 +9,8 @@ namespace AfterSales.Cloud.Auth;
 /// Checks a browser's cookie against what it was issued for, every
 /// <see cref="SignInOptions.RevalidateSeconds"/>: a disabled account, a changed password, role or
 /// tenant (a new security stamp), or a revoked key ends the session at the next check instead of
-/// when the 12-hour cookie runs out.
+/// when the 12-hour cookie runs out. An account an admin changed on this node (<see cref="AccessChanges"/>)
+/// is checked at its very next request.
 /// </summary>
 internal static class CookieRevalidation
 {
@@ -23,7 +24,8 @@ internal static class CookieRevalidation
         var every = TimeSpan.FromSeconds(services.GetRequiredService<IOptions<SignInOptions>>().Value.RevalidateSeconds);
         if (context.Properties.Items.TryGetValue(CheckedAt, out var text)
             && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var checkedAt)
-            && now - checkedAt < every)
+            && now - checkedAt < every
+            && !ChangedSince(context, services, checkedAt))
         {
             return;
         }
@@ -38,6 +40,9 @@ internal static class CookieRevalidation
         context.Properties.Items[CheckedAt] = now.ToString("O", CultureInfo.InvariantCulture);
         context.ShouldRenew = true;
     }
+
+    private static bool ChangedSince(CookieValidatePrincipalContext context, IServiceProvider services, DateTimeOffset checkedAt) =>
+        context.Principal?.FindFirst(UserStore.UserClaim)?.Value is { } userName && services.GetRequiredService<AccessChanges>().ChangedSince(userName, checkedAt);
 
     private static async Task<bool> IsStillValidAsync(CookieValidatePrincipalContext context, IServiceProvider services, CancellationToken cancellationToken)
     {

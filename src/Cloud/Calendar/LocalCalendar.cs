@@ -30,6 +30,16 @@ public sealed class LocalCalendar(DateTimeZone zone, IReadOnlySet<DateOnly> holi
     public DateTimeOffset StartOf(DateOnly day) =>
         new LocalDate(day.Year, day.Month, day.Day).AtStartOfDayInZone(zone).ToInstant().ToDateTimeOffset();
 
+    /// <summary>
+    /// The instant a local wall-clock time (as typed on a page) stands for; in a zone with daylight
+    /// saving a skipped time moves forward and a repeated one takes its first occurrence.
+    /// </summary>
+    public DateTimeOffset At(DateTime localTime) =>
+        LocalDateTime.FromDateTime(DateTime.SpecifyKind(localTime, DateTimeKind.Unspecified)).InZoneLeniently(zone).ToDateTimeOffset();
+
+    /// <summary>The Monday of the local week a day falls in: the roster calendar shows weeks from Monday, as Chinese calendars do.</summary>
+    public static DateOnly MondayOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+
     /// <summary>A working day: Monday to Friday unless a public holiday, or a weekend day worked instead of one.</summary>
     public bool IsWorkingDay(DateOnly day) =>
         workingWeekends.Contains(day) || (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !holidays.Contains(day));

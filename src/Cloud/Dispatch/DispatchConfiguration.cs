@@ -13,6 +13,7 @@ internal sealed class DispatchConfiguration : IEntityTypeConfiguration<Technicia
         builder.Property(t => t.Phone).HasMaxLength(40);
         builder.Property(t => t.TenantId).HasMaxLength(64);
         builder.Property(t => t.Skills).HasMaxLength(200);
+        builder.Property(t => t.HomeCentreId).HasMaxLength(64);
     }
 
     public void Configure(EntityTypeBuilder<DutyShift> builder)

@@ -11,6 +11,8 @@ public static class Skills
     public const string Power = "power";
     public const string Cabling = "cabling";
 
+    public static IReadOnlyList<string> All { get; } = [Alarm, Cctv, Ptz, Power, Cabling];
+
     public static string For(DeviceKind kind) => kind switch
     {
         DeviceKind.Panel or DeviceKind.Zone => Alarm,

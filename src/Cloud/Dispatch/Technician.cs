@@ -16,6 +16,13 @@ public sealed class Technician
     /// <summary>Comma-separated: alarm, cctv, ptz, power, cabling.</summary>
     public string Skills { get; set; } = string.Empty;
 
+    /// <summary>
+    /// The service centre the technician leaves from, set on the admin page; while set, its coordinates
+    /// are the technician's base (<see cref="TechnicianBase"/>), so moving the centre moves them too.
+    /// </summary>
+    public string? HomeCentreId { get; set; }
+
+    /// <summary>Where the technician leaves from when no home centre is set (the seed's coordinates).</summary>
     public double BaseLatitude { get; set; }
 
     public double BaseLongitude { get; set; }

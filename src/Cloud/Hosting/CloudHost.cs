@@ -3,6 +3,7 @@ using AfterSales.Cloud.Auth;
 using AfterSales.Cloud.Broker;
 using AfterSales.Cloud.Calendar;
 using AfterSales.Cloud.Contracts;
+using AfterSales.Cloud.Dispatch;
 using AfterSales.Cloud.Exports;
 using AfterSales.Cloud.Feedback;
 using AfterSales.Cloud.Hosting.Validation;
@@ -81,6 +82,7 @@ internal static class CloudHost
         services.AddSingleton(sp => new PresencePolicy(TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<PresenceOptions>>().Value.OfflineAfterSeconds)));
         services.AddSingleton<GatewayStore>();
         services.AddSingleton<SiteAdminStore>();
+        services.AddSingleton<ZonePreviewService>();
         services.AddSingleton<GatewayEnrolmentStore>();
         services.Configure<EnrolmentOptions>(builder.Configuration.GetSection(EnrolmentOptions.Section));
         services.AddSingleton<TicketDeskService>();
@@ -133,6 +135,10 @@ internal static class CloudHost
         AddWebAuth(services);
         services.AddWebSecurity(builder.Configuration);
         services.AddSingleton<UserStore>();
+        services.AddSingleton<AccessChanges>();
+        services.AddSingleton<TechnicianAdminStore>();
+        services.AddSingleton<ITechnicianDirectory>(sp => sp.GetRequiredService<TechnicianAdminStore>());
+        services.AddSingleton<UserAdminStore>();
         services.AddSingleton<ApiKeyStore>();
         services.AddOpenApi();
         services.AddRazorPages(o =>
@@ -192,6 +198,9 @@ internal static class CloudHost
         app.MapCalls();
         app.MapPortal();
         app.MapAdminApi();
+        app.MapUserAdminApi();
+        app.MapTechnicianAdminApi();
+        app.MapZoneAdminApi();
         app.MapEnrolment();
         app.MapRazorPages();
         return app;

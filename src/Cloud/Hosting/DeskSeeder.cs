@@ -13,7 +13,7 @@ internal static class DeskSeeder
         foreach (var technician in seed.Technicians)
         {
             Require(!string.IsNullOrWhiteSpace(technician.Id), "Seed:Technicians: every technician needs an Id");
-            var unknown = Skills.Parse(technician.Skills).Except([Skills.Alarm, Skills.Cctv, Skills.Ptz, Skills.Power, Skills.Cabling]).ToList();
+            var unknown = Skills.Parse(technician.Skills).Except(Skills.All).ToList();
             Require(unknown.Count == 0, $"Seed:Technicians: '{technician.Id}' has unknown skills {string.Join(", ", unknown)}; use alarm, cctv, ptz, power, cabling");
             // Bootstrap only: a technician that exists keeps what the admin made of them.
             if (await db.Technicians.FindAsync([technician.Id], cancellationToken) is null)
@@ -40,7 +40,7 @@ internal static class DeskSeeder
         {
             Require(!string.IsNullOrWhiteSpace(user.UserName), "Seed:Users: every user needs a UserName");
             Require(ApiKeyRoles.IsKnown(user.Role), $"Seed:Users: '{user.UserName}' has role '{user.Role}'; use one of {string.Join(", ", ApiKeyRoles.All)}");
-            Require(user.Password.Length >= 8, $"Seed:Users: '{user.UserName}' password is shorter than 8 characters");
+            Require(UserAccountRules.IsStrongEnough(user.Password), $"Seed:Users: '{user.UserName}' password is shorter than {UserAccountRules.MinPasswordLength} characters");
             Require(user.Role != ApiKeyRoles.Technician || user.TechnicianId is not null, $"Seed:Users: technician user '{user.UserName}' needs a TechnicianId");
             Require(user.Role != ApiKeyRoles.Customer || user.Customer is not null, $"Seed:Users: customer user '{user.UserName}' needs a Customer");
             // Created once with the seed's password; a password, role or lock set later is never reset at a start.

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace AfterSales.Cloud.Sites;
 
-internal sealed class SiteConfiguration : IEntityTypeConfiguration<ServiceCentre>, IEntityTypeConfiguration<Site>, IEntityTypeConfiguration<RegisteredGateway>
+internal sealed class SiteConfiguration : IEntityTypeConfiguration<ServiceCentre>, IEntityTypeConfiguration<Site>, IEntityTypeConfiguration<RegisteredGateway>, IEntityTypeConfiguration<CentreZone>
 {
     public void Configure(EntityTypeBuilder<ServiceCentre> builder)
     {
@@ -33,5 +33,15 @@ internal sealed class SiteConfiguration : IEntityTypeConfiguration<ServiceCentre
         builder.Property(g => g.EnrolmentTokenHash).HasMaxLength(64);
         builder.HasIndex(g => g.EnrolmentTokenHash).IsUnique();
         builder.HasOne<Site>().WithMany().HasForeignKey(g => g.SiteId);
+    }
+
+    public void Configure(EntityTypeBuilder<CentreZone> builder)
+    {
+        builder.ToTable("CentreZones");
+        builder.Property(z => z.CentreId).HasMaxLength(64);
+        builder.Property(z => z.Zone).HasMaxLength(64);
+        builder.Property(z => z.Label).HasMaxLength(200);
+        builder.HasIndex(z => new { z.CentreId, z.Zone }).IsUnique();
+        builder.HasOne<ServiceCentre>().WithMany().HasForeignKey(z => z.CentreId);
     }
 }

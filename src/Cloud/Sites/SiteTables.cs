@@ -12,6 +12,8 @@ internal static class SiteTables
 
         public DbSet<Site> Sites => db.Set<Site>();
 
+        public DbSet<CentreZone> CentreZones => db.Set<CentreZone>();
+
         public DbSet<RegisteredGateway> Gateways => db.Set<RegisteredGateway>();
 
         /// <summary>

@@ -14,11 +14,17 @@ public sealed class ArrivalPolicy(IReadOnlyList<DistanceBand> bands, ZoneMap? zo
     private readonly DistanceBand[] _bands = [.. bands.OrderBy(b => b.MaxKm)];
     private readonly ZoneMap _zones = zones ?? ZoneMap.Empty;
 
-    public ArrivalAssessment Assess(GeoPoint site, IEnumerable<(string Id, GeoPoint Location)> centres, double? contractArrivalHours)
+    /// <param name="uploaded">
+    /// Zones an admin uploaded for their centres; a centre with uploaded zones is measured by those
+    /// alone, not by the ones in configuration (docs/service-rules.md §1.1).
+    /// </param>
+    public ArrivalAssessment Assess(GeoPoint site, IEnumerable<(string Id, GeoPoint Location)> centres, double? contractArrivalHours, ZoneMap? uploaded = null)
     {
         ArgumentNullException.ThrowIfNull(centres);
         var centreList = centres.ToList();
-        var drawn = _zones.Containing(site)
+        uploaded ??= ZoneMap.Empty;
+        var drawn = uploaded.Containing(site)
+            .Concat(_zones.Containing(site).Where(z => !uploaded.HasCentre(z.CentreId)))
             .Where(z => centreList.Exists(c => c.Id == z.CentreId))
             .OrderBy(z => z.ArrivalHours)
             .FirstOrDefault();

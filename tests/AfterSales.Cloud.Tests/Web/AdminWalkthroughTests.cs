@@ -133,6 +133,100 @@ public sealed class AdminWalkthroughTests : IAsyncLifetime
         await ShotAsync(page, "admin-first-ticket");
     }
 
+    [Fact]
+    public async Task AdminAddsTechnicianShiftAndUser_InChinese_ChangesShowAtOnce()
+    {
+        await using var context = await _browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            BaseURL = _host.BaseAddress.ToString(),
+        });
+        context.SetDefaultTimeout(BrowserDeadline.Milliseconds);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/signin");
+        await page.FillAsync("#user", "admin");
+        await page.FillAsync("#password", DeskHost.Password);
+        await page.PressAsync("#password", "Enter");
+        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
+
+        await page.GotoAsync("/admin");
+        await page.ClickAsync("a[href='/admin/technicians']");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("技术员");
+        await page.FillAsync("#tech-id", "chen");
+        await page.FillAsync("#tech-name", "陈刚");
+        await page.FillAsync("#tech-phone", "+86 138 0000 0007");
+        await page.CheckAsync("#tech-skills input[value='ptz']");
+        await page.CheckAsync("#tech-skills input[value='cctv']");
+        await page.ClickAsync("#technician-form button");
+        await Expect(page.Locator("tr[data-technician='chen']")).ToContainTextAsync("云台");
+        await ShotAsync(page, "admin-technicians");
+
+        // A bad shift (ends before it starts) is refused with what is wrong; the calendar is unchanged.
+        await page.GotoAsync("/admin/roster?week=2026-12-07");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("值班表");
+        await page.SelectOptionAsync("#shift-technician", "chen");
+        await page.FillAsync("#shift-start", "2026-12-08T18:00");
+        await page.FillAsync("#shift-end", "2026-12-08T08:00");
+        await page.ClickAsync("#shift-form button");
+        await Expect(page.Locator("p.error")).ToContainTextAsync("ends after it starts");
+        Assert.Equal(0, await page.Locator("tr[data-technician='chen'] .shift").CountAsync());
+
+        await page.SelectOptionAsync("#shift-technician", "chen");
+        await page.SelectOptionAsync("#shift-kind", "holiday");
+        await page.FillAsync("#shift-start", "2026-12-08T18:00");
+        await page.FillAsync("#shift-end", "2026-12-09T08:00");
+        await page.ClickAsync("#shift-form button");
+        await Expect(page.Locator("tr[data-technician='chen'] td[data-day='2026-12-08'] .shift")).ToContainTextAsync("节假日值班 18:00–24:00");
+        await Expect(page.Locator("tr[data-technician='chen'] td[data-day='2026-12-09'] .shift")).ToContainTextAsync("00:00–08:00");
+        await ShotAsync(page, "admin-roster");
+
+        // Zones: a file with a mistake changes nothing; the right one is previewed at a typed coordinate.
+        await page.GotoAsync("/admin/zones");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("服务区域");
+        await page.FillAsync("#upload-text", "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"zone\":\"ring1\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[]}}]}");
+        await page.ClickAsync("#upload-form button");
+        await Expect(page.Locator("#zones-error")).ToContainTextAsync("arrivalHours");
+        Assert.Equal(0, await page.Locator("#zones tbody tr").CountAsync());
+        await page.FillAsync("#upload-text", """
+            {"type":"FeatureCollection","features":[
+              {"type":"Feature","properties":{"zone":"ring1","label":"一环内","arrivalHours":1.5},
+               "geometry":{"type":"Polygon","coordinates":[[[104.03,30.63],[104.10,30.63],[104.10,30.69],[104.03,30.69],[104.03,30.63]]]}},
+              {"type":"Feature","properties":{"zone":"ring2","label":"二环内","arrivalHours":3},
+               "geometry":{"type":"Polygon","coordinates":[[[103.98,30.58],[104.15,30.58],[104.15,30.74],[103.98,30.74],[103.98,30.58]]]}}]}
+            """);
+        await page.ClickAsync("#upload-form button");
+        await Expect(page.Locator("#zones")).ToContainTextAsync("一环内");
+        await page.FillAsync("#preview-lat", "30.6520");
+        await page.FillAsync("#preview-lon", "104.0800");
+        await page.ClickAsync("#preview-form button");
+        await Expect(page.Locator("#preview-zone")).ToHaveTextAsync("一环内 (ring1)");
+        await Expect(page.Locator("#preview-hours")).ToHaveTextAsync("1.5 小时");
+        await ShotAsync(page, "admin-zones");
+
+        await page.GotoAsync("/admin/users");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("用户");
+        await page.FillAsync("#user-name", "chen");
+        await page.FillAsync("#user-display", "陈刚");
+        await page.SelectOptionAsync("#user-role", "technician");
+        await page.SelectOptionAsync("#user-technician", "chen");
+        await page.ClickAsync("#user-form button");
+        var password = (await page.Locator("#handover-password").TextContentAsync())!.Trim();
+        Assert.True(password.Length >= 12);
+        await Expect(page.Locator("tr[data-user='chen']")).ToContainTextAsync("技术员");
+
+        // The dispatcher is signed in elsewhere; disabling them ends that session at its next request.
+        using var dispatcher = await _host.ClientAsync("dispatch");
+        await page.ClickAsync("tr[data-user='dispatch'] button.disable");
+        await Expect(page.Locator("tr[data-user='dispatch'] td.state")).ToHaveTextAsync("已停用");
+        await ShotAsync(page, "admin-users");
+        using var after = await dispatcher.GetAsync(new Uri("/api/v1/tickets", UriKind.Relative));
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, after.StatusCode);
+
+        using var technician = _host.AnonymousClient(new System.Net.CookieContainer());
+        using var signIn = await DeskHost.PostPasswordAsync(technician, "chen", password);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, signIn.StatusCode);
+    }
+
     private static async Task<(int Code, string Output)> RunGatewayAsync(params string[] args)
     {
         var dll = Path.Combine(Localization.ResourceCoverageTests.RepoRoot(), "src", "Gateway", "bin", Configuration(), "net10.0", "AfterSales.Gateway.dll");

@@ -124,7 +124,8 @@ internal sealed partial class DeskHost : IAsyncDisposable
     {
         string[] settings =
         [
-            "Centres:0:Id=centre", "Centres:0:Name=Centre", "Centres:0:Latitude=30.6574", "Centres:0:Longitude=104.0657",
+            "Centres:0:Id=centre", "Centres:0:Name=Centre", "Centres:0:Latitude=30.6574", "Centres:0:Longitude=104.0657", "Centres:0:TenantId=acme",
+            "Centres:1:Id=centre-b", "Centres:1:Name=Other company's centre", "Centres:1:Latitude=30.6574", "Centres:1:Longitude=104.0657", "Centres:1:TenantId=other",
             "Sites:0:Id=site-a", "Sites:0:Name=Jewellery store", "Sites:0:Customer=Jinli", "Sites:0:TenantId=acme", "Sites:0:Latitude=30.652", "Sites:0:Longitude=104.08",
             "Sites:0:Address=Chunxi Rd 1", "Sites:0:ContactPhone=+86 28 8000 0001",
             "Sites:1:Id=site-c", "Sites:1:Name=Bank branch", "Sites:1:Customer=Western Bank", "Sites:1:TenantId=acme", "Sites:1:Latitude=30.66", "Sites:1:Longitude=104.07",

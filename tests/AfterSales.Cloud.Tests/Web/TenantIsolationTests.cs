@@ -108,6 +108,36 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
         ["POST /api/v1/admin/gateways"] = None("another company's site is refused as unknown (400), like one that does not exist"),
         ["POST /api/v1/admin/gateways/{id}/token"] = Foreign("POST", "/api/v1/admin/gateways/gw-b/token"),
         ["DELETE /api/v1/admin/gateways/{id}"] = Foreign("DELETE", "/api/v1/admin/gateways/gw-b"),
+        ["GET /api/v1/admin/users"] = Lists("/api/v1/admin/users"),
+        ["POST /api/v1/admin/users"] = None("user names are unique across companies: another company's name is refused as taken (400), nothing of it read or changed"),
+        ["POST /api/v1/admin/users/{userName}/disable"] = Foreign("POST", "/api/v1/admin/users/other-dispatch/disable"),
+        ["POST /api/v1/admin/users/{userName}/enable"] = Foreign("POST", "/api/v1/admin/users/other-dispatch/enable"),
+        ["POST /api/v1/admin/users/{userName}/password"] = Foreign("POST", "/api/v1/admin/users/other-dispatch/password", new { password = "attacker-pass-1" }),
+        ["PUT /api/v1/admin/users/{userName}/role"] = Foreign("PUT", "/api/v1/admin/users/other-dispatch/role", new { role = "customer", customer = "Jinli" }),
+        ["PUT /api/v1/admin/users/{userName}/culture"] = Foreign("PUT", "/api/v1/admin/users/other-dispatch/culture", new { culture = "en" }),
+        ["GET /admin/users"] = Lists("/admin/users"),
+        ["POST /admin/users"] = Both(
+            PageForms("/admin/users", "disable", "enable", "password", "role"),
+            None("the create form: the same as POST /api/v1/admin/users")),
+        ["GET /api/v1/admin/technicians"] = Lists("/api/v1/admin/technicians"),
+        ["PUT /api/v1/admin/technicians/{id}"] = None("technician ids are unique across companies: another company's id is refused as taken (400), nothing of it read or changed (TechnicianAdminTests)"),
+        ["GET /api/v1/admin/roster"] = Lists("/api/v1/admin/roster", "/api/v1/admin/roster?week=2026-11-16"),
+        ["POST /api/v1/admin/roster"] = None("another company's technician is refused as unknown (400), like one that does not exist (TechnicianAdminTests)"),
+        ["DELETE /api/v1/admin/roster/{id}"] = Foreign("DELETE", $"/api/v1/admin/roster/{_victim.Shift}"),
+        ["GET /admin/technicians"] = Lists("/admin/technicians", "/admin/technicians?edit=zhou"),
+        ["POST /admin/technicians"] = None("the same writes as PUT /api/v1/admin/technicians/{id}, checked there"),
+        ["GET /admin/roster"] = Lists("/admin/roster", "/admin/roster?week=2026-11-16"),
+        ["POST /admin/roster"] = Both(
+            PageForms("/admin/roster", "remove"),
+            None("the add form: the same as POST /api/v1/admin/roster")),
+        ["GET /api/v1/admin/zones"] = Lists("/api/v1/admin/zones"),
+        ["GET /api/v1/admin/zones/preview"] = Lists("/api/v1/admin/zones/preview?latitude=30.65&longitude=104.06"),
+        ["PUT /api/v1/admin/centres/{id}/zones"] = Foreign("PUT", "/api/v1/admin/centres/centre-b/zones", VictimZones()),
+        ["DELETE /api/v1/admin/centres/{id}/zones"] = Foreign("DELETE", "/api/v1/admin/centres/centre-b/zones"),
+        ["GET /admin/zones"] = Lists("/admin/zones"),
+        ["POST /admin/zones"] = Both(
+            PageForms("/admin/zones", "remove", "upload"),
+            None("the preview form: the same as GET /api/v1/admin/zones/preview")),
         ["GET /admin"] = Lists("/admin"),
         ["GET /admin/sites"] = Lists("/admin/sites"),
         ["GET /admin/gateways"] = Lists("/admin/gateways"),
@@ -353,7 +383,7 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
                 {
                     ["__RequestVerificationToken"] = token, ["technicianId"] = "li", ["arrivalHours"] = "1", ["reason"] = "x", ["part"] = "x",
                     ["quantity"] = "1", ["resolution"] = "x", ["signerName"] = "x", ["png"] = "iVBORw0KGgo=", ["text"] = "x",
-                    ["itemId"] = "1", ["result"] = "Pass", ["revisitId"] = _victim.Revisit.ToString(CultureInfo.InvariantCulture), ["remarks"] = "x", ["timerId"] = _victim.StuckTimer.ToString(CultureInfo.InvariantCulture),
+                    ["itemId"] = "1", ["result"] = "Pass", ["revisitId"] = _victim.Revisit.ToString(CultureInfo.InvariantCulture), ["remarks"] = "x", ["userName"] = "other-dispatch", ["shiftId"] = _victim.Shift.ToString(CultureInfo.InvariantCulture), ["centreId"] = "centre-b", ["geoJson"] = JsonSerializer.Serialize(VictimZones()), ["role"] = "customer", ["customer"] = "Jinli", ["timerId"] = _victim.StuckTimer.ToString(CultureInfo.InvariantCulture),
                 });
                 using var response = await _clients[user].PostAsync(new Uri($"{path}?handler={handler}", UriKind.Relative), form);
                 _foreignTried++;
@@ -441,11 +471,16 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
         db.Add(new RejectedMessage { Topic = MqttTopics.Events("site-b"), Reason = "schema", ReceivedAt = _time.GetUtcNow(), PayloadExcerpt = "SECRET payload" });
         await db.SaveChangesAsync();
 
+        db.Add(new Sites.CentreZone { CentreId = "centre-b", Zone = "SECRET-zone", Label = "SECRET ring", ArrivalHours = 1, GeoJson = "{\"type\":\"Polygon\",\"coordinates\":[[[104.0,30.6],[104.1,30.6],[104.1,30.7],[104.0,30.6]]]}", UploadedAt = _time.GetUtcNow() });
+        var shift = new Dispatch.DutyShift { TechnicianId = "zhou", Start = _time.GetUtcNow().AddHours(2), End = _time.GetUtcNow().AddHours(6), Kind = "holiday" };
+        db.Add(shift);
+        await db.SaveChangesAsync();
+
         var apiKey = (await _host.App.Services.GetRequiredService<Auth.ApiKeyStore>().CreateAsync("other", "SECRET nightly export", "dispatcher", "other-admin", default)).Info.Id;
 
         // The contract of the victim's second site arrives after its plan: an attacker's plan must not plan it.
         await Ok(victim.PostAsJsonAsync("/api/v1/contracts", new { number = "SECRET-B-2", siteId = "site-b2", startsOn = "2020-01-01", endsOn = "2099-12-31", contactEmails = "boss@other.example" }));
-        return new Victim(ticket, inspection, complaint, revisit.Id, stuck.Id, apiKey, contract, await VictimStateAsync());
+        return new Victim(ticket, inspection, complaint, revisit.Id, stuck.Id, apiKey, contract, shift.Id, await VictimStateAsync());
     }
 
     /// <summary>The victim's records after every probe are as they were before it.</summary>
@@ -472,7 +507,11 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
         var work = await db.Set<Tickets.Work.PartUsed>().AsNoTracking().CountAsync();
         var timers = await db.Set<Tickets.Timers.DeskTimer>().AsNoTracking().Where(t => t.QuarantinedAt != null).Select(t => t.Id + "/" + t.Failures).ToListAsync();
         var keys = await db.Set<Auth.ApiKey>().AsNoTracking().Where(k => k.TenantId == "other").Select(k => k.Id + "/" + k.Name + "/" + k.RevokedAt).ToListAsync();
-        return JsonSerializer.Serialize(new { tickets, contracts, complaints, surveys, revisits, inspections, reports, runs, devices, config, parts, work, timers, keys });
+        var users = await db.Set<Auth.UserAccount>().AsNoTracking().Where(u => u.TenantId == "other").Select(u => u.UserName + "/" + u.Role + "/" + u.Disabled + "/" + u.SecurityStamp + "/" + u.Culture).ToListAsync();
+        var technicians = await db.Set<Dispatch.Technician>().AsNoTracking().Where(t => t.TenantId == "other").Select(t => t.Id + "/" + t.Name + "/" + t.Skills + "/" + t.Active + "/" + t.HomeCentreId).ToListAsync();
+        var shifts = await db.Set<Dispatch.DutyShift>().AsNoTracking().Where(s => s.TechnicianId == "zhou").OrderBy(s => s.Id).Select(s => s.Id + "/" + s.Kind).ToListAsync();
+        var zones = await db.Set<Sites.CentreZone>().AsNoTracking().Where(z => z.CentreId == "centre-b").Select(z => z.Id + "/" + z.Zone).ToListAsync();
+        return JsonSerializer.Serialize(new { tickets, contracts, complaints, surveys, revisits, inspections, reports, runs, devices, config, parts, work, timers, keys, users, technicians, shifts, zones });
     }
 
     private async Task<List<string>> QueuedMailAsync()
@@ -523,6 +562,21 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
         };
         await _host.App.Services.GetRequiredService<IngestPipeline>().HandleAsync(MqttTopics.Events(site), PayloadCodec.Encode(e), default);
     }
+
+    /// <summary>A zone file as an attacker would upload over the victim's centre; the victim's own zone is "SECRET-zone".</summary>
+    private static object VictimZones() => new
+    {
+        type = "FeatureCollection",
+        features = new[]
+        {
+            new
+            {
+                type = "Feature",
+                properties = new { zone = "attack", arrivalHours = 1 },
+                geometry = new { type = "Polygon", coordinates = new[] { new[] { new[] { 104.0, 30.6 }, new[] { 104.1, 30.6 }, new[] { 104.1, 30.7 }, new[] { 104.0, 30.6 } } } },
+            },
+        },
+    };
 
     private object VictimConfig(int version, string device) => new
     {
@@ -588,8 +642,8 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
     [GeneratedRegex(@"\{([a-zA-Z]+)(:[a-z]+)?\}")]
     private static partial Regex ConstraintPattern();
 
-    private sealed record Victim(long Ticket, long Inspection, string Complaint, long Revisit, long StuckTimer, long ApiKey, long Contract, string State)
+    private sealed record Victim(long Ticket, long Inspection, string Complaint, long Revisit, long StuckTimer, long ApiKey, long Contract, long Shift, string State)
     {
-        public static readonly Victim Placeholder = new(0, 0, "none", 0, 0, 0, 0, string.Empty);
+        public static readonly Victim Placeholder = new(0, 0, "none", 0, 0, 0, 0, 0, string.Empty);
     }
 }

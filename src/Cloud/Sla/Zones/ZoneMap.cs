@@ -21,6 +21,24 @@ public sealed class ZoneMap
 
     public bool IsEmpty => _zones.Length == 0;
 
+    /// <summary>Whether any zone of the map is drawn for the centre.</summary>
+    public bool HasCentre(string centreId) => Array.Exists(_zones, z => z.Area.CentreId == centreId);
+
+    /// <summary>What is wrong with a zone's GeoJSON, in words for the person who drew it; null when it reads as a valid Polygon or MultiPolygon.</summary>
+    public static string? Problem(ZoneArea area)
+    {
+        ArgumentNullException.ThrowIfNull(area);
+        try
+        {
+            ParseGeometry(area.GeoJson);
+            return null;
+        }
+        catch (Exception ex) when (IsUnreadable(ex))
+        {
+            return ex.Message;
+        }
+    }
+
     /// <summary>Every drawn zone that contains the site, of any centre.</summary>
     public IEnumerable<ZoneArea> Containing(GeoPoint site)
     {
@@ -32,24 +50,36 @@ public sealed class ZoneMap
     {
         try
         {
-            using var document = JsonDocument.Parse(area.GeoJson);
-            var root = document.RootElement;
-            var geometryJson = root.TryGetProperty("type", out var type) && type.GetString() == "Feature"
-                ? root.GetProperty("geometry").GetRawText()
-                : root.GetRawText();
-            var geometry = JsonSerializer.Deserialize<Geometry>(geometryJson, GeoJsonOptions)
-                ?? throw new JsonException("no geometry");
-            if (geometry is not (Polygon or MultiPolygon) || !geometry.IsValid)
-            {
-                throw new JsonException($"a zone must be a valid Polygon or MultiPolygon, not {geometry.GeometryType}");
-            }
-
-            return geometry;
+            return ParseGeometry(area.GeoJson);
         }
-        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or ArgumentException)
+        catch (Exception ex) when (IsUnreadable(ex))
         {
             throw new InvalidOperationException($"Sla:Zones: zone '{area.Zone}' of centre '{area.CentreId}' has unreadable GeoJSON: {ex.Message}", ex);
         }
+    }
+
+    private static bool IsUnreadable(Exception ex) => ex is JsonException or KeyNotFoundException or InvalidOperationException or ArgumentException or FormatException;
+
+    private static Geometry ParseGeometry(string geoJson)
+    {
+        using var document = JsonDocument.Parse(geoJson);
+        var root = document.RootElement;
+        var geometryJson = root.TryGetProperty("type", out var type) && type.GetString() == "Feature"
+            ? root.GetProperty("geometry").GetRawText()
+            : root.GetRawText();
+        var geometry = JsonSerializer.Deserialize<Geometry>(geometryJson, GeoJsonOptions)
+            ?? throw new JsonException("no geometry");
+        if (geometry is not (Polygon or MultiPolygon))
+        {
+            throw new JsonException($"a zone must be a Polygon or MultiPolygon, not {geometry.GeometryType}");
+        }
+
+        if (!geometry.IsValid)
+        {
+            throw new JsonException($"the {geometry.GeometryType} is not valid: its rings must be closed and must not cross themselves");
+        }
+
+        return geometry;
     }
 
     private static JsonSerializerOptions CreateOptions()

@@ -16,6 +16,7 @@ internal sealed class AutoDispatchService(SlaTermsPolicy terms, IOptions<Dispatc
     {
         var technicians = await db.Technicians.AsNoTracking().Where(t => t.TenantId == site.TenantId && t.Active).ToListAsync(cancellationToken);
         var ids = technicians.Select(t => t.Id).ToList();
+        var centres = await db.ServiceCentres.AsNoTracking().Where(c => c.TenantId == site.TenantId).ToDictionaryAsync(c => c.Id, cancellationToken);
         var shifts = await db.DutyShifts.AsNoTracking().Where(s => ids.Contains(s.TechnicianId) && s.End > now).ToListAsync(cancellationToken);
         // Counted for these technicians only (by the technician index), not over every open ticket:
         // in a storm thousands are open, and a count over all of them per new ticket made the desk
@@ -34,7 +35,7 @@ internal sealed class AutoDispatchService(SlaTermsPolicy terms, IOptions<Dispatc
             Skills.Parse(t.Skills),
             t.LastLatitude is { } lat && t.LastLongitude is { } lon && t.LastSeenAt is { } seen && now - seen <= fresh
                 ? new GeoPoint(lat, lon)
-                : new GeoPoint(t.BaseLatitude, t.BaseLongitude),
+                : TechnicianBase.Of(t, centres),
             DutyRoster.IsOnDuty(t, shifts, terms.BusinessCalendar, now),
             busy.GetValueOrDefault(t.Id)));
         return DispatchPlanner.Choose(

@@ -2,6 +2,7 @@ using AfterSales.Cloud.Contracts;
 using AfterSales.Cloud.Dispatch;
 using AfterSales.Cloud.Jobs;
 using AfterSales.Cloud.Notifications;
+using AfterSales.Cloud.Sites;
 using AfterSales.Cloud.Sla;
 using AfterSales.Cloud.Tickets.Correlation;
 using AfterSales.Cloud.Tickets.Lifecycle;
@@ -21,6 +22,7 @@ internal static class ServiceDeskRegistration
         services.AddOptions<TimerOptions>().Bind(configuration.GetSection(TimerOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => new SlaTermsPolicy(sp.GetRequiredService<IOptions<SlaOptions>>().Value));
         services.AddSingleton<ContractTermsStore>();
+        services.AddSingleton<CentreZoneStore>();
         services.AddSingleton<SlaTimerService>();
         services.AddSingleton<AutoDispatchService>();
         services.AddSingleton<IncidentCorrelationService>();

@@ -17,6 +17,7 @@ internal sealed partial class TicketDeskService(
     IDbContextFactory<CloudDb> dbs,
     ArrivalPolicy policy,
     ContractTermsStore contracts,
+    CentreZoneStore zones,
     TicketWorkflowService workflow,
     IOptions<LifecycleOptions> lifecycle,
     TimeProvider time,
@@ -182,10 +183,13 @@ internal sealed partial class TicketDeskService(
     {
         var centres = await reference.CentresAsync(cancellationToken);
         var contract = await contracts.InForceAsync(db, site.Id, at, cancellationToken);
-        return policy.Assess(
+        return SiteArrivalRules.Assess(
+            policy,
+            site.TenantId,
             new GeoPoint(site.Latitude, site.Longitude),
-            centres.Select(c => (c.Id, new GeoPoint(c.Latitude, c.Longitude))),
-            contract?.ArrivalHours ?? site.ContractArrivalHours);
+            centres,
+            contract?.ArrivalHours ?? site.ContractArrivalHours,
+            await zones.MapAsync(cancellationToken));
     }
 
     /// <summary>The newest closed ticket of this fault, if it closed within the repeat window.</summary>

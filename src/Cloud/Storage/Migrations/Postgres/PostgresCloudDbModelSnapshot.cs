@@ -271,6 +271,10 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                     b.Property<double>("BaseLongitude")
                         .HasColumnType("double precision");
 
+                    b.Property<string>("HomeCentreId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<double?>("LastLatitude")
                         .HasColumnType("double precision");
 
@@ -1236,6 +1240,46 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                     b.ToTable("ReportRuns", (string)null);
                 });
 
+            modelBuilder.Entity("AfterSales.Cloud.Sites.CentreZone", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<double>("ArrivalHours")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("CentreId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("GeoJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Zone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CentreId", "Zone")
+                        .IsUnique();
+
+                    b.ToTable("CentreZones", (string)null);
+                });
+
             modelBuilder.Entity("AfterSales.Cloud.Sites.RegisteredGateway", b =>
                 {
                     b.Property<string>("Id")
@@ -1924,6 +1968,15 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                     b.HasOne("AfterSales.Cloud.Sites.Site", null)
                         .WithMany()
                         .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AfterSales.Cloud.Sites.CentreZone", b =>
+                {
+                    b.HasOne("AfterSales.Cloud.Sites.ServiceCentre", null)
+                        .WithMany()
+                        .HasForeignKey("CentreId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -256,6 +256,10 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                     b.Property<double>("BaseLongitude")
                         .HasColumnType("REAL");
 
+                    b.Property<string>("HomeCentreId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<double?>("LastLatitude")
                         .HasColumnType("REAL");
 
@@ -1189,6 +1193,44 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                     b.ToTable("ReportRuns", (string)null);
                 });
 
+            modelBuilder.Entity("AfterSales.Cloud.Sites.CentreZone", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("ArrivalHours")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("CentreId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GeoJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Zone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CentreId", "Zone")
+                        .IsUnique();
+
+                    b.ToTable("CentreZones", (string)null);
+                });
+
             modelBuilder.Entity("AfterSales.Cloud.Sites.RegisteredGateway", b =>
                 {
                     b.Property<string>("Id")
@@ -1861,6 +1903,15 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                     b.HasOne("AfterSales.Cloud.Sites.Site", null)
                         .WithMany()
                         .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AfterSales.Cloud.Sites.CentreZone", b =>
+                {
+                    b.HasOne("AfterSales.Cloud.Sites.ServiceCentre", null)
+                        .WithMany()
+                        .HasForeignKey("CentreId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,53 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace AfterSales.Cloud.Storage.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class CentreZones : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "CentreZones",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CentreId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Zone = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Label = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ArrivalHours = table.Column<double>(type: "double precision", nullable: false),
+                    GeoJson = table.Column<string>(type: "text", nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CentreZones", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CentreZones_ServiceCentres_CentreId",
+                        column: x => x.CentreId,
+                        principalTable: "ServiceCentres",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CentreZones_CentreId_Zone",
+                table: "CentreZones",
+                columns: new[] { "CentreId", "Zone" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "CentreZones");
+        }
+    }
+}
