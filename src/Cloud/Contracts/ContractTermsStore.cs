@@ -13,14 +13,20 @@ namespace AfterSales.Cloud.Contracts;
 /// </summary>
 internal sealed class ContractTermsStore(SlaTermsPolicy terms)
 {
-    public async Task<ContractTerms?> InForceAsync(CloudDb db, string siteId, DateTimeOffset at, CancellationToken cancellationToken)
+    // A new ticket asks three times (zone, deadlines, acknowledgement): read once per unit of work.
+    private readonly UnitOfWorkMemo<(string SiteId, DateOnly Day), ContractTerms?> _inForce = new();
+
+    public Task<ContractTerms?> InForceAsync(CloudDb db, string siteId, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var day = LocalDay(at);
-        var covering = await db.Contracts.AsNoTracking()
-            .Where(c => c.SiteId == siteId && c.StartsOn <= day && c.EndsOn >= day)
-            .ToListAsync(cancellationToken);
-        return ContractRules.InForce(covering, day) is { } contract ? ContractRules.Terms(contract) : null;
+        return _inForce.GetOrReadAsync(db, (siteId, day), async () =>
+        {
+            var covering = await db.Contracts.AsNoTracking()
+                .Where(c => c.SiteId == siteId && c.StartsOn <= day && c.EndsOn >= day)
+                .ToListAsync(cancellationToken);
+            return ContractRules.InForce(covering, day) is { } contract ? ContractRules.Terms(contract) : null;
+        });
     }
 
     public DateOnly LocalDay(DateTimeOffset at)

@@ -12,12 +12,14 @@ namespace AfterSales.Cloud.Tickets.Workflow;
 /// <summary>Gathers the site's tenant's technicians, their duty and load, and asks the planner who goes.</summary>
 internal sealed class AutoDispatchService(SlaTermsPolicy terms, IOptions<DispatchOptions> options)
 {
+    // The company's technicians, centres and shifts, read once per unit of work (a desk batch
+    // dispatches many tickets); the load below is counted afresh each time, as each dispatch changes it.
+    private readonly UnitOfWorkMemo<string, Crew> _crews = new();
+
     public async Task<DispatchChoice> ChooseAsync(CloudDb db, Ticket ticket, Site site, DateTimeOffset now, IReadOnlySet<string> exclude, CancellationToken cancellationToken)
     {
-        var technicians = await db.Technicians.AsNoTracking().Where(t => t.TenantId == site.TenantId && t.Active).ToListAsync(cancellationToken);
+        var (technicians, centres, shifts) = await _crews.GetOrReadAsync(db, site.TenantId, () => CrewAsync(db, site.TenantId, now, cancellationToken));
         var ids = technicians.Select(t => t.Id).ToList();
-        var centres = await db.ServiceCentres.AsNoTracking().Where(c => c.TenantId == site.TenantId).ToDictionaryAsync(c => c.Id, cancellationToken);
-        var shifts = await db.DutyShifts.AsNoTracking().Where(s => ids.Contains(s.TechnicianId) && s.End > now).ToListAsync(cancellationToken);
         // Counted for these technicians only (by the technician index), not over every open ticket:
         // in a storm thousands are open, and a count over all of them per new ticket made the desk
         // slower with every ticket it opened.
@@ -47,4 +49,15 @@ internal sealed class AutoDispatchService(SlaTermsPolicy terms, IOptions<Dispatc
             exclude,
             options.Value);
     }
+
+    private static async Task<Crew> CrewAsync(CloudDb db, string tenantId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var technicians = await db.Technicians.AsNoTracking().Where(t => t.TenantId == tenantId && t.Active).ToListAsync(cancellationToken);
+        var ids = technicians.Select(t => t.Id).ToList();
+        var centres = await db.ServiceCentres.AsNoTracking().Where(c => c.TenantId == tenantId).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var shifts = await db.DutyShifts.AsNoTracking().Where(s => ids.Contains(s.TechnicianId) && s.End > now).ToListAsync(cancellationToken);
+        return new Crew(technicians, centres, shifts);
+    }
+
+    private sealed record Crew(List<Technician> Technicians, Dictionary<string, ServiceCentre> Centres, List<DutyShift> Shifts);
 }

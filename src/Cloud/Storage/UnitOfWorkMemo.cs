@@ -1,0 +1,29 @@
+using System.Runtime.CompilerServices;
+
+namespace AfterSales.Cloud.Storage;
+
+/// <summary>
+/// Reference data read once per unit of work — one <see cref="CloudDb"/> context: a desk batch, a
+/// request — and forgotten with it. The desk opens many tickets in one batch, and each asked the
+/// database again for the same site's contract and the same company's technicians; a change saved
+/// elsewhere is still seen by the next unit of work, as before.
+/// </summary>
+/// <remarks>A context is used by one thread at a time, and so is its memo.</remarks>
+public sealed class UnitOfWorkMemo<TKey, TValue>
+    where TKey : notnull
+{
+    private readonly ConditionalWeakTable<CloudDb, Dictionary<TKey, TValue>> _byContext = [];
+
+    public async Task<TValue> GetOrReadAsync(CloudDb db, TKey key, Func<Task<TValue>> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var entries = _byContext.GetOrCreateValue(db);
+        if (!entries.TryGetValue(key, out var value))
+        {
+            value = await read();
+            entries[key] = value;
+        }
+
+        return value;
+    }
+}
