@@ -403,7 +403,7 @@ public abstract class DeskWorkflowTests : IAsyncLifetime
         var view = await queries.FindAsync(id, Li, default);
         Assert.Equal(("Honeywell IS3016", "SN-48213"), (view!.DeviceModel, view.DeviceSerial));
         Assert.Equal(T0 + TimeSpan.FromMinutes(30), view.PromisedArrivalAt);
-        var sheet = await new Jobs.JobSheet.JobSheetService(_dbs, queries, _time).BuildAsync(id, Li, default);
+        var sheet = await new Jobs.JobSheet.JobSheetService(_dbs, queries, _time, new Microsoft.Extensions.Localization.StringLocalizer<AfterSales.Cloud.Localization.Strings>(new Microsoft.Extensions.Localization.ResourceManagerStringLocalizerFactory(Microsoft.Extensions.Options.Options.Create(new Microsoft.Extensions.Localization.LocalizationOptions()), Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance))).BuildAsync(id, Li, default);
         Assert.StartsWith("%PDF-", System.Text.Encoding.Latin1.GetString(sheet!, 0, 5), StringComparison.Ordinal);
     }
 

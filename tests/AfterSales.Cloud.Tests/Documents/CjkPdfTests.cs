@@ -1,10 +1,14 @@
 using System.Diagnostics;
 using AfterSales.Cloud.Documents;
 using AfterSales.Cloud.Jobs.JobSheet;
+using AfterSales.Cloud.Localization;
 using AfterSales.Cloud.Reports;
 using AfterSales.Cloud.Tests.Support;
 using AfterSales.Cloud.Tickets.Work;
 using AfterSales.Protocol.Faults;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using static AfterSales.Cloud.Tests.Reports.MonthlyReportDocumentTests;
 using static AfterSales.Cloud.Tests.Reports.NovemberScenario;
 
@@ -28,9 +32,19 @@ public sealed class CjkPdfTests
             TicketMaker.Open(raised), SiteName, Customer, Address, "+86 28 8000 0001", "李伟",
             [], [], null, raised.OccurredAt.AddHours(4));
 
-        var pdf = JobSheetPdf.Render(sheet);
+        byte[] pdf;
+        using (CultureScope.Use("zh-CN"))
+        {
+            pdf = JobSheetPdf.Render(sheet, Text());
+        }
 
         var text = PdfText(pdf);
+        Shows(text, "服务凭证");
+        Shows(text, "联系电话");
+        Shows(text, "报修时间");
+        Shows(text, "接单时间");
+        Shows(text, "尚未签字");
+        Assert.DoesNotContain("Job sheet", text, StringComparison.Ordinal);
         Shows(text, SiteName);
         Shows(text, Customer);
         Shows(text, "李伟");
@@ -39,6 +53,28 @@ public sealed class CjkPdfTests
         Assert.True(pdf.Length < 200_000, $"the job sheet is {pdf.Length} bytes: the CJK font should be embedded as a subset");
         AssertGlyphsNotBoxes(pdf, "jobsheet");
     }
+
+    [Fact]
+    public void JobSheet_ForAnEnglishReader_HasEnglishLabels()
+    {
+        var raised = TicketMaker.Raised("site-a", "panel", DeviceKind.Panel, "panel.ac_loss", new DateTimeOffset(2026, 11, 30, 23, 0, 0, TimeSpan.Zero));
+        var sheet = new JobSheetData(TicketMaker.Open(raised), SiteName, Customer, Address, null, "李伟", [], [], null, raised.OccurredAt.AddHours(4));
+        byte[] pdf;
+        using (CultureScope.Use("en"))
+        {
+            pdf = JobSheetPdf.Render(sheet, Text());
+        }
+
+        var text = PdfText(pdf);
+        Shows(text, "Job sheet");
+        Shows(text, "Customer and site");
+        Shows(text, SiteName);
+        Assert.DoesNotContain("服务凭证", text, StringComparison.Ordinal);
+    }
+
+    /// <summary>The cloud's resource set, as the host's localisation reads it.</summary>
+    internal static IStringLocalizer Text() =>
+        new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance).Create(typeof(Strings));
 
     [Fact]
     public void MonthlyReport_ChineseNames_WrapAndReadBack()

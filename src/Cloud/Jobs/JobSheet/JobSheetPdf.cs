@@ -1,26 +1,33 @@
 using AfterSales.Cloud.Calendar;
 using System.Globalization;
 using AfterSales.Cloud.Documents;
+using Microsoft.Extensions.Localization;
 using SkiaSharp;
 
 namespace AfterSales.Cloud.Jobs.JobSheet;
 
-/// <summary>Draws the job sheet on one A4 page with the embedded fonts.</summary>
+/// <summary>
+/// Draws the job sheet on one A4 page with the embedded fonts, its labels in the current culture
+/// (the reader's: Chinese by default, docs/localization.md).
+/// </summary>
 public static class JobSheetPdf
 {
     private const float Width = 595;
     private const float Height = 842;
     private const float Margin = 48;
 
-    public static byte[] Render(JobSheetData data)
+    public static byte[] Render(JobSheetData data, IStringLocalizer T)
     {
         ArgumentNullException.ThrowIfNull(data);
-        using var fonts = PdfFonts.Use([data.SiteName, data.Customer, data.Address, data.TechnicianName, data.Signature?.SignerName, data.Ticket.Resolution, .. data.Parts.Select(p => p.Part + p.Reason), .. data.Notes.Select(n => n.Detail)]);
+        ArgumentNullException.ThrowIfNull(T);
+
+        // The labels count too: a Chinese sheet needs the CJK face even for a site with a Latin name.
+        using var fonts = PdfFonts.Use([T["Job sheet"], data.SiteName, data.Customer, data.Address, data.TechnicianName, data.Signature?.SignerName, data.Ticket.Resolution, .. data.Parts.Select(p => p.Part + p.Reason), .. data.Notes.Select(n => n.Detail)]);
         using var output = new MemoryStream();
-        using (var document = SKDocument.CreatePdf(output, new SKDocumentPdfMetadata { Title = $"Job sheet {data.Ticket.Id}", Creator = "AfterSales" }))
+        using (var document = SKDocument.CreatePdf(output, new SKDocumentPdfMetadata { Title = T["Job sheet {0}", data.Ticket.Id], Creator = "AfterSales" }))
         {
             var canvas = document.BeginPage(Width, Height);
-            using var writer = new Writer(canvas);
+            using var writer = new Writer(canvas, T);
             writer.Draw(data);
             document.EndPage();
             document.Close();
@@ -29,7 +36,7 @@ public static class JobSheetPdf
         return output.ToArray();
     }
 
-    private sealed class Writer(SKCanvas canvas) : IDisposable
+    private sealed class Writer(SKCanvas canvas, IStringLocalizer T) : IDisposable
     {
         private readonly SKFont _title = new(PdfFonts.Bold, 18);
         private readonly SKFont _heading = new(PdfFonts.Bold, 11);
@@ -43,45 +50,45 @@ public static class JobSheetPdf
         public void Draw(JobSheetData d)
         {
             var t = d.Ticket;
-            canvas.DrawText("Job sheet", Margin, _y + 14, _title, _ink);
-            canvas.DrawText(Inv($"Ticket {t.Id} · visit {t.Visit}"), Width - Margin, _y + 14, SKTextAlign.Right, _body, _muted);
+            canvas.DrawText(T["Job sheet"], Margin, _y + 14, _title, _ink);
+            canvas.DrawText(T["Ticket {0} · visit {1}", t.Id, t.Visit], Width - Margin, _y + 14, SKTextAlign.Right, _body, _muted);
             _y += 34;
             Rule();
 
-            Section("Customer and site");
-            Row("Customer", d.Customer ?? "—");
-            Row("Site", d.SiteName);
-            Row("Address", d.Address ?? "—");
-            Row("Contact", d.Phone ?? "—");
+            Section(T["Customer and site"]);
+            Row(T["Customer"], d.Customer ?? "—");
+            Row(T["Site"], d.SiteName);
+            Row(T["Address"], d.Address ?? "—");
+            Row(T["Contact"], d.Phone ?? "—");
 
-            Section("Fault");
-            Row("Device", $"{t.DeviceId} ({t.DeviceKind.ToString().ToLowerInvariant()})");
-            Row("Model / serial", $"{d.DeviceModel ?? "—"} / {d.DeviceSerial ?? "—"}");
-            Row("Fault", $"{t.Fault} · {t.Severity.ToString().ToLowerInvariant()}{(t.Intermittent ? " · intermittent" : string.Empty)}{(t.RepeatCount > 0 ? Inv($" · repeat {t.RepeatCount}") : string.Empty)}");
-            Row("Reported", Time(t.OpenedAt));
-            Row("Arrive by", Time(t.ArrivalDueAt));
+            Section(T["Fault"]);
+            Row(T["Device"], $"{t.DeviceId} ({T[t.DeviceKind.ToString().ToLowerInvariant()]})");
+            Row(T["Model / serial"], $"{d.DeviceModel ?? "—"} / {d.DeviceSerial ?? "—"}");
+            Row(T["Fault"], $"{t.Fault} · {T[t.Severity.ToString().ToLowerInvariant()]}{(t.Intermittent ? " · " + T["intermittent"] : string.Empty)}{(t.RepeatCount > 0 ? " · " + T["repeat {0}", t.RepeatCount] : string.Empty)}");
+            Row(T["Reported"], Time(t.OpenedAt));
+            Row(T["Arrive by"], Time(t.ArrivalDueAt));
 
-            Section("Service");
-            Row("Technician", d.TechnicianName ?? "—");
-            Row("Accepted", Time(t.AcceptedAt));
-            Row("Told the customer", Time(t.PromisedArrivalAt));
-            Row("On site", Time(t.ArrivedAt));
-            Row("Resolved", Time(t.ResolvedAt));
+            Section(T["Service"]);
+            Row(T["Technician"], d.TechnicianName ?? "—");
+            Row(T["Accepted at"], Time(t.AcceptedAt));
+            Row(T["Told the customer"], Time(t.PromisedArrivalAt));
+            Row(T["On site at"], Time(t.ArrivedAt));
+            Row(T["Resolved at"], Time(t.ResolvedAt));
             if (t.ArrivedAt is { } arrived && t.ResolvedAt is { } resolved)
             {
-                Row("Time on site", Inv($"{(resolved - arrived).TotalMinutes:0} min"));
+                Row(T["Time on site"], T["{0} min", Inv($"{(resolved - arrived).TotalMinutes:0}")]);
             }
 
-            Paragraph("Work done", t.Resolution ?? "—");
+            Paragraph(T["Work done"], t.Resolution ?? "—");
             foreach (var note in d.Notes)
             {
-                Paragraph(Inv($"Note {note.At:HH:mm}"), note.Detail ?? string.Empty);
+                Paragraph(T["Note {0}", Inv($"{DisplayZone.Local(note.At):HH:mm}")], note.Detail ?? string.Empty);
             }
 
-            Section("Parts replaced");
+            Section(T["Parts replaced"]);
             if (d.Parts.Count == 0)
             {
-                Row(string.Empty, "none");
+                Row(string.Empty, T["none"]);
             }
 
             foreach (var part in d.Parts)
@@ -89,7 +96,7 @@ public static class JobSheetPdf
                 Row(Inv($"{part.Quantity} ×"), part.Part + (string.IsNullOrEmpty(part.Reason) ? string.Empty : " — " + part.Reason));
             }
 
-            Section("Customer's signature");
+            Section(T["Customer's signature"]);
             if (d.Signature is { } signature)
             {
                 using var image = SKImage.FromEncodedData(signature.Png);
@@ -100,14 +107,14 @@ public static class JobSheetPdf
                     _y += (image.Height * scale) + 6;
                 }
 
-                Row("Signed by", $"{signature.SignerName}, {Time(signature.SignedAt)}");
+                Row(T["Signed by"], $"{signature.SignerName}, {Time(signature.SignedAt)}");
             }
             else
             {
-                Row(string.Empty, "not signed yet — the customer signs after the work");
+                Row(string.Empty, T["not signed yet — the customer signs after the work"]);
             }
 
-            canvas.DrawText($"Printed {Time(d.PrintedAt)} by AfterSales.", Margin, Height - 30, _small, _muted);
+            canvas.DrawText(T["Printed {0} by AfterSales.", Time(d.PrintedAt)], Margin, Height - 30, _small, _muted);
         }
 
         private void Section(string title)

@@ -2,14 +2,16 @@ using AfterSales.Cloud.Auth;
 using AfterSales.Cloud.Dispatch;
 using AfterSales.Cloud.Sites;
 using AfterSales.Cloud.Inventory;
+using AfterSales.Cloud.Localization;
 using AfterSales.Cloud.Storage;
 using AfterSales.Cloud.Tickets;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace AfterSales.Cloud.Jobs.JobSheet;
 
 /// <summary>Gathers a job sheet for someone allowed to see the ticket, and renders it.</summary>
-internal sealed class JobSheetService(IDbContextFactory<CloudDb> dbs, TicketQueryService tickets, TimeProvider time)
+internal sealed class JobSheetService(IDbContextFactory<CloudDb> dbs, TicketQueryService tickets, TimeProvider time, IStringLocalizer<Strings> text)
 {
     public async Task<byte[]?> BuildAsync(long id, DeskUser user, CancellationToken cancellationToken)
     {
@@ -27,6 +29,6 @@ internal sealed class JobSheetService(IDbContextFactory<CloudDb> dbs, TicketQuer
         var signature = await db.JobSignatures.AsNoTracking().SingleOrDefaultAsync(s => s.TicketId == id && s.Visit == ticket.Visit, cancellationToken);
         var device = await db.Set<InventoryDevice>().AsNoTracking().FirstOrDefaultAsync(d => d.SiteId == ticket.SiteId && d.DeviceId == ticket.DeviceId, cancellationToken);
         return JobSheetPdf.Render(new JobSheetData(
-            ticket, site.Name, site.Customer, site.Address, site.ContactPhone, technician?.Name, parts, notes, signature, time.GetUtcNow(), device?.Model, device?.Serial));
+            ticket, site.Name, site.Customer, site.Address, site.ContactPhone, technician?.Name, parts, notes, signature, time.GetUtcNow(), device?.Model, device?.Serial), text);
     }
 }
