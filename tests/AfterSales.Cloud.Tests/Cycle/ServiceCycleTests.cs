@@ -195,6 +195,7 @@ public abstract class ServiceCycleTests : IAsyncLifetime
         var calendar = new Hosting.ServiceCalendarWorker(
             new ContractService(_dbs, _mailer, _time, NullLogger<ContractService>.Instance),
             new InspectionPlanService(_dbs, Options.Create(new InspectionOptions { Technicians = [new("tech-li", "Li")] }), Options.Create(new LifecycleOptions()), Calendars, _time, NullLogger<InspectionPlanService>.Instance),
+            new MaintenanceReminderService(_dbs, new AfterSales.Cloud.Notifications.NotificationService(_dbs, _time, NullLogger<AfterSales.Cloud.Notifications.NotificationService>.Instance), Calendars, _time, NullLogger<MaintenanceReminderService>.Instance),
             Reports(),
             new ComplaintService(_dbs, _mailer, new AfterSales.Cloud.Notifications.NotificationService(_dbs, _time, NullLogger<AfterSales.Cloud.Notifications.NotificationService>.Instance), Options.Create(new FeedbackOptions()), Calendars, _time, NullLogger<ComplaintService>.Instance),
             new RevisitService(_dbs, Options.Create(new LifecycleOptions()), _time),
