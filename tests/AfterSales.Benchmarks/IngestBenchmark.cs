@@ -27,21 +27,7 @@ internal static class IngestBenchmark
     {
         await using var engine = await BenchDatabase.CreateAsync(database);
         var port = BenchSupport.FreePort();
-        List<string> args =
-        [
-            $"--urls=http://127.0.0.1:{BenchSupport.FreePort()}", $"--Database:Provider={engine.Provider}", $"--Database:ConnectionString={engine.ConnectionString}",
-            $"--Broker:Port={port}", "--Broker:BindAddress=127.0.0.1", "--Serilog:MinimumLevel:Default=Warning", "--Calendar:Enabled=false",
-            "--Gateways:OfflineAfterSeconds=3600",
-            "--Seed:Centres:0:Id=c", "--Seed:Centres:0:Name=Centre", "--Seed:Centres:0:Latitude=30.6574", "--Seed:Centres:0:Longitude=104.0657",
-        ];
-        for (var i = 0; i < gateways; i++)
-        {
-            args.AddRange([$"--Seed:Sites:{i}:Id={Site(i)}", $"--Seed:Sites:{i}:Name=S{i}", $"--Seed:Sites:{i}:Latitude=30.6050", $"--Seed:Sites:{i}:Longitude=104.0150",
-                $"--Seed:Gateways:{i}:Id={Gateway(i)}", $"--Seed:Gateways:{i}:SiteId={Site(i)}", $"--Seed:Gateways:{i}:Secret={Secret}"]);
-        }
-
-        args.AddRange(hostSettings);
-        await using var app = CloudHost.Build([.. args]);
+        await using var app = CloudHost.Build([.. HostArguments(engine, port, gateways, technicians: 0), .. hostSettings]);
         await app.StartAsync();
         var counters = app.Services.GetRequiredService<IngestCounters>();
         var cloud = app.Services.GetRequiredService<CloudBrokerCredential>();
@@ -85,7 +71,11 @@ internal static class IngestBenchmark
         var applied = counters.Accepted + counters.Duplicates - appliedBefore;
         Print($"service desk    inbox worked into tickets:                 {applied / clock.Elapsed.TotalSeconds,9:F0} events/s ({applied} of {perGateway * gateways} applied {clock.Elapsed.TotalSeconds:F1} s after the burst began)");
 
-        if (applied >= perGateway * gateways)
+        if (latencyRate <= 0)
+        {
+            Print($"latency         not asked for (rate 0)");
+        }
+        else if (applied >= perGateway * gateways)
         {
             var latencies = await PacedLatencyAsync(clients, counters, latencyRate, seconds: 5);
             Print($"latency         publish -> applied at {latencyRate}/s: p50 {BenchSupport.Percentile(latencies, 0.50):F1} ms, p99 {BenchSupport.Percentile(latencies, 0.99):F1} ms, max {latencies[^1]:F1} ms");
@@ -102,6 +92,79 @@ internal static class IngestBenchmark
         }
 
         await app.StopAsync();
+    }
+
+    /// <summary>
+    /// A regional storm: every site reports new faults at once (distinct devices, so each one opens a
+    /// ticket with its deadlines, timers, incident and dispatch decision among on-duty technicians).
+    /// Measured from the first publish until the desk has opened every ticket.
+    /// </summary>
+    public static async Task StormAsync(int faults, int sites, string database, IEnumerable<string> hostSettings)
+    {
+        await using var engine = await BenchDatabase.CreateAsync(database);
+        var port = BenchSupport.FreePort();
+        await using var app = CloudHost.Build([.. HostArguments(engine, port, sites, technicians: 50), .. hostSettings]);
+        await app.StartAsync();
+        var counters = app.Services.GetRequiredService<IngestCounters>();
+        Print($"AfterSales storm benchmark: {faults} new faults from {sites} sites, 50 technicians on duty, embedded MQTTnet broker, {engine.Provider}, {Environment.ProcessorCount} cores");
+        var clients = new List<IMqttClient>();
+        for (var i = 0; i < sites; i++)
+        {
+            clients.Add(await ConnectAsync(port, Gateway(i), Gateway(i), Secret));
+        }
+
+        var perSite = faults / sites;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(clients.Select((c, i) => Task.Run(async () =>
+        {
+            for (var n = 1; n <= perSite; n++)
+            {
+                await PublishAsync(c, Event(i, n, $"cam-{n}", FaultState.Raised));
+            }
+        })));
+        var acked = clock.Elapsed;
+        while (counters.Accepted < perSite * sites && clock.Elapsed < TimeSpan.FromMinutes(10))
+        {
+            await Task.Delay(20);
+        }
+
+        var opened = clock.Elapsed;
+        Print($"storm           all {perSite * sites} acknowledged (durable) after {acked.TotalSeconds:F1} s ({perSite * sites / acked.TotalSeconds:F0} events/s)");
+        Print($"storm           {counters.Accepted} tickets opened with deadlines and dispatch after {opened.TotalSeconds:F1} s ({counters.Accepted / opened.TotalSeconds:F0} tickets/s)");
+        foreach (var c in clients)
+        {
+            await c.DisconnectAsync();
+            c.Dispose();
+        }
+
+        await app.StopAsync();
+    }
+
+    /// <summary>The cloud on the benchmark's database and broker port: one centre, a gateway per site, technicians on duty from now.</summary>
+    private static List<string> HostArguments(BenchDatabase engine, int port, int sites, int technicians)
+    {
+        List<string> args =
+        [
+            $"--urls=http://127.0.0.1:{BenchSupport.FreePort()}", $"--Database:Provider={engine.Provider}", $"--Database:ConnectionString={engine.ConnectionString}",
+            $"--Broker:Port={port}", "--Broker:BindAddress=127.0.0.1", $"--Broker:MaxConnections={sites + 200}", "--Serilog:MinimumLevel:Default=Warning", "--Calendar:Enabled=false",
+            "--Gateways:OfflineAfterSeconds=3600",
+            "--Seed:Centres:0:Id=c", "--Seed:Centres:0:Name=Centre", "--Seed:Centres:0:Latitude=30.6574", "--Seed:Centres:0:Longitude=104.0657",
+        ];
+        for (var i = 0; i < sites; i++)
+        {
+            args.AddRange([$"--Seed:Sites:{i}:Id={Site(i)}", $"--Seed:Sites:{i}:Name=S{i}", $"--Seed:Sites:{i}:Latitude=30.6050", $"--Seed:Sites:{i}:Longitude=104.0150",
+                $"--Seed:Gateways:{i}:Id={Gateway(i)}", $"--Seed:Gateways:{i}:SiteId={Site(i)}", $"--Seed:Gateways:{i}:Secret={Secret}"]);
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        for (var t = 0; t < technicians; t++)
+        {
+            args.AddRange([$"--Seed:Technicians:{t}:Id=tech-{t}", $"--Seed:Technicians:{t}:Name=Tech {t}", $"--Seed:Technicians:{t}:Skills=alarm,cctv,ptz,power,cabling",
+                $"--Seed:Technicians:{t}:BaseLatitude=30.62", $"--Seed:Technicians:{t}:BaseLongitude=104.03", $"--Seed:Technicians:{t}:WorksBusinessHours=false",
+                $"--Seed:DutyShifts:{t}:TechnicianId=tech-{t}", $"--Seed:DutyShifts:{t}:Start={now.AddHours(-1):O}", $"--Seed:DutyShifts:{t}:End={now.AddHours(12):O}"]);
+        }
+
+        return args;
     }
 
     /// <summary>

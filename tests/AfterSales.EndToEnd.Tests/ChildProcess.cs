@@ -34,6 +34,13 @@ internal sealed class ChildProcess : IDisposable
         await process.WaitForExitAsync(patience.Token);
     }
 
+    /// <summary>Sends a signal by name (HUP: a daemon reads its files again).</summary>
+    public async Task SignalAsync(string signal)
+    {
+        using var kill = Process.Start("kill", ["-" + signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+        await kill.WaitForExitAsync();
+    }
+
     public async Task WaitForExitAsync(TimeSpan timeout)
     {
         using var patience = new CancellationTokenSource(timeout);

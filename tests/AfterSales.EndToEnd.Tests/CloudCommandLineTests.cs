@@ -52,6 +52,8 @@ public sealed partial class CloudCommandLineTests : IDisposable
     [InlineData(new[] { "apikey", "create", "--name", "x" }, "Option '--role' is required")]
     [InlineData(new[] { "apikey", "create", "--name", "x", "--role", "boss" }, "boss")]
     [InlineData(new[] { "demo-history", "--month", "2026-13" }, "--month '2026-13' is not a month")]
+    [InlineData(new[] { "broker-certificate", "--host", "broker.example" }, "Option '--out' is required")]
+    [InlineData(new[] { "broker-certificate", "--out", "tls", "--ip", "not-an-ip" }, "--ip 'not-an-ip' is not an IP address")]
     public async Task WrongUse_AnswersWithTheErrorAndUsage_Exits2_StartsNothing(string[] args, string error)
     {
         var (exit, stdout, stderr) = await RunAsync(args);

@@ -17,6 +17,10 @@ internal sealed class Deployment : IAsyncDisposable
     public const string ApiKey = "as_e2e_key_0000000000000000";
     public const string AdminApiKey = "as_e2e_admin_0000000000000000";
     public const string MosquittoPath = "/usr/sbin/mosquitto";
+
+    /// <summary>The cloud's own user on Mosquitto (Broker:Username / Broker:Password).</summary>
+    public const string CloudBrokerUser = "aftersales-cloud";
+    public const string CloudBrokerPassword = "e2e-cloud-broker-password";
     public const string Dc09Account = "1234";
 
     private readonly string tempDirectory;
@@ -26,19 +30,29 @@ internal sealed class Deployment : IAsyncDisposable
     private ChildProcess? mosquitto;
     private int dc09Sequence;
 
-    private Deployment(bool externalBroker, string? gatewayExecutable)
+    private Deployment(bool externalBroker, string? gatewayExecutable, bool brokerTls)
     {
         ExternalBroker = externalBroker;
+        BrokerTls = brokerTls;
         GatewayExecutable = gatewayExecutable;
         tempDirectory = Directory.CreateTempSubdirectory("aftersales-e2e-").FullName;
         HttpPort = FreePort();
         BrokerPort = FreePort();
+        TlsPort = FreePort();
         Dc09Port = FreePort();
         http.BaseAddress = new Uri($"http://127.0.0.1:{HttpPort}");
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
     }
 
     public bool ExternalBroker { get; }
+
+    /// <summary>The embedded broker listens with TLS on a site CA's certificate (made by the cloud's <c>broker-certificate</c> command) and the gateway connects that way.</summary>
+    public bool BrokerTls { get; }
+
+    /// <summary>The embedded broker's TLS port, when <see cref="BrokerTls"/>.</summary>
+    public int TlsPort { get; }
+
+    public string BrokerTlsDirectory => Path.Combine(tempDirectory, "broker-tls");
 
     /// <summary>A published gateway executable (the board build), or null for the build output run with <c>dotnet</c>.</summary>
     public string? GatewayExecutable { get; }
@@ -52,13 +66,13 @@ internal sealed class Deployment : IAsyncDisposable
 
     public ChildProcess? Gateway { get; private set; }
 
-    public static async Task<Deployment> StartAsync(bool externalBroker, string? gatewayExecutable = null)
+    public static async Task<Deployment> StartAsync(bool externalBroker, string? gatewayExecutable = null, bool brokerTls = false)
     {
         // The ports are found free and released before the servers bind them, so a process running in
         // parallel can take one in between; such a start is tried again on new ports.
         for (var attempt = 1; ; attempt++)
         {
-            var deployment = new Deployment(externalBroker, gatewayExecutable);
+            var deployment = new Deployment(externalBroker, gatewayExecutable, brokerTls);
             try
             {
                 await deployment.StartServersAsync(externalBroker);
@@ -80,9 +94,16 @@ internal sealed class Deployment : IAsyncDisposable
     {
         if (externalBroker)
         {
+            // As an operator does (docs/security.md, "Mosquitto"): the cloud writes Mosquitto's password and ACL files from its registry.
+            await WriteMosquittoFilesAsync();
             StartMosquitto();
             var listening = await Poll.UntilAsync(() => Task.FromResult(CanConnect(BrokerPort)));
             Assert.True(listening, "mosquitto did not start listening.\n" + Diagnostics());
+        }
+
+        if (BrokerTls)
+        {
+            await MakeBrokerCertificateAsync();
         }
 
         StartCloud();
@@ -142,7 +163,9 @@ internal sealed class Deployment : IAsyncDisposable
             ["gatewayId"] = GatewayId,
             ["stateDirectory"] = GatewayStateDirectory,
             ["cloudConfigKey"] = GatewayCloudKeyPath,
-            ["broker"] = new { host = "127.0.0.1", port = BrokerPort, username = GatewayId, password = GatewaySecret, useTls = false },
+            ["broker"] = BrokerTls
+                ? new { host = "127.0.0.1", port = TlsPort, username = GatewayId, password = GatewaySecret, useTls = true, caCertificate = Path.Combine(BrokerTlsDirectory, "ca.pem") }
+                : (object)new { host = "127.0.0.1", port = BrokerPort, username = GatewayId, password = GatewaySecret, useTls = false },
             ["heartbeatIntervalSeconds"] = 2,
             ["pollIntervalMilliseconds"] = 10,
             ["outbox"] = new { maxBytes = outboxMaxBytes },
@@ -300,15 +323,34 @@ internal sealed class Deployment : IAsyncDisposable
         var configPath = Path.Combine(tempDirectory, "mosquitto.conf");
         // What a production broker for AfterSales needs: sessions and their queued messages survive a
         // broker restart, and no cap on messages queued for a slow subscriber (the cloud) drops events.
+        // Never anonymous: every client logs in with a credential from the generated password file, and the ACL
+        // confines each gateway to its own site. Mosquitto started as root would drop to its own user, which cannot
+        // read our files; `user` keeps it as whoever runs the test (ignored when that is not root).
         File.WriteAllText(configPath, $"""
             listener {BrokerPort.ToString(CultureInfo.InvariantCulture)} 127.0.0.1
-            allow_anonymous true
+            allow_anonymous false
+            password_file {Path.Combine(MosquittoFilesDirectory, "passwd")}
+            acl_file {Path.Combine(MosquittoFilesDirectory, "acl")}
+            user {Environment.UserName}
             persistence true
             persistence_location {BrokerDataDirectory()}/
             max_queued_messages 0
             """);
         mosquitto = ChildProcess.Start("mosquitto", MosquittoPath, ["-c", configPath]);
     }
+
+    public string MosquittoFilesDirectory => Path.Combine(tempDirectory, "mosquitto-auth");
+
+    /// <summary>Runs the cloud's <c>mosquitto-files</c> command on the cloud's own settings and database (seeded by it, as the service would be at start).</summary>
+    public async Task WriteMosquittoFilesAsync()
+    {
+        using var command = ChildProcess.Start("mosquitto-files", "dotnet", [.. CloudArguments(mosquittoFiles: true), "--out", MosquittoFilesDirectory]);
+        await command.WaitForExitAsync(TimeSpan.FromSeconds(120));
+        Assert.True(command.ExitCode == 0, "mosquitto-files failed:\n" + command.Output);
+    }
+
+    /// <summary>Makes Mosquitto read its password and ACL files again, as <c>systemctl reload mosquitto</c> does.</summary>
+    public async Task ReloadBrokerAsync() => await (mosquitto ?? throw new InvalidOperationException("No external broker.")).SignalAsync("HUP");
 
     /// <summary>
     /// Mosquitto started as root drops to its own user, which cannot write into our private temp
@@ -326,13 +368,15 @@ internal sealed class Deployment : IAsyncDisposable
         return path;
     }
 
-    private void StartCloud()
+    private void StartCloud() => cloud = ChildProcess.Start("cloud", "dotnet", CloudArguments(mosquittoFiles: false));
+
+    private List<string> CloudArguments(bool mosquittoFiles)
     {
         var inv = CultureInfo.InvariantCulture;
         List<string> args =
         [
             Binary("Cloud", "AfterSales.Cloud.dll"),
-            "--urls", $"http://127.0.0.1:{HttpPort.ToString(inv)}",
+            .. mosquittoFiles ? ["mosquitto-files"] : new[] { "--urls", $"http://127.0.0.1:{HttpPort.ToString(inv)}" },
             $"--Database:ConnectionString=Data Source={Path.Combine(tempDirectory, "cloud.db")}",
             $"--Broker:Port={BrokerPort.ToString(inv)}",
             $"--SiteConfig:SigningKeyFile={CloudSigningKeyPath}",
@@ -365,14 +409,31 @@ internal sealed class Deployment : IAsyncDisposable
         ];
         if (ExternalBroker)
         {
-            args.AddRange(["--Broker:Embedded=false", "--Broker:Host=127.0.0.1"]);
+            args.AddRange(["--Broker:Embedded=false", "--Broker:Host=127.0.0.1", $"--Broker:Username={CloudBrokerUser}", $"--Broker:Password={CloudBrokerPassword}"]);
         }
         else
         {
             args.Add("--Broker:BindAddress=127.0.0.1");
         }
 
-        cloud = ChildProcess.Start("cloud", "dotnet", args);
+        if (BrokerTls)
+        {
+            args.AddRange([
+                $"--Broker:TlsPort={TlsPort.ToString(inv)}",
+                $"--Broker:TlsCertificateFile={Path.Combine(BrokerTlsDirectory, "broker.pfx")}",
+                $"--Broker:TlsCaCertificateFile={Path.Combine(BrokerTlsDirectory, "ca.pem")}",
+            ]);
+        }
+
+        return args;
+    }
+
+    /// <summary>As an installer of a small site does (docs/security.md, "MQTT over TLS"): the cloud's own command makes the site CA and the broker's certificate.</summary>
+    private async Task MakeBrokerCertificateAsync()
+    {
+        using var command = ChildProcess.Start("broker-certificate", "dotnet", [Binary("Cloud", "AfterSales.Cloud.dll"), "broker-certificate", "--out", BrokerTlsDirectory, "--ip", "127.0.0.1", "--host", "localhost"]);
+        await command.WaitForExitAsync(TimeSpan.FromSeconds(60));
+        Assert.True(command.ExitCode == 0, "broker-certificate failed:\n" + command.Output);
     }
 
     private async Task<bool> IsHealthyAsync()

@@ -7,13 +7,16 @@ public abstract class FaultToTicketScenario
 {
     protected abstract bool ExternalBroker { get; }
 
+    /// <summary>The gateway reaches the embedded broker over TLS.</summary>
+    protected virtual bool BrokerTls => false;
+
     /// <summary>The gateway to run: null for the build output, or a published executable.</summary>
     protected virtual Task<string?> GatewayExecutableAsync() => Task.FromResult<string?>(null);
 
     [Fact]
     public async Task GatewayInput_RaisedThenNormal_OneTicketOpenedThenRestored()
     {
-        await using var deployment = await Deployment.StartAsync(ExternalBroker, await GatewayExecutableAsync());
+        await using var deployment = await Deployment.StartAsync(ExternalBroker, await GatewayExecutableAsync(), BrokerTls);
         deployment.StartGateway();
 
         await deployment.SetPanelAcLossAsync(lost: true);

@@ -14,7 +14,9 @@ internal sealed record FleetAudit(int Sent, int Stored, int InInbox, int InOutbo
     public static FleetAudit Take(CloudFleet fleet, IReadOnlyList<BurstLedger> ledgers)
     {
         var occurrences = ReadOccurrences(fleet.CloudDatabase);
-        var inbox = ReadPayloadSeqs(fleet.CloudDatabase, "SELECT Payload FROM IngestInbox;");
+        // The inbox is a SQLite file of its own beside the cloud's: aftersales.db → aftersales.inbox.db.
+        var inboxFile = Path.ChangeExtension(fleet.CloudDatabase, ".inbox" + Path.GetExtension(fleet.CloudDatabase));
+        var inbox = ReadPayloadSeqs(inboxFile, "SELECT Payload FROM IngestInbox;");
         int sent = 0, stored = 0, inInbox = 0, inOutbox = 0, lost = 0;
         var firstLost = new List<string>();
         for (var i = 0; i < fleet.Sites; i++)

@@ -176,6 +176,9 @@ public sealed partial class RemoteConfigTests(ITestOutputHelper output)
         await client.ConnectAsync(new MqttClientOptionsBuilder()
             .WithTcpServer("127.0.0.1", port)
             .WithClientId("operator-" + Guid.NewGuid().ToString("N")[..8])
+
+            // Only the cloud's user may write a config on Mosquitto: these forgeries play a cloud gone wrong, or its leaked credential.
+            .WithCredentials(Deployment.CloudBrokerUser, Deployment.CloudBrokerPassword)
             .WithProtocolVersion(MqttProtocolVersion.V500)
             .Build());
         return client;

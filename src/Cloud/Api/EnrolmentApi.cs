@@ -26,12 +26,13 @@ internal static class EnrolmentApi
             }
 
             var o = options.Value;
-            var ca = o.CaCertificateFile is { Length: > 0 } file ? await File.ReadAllTextAsync(file, ct) : null;
+            var (port, useTls, caFile) = o.BrokerFor(broker.Value);
+            var ca = caFile is null ? null : await File.ReadAllTextAsync(caFile, ct);
             return Results.Ok(new EnrolResponse(
                 outcome.GatewayId!,
                 outcome.Site!.Id,
                 outcome.Site.Name,
-                new EnrolBroker(o.BrokerHost is { Length: > 0 } host ? host : http.Request.Host.Host, o.BrokerPort ?? broker.Value.Port, o.BrokerUseTls, outcome.GatewayId!, outcome.Secret!, ca)));
+                new EnrolBroker(o.BrokerHost is { Length: > 0 } host ? host : http.Request.Host.Host, port, useTls, outcome.GatewayId!, outcome.Secret!, ca)));
         }).AllowAnonymous();
         return app;
     }

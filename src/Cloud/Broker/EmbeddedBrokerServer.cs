@@ -1,6 +1,7 @@
 using AfterSales.Cloud.Telemetry;
 using System.Buffers;
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using AfterSales.Cloud.Ingest;
 using AfterSales.Cloud.Mqtt;
 using AfterSales.Cloud.Sites;
@@ -32,22 +33,38 @@ internal sealed partial class EmbeddedBrokerServer(
 
     private MqttServer? _server;
 
+    private X509Certificate2? _certificate;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var o = options.Value;
         _guard = new BrokerGuardPolicy(o.MaxFailedLogins, TimeSpan.FromSeconds(o.LoginPauseSeconds), TimeSpan.FromSeconds(o.RefusalRecordSeconds));
-        var serverOptions = new MqttServerOptionsBuilder()
-            .WithDefaultEndpoint()
-            .WithDefaultEndpointPort(o.Port)
-            .WithDefaultEndpointBoundIPAddress(IPAddress.Parse(o.BindAddress))
-            .WithPersistentSessions()
-            .Build();
-        _server = new MqttServerFactory().CreateMqttServer(serverOptions);
+        var bind = IPAddress.Parse(o.BindAddress);
+        var plain = BrokerListenerPolicy.Plain(bind, o.AllowPlainOnNetwork);
+        List<(IPEndPoint, X509Certificate2?)> listeners = [.. Endpoints(plain, o.Port).Select(e => (e, (X509Certificate2?)null))];
+        if (o.TlsEnabled)
+        {
+            _certificate = BrokerCertificateStore.Load(o);
+            listeners.AddRange(Endpoints(BrokerListenerPolicy.Tls(bind), o.TlsPort).Select(e => (e, (X509Certificate2?)_certificate)));
+        }
+
+        // Our listeners instead of MQTTnet's: they cap a packet's size before MQTTnet allocates it (CappedMqttTcpServer).
+        var serverOptions = new MqttServerOptionsBuilder().WithPersistentSessions().Build();
+        _server = new MqttServerFactory().CreateMqttServer(serverOptions, [new CappedMqttTcpServer(listeners, o.MaxPacketBytes, log)]);
         _server.ValidatingConnectionAsync += ValidateConnectionAsync;
         _server.InterceptingPublishAsync += InterceptPublishAsync;
         _server.InterceptingSubscriptionAsync += InterceptSubscriptionAsync;
         await _server.StartAsync();
-        LogStarted(log, o.BindAddress, o.Port);
+        LogStarted(log, plain.V4.Equals(IPAddress.None) ? plain.V6.ToString() : plain.V4.ToString(), o.Port);
+        if (o.TlsEnabled)
+        {
+            LogTlsStarted(log, o.BindAddress, o.TlsPort, _certificate!.Subject, _certificate.NotAfter);
+        }
+
+        if (BrokerListenerPolicy.PlainKeptOnLoopback(bind, o.AllowPlainOnNetwork))
+        {
+            LogPlainOnLoopback(log, o.Port, o.BindAddress);
+        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -62,7 +79,12 @@ internal sealed partial class EmbeddedBrokerServer(
     {
         _server?.Dispose();
         _server = null;
+        _certificate?.Dispose();
+        _certificate = null;
     }
+
+    private static IEnumerable<IPEndPoint> Endpoints((IPAddress V4, IPAddress V6) addresses, int port) =>
+        new[] { addresses.V4, addresses.V6 }.Where(a => !a.Equals(IPAddress.None)).Select(a => new IPEndPoint(a, port));
 
     private async Task ValidateConnectionAsync(ValidatingConnectionEventArgs e)
     {
@@ -177,8 +199,14 @@ internal sealed partial class EmbeddedBrokerServer(
         return Task.CompletedTask;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Embedded MQTT broker listening on {Address}:{Port}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Embedded MQTT broker listening on {Address}:{Port} (plain MQTT)")]
     private static partial void LogStarted(ILogger logger, string address, int port);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Embedded MQTT broker listening with TLS on {Address}:{Port}, certificate {Subject} valid until {NotAfter:u}")]
+    private static partial void LogTlsStarted(ILogger logger, string address, int port, string subject, DateTime notAfter);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Plain MQTT on port {Port} listens on loopback only, not on {BindAddress}: gateways elsewhere connect with TLS (Broker:TlsCertificateFile), or set Broker:AllowPlainOnNetwork=true to let passwords and alarms cross the network readable")]
+    private static partial void LogPlainOnLoopback(ILogger logger, int port, string bindAddress);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused broker login of client {ClientId} as {UserName} from {Endpoint}: unknown gateway or wrong credential")]
     private static partial void LogRefusedLogin(ILogger logger, string clientId, string userName, string endpoint);

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using System.Net;
 using AfterSales.Cloud.Auth;
+using AfterSales.Cloud.Broker;
 using AfterSales.Cloud.Calendar;
 using AfterSales.Cloud.Dispatch;
 using AfterSales.Cloud.Sites;
@@ -9,8 +11,8 @@ using Microsoft.Extensions.Options;
 namespace AfterSales.Cloud.Hosting;
 
 /// <summary>
-/// The cloud program's commands: run the service (the default), <c>apikey create</c> and
-/// <c>demo-history</c>. Wrong use prints the error and the command's help and exits 2 before
+/// The cloud program's commands: run the service (the default), <c>apikey</c>, <c>demo-history</c>,
+/// <c>gateway-secret-hash</c>, <c>broker-certificate</c> and <c>mosquitto-files</c>. Wrong use prints the error and the command's help and exits 2 before
 /// anything is started or any database is touched; <c>--help</c> and <c>--version</c> work everywhere.
 /// </summary>
 internal static class CloudCommandLine
@@ -100,7 +102,90 @@ internal static class CloudCommandLine
         root.Subcommands.Add(ApiKeyCommand(config));
         root.Subcommands.Add(DemoHistoryCommand(config));
         root.Subcommands.Add(GatewaySecretHashCommand());
+        root.Subcommands.Add(BrokerCertificateCommand());
+        root.Subcommands.Add(MosquittoFilesCommand(config));
         return root;
+    }
+
+    /// <summary>Mosquitto's password and ACL files from the registry (docs/security.md, "Mosquitto").</summary>
+    private static Command MosquittoFilesCommand(Option<FileInfo> config)
+    {
+        var output = new Option<DirectoryInfo>("--out") { Description = "Where passwd and acl go, e.g. /etc/mosquitto/aftersales.", Required = true, HelpName = "DIR" };
+        var command = new Command(
+            "mosquitto-files",
+            "Write Mosquitto's password file and ACL from the configured database's gateways and the cloud's Broker:Username/Password: "
+            + "each gateway may publish only its own site's events, status and heartbeat and read only its own config. Run it again after every enrolment or removal, then reload Mosquitto.")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        command.Options.Add(output);
+        command.SetAction((result, ct) => ReportingSettingsAsync(() =>
+            MosquittoFilesExport.RunAsync(HostArgs(result, config, []), result.GetRequiredValue(output).FullName, ct)));
+        return command;
+    }
+
+    /// <summary>A small install's TLS for the embedded broker: a site CA and a broker certificate (docs/security.md, "MQTT over TLS").</summary>
+    private static Command BrokerCertificateCommand()
+    {
+        var output = new Option<DirectoryInfo>("--out") { Description = "Where the files go, e.g. /etc/aftersales/broker-tls.", Required = true, HelpName = "DIR" };
+        var hosts = new Option<string[]>("--host") { Description = "A DNS name the gateways dial (repeatable).", HelpName = "NAME", AllowMultipleArgumentsPerToken = false };
+        var addresses = new Option<string[]>("--ip") { Description = "An IP address the gateways dial (repeatable).", HelpName = "ADDRESS" };
+        var days = new Option<int>("--days") { Description = "How long the broker certificate is good for.", DefaultValueFactory = _ => BrokerCertificateBuilder.DefaultServerDays, HelpName = "DAYS" };
+        var newCa = new Option<bool>("--new-ca") { Description = "Make a new site CA even if DIR holds one (every gateway then needs the new ca.pem)." };
+        var caName = new Option<string>("--ca-name") { Description = "The new CA's name.", DefaultValueFactory = _ => "AfterSales site CA", HelpName = "NAME" };
+        addresses.Validators.Add(r =>
+        {
+            foreach (var a in r.GetValueOrDefault<string[]>() ?? [])
+            {
+                if (!IPAddress.TryParse(a, out _))
+                {
+                    r.AddError($"--ip '{a}' is not an IP address.");
+                }
+            }
+        });
+        days.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 1 or > 3650)
+            {
+                r.AddError("--days must be between 1 and 3650.");
+            }
+        });
+        var command = new Command(
+            "broker-certificate",
+            "Create a site CA (kept if DIR already has one) and a certificate for the embedded broker's TLS listener, for the names and addresses the gateways dial. "
+            + "Writes ca.pem (give it to the gateways), ca-key.pem, broker.pfx, broker.pem and broker-key.pem; the keys readable by this user only.");
+        command.Options.Add(output);
+        command.Options.Add(hosts);
+        command.Options.Add(addresses);
+        command.Options.Add(days);
+        command.Options.Add(newCa);
+        command.Options.Add(caName);
+        command.SetAction(result =>
+        {
+            var names = result.GetValue(hosts) ?? [];
+            var ips = (result.GetValue(addresses) ?? []).Select(IPAddress.Parse).ToList();
+            if (names.Length + ips.Count == 0)
+            {
+                Console.Error.WriteLine("Name at least one --host or --ip: the gateways check that the broker's certificate names the address they dial.");
+                return UsageError;
+            }
+
+            var directory = result.GetRequiredValue(output).FullName;
+            var issued = BrokerCertificateStore.Issue(directory, result.GetRequiredValue(caName), names, ips, result.GetValue(days), result.GetValue(newCa), DateTimeOffset.UtcNow);
+            var inv = System.Globalization.CultureInfo.InvariantCulture;
+            Console.WriteLine(issued.KeptCa
+                ? $"Kept the site CA in {directory} ({issued.Ca.Subject}, until {issued.Ca.NotAfter.ToString("yyyy-MM-dd", inv)}): gateways that trust it need nothing new."
+                : $"Made a new site CA in {directory} ({issued.Ca.Subject}, until {issued.Ca.NotAfter.ToString("yyyy-MM-dd", inv)}): give ca.pem to every gateway (broker.caCertificate).");
+            Console.WriteLine($"Broker certificate for {string.Join(", ", names.Concat(ips.Select(i => i.ToString())))} until {issued.Server.NotAfter.ToString("yyyy-MM-dd", inv)}.");
+            Console.WriteLine("Settings for the cloud (then restart it):");
+            Console.WriteLine($"  --Broker:TlsCertificateFile={Path.Combine(directory, BrokerCertificateStore.ServerPfxName)}");
+            Console.WriteLine($"  --Broker:TlsCaCertificateFile={Path.Combine(directory, BrokerCertificateStore.CaCertificateName)}");
+            Console.WriteLine($"Keep {BrokerCertificateStore.CaKeyName} offline if you can: whoever holds it can pose as the broker.");
+            issued.Ca.Dispose();
+            issued.Server.Dispose();
+            return 0;
+        });
+        return command;
     }
 
     /// <summary>Lets a seed file carry a gateway's hash instead of its secret (Seed:Gateways:n:SecretHash).</summary>

@@ -82,7 +82,7 @@ internal sealed partial class DatabaseInitializer(
         Require(SiteIds.IsValid(gateway.Id), $"Seed:Gateways: id '{gateway.Id}' is not a valid gateway id");
         var hashed = !string.IsNullOrEmpty(gateway.SecretHash);
         Require(hashed || gateway.Secret.Length >= 8, $"Seed:Gateways: '{gateway.Id}' needs a SecretHash (`gateway-secret-hash` prints one) or a Secret of at least 8 characters");
-        Require(!hashed || GatewaySecrets.IsHash(gateway.SecretHash!), $"Seed:Gateways: '{gateway.Id}' SecretHash is not a pbkdf2-sha256 hash");
+        Require(!hashed || GatewaySecrets.IsHash(gateway.SecretHash!), $"Seed:Gateways: '{gateway.Id}' SecretHash is not a gateway-secret-hash (pbkdf2-sha512) hash");
         Require(await db.Sites.AnyAsync(s => s.Id == gateway.SiteId, cancellationToken), $"Seed:Gateways: '{gateway.Id}' names unknown site '{gateway.SiteId}'");
         if (await db.Gateways.FindAsync([gateway.Id], cancellationToken) is null)
         {

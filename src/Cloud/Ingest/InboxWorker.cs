@@ -150,10 +150,7 @@ internal sealed partial class InboxWorker(
     {
         try
         {
-            using (await turns.TakeAsync(cancellationToken))
-            {
-                await pipeline.ApplyEventsAsync([.. rows.Select(Incoming)], cancellationToken);
-            }
+            await pipeline.ApplyEventsAsync([.. rows.Select(Incoming)], cancellationToken);
 
             return true;
         }
@@ -172,10 +169,7 @@ internal sealed partial class InboxWorker(
         {
             try
             {
-                using (await turns.TakeAsync(cancellationToken))
-                {
-                    await pipeline.ApplyEventsAsync([Incoming(row)], cancellationToken);
-                }
+                await pipeline.ApplyEventsAsync([Incoming(row)], cancellationToken);
 
                 applied.Add(row.Id);
             }

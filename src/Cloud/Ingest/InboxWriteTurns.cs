@@ -1,11 +1,10 @@
 namespace AfterSales.Cloud.Ingest;
 
 /// <summary>
-/// SQLite has one writer at a time, and a writer that finds the file locked retries with pauses: the
-/// inbox commit, stuck behind the desk's transactions, got a turn only every few hundred ms and intake
-/// fell from ~2 000 to ~400 events/s in the benchmark. Taking turns in the process instead gives the
-/// group commit the lock after at most one desk transaction. PostgreSQL locks rows, not the database,
-/// so there the turns are free.
+/// SQLite has one writer at a time, and a writer that finds the file locked retries with pauses. Two
+/// write to the inbox file: the group commit and the worker deleting what the desk applied. Taking
+/// turns in the process gives the group commit the lock after at most one short delete instead of
+/// after a pause. PostgreSQL locks rows, not the database, so there the turns are free.
 /// </summary>
 internal sealed class InboxWriteTurns(bool serialize) : IDisposable
 {

@@ -1,5 +1,6 @@
+using AfterSales.Cloud.Storage;
 using AfterSales.Cloud.Telemetry;
-using AfterSales.Cloud.Ingest;
+using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.Cloud.Ingest;
 
@@ -7,7 +8,8 @@ internal static class IngestRegistration
 {
     /// <summary>
     /// The pipeline, the inbox (group-commit writer and the worker that feeds the desk) and rejections.
-    /// Call after the database initializer: the worker's first pass reads the migrated schema.
+    /// Call after the database initializer: the inbox file is migrated after the cloud's database, and
+    /// the worker's first pass reads the migrated schema.
     /// </summary>
     public static IServiceCollection AddIngest(this IServiceCollection services, IConfiguration configuration)
     {
@@ -15,12 +17,13 @@ internal static class IngestRegistration
         services.AddSingleton<IngestCounters>();
         services.AddSingleton<RejectionStore>();
         services.AddSingleton<IngestPipeline>();
-        services.AddSingleton<InboxStore>();
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddSingleton(sp => new InboxStore(sp.GetRequiredService<IDbContextFactory<CloudDb>>(), database, sp.GetRequiredService<ILogger<InboxStore>>()));
+        services.AddHostedService<InboxPreparationService>();
         services.AddSingleton<IInboxDepth>(sp => sp.GetRequiredService<InboxStore>());
         services.AddSingleton<InboxSiteClaimStore>();
         services.AddSingleton<InboxSignal>();
-        var provider = configuration["Database:Provider"] ?? "sqlite";
-        services.AddSingleton(_ => new InboxWriteTurns(serialize: provider.Equals("sqlite", StringComparison.OrdinalIgnoreCase)));
+        services.AddSingleton(_ => new InboxWriteTurns(serialize: database.Provider.Equals("sqlite", StringComparison.OrdinalIgnoreCase)));
         services.AddSingleton<InboxIntakeService>();
         services.AddSingleton<InboxWriterWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxWriterWorker>());

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using AfterSales.Cloud.Hosting;
+using AfterSales.Cloud.Ingest;
 using AfterSales.Cloud.Storage;
 using AfterSales.Cloud.Tickets;
 using AfterSales.Protocol.Contracts;
@@ -80,7 +81,7 @@ public sealed class EmbeddedBrokerInboxTests : IAsyncLifetime
 
     private async Task ExecuteAsync(string sql)
     {
-        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<CloudDb>>().CreateDbContextAsync();
+        await using var db = _app.Services.GetRequiredService<InboxStore>().OpenDb();
         await db.Database.ExecuteSqlRawAsync(sql);
     }
 

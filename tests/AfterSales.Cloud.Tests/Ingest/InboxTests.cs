@@ -10,6 +10,7 @@ using AfterSales.Protocol.Contracts;
 using AfterSales.Protocol.Faults;
 using AfterSales.Protocol.Json;
 using AfterSales.Protocol.Topics;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -31,11 +32,18 @@ public abstract class InboxTests : IAsyncLifetime, IDisposable
     private InboxWorker _secondNode = null!;
     private ServiceProvider _desk = null!;
 
-    protected abstract Task<Func<CloudDb>> CreateDatabaseAsync();
+    /// <summary>The cloud's database, as the cloud's configuration names it.</summary>
+    protected abstract Task<(Func<CloudDb> Create, DatabaseOptions Options)> CreateDatabaseAsync();
+
+    protected CloudDb CloudDb() => _dbs.CreateDbContext();
+
+    private protected InboxStore Store => _store;
 
     public async Task InitializeAsync()
     {
-        _dbs = new Factory(await CreateDatabaseAsync());
+        var (create, options) = await CreateDatabaseAsync();
+        _dbs = new Factory(create);
+        _store = new InboxStore(_dbs, options, NullLogger<InboxStore>.Instance);
         await using (var db = _dbs.CreateDbContext())
         {
             await db.Database.MigrateAsync();
@@ -47,18 +55,18 @@ public abstract class InboxTests : IAsyncLifetime, IDisposable
             await db.SaveChangesAsync();
         }
 
+        await _store.PrepareAsync(default);
         _desk = DeskServices.Build(_dbs, _time);
         var deskService = _desk.GetRequiredService<TicketDeskService>();
         var counters = new IngestCounters();
         var presence = new PresenceService(new PresencePolicy(TimeSpan.FromSeconds(90)), deskService, _dbs, _time, NullLogger<PresenceService>.Instance);
         var pipeline = new IngestPipeline(deskService, new GatewayStore(_dbs), presence, new RejectionStore(_dbs, counters, _time, NullLogger<RejectionStore>.Instance), counters);
-        var options = Options.Create(new InboxOptions { MaxCommitBatch = 100, WorkBatch = 50 });
+        var inboxOptions = Options.Create(new InboxOptions { MaxCommitBatch = 100, WorkBatch = 50 });
         var signal = new InboxSignal();
         _turns = new InboxWriteTurns(serialize: true);
-        _store = new InboxStore(_dbs);
-        _writer = new InboxWriterWorker(_store, signal, _turns, options, NullLogger<InboxWriterWorker>.Instance);
-        _worker = new InboxWorker(_store, pipeline, signal, _turns, new InboxSiteClaimStore(_dbs), options, _time, NullLogger<InboxWorker>.Instance);
-        _secondNode = new InboxWorker(_store, pipeline, signal, _turns, new InboxSiteClaimStore(_dbs), options, _time, NullLogger<InboxWorker>.Instance);
+        _writer = new InboxWriterWorker(_store, signal, _turns, inboxOptions, NullLogger<InboxWriterWorker>.Instance);
+        _worker = new InboxWorker(_store, pipeline, signal, _turns, new InboxSiteClaimStore(_dbs), inboxOptions, _time, NullLogger<InboxWorker>.Instance);
+        _secondNode = new InboxWorker(_store, pipeline, signal, _turns, new InboxSiteClaimStore(_dbs), inboxOptions, _time, NullLogger<InboxWorker>.Instance);
         await _writer.StartAsync(default);
     }
 
@@ -157,7 +165,7 @@ public abstract class InboxTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Append_TableUnavailable_EveryWaitingSenderToldNotStored()
     {
-        await using (var db = _dbs.CreateDbContext())
+        await using (var db = _store.OpenDb())
         {
             await db.Database.ExecuteSqlRawAsync("ALTER TABLE \"IngestInbox\" RENAME TO \"IngestInboxAway\"");
         }
@@ -168,7 +176,7 @@ public abstract class InboxTests : IAsyncLifetime, IDisposable
             await Assert.ThrowsAnyAsync<Exception>(() => attempt);
         }
 
-        await using (var db = _dbs.CreateDbContext())
+        await using (var db = _store.OpenDb())
         {
             await db.Database.ExecuteSqlRawAsync("ALTER TABLE \"IngestInboxAway\" RENAME TO \"IngestInbox\"");
         }
@@ -180,14 +188,14 @@ public abstract class InboxTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Append_CommitFailedOnADelivery_LaterEventsOfThatDeliveryRefusedSoNoneOvertakes()
     {
-        await using (var db = _dbs.CreateDbContext())
+        await using (var db = _store.OpenDb())
         {
             await db.Database.ExecuteSqlRawAsync("ALTER TABLE \"IngestInbox\" RENAME TO \"IngestInboxAway\"");
         }
 
         var first = _writer.AppendAsync(Row("site-a", "gw-a", 1, PayloadCodec.Encode(Raise("site-a", "gw-a", 1, "zone-1"))), "link-1", default);
         await Assert.ThrowsAnyAsync<Exception>(() => first);
-        await using (var db = _dbs.CreateDbContext())
+        await using (var db = _store.OpenDb())
         {
             await db.Database.ExecuteSqlRawAsync("ALTER TABLE \"IngestInboxAway\" RENAME TO \"IngestInbox\"");
         }
@@ -234,9 +242,22 @@ public abstract class InboxTests : IAsyncLifetime, IDisposable
         }
     }
 
-    private Task StoreAsync(FaultEvent e) => _writer.AppendAsync(Row(e.SiteId, e.GatewayId, e.Seq, PayloadCodec.Encode(e)), stream: null, default);
+    /// <summary>Every event of a site, applied by the desk, in seq order, once each.</summary>
+    protected async Task DrainAndAssertAppliedInOrderAsync(string site, int count)
+    {
+        while (await _worker.WorkOnceAsync(default) > 0)
+        {
+        }
 
-    private InboxEvent Row(string site, string gateway, long seq, byte[] payload) => new()
+        await using var db = _dbs.CreateDbContext();
+        var seqs = await db.Occurrences.AsNoTracking().Where(o => o.SiteId == site).OrderBy(o => o.Id).Select(o => o.Seq).ToListAsync();
+        Assert.Equal(Enumerable.Range(1, count).Select(i => (long)i), seqs);
+        Assert.Equal(0, await _store.CountAsync(default));
+    }
+
+    protected Task StoreAsync(FaultEvent e) => _writer.AppendAsync(Row(e.SiteId, e.GatewayId, e.Seq, PayloadCodec.Encode(e)), stream: null, default);
+
+    protected InboxEvent Row(string site, string gateway, long seq, byte[] payload) => new()
     {
         Topic = MqttTopics.Events(site),
         SiteId = site,
@@ -246,7 +267,7 @@ public abstract class InboxTests : IAsyncLifetime, IDisposable
         Payload = payload,
     };
 
-    private static FaultEvent Raise(string site, string gateway, long seq, string device) => Event(site, gateway, seq, FaultState.Raised, device);
+    protected static FaultEvent Raise(string site, string gateway, long seq, string device) => Event(site, gateway, seq, FaultState.Raised, device);
 
     private static FaultEvent Event(string site, string gateway, long seq, FaultState state, string device) => new()
     {
@@ -273,16 +294,62 @@ public sealed class SqliteInboxTests : InboxTests
 {
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"aftersales-inbox-{Guid.NewGuid():N}.db");
 
-    protected override Task<Func<CloudDb>> CreateDatabaseAsync()
+    [Fact]
+    public async Task Append_DeskHoldsTheCloudDatabase_EventStillCommittedAtOnce()
     {
-        var options = new DbContextOptionsBuilder<SqliteCloudDb>().UseSqlite($"Data Source={_file};Pooling=False").Options;
-        return Task.FromResult<Func<CloudDb>>(() => new SqliteCloudDb(options));
+        // The desk in the middle of a long transaction on the cloud's database (SQLite: the writer lock).
+        await using var desk = new SqliteConnection($"Data Source={_file};Pooling=False");
+        await desk.OpenAsync();
+        await using (var begin = desk.CreateCommand())
+        {
+            begin.CommandText = "BEGIN IMMEDIATE;";
+            await begin.ExecuteNonQueryAsync();
+        }
+
+        // The inbox has its own file and lock: the gateway's acknowledgement does not wait for the desk.
+        var store = StoreAsync(Raise("site-a", "gw-a", 1, "zone-1"));
+        var finished = await Task.WhenAny(store, Task.Delay(TimeSpan.FromSeconds(10)));
+
+        Assert.Same(store, finished);
+        await store;
+        Assert.True(File.Exists(Path.ChangeExtension(_file, ".inbox.db")), "the inbox file is not beside the database");
+    }
+
+    [Fact]
+    public async Task Restart_RowsLeftInTheCloudDatabasesInbox_MovedToTheInboxFileAndApplied()
+    {
+        // A cloud from before the inbox had a file of its own stopped with events waiting.
+        await using (var db = CloudDb())
+        {
+            db.IngestInbox.AddRange(Enumerable.Range(1, 5).Select(seq => Row("site-b", "gw-b", seq, PayloadCodec.Encode(Raise("site-b", "gw-b", seq, $"zone-{seq}")))));
+            await db.SaveChangesAsync();
+        }
+
+        await Store.PrepareAsync(default);
+
+        await using (var db = CloudDb())
+        {
+            Assert.Equal(0, await db.IngestInbox.CountAsync());
+        }
+
+        await DrainAndAssertAppliedInOrderAsync("site-b", 5);
+    }
+
+    protected override Task<(Func<CloudDb> Create, DatabaseOptions Options)> CreateDatabaseAsync()
+    {
+        var connectionString = $"Data Source={_file};Pooling=False";
+        var options = new DbContextOptionsBuilder<SqliteCloudDb>().UseSqlite(connectionString).Options;
+        return Task.FromResult<(Func<CloudDb>, DatabaseOptions)>((() => new SqliteCloudDb(options), new DatabaseOptions { Provider = "sqlite", ConnectionString = connectionString }));
     }
 
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        File.Delete(_file);
+        SqliteConnection.ClearAllPools();
+        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(_file)!, Path.GetFileNameWithoutExtension(_file) + "*"))
+        {
+            File.Delete(file);
+        }
     }
 }
 
@@ -292,10 +359,10 @@ public sealed class PostgresInboxTests(PostgresServer server) : InboxTests
     [Fact]
     public Task Workers_TwoNodesOnOneInbox_EachSiteInSeqOrderEachEventOnce() => TwoWorkersOnOneInboxAsync();
 
-    protected override async Task<Func<CloudDb>> CreateDatabaseAsync()
+    protected override async Task<(Func<CloudDb> Create, DatabaseOptions Options)> CreateDatabaseAsync()
     {
         var connectionString = await server.CreateDatabaseAsync();
         var options = new DbContextOptionsBuilder<PostgresCloudDb>().UseNpgsql(connectionString).Options;
-        return () => new PostgresCloudDb(options);
+        return (() => new PostgresCloudDb(options), new DatabaseOptions { Provider = "postgres", ConnectionString = connectionString });
     }
 }

@@ -52,6 +52,75 @@ public sealed class BrokerLimitsTests
     }
 
     [Fact]
+    public async Task OversizedPacket_IsRefusedAtItsHeader_ConnectionClosed_WithoutAllocatingIt()
+    {
+        await using var host = await DeskHost.StartAsync(new DeskHostSettings { Extra = ["Broker:MaxPacketBytes=4096"] });
+        using var socket = new System.Net.Sockets.TcpClient();
+        await socket.ConnectAsync(System.Net.IPAddress.Loopback, host.MqttPort);
+        var stream = socket.GetStream();
+
+        // A gateway logs in properly (MQTT 3.1.1 CONNECT, written by hand: no client library would send what follows)…
+        await stream.WriteAsync(Connect("gw-a", "gw-a", "secret-gw-a"));
+        var connack = new byte[4];
+        await stream.ReadExactlyAsync(connack);
+        Assert.Equal(new byte[] { 0x20, 0x02, 0x00, 0x00 }, connack);
+
+        // …then announces a 200 MB publish and starts sending it.
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        const int announced = 200 * 1024 * 1024;
+        byte[] header = [0x30, .. VariableLength(announced)];
+        await stream.WriteAsync(header);
+        var closed = false;
+        var chunk = new byte[16 * 1024];
+        for (var sent = 0; sent < 16 * 1024 * 1024 && !closed; sent += chunk.Length)
+        {
+            try
+            {
+                await stream.WriteAsync(chunk);
+                closed = socket.Client.Poll(0, System.Net.Sockets.SelectMode.SelectRead) && socket.Client.Available == 0;
+            }
+            catch (IOException)
+            {
+                closed = true;
+            }
+        }
+
+        Assert.True(closed, "the broker kept reading a packet far over Broker:MaxPacketBytes");
+        var grown = GC.GetTotalAllocatedBytes(precise: true) - before;
+        Assert.True(grown < announced / 4, $"the process allocated {grown / (1024 * 1024)} MB while refusing a {announced / (1024 * 1024)} MB packet");
+
+        // Other gateways are not affected.
+        var (code, client) = await ConnectAsync(host, "gw-b", "secret-gw-b");
+        Assert.Equal(MqttClientConnectResultCode.Success, code);
+        client?.Dispose();
+    }
+
+    private static byte[] Connect(string clientId, string user, string password)
+    {
+        byte[] body = [0x00, 0x04, (byte)'M', (byte)'Q', (byte)'T', (byte)'T', 0x04, 0xC2, 0x00, 0x3C, .. Utf8(clientId), .. Utf8(user), .. Utf8(password)];
+        return [0x10, .. VariableLength(body.Length), .. body];
+    }
+
+    private static byte[] Utf8(string text)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        return [(byte)(bytes.Length >> 8), (byte)bytes.Length, .. bytes];
+    }
+
+    private static byte[] VariableLength(int length)
+    {
+        var bytes = new List<byte>();
+        do
+        {
+            var b = (byte)(length % 128);
+            length /= 128;
+            bytes.Add(length > 0 ? (byte)(b | 0x80) : b);
+        }
+        while (length > 0);
+        return [.. bytes];
+    }
+
+    [Fact]
     public async Task ConnectionsBeyondTheCap_AreRefusedAsBusy()
     {
         await using var host = await DeskHost.StartAsync(new DeskHostSettings { Extra = ["Broker:MaxConnections=4"] });
