@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace AfterSales.Cloud.Feedback;
 
 /// <summary>Registers complaints with their monthly serial, records answers and fixes, and chases overdue ones.</summary>
-internal sealed partial class ComplaintService(IDbContextFactory<CloudDb> dbs, MailService mailer, IOptions<FeedbackOptions> options, TenantCalendars calendars, TimeProvider time, ILogger<ComplaintService> log)
+internal sealed partial class ComplaintService(IDbContextFactory<CloudDb> dbs, MailService mailer, Notifications.NotificationService notices, IOptions<FeedbackOptions> options, TenantCalendars calendars, TimeProvider time, ILogger<ComplaintService> log)
 {
     /// <summary>
     /// Registers a complaint about a site of <paramref name="tenantId"/>. A site, technician or ticket of
@@ -77,7 +77,16 @@ internal sealed partial class ComplaintService(IDbContextFactory<CloudDb> dbs, M
 
         if (!string.IsNullOrWhiteSpace(fix))
         {
+            var firstOutcome = complaint.ResolvedAt is null;
             complaint.Resolve(fix, now);
+
+            // The outcome is told back to the customer once, when it is first recorded (§4.3b); the portal shows later corrections.
+            var site = await db.Sites.AsNoTracking().SingleAsync(s => s.Id == complaint.SiteId, cancellationToken);
+            if (firstOutcome && !string.IsNullOrWhiteSpace(site.ContactPhone))
+            {
+                notices.SendTo(db, Notifications.Recipients.Customer(site.Id), Notifications.NoticeKind.General, complaint.TicketId,
+                    ComplaintOutcomeComposer.CustomerText(complaint.Number, site.Name, complaint.Fix!), Notifications.NotificationChannel.Sms, site.ContactPhone);
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -11,7 +11,7 @@ namespace AfterSales.Cloud.Hosting;
 
 /// <summary>
 /// The service companies' calendar, run every few minutes on every node: contract expiry notices,
-/// complaint reminders, deleting old noise (retention), and for each company (tenant) this month's inspection jobs, last month's
+/// complaint reminders, two-week maintenance reminders, deleting old noise (retention), and for each company (tenant) this month's inspection jobs, last month's
 /// reports (from the 1st) and revisits for this month's repairs.
 /// Each step keeps its own state in the database, so running it twice, on two nodes or after a
 /// crash, does each thing once.
@@ -19,6 +19,7 @@ namespace AfterSales.Cloud.Hosting;
 internal sealed partial class ServiceCalendarWorker(
     ContractService contracts,
     InspectionPlanService inspections,
+    MaintenanceReminderService reminders,
     MonthlyReportService reports,
     ComplaintService complaints,
     RevisitService revisits,
@@ -34,6 +35,7 @@ internal sealed partial class ServiceCalendarWorker(
     {
         await Step("expiry notices", () => contracts.SendExpiryNoticesAsync(cancellationToken));
         await Step("complaint reminders", () => complaints.ChaseAsync(cancellationToken));
+        await Step("maintenance reminders", () => reminders.RemindAsync(cancellationToken));
         await Step("retention", () => retention.PurgeNoiseAsync(cancellationToken));
 
         // Plans and report runs are each company's own: its sites, its technicians, its quota.

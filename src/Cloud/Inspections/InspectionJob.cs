@@ -32,11 +32,17 @@ public sealed class InspectionJob
 
     public string? Remarks { get; private set; }
 
+    /// <summary>When the customer's contact was reminded of the visit, two weeks ahead (docs/service-rules.md §3.4); once per visit.</summary>
+    public DateTimeOffset? ReminderSentAt { get; private set; }
+
     public List<InspectionItem> Items { get; } = [];
 
     /// <summary>An inspection booked for a day of the month, with or without a technician yet.</summary>
     public static InspectionJob Plan(string siteId, DateOnly month, string? technicianId, DateOnly scheduledFor, DateTimeOffset createdAt) =>
         new() { SiteId = siteId, Month = month, TechnicianId = technicianId, ScheduledFor = scheduledFor, CreatedAt = createdAt };
+
+    /// <summary>The customer was reminded; a visit is reminded once.</summary>
+    public void Reminded(DateTimeOffset at) => ReminderSentAt ??= at;
 
     /// <summary>Records one item's result; the first result recorded starts the inspection. Returns the item.</summary>
     public InspectionItem Record(long itemId, ItemResult result, string? note, DateTimeOffset at)

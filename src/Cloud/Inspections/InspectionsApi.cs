@@ -9,7 +9,7 @@ internal static class InspectionsApi
     public static IServiceCollection AddInspections(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<InspectionOptions>(configuration.GetSection(InspectionOptions.Section));
-        return services.AddSingleton<InspectionPlanService>().AddSingleton<InspectionService>();
+        return services.AddSingleton<MaintenanceReminderService>().AddSingleton<InspectionPlanService>().AddSingleton<InspectionService>();
     }
 
     public static IEndpointRouteBuilder MapInspections(this IEndpointRouteBuilder app)

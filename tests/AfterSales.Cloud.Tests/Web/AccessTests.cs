@@ -49,6 +49,7 @@ public sealed partial class AccessTests : IAsyncLifetime
         (Rx("^/api/v1/tickets(/{id}(/(audit|occurrences))?)?$"), SignedIn),
         (Rx("^/desk(/{id})?$"), Staff),
         (Rx("^/desk/revisits(/{id})?$"), Staff), // revisits as work (docs/people.md)
+        (Rx("^/desk/complaints$"), Staff),
         (Rx("^/jobs/findings$"), ["technician"]), // revisit findings about the technician's own jobs
         (Rx("^/jobs(/{id})?$"), ["technician"]),
         (Rx("^/tickets$"), ["admin", "dispatcher", "customer"]),

@@ -117,6 +117,31 @@ public sealed class PortalTests : IAsyncLifetime
         var answered = await _customer.GetStringAsync(new Uri("/portal", UriKind.Relative));
         Assert.Contains("Settled", answered, StringComparison.Ordinal);
         Assert.Contains("Supervisor closed the tile and apologised in person.", answered, StringComparison.Ordinal);
+
+        // The outcome is told back to the site's contact by SMS, once (§4.3b).
+        await using var after = await Db().CreateDbContextAsync();
+        var told = await after.Set<AfterSales.Cloud.Notifications.Notification>().Include(n => n.Deliveries)
+            .SingleAsync(n => n.Recipient == AfterSales.Cloud.Notifications.Recipients.Customer("site-a"));
+        Assert.Contains("Supervisor closed the tile", told.Message, StringComparison.Ordinal);
+        Assert.Equal("+86 28 8000 0001", told.Deliveries.Single().Address);
+    }
+
+    [Fact]
+    public async Task ComplaintAnsweredOnTheDeskPage_OutcomeGoesToTheCustomerAndThePortal()
+    {
+        using var filed = await DeskHost.PostFormAsync(_customer, "/portal/complaint", new() { ["site"] = "site-a", ["summary"] = "Nobody called before coming." });
+        string number;
+        await using (var db = await Db().CreateDbContextAsync())
+        {
+            number = (await db.Set<Complaint>().SingleAsync()).Number;
+        }
+
+        Assert.Contains(number, await _dispatcher.GetStringAsync(new Uri("/desk/complaints", UriKind.Relative)), StringComparison.Ordinal);
+        using var answer = await DeskHost.PostFormAsync(_dispatcher, "/desk/complaints", new() { ["number"] = number, ["fix"] = "Technicians now call 30 minutes ahead." }, "Answer");
+        Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
+        Assert.Contains("Technicians now call 30 minutes ahead.", await _customer.GetStringAsync(new Uri("/portal", UriKind.Relative)), StringComparison.Ordinal);
+        await using var after = await Db().CreateDbContextAsync();
+        Assert.Equal(1, await after.Set<AfterSales.Cloud.Notifications.Notification>().CountAsync(n => n.Message.Contains(number)));
     }
 
     [Fact]

@@ -165,6 +165,8 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
         ["GET /portal"] = Lists("/portal"),
         ["GET /desk/revisits"] = Lists("/desk/revisits", "/desk/revisits?show=Due", "/desk/revisits?show=Overdue"),
         ["POST /desk/revisits"] = Clean("POST", "/desk/revisits"),
+        ["GET /desk/complaints"] = Lists("/desk/complaints"),
+        ["POST /desk/complaints"] = PageForms("/desk/complaints", "answer"),
         ["GET /desk/revisits/{id}"] = Foreign("GET", $"/desk/revisits/{_victim.Revisit}"),
         ["POST /desk/revisits/{id}"] = PageForms($"/desk/revisits/{_victim.Revisit}", "record"),
         ["GET /jobs/findings"] = Lists("/jobs/findings"),
@@ -383,7 +385,7 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
                 {
                     ["__RequestVerificationToken"] = token, ["technicianId"] = "li", ["arrivalHours"] = "1", ["reason"] = "x", ["part"] = "x",
                     ["quantity"] = "1", ["resolution"] = "x", ["signerName"] = "x", ["png"] = "iVBORw0KGgo=", ["text"] = "x",
-                    ["itemId"] = "1", ["result"] = "Pass", ["revisitId"] = _victim.Revisit.ToString(CultureInfo.InvariantCulture), ["remarks"] = "x", ["userName"] = "other-dispatch", ["shiftId"] = _victim.Shift.ToString(CultureInfo.InvariantCulture), ["centreId"] = "centre-b", ["geoJson"] = JsonSerializer.Serialize(VictimZones()), ["role"] = "customer", ["customer"] = "Jinli", ["timerId"] = _victim.StuckTimer.ToString(CultureInfo.InvariantCulture),
+                    ["itemId"] = "1", ["result"] = "Pass", ["revisitId"] = _victim.Revisit.ToString(CultureInfo.InvariantCulture), ["number"] = _victim.Complaint, ["fix"] = "attacker's fix", ["remarks"] = "x", ["userName"] = "other-dispatch", ["shiftId"] = _victim.Shift.ToString(CultureInfo.InvariantCulture), ["centreId"] = "centre-b", ["geoJson"] = JsonSerializer.Serialize(VictimZones()), ["role"] = "customer", ["customer"] = "Jinli", ["timerId"] = _victim.StuckTimer.ToString(CultureInfo.InvariantCulture),
                 });
                 using var response = await _clients[user].PostAsync(new Uri($"{path}?handler={handler}", UriKind.Relative), form);
                 _foreignTried++;

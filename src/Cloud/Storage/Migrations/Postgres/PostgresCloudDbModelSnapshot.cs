@@ -675,6 +675,9 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<DateTimeOffset?>("ReminderSentAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateOnly>("ScheduledFor")
                         .HasColumnType("date");
 

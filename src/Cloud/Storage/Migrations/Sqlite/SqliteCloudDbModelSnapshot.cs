@@ -646,6 +646,9 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ReminderSentAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("ScheduledFor")
                         .HasColumnType("TEXT");
 
