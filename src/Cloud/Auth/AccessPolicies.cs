@@ -43,7 +43,6 @@ internal static class AccessPolicies
         .AddPolicy(Admin, p => p.RequireRole(ApiKeyRoles.Admin))
         .AddPolicy(Technician, p => p.RequireRole(ApiKeyRoles.Technician))
         .AddPolicy(Field, p => p.RequireRole(ApiKeyRoles.Technician, ApiKeyRoles.Admin, ApiKeyRoles.Dispatcher))
-        .AddPolicy(Admin, p => p.RequireRole(ApiKeyRoles.Admin))
         .AddPolicy(Operator, p => p.RequireRole(ApiKeyRoles.Admin).RequireClaim(DeskUser.TenantClaim, Tenants.Default))
         .AddPolicy(Customer, p => p.RequireRole(ApiKeyRoles.Customer))
         .AddPolicy(Board, p => p.RequireRole(ApiKeyRoles.Admin, ApiKeyRoles.Dispatcher, ApiKeyRoles.Customer));
