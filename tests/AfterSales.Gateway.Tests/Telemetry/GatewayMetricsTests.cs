@@ -36,7 +36,11 @@ public sealed class GatewayMetricsTests
         rig.Reporter.Report(new FaultObservation("panel", DeviceKind.Panel, FaultCodes.PanelAcLoss, true, FaultSeverity.Major, rig.Time.GetUtcNow()));
         await rig.NextEventAsync("panel");
 
-        await Eventually.TrueAsync(() => GatewayMetrics.Snapshot().EventsPublished > before.EventsPublished, "the PUBACK to be counted");
+        // The PUBACK is counted a moment before its latency is recorded (and other tests' PUBACKs count on the same
+        // process-wide meter), so wait for both; an event never timed still fails here.
+        await Eventually.TrueAsync(
+            () => GatewayMetrics.Snapshot().EventsPublished > before.EventsPublished && measured.ContainsKey("aftersales.gateway.event.latency"),
+            "the PUBACK to be counted and timed");
         var after = GatewayMetrics.Snapshot();
         Assert.True(after.EventsQueued > before.EventsQueued);
         Assert.True(measured.ContainsKey("aftersales.gateway.events.queued"));
