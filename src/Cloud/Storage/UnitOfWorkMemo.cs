@@ -5,7 +5,7 @@ namespace AfterSales.Cloud.Storage;
 /// <summary>
 /// Reference data read once per unit of work — one <see cref="CloudDb"/> context: a desk batch, a
 /// request — and forgotten with it. The desk opens many tickets in one batch, and each asked the
-/// database again for the same site's contract and the same company's technicians; a change saved
+/// database again for the same site, its contract and the same company's centres and technicians; a change saved
 /// elsewhere is still seen by the next unit of work, as before.
 /// </summary>
 /// <remarks>A context is used by one thread at a time, and so is its memo.</remarks>

@@ -23,6 +23,11 @@ internal sealed partial class TicketDeskService(
     TimeProvider time,
     ILogger<TicketDeskService> log)
 {
+    // Sites and a company's service centres read once per desk batch (one context) instead of once
+    // per event; an administrator's change is seen by the next batch.
+    private readonly UnitOfWorkMemo<string, Sites.Site> _sites = new();
+    private readonly UnitOfWorkMemo<string, List<ServiceCentre>> _centres = new();
+
     public async Task<TicketAction> ApplyAsync(FaultEvent e, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(e);
@@ -65,13 +70,12 @@ internal sealed partial class TicketDeskService(
     {
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var reference = new DeskReferenceStore(db);
         var applied = new List<(DeskEvent Input, TicketAction Action, long? TicketId, DateTimeOffset ReceivedAt)>(events.Count);
         foreach (var input in events)
         {
             using var span = CloudTelemetry.Start("desk apply", parent: input.TraceParent)?.SetTag("aftersales.event.id", input.Event.EventId).SetTag("aftersales.fault", input.Event.Fault);
             var receivedAt = time.GetUtcNow();
-            var (action, ticketId) = await ApplyInAsync(db, reference, input.Event, receivedAt, cancellationToken);
+            var (action, ticketId) = await ApplyInAsync(db, input.Event, receivedAt, cancellationToken);
             span?.SetTag("aftersales.ticket.action", action.ToString()).SetTag("aftersales.ticket.id", ticketId);
             applied.Add((input, action, ticketId, receivedAt));
 
@@ -91,7 +95,7 @@ internal sealed partial class TicketDeskService(
         return applied.ConvertAll(a => a.Action);
     }
 
-    private async Task<(TicketAction Action, long? TicketId)> ApplyInAsync(CloudDb db, DeskReferenceStore reference, FaultEvent e, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    private async Task<(TicketAction Action, long? TicketId)> ApplyInAsync(CloudDb db, FaultEvent e, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         if (await db.Occurrences.AnyAsync(o => o.EventId == e.EventId, cancellationToken))
         {
@@ -103,7 +107,7 @@ internal sealed partial class TicketDeskService(
             t => t.SiteId == e.SiteId && t.DeviceId == e.DeviceId && t.Fault == e.Fault && t.ClosedAt == null,
             cancellationToken);
         var action = TicketRules.Decide(open, e);
-        var site = await reference.SiteAsync(e.SiteId, cancellationToken);
+        var site = await _sites.GetOrReadAsync(db, e.SiteId, () => db.Sites.AsNoTracking().SingleAsync(s => s.Id == e.SiteId, cancellationToken));
         var repeated = action == TicketAction.Open ? await RecentlyClosedAsync(db, e, receivedAt, cancellationToken) : null;
         if (repeated is not null)
         {
@@ -111,7 +115,7 @@ internal sealed partial class TicketDeskService(
         }
 
         // Assessed once per event: the new ticket keeps its zone, and the workflow plans the visit from the same figures.
-        var zone = action is TicketAction.Open or TicketAction.Reopen or TicketAction.Attach ? await AssessAsync(db, reference, site, receivedAt, cancellationToken) : null;
+        var zone = action is TicketAction.Open or TicketAction.Reopen or TicketAction.Attach ? await AssessAsync(db, site, receivedAt, cancellationToken) : null;
         var ticket = action switch
         {
             TicketAction.Open => Open(db, e, receivedAt, zone!),
@@ -179,9 +183,9 @@ internal sealed partial class TicketDeskService(
     }
 
     /// <summary>The zone; beyond every band the arrival figure of the contract in force, else the site's own (docs/service-rules.md §1.1, §1.8).</summary>
-    private async Task<ArrivalAssessment> AssessAsync(CloudDb db, DeskReferenceStore reference, Sites.Site site, DateTimeOffset at, CancellationToken cancellationToken)
+    private async Task<ArrivalAssessment> AssessAsync(CloudDb db, Sites.Site site, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var centres = await reference.CentresAsync(cancellationToken);
+        var centres = await _centres.GetOrReadAsync(db, site.TenantId, () => db.ServiceCentres.AsNoTracking().Where(c => c.TenantId == site.TenantId).ToListAsync(cancellationToken));
         var contract = await contracts.InForceAsync(db, site.Id, at, cancellationToken);
         return SiteArrivalRules.Assess(
             policy,
