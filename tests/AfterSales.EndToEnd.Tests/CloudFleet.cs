@@ -1,37 +1,82 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace AfterSales.EndToEnd.Tests;
 
 /// <summary>
-/// The default set-up with several sites: one cloud process (embedded broker, SQLite file) and one
-/// simulated gateway process per site, each with its own outbox. The cloud can be SIGKILLed and
-/// started again on the same database and port while the gateways keep running.
+/// Several sites, each a simulated gateway process with its own outbox, against the cloud as real
+/// processes. Two layouts (docs/ingest.md):
+/// - the default set-up: one cloud node with its embedded broker on a SQLite file;
+/// - several nodes: cloud nodes sharing one PostgreSQL database and one external Mosquitto,
+///   splitting the events through a shared subscription.
+/// Any node can be SIGKILLed and started again (same database, port and broker client id) while
+/// the gateways keep running; the external broker can be restarted.
 /// </summary>
 internal sealed class CloudFleet : IAsyncDisposable
 {
     public const string Secret = "fleet-secret-123";
+    private const string CloudBrokerUser = "aftersales-cloud";
+    private const string CloudBrokerPassword = "fleet-cloud-broker-password";
 
     private readonly string _directory = Directory.CreateTempSubdirectory("aftersales-fleet-").FullName;
-    private readonly int _httpPort = FreePort();
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(5) };
     private readonly ChildProcess?[] _gateways;
-    private ChildProcess? _cloud;
+    private readonly ChildProcess?[] _nodes;
+    private readonly int[] _httpPorts;
+    private readonly string? _postgres;
+    private MosquittoServer? _mosquitto;
 
+    /// <summary>The default set-up: one node, embedded broker, SQLite.</summary>
     public CloudFleet(int sites)
+        : this(sites, nodes: 1, postgres: null)
+    {
+    }
+
+    private CloudFleet(int sites, int nodes, string? postgres)
     {
         _gateways = new ChildProcess?[sites];
+        _nodes = new ChildProcess?[nodes];
+        _httpPorts = [.. Enumerable.Range(0, nodes).Select(_ => FreePort())];
+        _postgres = postgres;
         BrokerPort = FreePort();
-        _http.BaseAddress = new Uri($"http://127.0.0.1:{_httpPort.ToString(CultureInfo.InvariantCulture)}");
+    }
+
+    /// <summary>Several nodes on one PostgreSQL database and one external Mosquitto, which is started here.</summary>
+    public static async Task<CloudFleet> StartSharedAsync(int sites, int nodes, string postgresConnectionString)
+    {
+        var fleet = new CloudFleet(sites, nodes, postgresConnectionString);
+        try
+        {
+            // As an operator does (docs/security.md, "Mosquitto"): the cloud writes Mosquitto's
+            // password and ACL files from its registry, seeded by this first run.
+            var auth = Path.Combine(fleet._directory, "mosquitto-auth");
+            using (var command = ChildProcess.Start("mosquitto-files", "dotnet", [.. fleet.NodeArguments(0, ["mosquitto-files"]), "--out", auth]))
+            {
+                await command.WaitForExitAsync(TimeSpan.FromSeconds(120));
+                Assert.True(command.ExitCode == 0, "mosquitto-files failed:\n" + command.Output);
+            }
+
+            fleet._mosquitto = new MosquittoServer(fleet.BrokerPort, auth, fleet._directory);
+            await fleet._mosquitto.StartAsync();
+            return fleet;
+        }
+        catch
+        {
+            await fleet.DisposeAsync();
+            throw;
+        }
     }
 
     public int BrokerPort { get; }
 
     public int Sites => _gateways.Length;
 
-    public string CloudDatabase => Path.Combine(_directory, "cloud.db");
+    public int Nodes => _nodes.Length;
 
     public static string SiteId(int i) => "site-" + i.ToString("00", CultureInfo.InvariantCulture);
 
@@ -41,17 +86,43 @@ internal sealed class CloudFleet : IAsyncDisposable
 
     public ChildProcess Gateway(int i) => _gateways[i] ?? throw new InvalidOperationException($"gateway {i} not started");
 
-    /// <summary>Starts the cloud (again) and waits until its ingest is connected to its broker.</summary>
+    /// <summary>Starts every node (again).</summary>
     public async Task StartCloudAsync()
     {
-        _cloud?.Dispose();
-        _cloud = ChildProcess.Start("cloud", "dotnet", CloudArguments());
-        var healthy = await Poll.UntilAsync(async () => _cloud.HasExited || await IsHealthyAsync(), TimeSpan.FromSeconds(120));
-        Assert.True(healthy && !_cloud.HasExited, "cloud /healthz did not become 200.\n" + Diagnostics());
+        for (var node = 0; node < Nodes; node++)
+        {
+            await StartNodeAsync(node);
+        }
+    }
+
+    /// <summary>Starts one node (again) and waits until it is healthy: database ready, ingest connected to its broker.</summary>
+    public async Task StartNodeAsync(int node)
+    {
+        _nodes[node]?.Dispose();
+        var process = ChildProcess.Start(NodeName(node), "dotnet", NodeArguments(node, ["--urls", $"http://127.0.0.1:{_httpPorts[node].ToString(CultureInfo.InvariantCulture)}"]));
+        _nodes[node] = process;
+        var healthy = await Poll.UntilAsync(async () => process.HasExited || await IsHealthyAsync(node), TimeSpan.FromSeconds(120));
+        Assert.True(healthy && !process.HasExited, $"{NodeName(node)} /healthz did not become 200.\n" + Diagnostics());
     }
 
     /// <summary>The fault injected: SIGKILL, no chance to flush or say goodbye.</summary>
-    public void KillCloud() => _cloud?.Kill();
+    public void KillCloud()
+    {
+        for (var node = 0; node < Nodes; node++)
+        {
+            KillNode(node);
+        }
+    }
+
+    public void KillNode(int node) => _nodes[node]?.Kill();
+
+    /// <summary>Restarts the external broker as its service manager would: SIGTERM (it saves its sessions), then start.</summary>
+    public async Task RestartBrokerAsync()
+    {
+        var broker = _mosquitto ?? throw new InvalidOperationException("This fleet runs the embedded broker.");
+        await broker.StopAsync();
+        await broker.StartAsync();
+    }
 
     public void StartGateway(int i, Action<string> onLine)
     {
@@ -73,16 +144,31 @@ internal sealed class CloudFleet : IAsyncDisposable
         _gateways[i] = ChildProcess.Start($"gateway {i}", "dotnet", [Deployment.Binary("Gateway/Simulation", "AfterSales.Gateway.Simulation.dll"), "--config", config, "--simulate"], redirectInput: true, onLine: onLine);
     }
 
-    public string Diagnostics() => string.Join("\n", new[] { _cloud }.Concat(_gateways.Take(2)).Where(p => p is not null).Select(p => p!.Tail(40)));
+    /// <summary>The cloud's database, for the audit: the SQLite file or the shared PostgreSQL database.</summary>
+    public DbConnection OpenCloudDatabase() => _postgres is null
+        ? new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = SqliteFile(), Pooling = false }.ToString())
+        : new NpgsqlConnection(_postgres);
+
+    /// <summary>The inbox: on SQLite a file of its own beside the cloud's (aftersales.db → aftersales.inbox.db), on PostgreSQL a table of the same database.</summary>
+    public DbConnection OpenInbox() => _postgres is null
+        ? new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.ChangeExtension(SqliteFile(), ".inbox.db"), Pooling = false }.ToString())
+        : new NpgsqlConnection(_postgres);
+
+    /// <summary>Whether the cloud's database exists yet (a SQLite file is created by the first start).</summary>
+    public bool HasCloudDatabase => _postgres is not null || File.Exists(SqliteFile());
+
+    public string Diagnostics() => string.Join(
+        "\n",
+        new[] { _mosquitto?.Tail() }.Concat(_nodes.Concat(_gateways.Take(2)).Select(p => p?.Tail(40))).OfType<string>());
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var gateway in _gateways)
+        foreach (var process in _gateways.Concat(_nodes))
         {
-            gateway?.Dispose();
+            process?.Dispose();
         }
 
-        _cloud?.Dispose();
+        _mosquitto?.Dispose();
         _http.Dispose();
         await Task.Yield();
         try
@@ -95,22 +181,38 @@ internal sealed class CloudFleet : IAsyncDisposable
         }
     }
 
-    private List<string> CloudArguments()
+    private string SqliteFile() => Path.Combine(_directory, "cloud.db");
+
+    private string NodeName(int node) => Nodes == 1 ? "cloud" : "node " + node.ToString(CultureInfo.InvariantCulture);
+
+    private List<string> NodeArguments(int node, IEnumerable<string> command)
     {
         var inv = CultureInfo.InvariantCulture;
         List<string> args =
         [
             Deployment.Binary("Cloud", "AfterSales.Cloud.dll"),
-            "--urls", $"http://127.0.0.1:{_httpPort.ToString(inv)}",
-            $"--Database:ConnectionString=Data Source={CloudDatabase}",
+            .. command,
             $"--Broker:Port={BrokerPort.ToString(inv)}",
-            "--Broker:BindAddress=127.0.0.1",
             "--Calendar:Enabled=false",
 
             // One line per ticket action would make the bursts mostly console work.
             "--Serilog:MinimumLevel:Override:AfterSales.Cloud.Tickets=Warning",
             "--Seed:Centres:0:Id=cd", "--Seed:Centres:0:Name=Centre", "--Seed:Centres:0:Latitude=30.6574", "--Seed:Centres:0:Longitude=104.0657",
         ];
+        if (_postgres is null)
+        {
+            args.AddRange([$"--Database:ConnectionString=Data Source={SqliteFile()}", "--Broker:BindAddress=127.0.0.1"]);
+        }
+        else
+        {
+            // docs/ingest.md, "Several nodes": each node its own broker client id, one shared subscription.
+            args.AddRange([
+                "--Database:Provider=postgres", $"--Database:ConnectionString={_postgres}",
+                "--Broker:Embedded=false", "--Broker:Host=127.0.0.1", $"--Broker:Username={CloudBrokerUser}", $"--Broker:Password={CloudBrokerPassword}",
+                "--Broker:SharedSubscription=true", $"--Broker:ClientId=aftersales-cloud-node{node.ToString(inv)}",
+            ]);
+        }
+
         for (var i = 0; i < Sites; i++)
         {
             var n = i.ToString(inv);
@@ -124,11 +226,11 @@ internal sealed class CloudFleet : IAsyncDisposable
         return args;
     }
 
-    private async Task<bool> IsHealthyAsync()
+    private async Task<bool> IsHealthyAsync(int node)
     {
         try
         {
-            using var response = await _http.GetAsync(new Uri("/healthz", UriKind.Relative));
+            using var response = await _http.GetAsync(new Uri($"http://127.0.0.1:{_httpPorts[node].ToString(CultureInfo.InvariantCulture)}/healthz"));
             return response.StatusCode == HttpStatusCode.OK;
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)

@@ -16,7 +16,6 @@ internal sealed class Deployment : IAsyncDisposable
     public const string GatewaySecret = "e2e-secret-123";
     public const string ApiKey = "as_e2e_key_0000000000000000";
     public const string AdminApiKey = "as_e2e_admin_0000000000000000";
-    public const string MosquittoPath = "/usr/sbin/mosquitto";
 
     /// <summary>The cloud's own user on Mosquitto (Broker:Username / Broker:Password).</summary>
     public const string CloudBrokerUser = "aftersales-cloud";
@@ -27,7 +26,7 @@ internal sealed class Deployment : IAsyncDisposable
     private static readonly TimeSpan CloudStartPatience = TimeSpan.FromMinutes(3);
     private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(10) };
     private ChildProcess? cloud;
-    private ChildProcess? mosquitto;
+    private MosquittoServer? mosquitto;
     private int dc09Sequence;
 
     private Deployment(bool externalBroker, string? gatewayExecutable, bool brokerTls)
@@ -96,9 +95,8 @@ internal sealed class Deployment : IAsyncDisposable
         {
             // As an operator does (docs/security.md, "Mosquitto"): the cloud writes Mosquitto's password and ACL files from its registry.
             await WriteMosquittoFilesAsync();
-            StartMosquitto();
-            var listening = await Poll.UntilAsync(() => Task.FromResult(CanConnect(BrokerPort)));
-            Assert.True(listening, "mosquitto did not start listening.\n" + Diagnostics());
+            mosquitto = new MosquittoServer(BrokerPort, MosquittoFilesDirectory, tempDirectory);
+            await mosquitto.StartAsync();
         }
 
         if (BrokerTls)
@@ -236,21 +234,12 @@ internal sealed class Deployment : IAsyncDisposable
     }
 
     /// <summary>Stops the external broker the way its service manager would (SIGTERM: it saves its persistent sessions).</summary>
-    public async Task StopBrokerAsync()
-    {
-        var broker = mosquitto ?? throw new InvalidOperationException("No external broker.");
-        await broker.TerminateAsync();
-        mosquitto = null;
-        broker.Dispose();
-    }
+    public Task StopBrokerAsync() => ExternalMosquitto.StopAsync();
 
     /// <summary>Starts the external broker again on the same port and persistence file.</summary>
-    public async Task StartBrokerAsync()
-    {
-        StartMosquitto();
-        var listening = await Poll.UntilAsync(() => Task.FromResult(CanConnect(BrokerPort)));
-        Assert.True(listening, "mosquitto did not start listening again.\n" + Diagnostics());
-    }
+    public Task StartBrokerAsync() => ExternalMosquitto.StartAsync();
+
+    private MosquittoServer ExternalMosquitto => mosquitto ?? throw new InvalidOperationException("No external broker.");
 
     public async Task WaitForGatewayConnectedAsync()
     {
@@ -279,7 +268,7 @@ internal sealed class Deployment : IAsyncDisposable
 
     public string Diagnostics() => string.Join(
         "\n",
-        new[] { mosquitto, cloud, Gateway }.Where(p => p is not null).Select(p => p!.Tail()));
+        new[] { mosquitto?.Tail() }.Concat(new[] { cloud, Gateway }.Where(p => p is not null).Select(p => p!.Tail())).Where(t => t is not null));
 
     public async ValueTask DisposeAsync()
     {
@@ -298,10 +287,6 @@ internal sealed class Deployment : IAsyncDisposable
         try
         {
             Directory.Delete(tempDirectory, recursive: true);
-            if (Directory.Exists(tempDirectory + "-broker"))
-            {
-                Directory.Delete(tempDirectory + "-broker", recursive: true);
-            }
         }
         catch (IOException)
         {
@@ -311,32 +296,6 @@ internal sealed class Deployment : IAsyncDisposable
         {
             // Same.
         }
-    }
-
-    private void StartMosquitto()
-    {
-        if (!File.Exists(MosquittoPath))
-        {
-            Assert.Fail($"{MosquittoPath} not found: install mosquitto (see .ci/run)");
-        }
-
-        var configPath = Path.Combine(tempDirectory, "mosquitto.conf");
-        // What a production broker for AfterSales needs: sessions and their queued messages survive a
-        // broker restart, and no cap on messages queued for a slow subscriber (the cloud) drops events.
-        // Never anonymous: every client logs in with a credential from the generated password file, and the ACL
-        // confines each gateway to its own site. Mosquitto started as root would drop to its own user, which cannot
-        // read our files; `user` keeps it as whoever runs the test (ignored when that is not root).
-        File.WriteAllText(configPath, $"""
-            listener {BrokerPort.ToString(CultureInfo.InvariantCulture)} 127.0.0.1
-            allow_anonymous false
-            password_file {Path.Combine(MosquittoFilesDirectory, "passwd")}
-            acl_file {Path.Combine(MosquittoFilesDirectory, "acl")}
-            user {Environment.UserName}
-            persistence true
-            persistence_location {BrokerDataDirectory()}/
-            max_queued_messages 0
-            """);
-        mosquitto = ChildProcess.Start("mosquitto", MosquittoPath, ["-c", configPath]);
     }
 
     public string MosquittoFilesDirectory => Path.Combine(tempDirectory, "mosquitto-auth");
@@ -350,23 +309,7 @@ internal sealed class Deployment : IAsyncDisposable
     }
 
     /// <summary>Makes Mosquitto read its password and ACL files again, as <c>systemctl reload mosquitto</c> does.</summary>
-    public async Task ReloadBrokerAsync() => await (mosquitto ?? throw new InvalidOperationException("No external broker.")).SignalAsync("HUP");
-
-    /// <summary>
-    /// Mosquitto started as root drops to its own user, which cannot write into our private temp
-    /// folder: it would fail to save its sessions and silently lose the queued events at a restart.
-    /// </summary>
-    private string BrokerDataDirectory()
-    {
-        var path = Path.Combine(Path.GetTempPath(), Path.GetFileName(tempDirectory) + "-broker");
-        Directory.CreateDirectory(path);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, (UnixFileMode)0b111_111_111);
-        }
-
-        return path;
-    }
+    public Task ReloadBrokerAsync() => ExternalMosquitto.ReloadAsync();
 
     private void StartCloud() => cloud = ChildProcess.Start("cloud", "dotnet", CloudArguments(mosquittoFiles: false));
 
@@ -487,17 +430,4 @@ internal sealed class Deployment : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static bool CanConnect(int port)
-    {
-        try
-        {
-            using var client = new TcpClient();
-            client.Connect(IPAddress.Loopback, port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using AfterSales.Protocol.Json;
 using Microsoft.Data.Sqlite;
 
@@ -5,7 +6,7 @@ namespace AfterSales.EndToEnd.Tests;
 
 /// <summary>
 /// What the gateways took (their logs), against what the cloud applied (its occurrences, read from
-/// its database file) and what is still in each gateway's outbox. Counted per gateway, summed.
+/// its database, either engine) and what is still in each gateway's outbox. Counted per gateway, summed.
 /// </summary>
 internal sealed record FleetAudit(int Sent, int Stored, int InInbox, int InOutbox, int Lost, int Duplicated, int OrderViolations, int Stale, IReadOnlyList<string> FirstLost)
 {
@@ -13,17 +14,16 @@ internal sealed record FleetAudit(int Sent, int Stored, int InInbox, int InOutbo
 
     public static FleetAudit Take(CloudFleet fleet, IReadOnlyList<BurstLedger> ledgers)
     {
-        var occurrences = ReadOccurrences(fleet.CloudDatabase);
-        // The inbox is a SQLite file of its own beside the cloud's: aftersales.db → aftersales.inbox.db.
-        var inboxFile = Path.ChangeExtension(fleet.CloudDatabase, ".inbox" + Path.GetExtension(fleet.CloudDatabase));
-        var inbox = ReadPayloadSeqs(inboxFile, "SELECT Payload FROM IngestInbox;");
+        var occurrences = fleet.HasCloudDatabase ? ReadOccurrences(fleet.OpenCloudDatabase()) : [];
+        var inbox = fleet.HasCloudDatabase ? ReadPayloadSeqs(fleet.OpenInbox(), "SELECT \"Payload\" FROM \"IngestInbox\";") : [];
         int sent = 0, stored = 0, inInbox = 0, inOutbox = 0, lost = 0;
         var firstLost = new List<string>();
         for (var i = 0; i < fleet.Sites; i++)
         {
             var taken = ledgers[i].Taken;
             var inCloud = occurrences.Where(o => o.GatewayId == CloudFleet.GatewayId(i)).Select(o => o.Seq).ToHashSet();
-            var outbox = ReadPayloadSeqs(Path.Combine(fleet.StateDirectory(i), "outbox.db"), "SELECT payload FROM outbox;")
+            var outboxFile = Path.Combine(fleet.StateDirectory(i), "outbox.db");
+            var outbox = (File.Exists(outboxFile) ? ReadPayloadSeqs(OpenSqlite(outboxFile), "SELECT payload FROM outbox;") : [])
                 .Where(e => e.GatewayId == CloudFleet.GatewayId(i)).Select(e => e.Seq).ToHashSet();
             var waiting = inbox.Where(e => e.GatewayId == CloudFleet.GatewayId(i)).Select(e => e.Seq).ToHashSet();
             var missing = taken.Where(s => !inCloud.Contains(s) && !waiting.Contains(s) && !outbox.Contains(s)).Order().ToList();
@@ -49,20 +49,15 @@ internal sealed record FleetAudit(int Sent, int Stored, int InInbox, int InOutbo
         $"{(FirstLost.Count > 0 ? " (" + string.Join(", ", FirstLost.Take(10)) + ")" : string.Empty)}, " +
         $"duplicated {Duplicated}, order violations {OrderViolations}, stale {Stale}";
 
-    private static List<Occurrence> ReadOccurrences(string path)
+    private static List<Occurrence> ReadOccurrences(DbConnection connection)
     {
         var list = new List<Occurrence>();
-        if (!File.Exists(path))
-        {
-            return list;
-        }
-
-        using var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        using var db = connection;
         db.Open();
         using var command = db.CreateCommand();
 
         // seq 0 marks what the cloud raised itself (gateway.offline while the cloud was down).
-        command.CommandText = "SELECT Id, GatewayId, Seq, DeviceId, Fault, Stale FROM Occurrences WHERE Seq > 0;";
+        command.CommandText = "SELECT \"Id\", \"GatewayId\", \"Seq\", \"DeviceId\", \"Fault\", \"Stale\" FROM \"Occurrences\" WHERE \"Seq\" > 0;";
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -72,16 +67,11 @@ internal sealed record FleetAudit(int Sent, int Stored, int InInbox, int InOutbo
         return list;
     }
 
-    /// <summary>(gateway, seq) of every decodable event payload a query returns; empty when the file is not there yet.</summary>
-    private static List<(string GatewayId, long Seq)> ReadPayloadSeqs(string path, string query)
+    /// <summary>(gateway, seq) of every decodable event payload a query returns.</summary>
+    private static List<(string GatewayId, long Seq)> ReadPayloadSeqs(DbConnection connection, string query)
     {
         var seqs = new List<(string, long)>();
-        if (!File.Exists(path))
-        {
-            return seqs;
-        }
-
-        using var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        using var db = connection;
         db.Open();
         using var command = db.CreateCommand();
         command.CommandText = query;
@@ -96,6 +86,8 @@ internal sealed record FleetAudit(int Sent, int Stored, int InInbox, int InOutbo
 
         return seqs;
     }
+
+    private static SqliteConnection OpenSqlite(string path) => new(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
 
     private sealed record Occurrence(long Id, string GatewayId, long Seq, string DeviceId, string Fault, bool Stale);
 }

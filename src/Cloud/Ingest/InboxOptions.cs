@@ -25,4 +25,14 @@ public sealed class InboxOptions
 
     /// <summary>How often an idle worker looks at the inbox for events another node committed.</summary>
     public int IdlePollMilliseconds { get; set; } = 500;
+
+    /// <summary>
+    /// How long a gateway's event waits for a missing earlier seq before it is applied without it
+    /// (docs/ingest.md, "Order across nodes"). Unset: 5 s with a shared subscription, where two nodes
+    /// take one gateway's events side by side, and 0 otherwise, where they arrive in order.
+    /// </summary>
+    public double? SeqGapHoldSeconds { get; set; }
+
+    public TimeSpan SeqGapHold(bool sharedSubscription) =>
+        TimeSpan.FromSeconds(Math.Max(0, SeqGapHoldSeconds ?? (sharedSubscription ? 5 : 0)));
 }

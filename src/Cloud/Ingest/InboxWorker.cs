@@ -1,3 +1,4 @@
+using AfterSales.Cloud.Mqtt;
 using AfterSales.Cloud.Telemetry;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +16,9 @@ internal sealed partial class InboxWorker(
     InboxSignal signal,
     InboxWriteTurns turns,
     InboxSiteClaimStore claims,
+    AppliedSeqStore appliedSeqs,
     IOptions<InboxOptions> options,
+    IOptions<BrokerOptions> broker,
     TimeProvider time,
     ILogger<InboxWorker> log) : BackgroundService
 {
@@ -89,7 +92,7 @@ internal sealed partial class InboxWorker(
             // Rows another node applied (and deleted) since this pass read them are not applied again.
             var still = await store.StillWaitingAsync([.. mine.SelectMany(site => site.Select(r => r.Id))], cancellationToken);
             var waiting = mine.Select(site => (IReadOnlyList<InboxEvent>)[.. site.Where(r => still.Contains(r.Id))]).Where(site => site.Count > 0).ToList();
-            var applied = await ApplyAsync(waiting, cancellationToken);
+            var applied = await ApplyAsync(await WithoutGapsAsync(waiting, cancellationToken), cancellationToken);
             if (applied.Count > 0)
             {
                 using (await turns.TakeAsync(cancellationToken))
@@ -107,6 +110,20 @@ internal sealed partial class InboxWorker(
                 await claim.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>Each site's rows that may be applied now; a gateway's events behind a missing seq wait (<see cref="SeqGapRules"/>).</summary>
+    private async Task<List<IReadOnlyList<InboxEvent>>> WithoutGapsAsync(List<IReadOnlyList<InboxEvent>> sites, CancellationToken cancellationToken)
+    {
+        var hold = options.Value.SeqGapHold(broker.Value.SharedSubscription);
+        if (hold <= TimeSpan.Zero || sites.Count == 0)
+        {
+            return sites;
+        }
+
+        var applied = await appliedSeqs.HighestAsync([.. sites.SelectMany(site => site.Select(r => r.GatewayId)).Distinct(StringComparer.Ordinal)], cancellationToken);
+        var now = time.GetUtcNow();
+        return [.. sites.Select(site => SeqGapRules.Ready(site, applied, now, hold)).Where(site => site.Count > 0)];
     }
 
     /// <summary>

@@ -22,6 +22,7 @@ internal static class IngestRegistration
         services.AddHostedService<InboxPreparationService>();
         services.AddSingleton<IInboxDepth>(sp => sp.GetRequiredService<InboxStore>());
         services.AddSingleton<InboxSiteClaimStore>();
+        services.AddSingleton<AppliedSeqStore>();
         services.AddSingleton<InboxSignal>();
         services.AddSingleton(_ => new InboxWriteTurns(serialize: database.Provider.Equals("sqlite", StringComparison.OrdinalIgnoreCase)));
         services.AddSingleton<InboxIntakeService>();

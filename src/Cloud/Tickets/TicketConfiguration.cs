@@ -47,5 +47,8 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>, IE
         builder.Property(o => o.GatewayId).HasMaxLength(64);
         builder.Property(o => o.State).HasConversion<string>().HasMaxLength(16);
         builder.HasIndex(o => o.EventId).IsUnique();
+
+        // The ingest worker's per-gateway seq mark (AppliedSeqStore): one seek, whatever the history.
+        builder.HasIndex(o => new { o.GatewayId, o.Seq });
     }
 }

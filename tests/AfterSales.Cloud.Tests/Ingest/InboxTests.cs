@@ -1,4 +1,5 @@
 using AfterSales.Cloud.Ingest;
+using AfterSales.Cloud.Mqtt;
 using AfterSales.Cloud.Presence;
 using AfterSales.Cloud.Sites;
 using AfterSales.Cloud.Storage;
@@ -30,6 +31,7 @@ public abstract class InboxTests : IAsyncLifetime, IDisposable
     private InboxWorker _worker = null!;
     private InboxWriteTurns _turns = null!;
     private InboxWorker _secondNode = null!;
+    private InboxWorker _sharedSubscriptionNode = null!;
     private ServiceProvider _desk = null!;
 
     /// <summary>The cloud's database, as the cloud's configuration names it.</summary>
@@ -65,8 +67,9 @@ public abstract class InboxTests : IAsyncLifetime, IDisposable
         var signal = new InboxSignal();
         _turns = new InboxWriteTurns(serialize: true);
         _writer = new InboxWriterWorker(_store, signal, _turns, inboxOptions, NullLogger<InboxWriterWorker>.Instance);
-        _worker = new InboxWorker(_store, pipeline, signal, _turns, new InboxSiteClaimStore(_dbs), inboxOptions, _time, NullLogger<InboxWorker>.Instance);
-        _secondNode = new InboxWorker(_store, pipeline, signal, _turns, new InboxSiteClaimStore(_dbs), inboxOptions, _time, NullLogger<InboxWorker>.Instance);
+        _worker = new InboxWorker(_store, pipeline, signal, _turns, new InboxSiteClaimStore(_dbs), new AppliedSeqStore(_dbs), inboxOptions, Options.Create(new BrokerOptions()), _time, NullLogger<InboxWorker>.Instance);
+        _sharedSubscriptionNode = new InboxWorker(_store, pipeline, signal, _turns, new InboxSiteClaimStore(_dbs), new AppliedSeqStore(_dbs), inboxOptions, Options.Create(new BrokerOptions { SharedSubscription = true }), _time, NullLogger<InboxWorker>.Instance);
+        _secondNode = new InboxWorker(_store, pipeline, signal, _turns, new InboxSiteClaimStore(_dbs), new AppliedSeqStore(_dbs), inboxOptions, Options.Create(new BrokerOptions()), _time, NullLogger<InboxWorker>.Instance);
         await _writer.StartAsync(default);
     }
 
@@ -121,6 +124,34 @@ public abstract class InboxTests : IAsyncLifetime, IDisposable
         Assert.Equal(2, ticket.LastSeq);
         Assert.Equal(0, await db.Occurrences.CountAsync(o => o.Stale));
         Assert.Equal(2, await db.Tickets.CountAsync());
+        Assert.Equal(0, await _store.CountAsync(default));
+    }
+
+    [Fact]
+    public async Task Worker_SharedSubscription_EventWhoseEarlierSeqIsOnTheOtherNodeWaitsForIt_AGapOlderThanTheHoldIsSkipped()
+    {
+        await StoreAsync(Raise("site-a", "gw-a", 1, "zone-1"));
+        await WorkAllAsync(_sharedSubscriptionNode);
+
+        // seq 3 is committed here while seq 2 is still on the other node.
+        await StoreAsync(Raise("site-a", "gw-a", 3, "zone-3"));
+        await WorkAllAsync(_sharedSubscriptionNode);
+        Assert.Equal(1, await _store.CountAsync(default));
+
+        await StoreAsync(Raise("site-a", "gw-a", 2, "zone-2"));
+        await WorkAllAsync(_sharedSubscriptionNode);
+        Assert.Equal(0, await _store.CountAsync(default));
+
+        // The gateway restarted and skipped the rest of its seq block: 4..999 never come.
+        await StoreAsync(Raise("site-a", "gw-a", 1000, "zone-4"));
+        await WorkAllAsync(_sharedSubscriptionNode);
+        Assert.Equal(1, await _store.CountAsync(default));
+        _time.Advance(TimeSpan.FromSeconds(5));
+        await WorkAllAsync(_sharedSubscriptionNode);
+
+        await using var db = _dbs.CreateDbContext();
+        Assert.Equal([1L, 2L, 3L, 1000L], await db.Occurrences.OrderBy(o => o.Id).Select(o => o.Seq).ToListAsync());
+        Assert.Equal(0, await db.Occurrences.CountAsync(o => o.Stale));
         Assert.Equal(0, await _store.CountAsync(default));
     }
 
@@ -253,6 +284,13 @@ public abstract class InboxTests : IAsyncLifetime, IDisposable
         var seqs = await db.Occurrences.AsNoTracking().Where(o => o.SiteId == site).OrderBy(o => o.Id).Select(o => o.Seq).ToListAsync();
         Assert.Equal(Enumerable.Range(1, count).Select(i => (long)i), seqs);
         Assert.Equal(0, await _store.CountAsync(default));
+    }
+
+    private static async Task WorkAllAsync(InboxWorker worker)
+    {
+        while (await worker.WorkOnceAsync(default) > 0)
+        {
+        }
     }
 
     protected Task StoreAsync(FaultEvent e) => _writer.AppendAsync(Row(e.SiteId, e.GatewayId, e.Seq, PayloadCodec.Encode(e)), stream: null, default);

@@ -1733,6 +1733,8 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
 
                     b.HasIndex("TicketId");
 
+                    b.HasIndex("GatewayId", "Seq");
+
                     b.ToTable("Occurrences", (string)null);
                 });
 

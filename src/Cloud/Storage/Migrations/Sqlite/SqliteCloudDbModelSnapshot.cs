@@ -1674,6 +1674,8 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
 
                     b.HasIndex("TicketId");
 
+                    b.HasIndex("GatewayId", "Seq");
+
                     b.ToTable("Occurrences", (string)null);
                 });
 

@@ -1,0 +1,27 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace AfterSales.Cloud.Storage.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class OccurrenceGatewaySeqIndex : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "IX_Occurrences_GatewayId_Seq",
+                table: "Occurrences",
+                columns: new[] { "GatewayId", "Seq" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Occurrences_GatewayId_Seq",
+                table: "Occurrences");
+        }
+    }
+}
