@@ -20,6 +20,9 @@ public sealed class InboxEvent
     /// <summary>The gateway's sequence number, 0 when the payload does not decode.</summary>
     public long Seq { get; set; }
 
+    /// <summary>The gateway's seq before this one (0: first since it started; null: not sent), so the worker knows what to wait for.</summary>
+    public long? PrevSeq { get; set; }
+
     public DateTimeOffset ReceivedAt { get; set; }
 
     public required byte[] Payload { get; set; }

@@ -29,6 +29,7 @@ internal sealed class InboxIntakeService(InboxWriterWorker writer, TimeProvider 
                 SiteId = RejectedMessageLimits.Clip(siteId, 64),
                 GatewayId = RejectedMessageLimits.Clip(decoded?.GatewayId ?? string.Empty, 64),
                 Seq = decoded?.Seq ?? 0,
+                PrevSeq = decoded?.PrevSeq,
                 ReceivedAt = time.GetUtcNow(),
                 Payload = payload.ToArray(),
                 TraceParent = traceParent is { Length: <= 64 } ? traceParent : null,

@@ -27,12 +27,13 @@ public sealed class InboxOptions
     public int IdlePollMilliseconds { get; set; } = 500;
 
     /// <summary>
-    /// How long a gateway's event waits for a missing earlier seq before it is applied without it
-    /// (docs/ingest.md, "Order across nodes"). Unset: 5 s with a shared subscription, where two nodes
-    /// take one gateway's events side by side, and 0 otherwise, where they arrive in order.
+    /// How long a gateway's event waits for the event before it, still on another node, before it is
+    /// applied without it (docs/ingest.md, "Order across nodes"). It should outlast a dead node's
+    /// restart, which brings back the events it held. Unset: 60 s with a shared subscription, where
+    /// nodes take one gateway's events side by side, and 0 otherwise, where they arrive in order.
     /// </summary>
     public double? SeqGapHoldSeconds { get; set; }
 
     public TimeSpan SeqGapHold(bool sharedSubscription) =>
-        TimeSpan.FromSeconds(Math.Max(0, SeqGapHoldSeconds ?? (sharedSubscription ? 5 : 0)));
+        TimeSpan.FromSeconds(Math.Max(0, SeqGapHoldSeconds ?? (sharedSubscription ? 60 : 0)));
 }

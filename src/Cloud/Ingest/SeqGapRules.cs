@@ -5,10 +5,10 @@ namespace AfterSales.Cloud.Ingest;
 /// order even when several nodes took them (docs/ingest.md, "Order across nodes"). With a shared
 /// subscription the broker hands one gateway's consecutive events to different nodes, and a node that
 /// dies holds its share until it is back: a later event can be in the inbox before an earlier one.
-/// A gateway's event whose predecessor is missing waits, up to the hold, for it to arrive; after that
-/// the gap is taken as a real one (a gateway that restarted skips the rest of its reserved seq block)
-/// and the event is applied. A missing event that turns up later still counts: the desk records it as
-/// stale, so it cannot undo newer state.
+/// An event waits, up to the hold, until the one before it is applied: the gateway names it
+/// (<c>prevSeq</c>; 0 after a start, when there is nothing to wait for); for a gateway that does not
+/// name it (older firmware) it is the seq just before. After the hold the missing event is taken as lost and the wait
+/// ends; should it turn up later, the desk records it as stale, so it cannot undo newer state.
 /// </summary>
 internal static class SeqGapRules
 {
@@ -23,26 +23,24 @@ internal static class SeqGapRules
             return site;
         }
 
-        var next = new Dictionary<string, long>(StringComparer.Ordinal);
+        var highest = new Dictionary<string, long>(appliedUpTo, StringComparer.Ordinal);
         var waiting = new HashSet<string>(StringComparer.Ordinal);
         var ready = new List<InboxEvent>(site.Count);
         foreach (var row in site)
         {
             if (waiting.Contains(row.GatewayId))
             {
-                continue; // behind a gap: its gateway's later events wait with it
+                continue; // its gateway's later events wait with it
             }
 
-            // Undecodable rows (seq 0) go on to be rejected with their reason.
-            var expected = next.TryGetValue(row.GatewayId, out var n) ? n : appliedUpTo.TryGetValue(row.GatewayId, out var applied) ? applied + 1 : row.Seq;
-            if (row.Seq > expected && now - row.ReceivedAt < hold)
+            if (highest.TryGetValue(row.GatewayId, out var done) && row.Seq > done && (row.PrevSeq ?? row.Seq - 1) > done && now - row.ReceivedAt < hold)
             {
                 waiting.Add(row.GatewayId);
                 continue;
             }
 
             ready.Add(row);
-            next[row.GatewayId] = Math.Max(expected, row.Seq + 1);
+            highest[row.GatewayId] = Math.Max(done, row.Seq);
         }
 
         return ready;

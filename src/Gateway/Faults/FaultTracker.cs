@@ -15,6 +15,9 @@ internal sealed class FaultTracker(GatewayIdentity identity, ISequenceSource seq
     private readonly Lock _lock = new();
     private readonly HashSet<(string DeviceId, string Fault)> _active = [];
 
+    // The seq of the last event made since start; 0 until then (docs/ingest.md, "Order across nodes").
+    private long _lastSeq;
+
     public int ActiveCount
     {
         get
@@ -37,6 +40,12 @@ internal sealed class FaultTracker(GatewayIdentity identity, ISequenceSource seq
         {
             var key = (refused.DeviceId, refused.Fault);
             _ = refused.State == FaultState.Raised ? _active.Remove(key) : _active.Add(key);
+
+            // Its seq was never sent: the next event names the one before it, so the cloud waits for nothing.
+            if (_lastSeq == refused.Seq)
+            {
+                _lastSeq = refused.PrevSeq ?? 0;
+            }
         }
     }
 
@@ -75,13 +84,17 @@ internal sealed class FaultTracker(GatewayIdentity identity, ISequenceSource seq
                 return null;
             }
 
+            var seq = sequence.Next();
+            long previous = _lastSeq;
+            _lastSeq = seq;
             return new FaultEvent
             {
                 Schema = FaultEvent.SchemaV1,
                 EventId = Guid.CreateVersion7(time.GetUtcNow()),
                 SiteId = identity.SiteId,
                 GatewayId = identity.GatewayId,
-                Seq = sequence.Next(),
+                Seq = seq,
+                PrevSeq = previous,
                 DeviceId = observation.DeviceId,
                 DeviceKind = observation.DeviceKind,
                 Fault = observation.Fault,

@@ -20,6 +20,13 @@ public sealed record FaultEvent
     /// <summary>Per gateway, strictly increasing across restarts (gaps allowed).</summary>
     public required long Seq { get; init; }
 
+    /// <summary>
+    /// The seq this gateway handed out just before this one since it started, or 0 on the first event
+    /// after a start; absent from gateways that predate it. A receiver that sees a gap before
+    /// <see cref="Seq"/> can tell an event still on its way (wait for it) from numbers never used.
+    /// </summary>
+    public long? PrevSeq { get; init; }
+
     public required string DeviceId { get; init; }
 
     public required DeviceKind DeviceKind { get; init; }

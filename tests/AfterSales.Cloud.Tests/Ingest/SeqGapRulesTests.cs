@@ -11,7 +11,7 @@ public sealed class SeqGapRulesTests
     public void Ready_EarlierSeqStillOnTheOtherNode_LaterEventsOfThatGatewayWaitOthersGoOn()
     {
         // g1 applied up to 10; 11 was taken by the other node and is not committed yet.
-        var site = new[] { Row(1, "g1", 12, ageSeconds: 1), Row(2, "g2", 3, ageSeconds: 1), Row(3, "g1", 13, ageSeconds: 1) };
+        var site = new[] { Row(1, "g1", 12, ageSeconds: 1, prevSeq: 11), Row(2, "g2", 3, ageSeconds: 1, prevSeq: 2), Row(3, "g1", 13, ageSeconds: 1, prevSeq: 12) };
 
         var ready = SeqGapRules.Ready(site, Applied(("g1", 10), ("g2", 2)), Now, Hold);
 
@@ -29,14 +29,33 @@ public sealed class SeqGapRulesTests
     }
 
     [Fact]
-    public void Ready_GapOlderThanTheHold_TakenAsRealAndAppliedWithoutIt()
+    public void Ready_GatewayRestartedAndSkippedTheRestOfItsSeqBlock_NothingToWaitFor()
     {
-        // A gateway that restarted skips the rest of its seq block: 11..999 never come.
-        var site = new[] { Row(1, "g1", 1000, ageSeconds: 5), Row(2, "g1", 1001, ageSeconds: 4) };
+        // 11..999 were never handed out: the first event after the start says so (prevSeq 0).
+        var site = new[] { Row(1, "g1", 1000, ageSeconds: 0, prevSeq: 0), Row(2, "g1", 1001, ageSeconds: 0, prevSeq: 1000) };
 
         var ready = SeqGapRules.Ready(site, Applied(("g1", 10)), Now, Hold);
 
         Assert.Equal([1000L, 1001L], ready.Select(r => r.Seq));
+    }
+
+    [Fact]
+    public void Ready_PredecessorMissingLongerThanTheHold_TakenAsLostAndTheRestApplied()
+    {
+        var site = new[] { Row(1, "g1", 12, ageSeconds: 5, prevSeq: 11), Row(2, "g1", 13, ageSeconds: 4, prevSeq: 12) };
+
+        var ready = SeqGapRules.Ready(site, Applied(("g1", 10)), Now, Hold);
+
+        Assert.Equal([12L, 13L], ready.Select(r => r.Seq));
+    }
+
+    [Fact]
+    public void Ready_OlderGatewayWithoutPrevSeq_AnyGapWaitsForTheHold()
+    {
+        var site = new[] { Row(1, "g1", 1000, ageSeconds: 1) };
+
+        Assert.Empty(SeqGapRules.Ready(site, Applied(("g1", 10)), Now, Hold));
+        Assert.Single(SeqGapRules.Ready(site, Applied(("g1", 10)), Now.AddSeconds(4), Hold));
     }
 
     [Fact]
@@ -60,8 +79,8 @@ public sealed class SeqGapRulesTests
     private static Dictionary<string, long> Applied(params (string Gateway, long Seq)[] marks) =>
         marks.ToDictionary(m => m.Gateway, m => m.Seq, StringComparer.Ordinal);
 
-    private static InboxEvent Row(long id, string gateway, long seq, double ageSeconds) => new()
+    private static InboxEvent Row(long id, string gateway, long seq, double ageSeconds, long? prevSeq = null) => new()
     {
-        Id = id, Topic = "t", SiteId = "s1", GatewayId = gateway, Seq = seq, Payload = [], ReceivedAt = Now.AddSeconds(-ageSeconds),
+        Id = id, Topic = "t", SiteId = "s1", GatewayId = gateway, Seq = seq, PrevSeq = prevSeq, Payload = [], ReceivedAt = Now.AddSeconds(-ageSeconds),
     };
 }

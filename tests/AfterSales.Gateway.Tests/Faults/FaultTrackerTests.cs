@@ -33,6 +33,20 @@ public sealed class FaultTrackerTests
     }
 
     [Fact]
+    public void Observe_EachEventNamesTheSeqBeforeIt_ZeroAfterStartAndSkippingARefusedOne()
+    {
+        var first = _tracker.Observe(Change(fault: true).ToObservation())!;
+        var second = _tracker.Observe(Change(fault: false).ToObservation())!;
+        var refused = _tracker.Observe(Change(fault: true).ToObservation())!;
+        _tracker.Revert(refused);
+        var next = _tracker.Observe(Change(fault: true).ToObservation())!;
+
+        Assert.Equal(0, first.PrevSeq);
+        Assert.Equal(first.Seq, second.PrevSeq);
+        Assert.Equal(second.Seq, next.PrevSeq);
+    }
+
+    [Fact]
     public void Apply_ClearAfterRaise_ProducesOneClearedEvent()
     {
         _tracker.Observe(Change(fault: true).ToObservation());

@@ -535,6 +535,9 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("bytea");
 
+                    b.Property<long?>("PrevSeq")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
 

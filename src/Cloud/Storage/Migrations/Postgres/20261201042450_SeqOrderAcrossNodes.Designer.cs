@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AfterSales.Cloud.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCloudDb))]
-    [Migration("20261201035800_OccurrenceGatewaySeqIndex")]
-    partial class OccurrenceGatewaySeqIndex
+    [Migration("20261201042450_SeqOrderAcrossNodes")]
+    partial class SeqOrderAcrossNodes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -537,6 +537,9 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                     b.Property<byte[]>("Payload")
                         .IsRequired()
                         .HasColumnType("bytea");
+
+                    b.Property<long?>("PrevSeq")
+                        .HasColumnType("bigint");
 
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");

@@ -2,14 +2,20 @@
 
 #nullable disable
 
-namespace AfterSales.Cloud.Storage.Migrations.Sqlite
+namespace AfterSales.Cloud.Storage.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class OccurrenceGatewaySeqIndex : Migration
+    public partial class SeqOrderAcrossNodes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<long>(
+                name: "PrevSeq",
+                table: "IngestInbox",
+                type: "bigint",
+                nullable: true);
+
             migrationBuilder.CreateIndex(
                 name: "IX_Occurrences_GatewayId_Seq",
                 table: "Occurrences",
@@ -22,6 +28,10 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
             migrationBuilder.DropIndex(
                 name: "IX_Occurrences_GatewayId_Seq",
                 table: "Occurrences");
+
+            migrationBuilder.DropColumn(
+                name: "PrevSeq",
+                table: "IngestInbox");
         }
     }
 }

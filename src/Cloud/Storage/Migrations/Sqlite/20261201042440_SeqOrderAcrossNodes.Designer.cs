@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AfterSales.Cloud.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCloudDb))]
-    [Migration("20261201035751_OccurrenceGatewaySeqIndex")]
-    partial class OccurrenceGatewaySeqIndex
+    [Migration("20261201042440_SeqOrderAcrossNodes")]
+    partial class SeqOrderAcrossNodes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -514,6 +514,9 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                     b.Property<byte[]>("Payload")
                         .IsRequired()
                         .HasColumnType("BLOB");
+
+                    b.Property<long?>("PrevSeq")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("INTEGER");

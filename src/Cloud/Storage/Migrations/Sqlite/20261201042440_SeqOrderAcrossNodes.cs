@@ -2,14 +2,20 @@
 
 #nullable disable
 
-namespace AfterSales.Cloud.Storage.Migrations.Postgres
+namespace AfterSales.Cloud.Storage.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class OccurrenceGatewaySeqIndex : Migration
+    public partial class SeqOrderAcrossNodes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<long>(
+                name: "PrevSeq",
+                table: "IngestInbox",
+                type: "INTEGER",
+                nullable: true);
+
             migrationBuilder.CreateIndex(
                 name: "IX_Occurrences_GatewayId_Seq",
                 table: "Occurrences",
@@ -22,6 +28,10 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
             migrationBuilder.DropIndex(
                 name: "IX_Occurrences_GatewayId_Seq",
                 table: "Occurrences");
+
+            migrationBuilder.DropColumn(
+                name: "PrevSeq",
+                table: "IngestInbox");
         }
     }
 }
