@@ -77,7 +77,7 @@ public static class MonthlyReportBuilder
         t.ArrivalOutcome(asOf),
         t.FixedAt is { } f && f <= asOf ? f - t.OpenedAt : null,
         t.RepairOutcome(asOf),
-        t.FixedAt is { } r && r <= asOf ? (t.SelfRestored ? "Cleared by itself" : "Repaired") : t.ClosedAt is { } c && c <= asOf ? "Closed" : "Open");
+        t.FixedAt is { } r && r <= asOf ? (t.SelfRestored ? "Cleared by itself" : "Repaired") : t.ClosedAt is { } c && c <= asOf ? "Closed, no repair" : "Still open");
 
     private static SlaSummary Summarise(List<TicketFacts> opened, DateTimeOffset asOf)
     {

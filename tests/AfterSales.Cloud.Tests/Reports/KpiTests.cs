@@ -71,7 +71,7 @@ public class KpiTests
     {
         var names = new Dictionary<string, string> { ["site-a"] = "Jinjiang branch", ["site-b"] = "Wuhou depot" };
 
-        var text = MonthlyReportDocumentTests.PdfText(DocumentPdf.Render(QuarterlyReportComposer.Compose("Trust Bank", new DateOnly(2026, 10, 1), MonthAtTwoSites(), names, GeneratedAt, new KpiTargets())));
+        var text = MonthlyReportDocumentTests.PdfText(DocumentPdf.Render(QuarterlyReportComposer.Compose("Trust Bank", new DateOnly(2026, 10, 1), MonthAtTwoSites(), names, GeneratedAt, new KpiTargets(), AfterSales.Cloud.Tests.Documents.CjkPdfTests.Text())));
 
         MonthlyReportDocumentTests.Shows(text, "Trust Bank · Q4 2026");
         MonthlyReportDocumentTests.Shows(text, "Jinjiang branch");
@@ -82,7 +82,7 @@ public class KpiTests
 
     private static ReportInputs Scenario() => NovemberScenario.Inputs();
 
-    private static KpiInputs MonthAtTwoSites()
+    internal static KpiInputs MonthAtTwoSites()
     {
         var s = Scenario();
         var tickets = s.Tickets.Select(t => t with

@@ -55,9 +55,9 @@ public class MonthlyReportDocumentTests
         Assert.Contains("<svg", html, StringComparison.Ordinal);
     }
 
-    internal static byte[] Pdf(MonthlyReport report) => DocumentPdf.Render(MonthlyReportComposer.Compose(report, new KpiTargets()));
+    internal static byte[] Pdf(MonthlyReport report) => DocumentPdf.Render(MonthlyReportComposer.Compose(report, new KpiTargets(), AfterSales.Cloud.Tests.Documents.CjkPdfTests.Text()));
 
-    internal static Task<string> Html(MonthlyReport report) => new DocumentHtmlService(NullLoggerFactory.Instance).RenderAsync(MonthlyReportComposer.Compose(report, new KpiTargets()));
+    internal static Task<string> Html(MonthlyReport report) => new DocumentHtmlService(NullLoggerFactory.Instance).RenderAsync(MonthlyReportComposer.Compose(report, new KpiTargets(), AfterSales.Cloud.Tests.Documents.CjkPdfTests.Text()));
 
     /// <summary>Whether the PDF shows the phrase, ignoring whitespace: pdftotext may split a word at a kerning gap or a line end.</summary>
     internal static void Shows(string pdfText, string phrase)
