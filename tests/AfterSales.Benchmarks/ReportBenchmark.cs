@@ -59,7 +59,7 @@ internal static class ReportBenchmark
             const int renders = 50;
             for (var i = 0; i < renders; i++)
             {
-                var report = MonthlyReportBuilder.Build(inputs!, Month, time.GetUtcNow());
+                var report = MonthlyReportBuilder.Build(inputs!, Month, time.GetUtcNow(), new TenantCalendars(new LocalTimeOptions()).Default);
                 var document = MonthlyReportComposer.Compose(report, new KpiTargets(), text);
                 DocumentPdf.Render(document);
                 await html.RenderAsync(document);

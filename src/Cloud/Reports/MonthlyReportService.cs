@@ -42,7 +42,7 @@ internal sealed partial class MonthlyReportService(IDbContextFactory<CloudDb> db
             return null;
         }
 
-        var report = MonthlyReportBuilder.Build(inputs, month, now);
+        var report = MonthlyReportBuilder.Build(inputs, month, now, calendars.For(inputs.Site.TenantId));
         var archived = await db.Set<ArchivedReport>().SingleOrDefaultAsync(a => a.SiteId == siteId && a.Kind == ReportKinds.Monthly && a.Period == month, cancellationToken);
         if (archived is null)
         {

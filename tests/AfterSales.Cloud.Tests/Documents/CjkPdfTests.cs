@@ -87,7 +87,7 @@ public sealed class CjkPdfTests
         byte[] pdf;
         using (CultureScope.Use("zh-CN"))
         {
-            pdf = AfterSales.Cloud.Tests.Reports.MonthlyReportDocumentTests.Pdf(MonthlyReportBuilder.Build(inputs, Month, GeneratedAt));
+            pdf = AfterSales.Cloud.Tests.Reports.MonthlyReportDocumentTests.Pdf(MonthlyReportBuilder.Build(inputs, Month, GeneratedAt, Utc));
         }
 
         var text = PdfText(pdf, keep: true);
@@ -121,7 +121,7 @@ public sealed class CjkPdfTests
         byte[] pdf;
         using (CultureScope.Use("en"))
         {
-            pdf = AfterSales.Cloud.Tests.Reports.MonthlyReportDocumentTests.Pdf(MonthlyReportBuilder.Build(inputs, Month, GeneratedAt));
+            pdf = AfterSales.Cloud.Tests.Reports.MonthlyReportDocumentTests.Pdf(MonthlyReportBuilder.Build(inputs, Month, GeneratedAt, Utc));
         }
 
         var text = PdfText(pdf);

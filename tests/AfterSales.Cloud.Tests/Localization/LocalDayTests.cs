@@ -102,6 +102,20 @@ public sealed class LocalDayTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MonthlyReport_FaultAt0700BeijingOnThe1st_CountsOnDecember1stInTheFiguresAndTheDailyChart()
+    {
+        await using var db = _db.CreateDbContext();
+        var december = new DateOnly(2026, 12, 1);
+        var inputs = await ReportInputStore.LoadAsync(db, _calendars, "site-a", december, _time.GetUtcNow(), new LifecycleOptions(), default);
+
+        var report = MonthlyReportBuilder.Build(inputs!, december, _time.GetUtcNow(), _calendars.Default);
+
+        Assert.Equal(["panel"], report.Tickets.Select(t => t.DeviceId));
+        Assert.Equal(Dec1At0700Beijing - TimeSpan.FromHours(7), report.From);
+        Assert.Equal((new DateOnly(2026, 12, 1), 1), (report.Daily[0].Day, report.Daily[0].FaultsOpened));
+    }
+
+    [Fact]
     public void InspectionSchedule_NationalDayWeek_SkipsTheHolidaysAndUsesTheMakeUpSaturday()
     {
         var technician = new TechnicianCandidate("li", "Li", null, MaxPerDay: 1);

@@ -97,7 +97,7 @@ public class KpiTests
             TicketId = 30, SiteId = "site-b", DeviceId = "cam-9", Fault = "camera.offline", Zone = "ring-3", OpenedAt = At(11, 5, 9),
             ArrivedAt = At(11, 5, 10, 30), ArrivalDueAt = At(11, 5, 13), ResolvedAt = At(11, 5, 11), Outages = [],
         });
-        var report = MonthlyReportBuilder.Build(s, Month, GeneratedAt);
+        var report = MonthlyReportBuilder.Build(s, Month, GeneratedAt, Utc);
         var inspections = new List<AfterSales.Cloud.Inspections.InspectionJob> { s.Inspection!, AfterSales.Cloud.Inspections.InspectionJob.Plan("site-b", Month, null, default, default) };
         return new KpiInputs(
             From, To, tickets, [.. s.Surveys.Where(v => v.SentAt >= From)], s.Complaints, inspections,
