@@ -29,6 +29,7 @@ public sealed class NoticeLanguageTests : IAsyncLifetime
     private readonly FakeTimeProvider _time = new(T0);
     private SqliteTestDatabase _dbs = null!;
     private ServiceProvider _services = null!;
+    private HttpSink _sink = null!;
 
     public async Task InitializeAsync()
     {
@@ -44,12 +45,18 @@ public sealed class NoticeLanguageTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
-        _services = DeskServices.Build(_dbs, _time, new Dictionary<string, string?> { ["Localization:DefaultCulture"] = "zh-CN" });
+        _sink = await HttpSink.StartAsync();
+        _services = DeskServices.Build(_dbs, _time, new Dictionary<string, string?>
+        {
+            ["Localization:DefaultCulture"] = "zh-CN",
+            ["Notifications:PublicBaseUrl"] = "https://svc.example",
+        });
     }
 
     public async Task DisposeAsync()
     {
         await _services.DisposeAsync();
+        await _sink.DisposeAsync();
         _dbs.Dispose();
     }
 
@@ -102,6 +109,30 @@ public sealed class NoticeLanguageTests : IAsyncLifetime
             Assert.Equal($"新工单 {id}", envelope.Title);
             Assert.Contains("打开：https://svc.example/n/", envelope.Text, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task WeComText_ToAChineseAndToAnEnglishTechnician_ArrivesInTheirLanguage()
+    {
+        await using (var db = _dbs.CreateDbContext())
+        {
+            var notices = _services.GetRequiredService<NotificationService>();
+            foreach (var technician in new[] { "wang", "li" })
+            {
+                notices.SendTo(db, Recipients.Technician(technician), NoticeKind.SlaWarning, 7,
+                    T => T["Ticket {0} {1} at {2}: SLA warning: {3} % of the arrival time used.", 7, T["panel.ac_loss"], SiteName, 75],
+                    NotificationChannel.WeCom, _sink.Url("/wecom/" + technician), Tenants.Default);
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        await _services.GetRequiredService<NotificationDeliveryService>().DeliverDueAsync(default);
+
+        var chinese = _sink.Requests.Single(r => r.Path == "/wecom/wang").Json["text"]!["content"]!.GetValue<string>();
+        Assert.Equal($"工单 7（{SiteName}，主机交流掉电）：时限预警，到场时限已用 75%。", chinese);
+        var english = _sink.Requests.Single(r => r.Path == "/wecom/li").Json["text"]!["content"]!.GetValue<string>();
+        Assert.Equal($"Ticket 7 panel.ac_loss at {SiteName}: SLA warning: 75 % of the arrival time used.", english);
     }
 
     private async Task<long> RaiseAsync()
