@@ -6,6 +6,7 @@ using AfterSales.Cloud.Documents;
 using AfterSales.Cloud.Inspections;
 using AfterSales.Cloud.Inventory;
 using AfterSales.Cloud.Kpis;
+using AfterSales.Cloud.Localization;
 using AfterSales.Cloud.Mail;
 using AfterSales.Cloud.Reports;
 using AfterSales.Cloud.Sites;
@@ -16,6 +17,7 @@ using AfterSales.Cloud.Tickets.Lifecycle;
 using AfterSales.Protocol.Contracts;
 using AfterSales.Protocol.Faults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -43,7 +45,8 @@ internal static class ReportBenchmark
 
             var time = new FixedClock(new DateTimeOffset(2026, 11, 1, 6, 0, 0, TimeSpan.Zero));
             var html = new DocumentHtmlService(NullLoggerFactory.Instance);
-            var reports = new MonthlyReportService(dbs, new MailService(dbs, Options.Create(new MailOptions()), time, NullLogger<MailService>.Instance), html, new KpiTargetStore(dbs, Options.Create(new KpiTargets())), Options.Create(new LifecycleOptions()), new TenantCalendars(new LocalTimeOptions()), time, NullLogger<MonthlyReportService>.Instance);
+            var texts = new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance);
+            var reports = new MonthlyReportService(dbs, new MailService(dbs, Options.Create(new MailOptions()), time, NullLogger<MailService>.Instance), html, new KpiTargetStore(dbs, Options.Create(new KpiTargets())), Options.Create(new LifecycleOptions()), new TenantCalendars(new LocalTimeOptions()), new Wording(new StringLocalizer<Strings>(texts), Options.Create(new CultureOptions())), time, NullLogger<MonthlyReportService>.Instance);
             var run = Stopwatch.StartNew();
             var done = await reports.RunMonthAsync(AfterSales.Cloud.Auth.Tenants.Default, Month, force: false, progress: null, CancellationToken.None);
             run.Stop();
@@ -51,12 +54,13 @@ internal static class ReportBenchmark
             await using var db = dbs.CreateDbContext();
             var bytes = await db.ArchivedReports.SumAsync(a => (long)a.Pdf.Length);
             var inputs = await ReportInputStore.LoadAsync(db, new TenantCalendars(new LocalTimeOptions()), "site-00001", Month, time.GetUtcNow(), new LifecycleOptions(), CancellationToken.None);
+            var text = texts.Create(typeof(Strings));
             var render = Stopwatch.StartNew();
             const int renders = 50;
             for (var i = 0; i < renders; i++)
             {
-                var report = MonthlyReportBuilder.Build(inputs!, Month, time.GetUtcNow());
-                var document = MonthlyReportComposer.Compose(report, new KpiTargets());
+                var report = MonthlyReportBuilder.Build(inputs!, Month, time.GetUtcNow(), new TenantCalendars(new LocalTimeOptions()).Default);
+                var document = MonthlyReportComposer.Compose(report, new KpiTargets(), text);
                 DocumentPdf.Render(document);
                 await html.RenderAsync(document);
             }

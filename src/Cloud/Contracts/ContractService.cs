@@ -1,4 +1,4 @@
-using System.Globalization;
+using AfterSales.Cloud.Localization;
 using AfterSales.Cloud.Mail;
 using AfterSales.Cloud.Sites;
 using AfterSales.Cloud.Storage;
@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AfterSales.Cloud.Contracts;
 
 /// <summary>Contracts on record and the expiry notice one month before the end.</summary>
-internal sealed partial class ContractService(IDbContextFactory<CloudDb> dbs, MailService mailer, TimeProvider time, ILogger<ContractService> log)
+internal sealed partial class ContractService(IDbContextFactory<CloudDb> dbs, MailService mailer, Wording words, TimeProvider time, ILogger<ContractService> log)
 {
     /// <summary>Adds a contract for a site of <paramref name="tenantId"/>; another company's site is refused as unknown (<see cref="KeyNotFoundException"/>).</summary>
     public async Task<MaintenanceContract> AddAsync(string tenantId, MaintenanceContract contract, CancellationToken cancellationToken)
@@ -104,21 +104,19 @@ internal sealed partial class ContractService(IDbContextFactory<CloudDb> dbs, Ma
         return sent;
     }
 
-    private static OutgoingMail Notice(MaintenanceContract contract, Site site, DateOnly today)
+    /// <summary>The notice in the company's language: it goes to the customer's contacts, who have no account.</summary>
+    private OutgoingMail Notice(MaintenanceContract contract, Site site, DateOnly today)
     {
+        using var language = words.ForCompany(site.TenantId);
+        var T = words.Text;
         var days = contract.EndsOn.DayNumber - today.DayNumber;
-        var end = contract.EndsOn.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
-        var text = $"""
-            Dear {contract.ContactName ?? site.Customer ?? "customer"},
-
-            Your maintenance contract {contract.Number} for {site.Name} ends on {end}, in {days} days.
-            To keep the monthly inspections, the 24-hour fault response and the monthly reports going
-            without a gap, we will call you to arrange a renewal visit. Reply to this message if you
-            prefer a date.
-
-            AfterSales service centre
-            """;
-        return new OutgoingMail(ContractRules.Emails(contract), $"Your maintenance contract {contract.Number} ends on {end}", text);
+        var end = T["{0:d MMMM yyyy}", contract.EndsOn].Value;
+        var text = string.Join(
+            "\n\n",
+            T["Dear {0},", contract.ContactName ?? site.Customer ?? T["Customer"]],
+            T["Your maintenance contract {0} for {1} ends on {2}, in {3} days. To keep the monthly inspections, the 24-hour fault response and the monthly reports going without a gap, we will call you to arrange a renewal visit. Reply to this message if you prefer a date.", contract.Number, site.Name, end, days],
+            T["AfterSales service centre"]);
+        return new OutgoingMail(ContractRules.Emails(contract), T["Your maintenance contract {0} ends on {1}", contract.Number, end], text);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Contract {Number} (site {SiteId}) changed: the site's next tickets run on its terms")]

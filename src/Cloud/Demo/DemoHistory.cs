@@ -9,6 +9,7 @@ using AfterSales.Cloud.Inspections;
 using AfterSales.Cloud.Inventory;
 using AfterSales.Cloud.Jobs;
 using AfterSales.Cloud.Kpis;
+using AfterSales.Cloud.Localization;
 using AfterSales.Cloud.Mail;
 using AfterSales.Cloud.Parts;
 using AfterSales.Cloud.Reports;
@@ -127,7 +128,7 @@ internal sealed class DemoHistory(IServiceProvider services)
         await PartsAsync(dbs, clock, start, cancellationToken);
 
         clock.Now = start.AddMonths(1).AddHours(6);
-        var reports = new MonthlyReportService(dbs, services.GetRequiredService<MailService>(), services.GetRequiredService<DocumentHtmlService>(), services.GetRequiredService<KpiTargetStore>(), services.GetRequiredService<IOptions<LifecycleOptions>>(), services.GetRequiredService<TenantCalendars>(), clock, NullLogger<MonthlyReportService>.Instance);
+        var reports = new MonthlyReportService(dbs, services.GetRequiredService<MailService>(), services.GetRequiredService<DocumentHtmlService>(), services.GetRequiredService<KpiTargetStore>(), services.GetRequiredService<IOptions<LifecycleOptions>>(), services.GetRequiredService<TenantCalendars>(), services.GetRequiredService<Wording>(), clock, NullLogger<MonthlyReportService>.Instance);
         return await reports.RunMonthAsync(Tenants.Default, month, force: true, new Progress<ReportProgress>(p => Console.WriteLine($"  report {p.Done}/{p.Total} {p.SiteId}")), cancellationToken);
     }
 
@@ -165,9 +166,9 @@ internal sealed class DemoHistory(IServiceProvider services)
         }
     }
 
-    private static async Task InspectAsync(IDbContextFactory<CloudDb> dbs, TicketDeskService tickets, ManualClock clock, DateOnly month, Random random, CancellationToken cancellationToken)
+    private async Task InspectAsync(IDbContextFactory<CloudDb> dbs, TicketDeskService tickets, ManualClock clock, DateOnly month, Random random, CancellationToken cancellationToken)
     {
-        var desk = new InspectionService(dbs, tickets, new SurveyService(dbs, NoMail(dbs, clock), clock), clock, NullLogger<InspectionService>.Instance);
+        var desk = new InspectionService(dbs, tickets, new SurveyService(dbs, NoMail(dbs, clock), services.GetRequiredService<Wording>(), clock), clock, NullLogger<InspectionService>.Instance);
         var jobs = await desk.ForTechnicianAsync(Tenants.Default, null, month, cancellationToken);
         foreach (var job in jobs)
         {
@@ -184,9 +185,9 @@ internal sealed class DemoHistory(IServiceProvider services)
         }
     }
 
-    private static async Task FeedbackAsync(IDbContextFactory<CloudDb> dbs, TenantCalendars calendars, ManualClock clock, List<string> sites, List<string> technicians, DateTimeOffset start, Random random, CancellationToken cancellationToken)
+    private async Task FeedbackAsync(IDbContextFactory<CloudDb> dbs, TenantCalendars calendars, ManualClock clock, List<string> sites, List<string> technicians, DateTimeOffset start, Random random, CancellationToken cancellationToken)
     {
-        var surveys = new SurveyService(dbs, NoMail(dbs, clock), clock);
+        var surveys = new SurveyService(dbs, NoMail(dbs, clock), services.GetRequiredService<Wording>(), clock);
         string[] comments = ["Quick and tidy work.", "Arrived later than promised.", "Explained everything clearly.", ""];
         foreach (var site in sites)
         {
@@ -200,7 +201,7 @@ internal sealed class DemoHistory(IServiceProvider services)
             }
         }
 
-        var complaints = new ComplaintService(dbs, NoMail(dbs, clock), new Notifications.NotificationService(dbs, clock, NullLogger<Notifications.NotificationService>.Instance), Options.Create(new FeedbackOptions()), calendars, clock, NullLogger<ComplaintService>.Instance);
+        var complaints = new ComplaintService(dbs, NoMail(dbs, clock), new Notifications.NotificationService(dbs, services.GetRequiredService<Notifications.NoticeLanguageStore>(), clock, NullLogger<Notifications.NotificationService>.Instance), Options.Create(new FeedbackOptions()), calendars, services.GetRequiredService<Wording>(), clock, NullLogger<ComplaintService>.Instance);
         clock.Now = start.AddDays(17).AddHours(10);
         var complaint = await complaints.RegisterAsync(Tenants.Default, new(sites[^1], "The technician arrived an hour after the time he gave on the phone.", ComplaintCause.LateArrival, ServiceAtFault: true, TechnicianId: technicians[0]), cancellationToken);
         clock.Now = clock.Now.AddHours(2);

@@ -1,5 +1,6 @@
 using AfterSales.Cloud.Feedback;
 using AfterSales.Cloud.Jobs;
+using AfterSales.Cloud.Localization;
 using AfterSales.Cloud.Mail;
 using AfterSales.Cloud.Notifications;
 using AfterSales.Cloud.Sla;
@@ -31,6 +32,7 @@ internal static class DeskOnClock
             return new ArrivalPolicy(sla.EffectiveBands(), new ZoneMap(sla.Zones));
         });
         services.AddMailQueue(configuration, worker: false);
+        services.AddCloudLocalization(configuration);
         services.AddNotifications(configuration, worker: false);
         services.AddFeedback(configuration);
         services.AddServiceDesk(configuration);

@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using AfterSales.Cloud.Documents.Model;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
@@ -11,8 +13,10 @@ namespace AfterSales.Cloud.Documents;
 /// </summary>
 internal sealed class DocumentHtmlService(ILoggerFactory loggers)
 {
-    // The components need no services; an empty provider keeps rendering independent of the host's container.
-    private static readonly IServiceProvider NoServices = new ServiceCollection().BuildServiceProvider();
+    // The components need no services but the encoder: one that leaves Chinese as text, not &#x…; escapes
+    // (smaller mail, searchable archive), as the pages do; otherwise independent of the host's container.
+    private static readonly IServiceProvider NoServices = new ServiceCollection()
+        .AddSingleton(HtmlEncoder.Create(UnicodeRanges.All)).BuildServiceProvider();
 
     public async Task<string> RenderAsync(ReportDocument document)
     {

@@ -9,7 +9,7 @@ internal static class DocumentPdf
     {
         ArgumentNullException.ThrowIfNull(document);
         using var fonts = PdfFonts.Use(Texts(document));
-        var pdf = new PdfLayout(document.Title, document.Subtitle, document.Footer);
+        var pdf = new PdfLayout(document.Title, document.Subtitle, document.Footer, document.PageOf);
         foreach (var block in document.Blocks)
         {
             Add(pdf, block);

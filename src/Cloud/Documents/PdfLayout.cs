@@ -8,7 +8,7 @@ namespace AfterSales.Cloud.Documents;
 /// break across pages, vector charts, and a header and footer on every page with "page n of N".
 /// Pages are recorded first and drawn at <see cref="WriteTo"/>, so the footer knows the total.
 /// </summary>
-internal sealed partial class PdfLayout(string title, string subtitle, string footer)
+internal sealed partial class PdfLayout(string title, string subtitle, string footer, string pageOf = "Page {0} of {1}")
 {
     private readonly List<List<Action<SKCanvas>>> _pages = [[]];
 
@@ -157,7 +157,7 @@ internal sealed partial class PdfLayout(string title, string subtitle, string fo
         using var small = new SKFont(PdfFonts.Regular, 8);
         using var muted = Paint(PdfStyle.Muted);
         c.DrawText(footer, PdfStyle.Margin, y + 14, small, muted);
-        c.DrawText($"Page {page} of {pages}", PdfStyle.PageWidth - PdfStyle.Margin, y + 14, SKTextAlign.Right, small, muted);
+        c.DrawText(string.Format(System.Globalization.CultureInfo.CurrentCulture, pageOf, page, pages), PdfStyle.PageWidth - PdfStyle.Margin, y + 14, SKTextAlign.Right, small, muted);
     }
 
     private void Draw(Action<SKCanvas> draw) => Page.Add(draw);

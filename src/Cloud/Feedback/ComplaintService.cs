@@ -1,5 +1,6 @@
 using AfterSales.Cloud.Dispatch;
 using AfterSales.Cloud.Calendar;
+using AfterSales.Cloud.Localization;
 using AfterSales.Cloud.Mail;
 using AfterSales.Cloud.Sites;
 using AfterSales.Cloud.Storage;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace AfterSales.Cloud.Feedback;
 
 /// <summary>Registers complaints with their monthly serial, records answers and fixes, and chases overdue ones.</summary>
-internal sealed partial class ComplaintService(IDbContextFactory<CloudDb> dbs, MailService mailer, Notifications.NotificationService notices, IOptions<FeedbackOptions> options, TenantCalendars calendars, TimeProvider time, ILogger<ComplaintService> log)
+internal sealed partial class ComplaintService(IDbContextFactory<CloudDb> dbs, MailService mailer, Notifications.NotificationService notices, IOptions<FeedbackOptions> options, TenantCalendars calendars, Wording words, TimeProvider time, ILogger<ComplaintService> log)
 {
     /// <summary>
     /// Registers a complaint about a site of <paramref name="tenantId"/>. A site, technician or ticket of
@@ -85,7 +86,7 @@ internal sealed partial class ComplaintService(IDbContextFactory<CloudDb> dbs, M
             if (firstOutcome && !string.IsNullOrWhiteSpace(site.ContactPhone))
             {
                 notices.SendTo(db, Notifications.Recipients.Customer(site.Id), Notifications.NoticeKind.General, complaint.TicketId,
-                    ComplaintOutcomeComposer.CustomerText(complaint.Number, site.Name, complaint.Fix!), Notifications.NotificationChannel.Sms, site.ContactPhone);
+                    T => ComplaintOutcomeComposer.CustomerText(T, complaint.Number, site.Name, complaint.Fix!), Notifications.NotificationChannel.Sms, site.ContactPhone, site.TenantId);
             }
         }
 
@@ -105,17 +106,20 @@ internal sealed partial class ComplaintService(IDbContextFactory<CloudDb> dbs, M
         foreach (var c in open)
         {
             // Each company's complaints go to its own people only (docs/security.md, "Tenants").
-            var people = o.For(tenantOf.GetValueOrDefault(c.SiteId, Auth.Tenants.Default));
+            var tenant = tenantOf.GetValueOrDefault(c.SiteId, Auth.Tenants.Default);
+            var people = o.For(tenant);
+            using var language = words.ForCompany(tenant);
+            var T = words.Text;
             switch (ComplaintRules.Next(c, now, o.Complaints))
             {
                 case ComplaintAction.Escalate:
-                    await mailer.SendAsync(new OutgoingMail(people.ManagerEmails, $"Complaint {c.Number} escalated", Describe(c, now)), cancellationToken);
+                    await mailer.SendAsync(new OutgoingMail(people.ManagerEmails, T["Complaint {0} escalated", c.Number], Describe(c, now, T)), cancellationToken);
                     c.Escalate(now);
                     LogChased(log, c.Number, "escalated");
                     sent++;
                     break;
                 case ComplaintAction.Remind:
-                    await mailer.SendAsync(new OutgoingMail(people.SupervisorEmails, $"Reminder: complaint {c.Number} is overdue", Describe(c, now)), cancellationToken);
+                    await mailer.SendAsync(new OutgoingMail(people.SupervisorEmails, T["Reminder: complaint {0} is overdue", c.Number], Describe(c, now, T)), cancellationToken);
                     c.Remind(now);
                     LogChased(log, c.Number, "reminded");
                     sent++;
@@ -131,13 +135,24 @@ internal sealed partial class ComplaintService(IDbContextFactory<CloudDb> dbs, M
         return sent;
     }
 
-    private static string Describe(Complaint c, DateTimeOffset now) =>
-        $"""
-        Complaint {c.Number} from site {c.SiteId}, received {DisplayZone.Local(c.ReceivedAt):yyyy-MM-dd HH:mm} ({(now - c.ReceivedAt).TotalHours:0} h ago).
-        {c.Summary}
-        Answer due {DisplayZone.Local(c.AnswerDueAt):yyyy-MM-dd HH:mm}: {(c.AnsweredAt is null ? "NOT ANSWERED" : "answered")}.
-        Resolution due {DisplayZone.Local(c.ResolveDueAt):yyyy-MM-dd HH:mm}.{(c.Serious ? " Serious: the supervisor visits the customer in person." : string.Empty)}
-        """;
+    /// <summary>The mail to the company's own people, in the company's language (set by the caller).</summary>
+    private static string Describe(Complaint c, DateTimeOffset now, Microsoft.Extensions.Localization.IStringLocalizer T)
+    {
+        static string At(DateTimeOffset at) => DisplayZone.Local(at).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        var lines = new List<string>
+        {
+            T["Complaint {0} from site {1}, received {2} ({3} h ago).", c.Number, c.SiteId, At(c.ReceivedAt), (now - c.ReceivedAt).TotalHours.ToString("0", System.Globalization.CultureInfo.InvariantCulture)],
+            c.Summary,
+            c.AnsweredAt is null ? T["Answer due {0}: NOT ANSWERED.", At(c.AnswerDueAt)] : T["Answer due {0}: answered.", At(c.AnswerDueAt)],
+            T["Resolution due {0}.", At(c.ResolveDueAt)],
+        };
+        if (c.Serious)
+        {
+            lines.Add(T["Serious: the supervisor visits the customer in person."]);
+        }
+
+        return string.Join("\n", lines);
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Complaint {Number} {What}")]
     private static partial void LogChased(ILogger logger, string number, string what);

@@ -57,7 +57,7 @@ internal sealed class RevisitWorkService(IDbContextFactory<CloudDb> dbs, Notific
         if (revisit.Finding is { } finding && technician is not null)
         {
             notices.Send(db, Recipients.Technician(technician), NoticeKind.General, revisit.TicketId,
-                $"Revisit of job {revisit.TicketId} found: {finding} — please read and confirm within 24 h.", $"/jobs/findings#revisit-{revisit.Id}");
+                T => T["Revisit of job {0} found: {1} — please read and confirm within 24 h.", revisit.TicketId, finding], $"/jobs/findings#revisit-{revisit.Id}");
             revisit.HandOver(now);
         }
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using AfterSales.Cloud.Contracts;
 using AfterSales.Cloud.Dispatch;
+using AfterSales.Cloud.Localization;
 using AfterSales.Cloud.Mail;
 using AfterSales.Cloud.Sites;
 using AfterSales.Cloud.Storage;
@@ -10,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AfterSales.Cloud.Feedback;
 
 /// <summary>Issues a survey per job (an unguessable link) and takes the customer's one answer.</summary>
-internal sealed class SurveyService(IDbContextFactory<CloudDb> dbs, MailService mailer, TimeProvider time)
+internal sealed class SurveyService(IDbContextFactory<CloudDb> dbs, MailService mailer, Wording words, TimeProvider time)
 {
     public string LinkFor(Survey survey)
     {
@@ -52,17 +53,24 @@ internal sealed class SurveyService(IDbContextFactory<CloudDb> dbs, MailService 
                 .Where(c => ContractRules.Covers(c, today)).MaxBy(c => c.EndsOn);
             if (contract is not null)
             {
-                await mailer.SendAsync(new OutgoingMail(ContractRules.Emails(contract), "How did we do? Four questions about today's visit", $"""
-                    Thank you for letting us into your site today. Four questions, one tap each, on your phone:
-
-                    {LinkFor(survey)}
-
-                    Your answers go to the service manager and count in the technician's monthly review.
-                    """), cancellationToken);
+                await mailer.SendAsync(Invitation(contract, survey, await db.Sites.AsNoTracking().Where(s => s.Id == siteId).Select(s => s.TenantId).SingleAsync(cancellationToken)), cancellationToken);
             }
         }
 
         return survey;
+    }
+
+    /// <summary>The invitation in the company's language: it goes to the customer's contacts, who have no account.</summary>
+    private OutgoingMail Invitation(MaintenanceContract contract, Survey survey, string tenantId)
+    {
+        using var language = words.ForCompany(tenantId);
+        var T = words.Text;
+        var text = string.Join(
+            "\n\n",
+            T["Thank you for letting us into your site today. Four questions, one tap each, on your phone:"],
+            LinkFor(survey),
+            T["Your answers go to the service manager and count in the technician's monthly review."]);
+        return new OutgoingMail(ContractRules.Emails(contract), T["How did we do? Four questions about today's visit"], text);
     }
 
     /// <summary>

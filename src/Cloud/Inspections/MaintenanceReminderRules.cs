@@ -1,3 +1,6 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+
 namespace AfterSales.Cloud.Inspections;
 
 /// <summary>
@@ -16,6 +19,10 @@ public static class MaintenanceReminderRules
             && today >= job.ScheduledFor.AddDays(-DaysAhead) && today <= job.ScheduledFor;
     }
 
-    public static string CustomerText(string siteName, DateOnly visit) =>
-        $"Reminder: our maintenance visit to {siteName} is planned for {visit:yyyy-MM-dd}. Please make sure we can reach every device; call us if the day does not suit you.";
+    /// <summary>In the customer's language, which the caller's <paramref name="T"/> is set to.</summary>
+    public static string CustomerText(IStringLocalizer T, string siteName, DateOnly visit)
+    {
+        ArgumentNullException.ThrowIfNull(T);
+        return T["Reminder: our maintenance visit to {0} is planned for {1}. Please make sure we can reach every device; call us if the day does not suit you.", siteName, visit.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)];
+    }
 }

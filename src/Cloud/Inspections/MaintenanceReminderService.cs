@@ -37,7 +37,7 @@ internal sealed partial class MaintenanceReminderService(IDbContextFactory<Cloud
                 continue;
             }
 
-            notices.SendTo(db, Recipients.Customer(site.Id), NoticeKind.General, null, MaintenanceReminderRules.CustomerText(site.Name, job.ScheduledFor), NotificationChannel.Sms, site.ContactPhone);
+            notices.SendTo(db, Recipients.Customer(site.Id), NoticeKind.General, null, T => MaintenanceReminderRules.CustomerText(T, site.Name, job.ScheduledFor), NotificationChannel.Sms, site.ContactPhone, site.TenantId);
             job.Reminded(now);
             sent++;
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
 using NodaTime;
 
 namespace AfterSales.Cloud.Jobs;
@@ -16,10 +17,13 @@ internal static class EtaComposer
         _ => null,
     };
 
-    public static string CustomerText(string technician, string siteName, long ticketId, DateTimeOffset eta, DateTimeZone zone)
+    /// <summary>In the customer's language, which the caller's <paramref name="T"/> is set to.</summary>
+    public static string CustomerText(IStringLocalizer T, string technician, string siteName, long ticketId, DateTimeOffset eta, DateTimeZone zone)
     {
+        ArgumentNullException.ThrowIfNull(T);
         ArgumentNullException.ThrowIfNull(zone);
         var local = Instant.FromDateTimeOffset(eta).InZone(zone);
-        return string.Create(CultureInfo.InvariantCulture, $"{technician} is on the way to {siteName} (job {ticketId}) and expects to arrive at {local:HH:mm} on {local:MM-dd}.");
+        return T["{0} is on the way to {1} (job {2}) and expects to arrive at {3} on {4}.", technician, siteName, ticketId,
+            local.ToString("HH:mm", CultureInfo.InvariantCulture), local.ToString("MM-dd", CultureInfo.InvariantCulture)];
     }
 }

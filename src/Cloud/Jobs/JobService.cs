@@ -53,7 +53,7 @@ internal sealed class JobService(
         if (eta is { } arrival && !string.IsNullOrWhiteSpace(site.ContactPhone))
         {
             var technician = await db.Technicians.AsNoTracking().Where(x => x.Id == t.TechnicianId).Select(x => x.Name).SingleOrDefaultAsync(ct) ?? user.Name;
-            notifier.SendTo(db, Recipients.Customer(site.Id), NoticeKind.CustomerEta, t.Id, EtaComposer.CustomerText(technician, site.Name, t.Id, arrival, zone), NotificationChannel.Sms, site.ContactPhone);
+            notifier.SendTo(db, Recipients.Customer(site.Id), NoticeKind.CustomerEta, t.Id, T => EtaComposer.CustomerText(T, technician, site.Name, t.Id, arrival, zone), NotificationChannel.Sms, site.ContactPhone, site.TenantId);
         }
     }, ct);
 

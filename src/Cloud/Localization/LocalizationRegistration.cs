@@ -16,6 +16,7 @@ public static class LocalizationRegistration
     {
         services.Configure<CultureOptions>(configuration.GetSection(CultureOptions.Section));
         services.AddLocalization();
+        services.AddSingleton<Wording>();
         // Pages carry Chinese as text, not as &#x…; escapes (smaller, and searchable in the page source).
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         return services;

@@ -18,6 +18,7 @@ internal sealed partial class NotificationDeliveryService(
     IEnumerable<INoticeChannel> channels,
     IOptions<NotificationOptions> options,
     IOptions<MailOptions> mail,
+    NoticeLanguageStore language,
     TimeProvider time,
     ILogger<NotificationDeliveryService> log)
 {
@@ -133,7 +134,7 @@ internal sealed partial class NotificationDeliveryService(
         var channel = delivery.Channel.ToString().ToLowerInvariant();
         if (delivery.Channel == NotificationChannel.Email)
         {
-            var row = MailFor(notification, delivery);
+            var row = MailFor(db, notification, delivery);
             db.MailQueue.Add(row);
             await db.SaveChangesAsync(CancellationToken.None);
             delivery.MailId = row.Id;
@@ -143,7 +144,7 @@ internal sealed partial class NotificationDeliveryService(
 
         try
         {
-            await _channels[delivery.Channel].SendAsync(NoticeTextComposer.Compose(notification, delivery, o.PublicBaseUrl), cancellationToken);
+            await _channels[delivery.Channel].SendAsync(Envelope(db, notification, delivery), cancellationToken);
             (delivery.Status, delivery.SentAt, delivery.LastError) = (DeliveryStatus.Sent, time.GetUtcNow(), null);
             CloudMetrics.CountNotification(channel, "sent");
             LogSent(log, notification.Id, delivery.Channel, notification.Recipient, delivery.Attempts);
@@ -173,9 +174,16 @@ internal sealed partial class NotificationDeliveryService(
         return delivery.Status == DeliveryStatus.Sent;
     }
 
-    private QueuedMail MailFor(Notification notification, NotificationDelivery delivery)
+    /// <summary>The message as the channel shows it, its title and link line in the recipient's language.</summary>
+    private NoticeEnvelope Envelope(CloudDb db, Notification notification, NotificationDelivery delivery)
     {
-        var envelope = NoticeTextComposer.Compose(notification, delivery, options.Value.PublicBaseUrl);
+        using var scope = language.Use(db, notification.Recipient);
+        return NoticeTextComposer.Compose(notification, delivery, options.Value.PublicBaseUrl, language.Text);
+    }
+
+    private QueuedMail MailFor(CloudDb db, Notification notification, NotificationDelivery delivery)
+    {
+        var envelope = Envelope(db, notification, delivery);
         var now = time.GetUtcNow();
         var row = new QueuedMail { CreatedAt = now, NextAttemptAt = now, To = delivery.Address, Subject = envelope.Title, TextBody = envelope.Text, TraceParent = notification.TraceParent };
         if (string.IsNullOrWhiteSpace(mail.Value.Host))

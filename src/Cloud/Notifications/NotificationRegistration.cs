@@ -31,6 +31,7 @@ internal static class NotificationRegistration
 
                 pipeline.AddTimeout(TimeSpan.FromSeconds(o.TimeoutSeconds));
             });
+        services.AddSingleton<NoticeLanguageStore>();
         services.AddSingleton<NotificationService>();
         services.AddSingleton<INoticeChannel, WeComRobotClient>();
         services.AddSingleton<INoticeChannel, DingTalkRobotClient>();

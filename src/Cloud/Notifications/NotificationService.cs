@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using AfterSales.Cloud.Storage;
 using AfterSales.Cloud.Telemetry;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace AfterSales.Cloud.Notifications;
 
@@ -10,7 +11,7 @@ namespace AfterSales.Cloud.Notifications;
 /// followed. Nothing is delivered here: <see cref="NotificationDeliveryService"/> does that
 /// outside the request, so a slow provider never holds up a dispatch (docs/service-rules.md §7.1).
 /// </summary>
-internal sealed partial class NotificationService(IDbContextFactory<CloudDb> dbs, TimeProvider time, ILogger<NotificationService> log)
+internal sealed partial class NotificationService(IDbContextFactory<CloudDb> dbs, NoticeLanguageStore language, TimeProvider time, ILogger<NotificationService> log)
 {
     /// <summary>Queues a message for the channels <paramref name="recipient"/> chose for <paramref name="kind"/>.</summary>
     /// <param name="linkPath">The page the message's link opens (<c>/jobs/42</c>); following it marks the message opened.</param>
@@ -20,6 +21,17 @@ internal sealed partial class NotificationService(IDbContextFactory<CloudDb> dbs
     /// <summary>Queues a message for one given address (the customer's contact phone), whatever routes exist.</summary>
     public Notification SendTo(CloudDb db, string recipient, NoticeKind kind, long? ticketId, string message, NotificationChannel channel, string address) =>
         Queue(db, recipient, kind, ticketId, message, null, [(channel, address)]);
+
+    /// <summary>
+    /// Queues a message written in <paramref name="recipient"/>'s language (<see cref="NoticeLanguageStore"/>):
+    /// <paramref name="write"/> gets the cloud's words in that language. Every text the cloud sends goes this way.
+    /// </summary>
+    public Notification Send(CloudDb db, string recipient, NoticeKind kind, long? ticketId, Func<IStringLocalizer, string> write, string? linkPath = null) =>
+        Send(db, recipient, kind, ticketId, Write(db, recipient, null, write), linkPath);
+
+    /// <summary>Queues a message for one given address, written in the language of the company <paramref name="tenantId"/>'s customers read.</summary>
+    public Notification SendTo(CloudDb db, string recipient, NoticeKind kind, long? ticketId, Func<IStringLocalizer, string> write, NotificationChannel channel, string address, string? tenantId) =>
+        SendTo(db, recipient, kind, ticketId, Write(db, recipient, tenantId, write), channel, address);
 
     /// <summary>Records that the link was followed (the first time counts) and returns where it leads; null for an unknown token.</summary>
     public async Task<string?> OpenAsync(string token, CancellationToken cancellationToken)
@@ -41,6 +53,13 @@ internal sealed partial class NotificationService(IDbContextFactory<CloudDb> dbs
         }
 
         return notification.LinkPath;
+    }
+
+    private string Write(CloudDb db, string recipient, string? tenantId, Func<IStringLocalizer, string> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        using var scope = language.Use(db, recipient, tenantId);
+        return write(language.Text);
     }
 
     private Notification Queue(CloudDb db, string recipient, NoticeKind kind, long? ticketId, string message, string? linkPath, (NotificationChannel Channel, string Address)[] direct)

@@ -15,12 +15,14 @@ namespace AfterSales.Cloud.Reports;
 /// </summary>
 public static class MonthlyReportBuilder
 {
-    public static MonthlyReport Build(ReportInputs inputs, DateOnly month, DateTimeOffset generatedAt)
+    /// <param name="calendar">The service company's calendar: the month and its days start at its local midnight (docs/local-time.md).</param>
+    public static MonthlyReport Build(ReportInputs inputs, DateOnly month, DateTimeOffset generatedAt, LocalCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(calendar);
         month = ServiceMonth.FirstOfMonth(month);
-        var from = new DateTimeOffset(month.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var monthEnd = from.AddMonths(1);
+        var from = calendar.StartOf(month);
+        var monthEnd = calendar.StartOf(month.AddMonths(1));
         var to = generatedAt < monthEnd ? generatedAt : monthEnd;
         var opened = inputs.Tickets.Where(t => t.OpenedAt >= from && t.OpenedAt < to).OrderBy(t => t.OpenedAt).ToList();
         var outagesByDevice = SiteOutages.ByDevice(inputs.Devices, inputs.Tickets, from);
@@ -53,7 +55,7 @@ public static class MonthlyReportBuilder
             Inspection = inputs.Inspection is { } job ? Summarise(job) : null,
             OpenDefects = [.. inputs.Tickets.Where(t => t.OpenedAt < to && IsOpenAt(t, to)).OrderBy(t => t.OpenedAt).Select(t => Line(t, to))],
             Feedback = Summarise(inputs.Surveys, inputs.Complaints, from, to),
-            Daily = Daily(outagesByDevice, opened, month, to),
+            Daily = Daily(outagesByDevice, opened, month, to, calendar),
         };
     }
 
@@ -77,7 +79,7 @@ public static class MonthlyReportBuilder
         t.ArrivalOutcome(asOf),
         t.FixedAt is { } f && f <= asOf ? f - t.OpenedAt : null,
         t.RepairOutcome(asOf),
-        t.FixedAt is { } r && r <= asOf ? (t.SelfRestored ? "Cleared by itself" : "Repaired") : t.ClosedAt is { } c && c <= asOf ? "Closed" : "Open");
+        t.FixedAt is { } r && r <= asOf ? (t.SelfRestored ? "Cleared by itself" : "Repaired") : t.ClosedAt is { } c && c <= asOf ? "Closed, no repair" : "Still open");
 
     private static SlaSummary Summarise(List<TicketFacts> opened, DateTimeOffset asOf)
     {
@@ -133,18 +135,19 @@ public static class MonthlyReportBuilder
         return asOf > c.ResolveDueAt ? "Open, overdue" : c.AnsweredAt is not null ? "Answered, in hand" : "Registered";
     }
 
-    private static List<DailyPoint> Daily(Dictionary<string, List<Outage>> outages, List<TicketFacts> opened, DateOnly month, DateTimeOffset to)
+    private static List<DailyPoint> Daily(Dictionary<string, List<Outage>> outages, List<TicketFacts> opened, DateOnly month, DateTimeOffset to, LocalCalendar calendar)
     {
         var days = new List<DailyPoint>();
         for (var day = month; day < month.AddMonths(1); day = day.AddDays(1))
         {
-            var start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            var start = calendar.StartOf(day);
             if (start >= to)
             {
                 break;
             }
 
-            var end = start.AddDays(1) < to ? start.AddDays(1) : to;
+            var next = calendar.StartOf(day.AddDays(1));
+            var end = next < to ? next : to;
             var availability = outages.Count == 0 ? 1 : outages.Values.Average(o => Availability.Ratio(o, start, end));
             days.Add(new DailyPoint(day, opened.Count(t => t.CountsAsDowntime && t.OpenedAt >= start && t.OpenedAt < end), availability));
         }

@@ -3,6 +3,7 @@ using System.Globalization;
 using AfterSales.Cloud.Contracts;
 using AfterSales.Cloud.Documents;
 using AfterSales.Cloud.Kpis;
+using AfterSales.Cloud.Localization;
 using AfterSales.Cloud.Mail;
 using AfterSales.Cloud.Sites;
 using AfterSales.Cloud.Storage;
@@ -16,9 +17,10 @@ namespace AfterSales.Cloud.Reports;
 /// <summary>
 /// Generates, archives and mails monthly reports: one site on demand, or a whole month for every
 /// contracted site as a resumable run. Re-running is safe: a site's archive is replaced, and a
-/// report already mailed is not mailed again.
+/// report already mailed is not mailed again. The report and its mail are written in the service
+/// company's language (<see cref="Wording.ForCompany"/>): they go to customers, who have no account.
 /// </summary>
-internal sealed partial class MonthlyReportService(IDbContextFactory<CloudDb> dbs, MailService mailer, DocumentHtmlService html, KpiTargetStore targets, IOptions<LifecycleOptions> lifecycle, TenantCalendars calendars, TimeProvider time, ILogger<MonthlyReportService> log)
+internal sealed partial class MonthlyReportService(IDbContextFactory<CloudDb> dbs, MailService mailer, DocumentHtmlService html, KpiTargetStore targets, IOptions<LifecycleOptions> lifecycle, TenantCalendars calendars, Wording words, TimeProvider time, ILogger<MonthlyReportService> log)
 {
     /// <summary>A run whose heartbeat is older than this was abandoned (its node died) and may be resumed.</summary>
     public static readonly TimeSpan StaleRun = TimeSpan.FromMinutes(10);
@@ -40,7 +42,7 @@ internal sealed partial class MonthlyReportService(IDbContextFactory<CloudDb> db
             return null;
         }
 
-        var report = MonthlyReportBuilder.Build(inputs, month, now);
+        var report = MonthlyReportBuilder.Build(inputs, month, now, calendars.For(inputs.Site.TenantId));
         var archived = await db.Set<ArchivedReport>().SingleOrDefaultAsync(a => a.SiteId == siteId && a.Kind == ReportKinds.Monthly && a.Period == month, cancellationToken);
         if (archived is null)
         {
@@ -49,7 +51,9 @@ internal sealed partial class MonthlyReportService(IDbContextFactory<CloudDb> db
         }
 
         archived.GeneratedAt = now;
-        var document = MonthlyReportComposer.Compose(report, await targets.ForAsync(inputs.Site.TenantId, cancellationToken));
+        var kpiTargets = await targets.ForAsync(inputs.Site.TenantId, cancellationToken);
+        using var language = words.ForCompany(inputs.Site.TenantId);
+        var document = MonthlyReportComposer.Compose(report, kpiTargets, words.Text);
         archived.Pdf = DocumentPdf.Render(document);
         archived.Html = await html.RenderAsync(document);
         if (mail && archived.EmailedAt is null && inputs.Contract is { } contract && ContractRules.Emails(contract) is { Count: > 0 } to
@@ -156,24 +160,23 @@ internal sealed partial class MonthlyReportService(IDbContextFactory<CloudDb> db
         return run;
     }
 
+    /// <summary>The mail in the current culture (the company's, set by the caller).</summary>
     private OutgoingMail Mail(MonthlyReport report, ArchivedReport archived, IReadOnlyList<string> to)
     {
-        var month = ReportFormat.MonthName(report.Month);
-        var text = $"""
-            Dear {report.Contract?.ContactName ?? report.Site.Customer ?? "customer"},
-
-            Attached is the monthly inspection report for {report.Site.Name}, {month}.
-
-            {ReportFormat.Summary(report)}
-
-            The report is also online: {mailer.Options.PublicBaseUrl.TrimEnd('/')}/reports/{archived.SiteId}/{report.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture)}
-
-            AfterSales service centre
-            """;
+        var T = words.Text;
+        var month = ReportFormat.MonthName(report.Month, T);
+        var link = $"{mailer.Options.PublicBaseUrl.TrimEnd('/')}/reports/{archived.SiteId}/{report.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture)}";
+        var body = string.Join(
+            "\n\n",
+            T["Dear {0},", report.Contract?.ContactName ?? report.Site.Customer ?? T["Customer"]],
+            T["Attached is the monthly inspection report for {0}, {1}.", report.Site.Name, month],
+            ReportFormat.Summary(report, T),
+            T["The report is also online: {0}", link],
+            T["AfterSales service centre"]);
         return new OutgoingMail(
             to,
-            $"Monthly inspection report · {report.Site.Name} · {month}",
-            text,
+            T["Monthly inspection report · {0} · {1}", report.Site.Name, month],
+            body,
             archived.Html,
             [new MailAttachment($"report-{archived.SiteId}-{report.Month:yyyy-MM}.pdf", "application/pdf", archived.Pdf)]);
     }

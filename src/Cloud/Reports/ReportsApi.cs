@@ -5,7 +5,9 @@ using AfterSales.Cloud.Documents;
 using AfterSales.Cloud.Kpis;
 using AfterSales.Cloud.Sites;
 using AfterSales.Cloud.Storage;
+using AfterSales.Cloud.Localization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace AfterSales.Cloud.Reports;
 
@@ -41,7 +43,7 @@ internal static class ReportsApi
             return Results.Accepted("/api/v1/reports/runs");
         });
 
-        api.MapGet("/quarterly", async (string customer, string quarter, HttpContext http, IDbContextFactory<CloudDb> dbs, KpiService kpis, KpiTargetStore targets, TimeProvider time, CancellationToken ct) =>
+        api.MapGet("/quarterly", async (string customer, string quarter, HttpContext http, IDbContextFactory<CloudDb> dbs, KpiService kpis, KpiTargetStore targets, IStringLocalizer<Strings> text, TimeProvider time, CancellationToken ct) =>
         {
             if (!QuarterlyReportComposer.TryQuarter(quarter, out var first))
             {
@@ -66,7 +68,8 @@ internal static class ReportsApi
                 Inspections = [.. all.Inspections.Where(j => sites.ContainsKey(j.SiteId))],
                 SiteAvailability = all.SiteAvailability.Where(kv => sites.ContainsKey(kv.Key)).ToDictionary(),
             };
-            var document = QuarterlyReportComposer.Compose(customer, first, mine, sites, time.GetUtcNow(), await targets.ForAsync(tenant, ct));
+            // In the reader's language, like the job sheet: the request culture (docs/localization.md).
+            var document = QuarterlyReportComposer.Compose(customer, first, mine, sites, time.GetUtcNow(), await targets.ForAsync(tenant, ct), text);
             return Results.File(DocumentPdf.Render(document), "application/pdf", $"quarterly-{quarter}.pdf");
         });
 

@@ -96,7 +96,7 @@ public abstract class ServiceCycleTests : IAsyncLifetime
     public async Task Inspection_PlannedOncePerSite_FailedItemOpensATicket()
     {
         var planner = new InspectionPlanService(_dbs, Options.Create(new InspectionOptions { Technicians = [new("tech-li", "Li"), new("tech-wang", "Wang")] }), Options.Create(new LifecycleOptions()), Calendars, _time, NullLogger<InspectionPlanService>.Instance);
-        var desk = new InspectionService(_dbs, _tickets, new SurveyService(_dbs, _mailer, _time), _time, NullLogger<InspectionService>.Instance);
+        var desk = new InspectionService(_dbs, _tickets, new SurveyService(_dbs, _mailer, TestWording.In("en"), _time), _time, NullLogger<InspectionService>.Instance);
 
         Assert.Equal(2, await planner.PlanAsync(Tenants.Default, new DateOnly(2026, 11, 1), default));
         Assert.Equal(0, await planner.PlanAsync(Tenants.Default, new DateOnly(2026, 11, 1), default));
@@ -193,11 +193,11 @@ public abstract class ServiceCycleTests : IAsyncLifetime
     public async Task Calendar_OnTheFirst_PlansTheMonthAndReportsTheMonthBefore_Once()
     {
         var calendar = new Hosting.ServiceCalendarWorker(
-            new ContractService(_dbs, _mailer, _time, NullLogger<ContractService>.Instance),
+            new ContractService(_dbs, _mailer, TestWording.In("en"), _time, NullLogger<ContractService>.Instance),
             new InspectionPlanService(_dbs, Options.Create(new InspectionOptions { Technicians = [new("tech-li", "Li")] }), Options.Create(new LifecycleOptions()), Calendars, _time, NullLogger<InspectionPlanService>.Instance),
-            new MaintenanceReminderService(_dbs, new AfterSales.Cloud.Notifications.NotificationService(_dbs, _time, NullLogger<AfterSales.Cloud.Notifications.NotificationService>.Instance), Calendars, _time, NullLogger<MaintenanceReminderService>.Instance),
+            new MaintenanceReminderService(_dbs, new AfterSales.Cloud.Notifications.NotificationService(_dbs, TestWording.Notices("en"), _time, NullLogger<AfterSales.Cloud.Notifications.NotificationService>.Instance), Calendars, _time, NullLogger<MaintenanceReminderService>.Instance),
             Reports(),
-            new ComplaintService(_dbs, _mailer, new AfterSales.Cloud.Notifications.NotificationService(_dbs, _time, NullLogger<AfterSales.Cloud.Notifications.NotificationService>.Instance), Options.Create(new FeedbackOptions()), Calendars, _time, NullLogger<ComplaintService>.Instance),
+            new ComplaintService(_dbs, _mailer, new AfterSales.Cloud.Notifications.NotificationService(_dbs, TestWording.Notices("en"), _time, NullLogger<AfterSales.Cloud.Notifications.NotificationService>.Instance), Options.Create(new FeedbackOptions()), Calendars, TestWording.In("en"), _time, NullLogger<ComplaintService>.Instance),
             new RevisitService(_dbs, Options.Create(new LifecycleOptions()), _time),
             _dbs,
             new Hosting.RetentionService(_dbs, Options.Create(new Hosting.RetentionOptions()), _time, NullLogger<Hosting.RetentionService>.Instance),
@@ -220,7 +220,7 @@ public abstract class ServiceCycleTests : IAsyncLifetime
     [Fact]
     public async Task ExpiryNotice_SentOnceThirtyDaysBeforeTheEnd()
     {
-        var book = new ContractService(_dbs, _mailer, _time, NullLogger<ContractService>.Instance);
+        var book = new ContractService(_dbs, _mailer, TestWording.In("en"), _time, NullLogger<ContractService>.Instance);
         _time.SetUtcNow(At(11, 19, 9));
         Assert.Equal(0, await book.SendExpiryNoticesAsync(default)); // 31 days before 20 Dec
 
@@ -231,13 +231,34 @@ public abstract class ServiceCycleTests : IAsyncLifetime
         await _mailDelivery.DeliverDueAsync(default);
         var notice = Assert.Single(_smtp.Messages);
         Assert.Equal(["ops@metro.example"], notice.Recipients);
-        Assert.Contains("MC-B", notice.Subject, StringComparison.Ordinal);
+        Assert.Equal("Your maintenance contract MC-B ends on 20 December 2026", notice.Subject);
+    }
+
+    [Fact]
+    public async Task Mail_ForAChineseCompany_ExpiryNoticeAndMonthlyReportAreChinese()
+    {
+        _time.SetUtcNow(At(11, 20, 9));
+        Assert.Equal(1, await new ContractService(_dbs, _mailer, TestWording.In("zh-CN"), _time, NullLogger<ContractService>.Instance).SendExpiryNoticesAsync(default));
+        _time.SetUtcNow(At(12, 1, 1));
+        Assert.NotNull(await Reports("zh-CN").GenerateAsync(Tenants.Default, "site-a", new DateOnly(2026, 11, 1), mail: true, default));
+
+        await _mailDelivery.DeliverDueAsync(default);
+        Assert.Contains(_smtp.Messages, m => m.Subject == "您的维保合同 MC-B 将于 2026年12月20日 到期");
+        Assert.Contains(_smtp.Messages, m => m.Subject == "月度巡检报告 · Jinjiang branch · 2026年11月");
+        await using var db = await _dbs.CreateDbContextAsync();
+        var bodies = await db.MailQueue.Select(m => m.TextBody).ToListAsync();
+        Assert.Contains(bodies, b => b.Contains("将于 2026年12月20日 到期，距今 30 天", StringComparison.Ordinal));
+        Assert.Contains(bodies, b => b.StartsWith("Trust Bank，您好：", StringComparison.Ordinal) && b.Contains("附件是Jinjiang branch 2026年11月的月度巡检报告", StringComparison.Ordinal));
+        Assert.DoesNotContain(bodies, b => b.Contains("Dear", StringComparison.Ordinal));
+        var html = await db.ArchivedReports.Where(a => a.SiteId == "site-a").Select(a => a.Html).SingleAsync();
+        Assert.Contains("<html lang=\"zh-CN\">", html, StringComparison.Ordinal);
+        Assert.Contains("设备完好率", html, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Complaints_NumberedPerMonth_AndChasedWhenOverdue()
     {
-        var desk = new ComplaintService(_dbs, _mailer, new AfterSales.Cloud.Notifications.NotificationService(_dbs, _time, NullLogger<AfterSales.Cloud.Notifications.NotificationService>.Instance), Options.Create(new FeedbackOptions { SupervisorEmails = ["supervisor@svc.example"], ManagerEmails = ["manager@svc.example"] }), Calendars, _time, NullLogger<ComplaintService>.Instance);
+        var desk = new ComplaintService(_dbs, _mailer, new AfterSales.Cloud.Notifications.NotificationService(_dbs, TestWording.Notices("en"), _time, NullLogger<AfterSales.Cloud.Notifications.NotificationService>.Instance), Options.Create(new FeedbackOptions { SupervisorEmails = ["supervisor@svc.example"], ManagerEmails = ["manager@svc.example"] }), Calendars, TestWording.In("en"), _time, NullLogger<ComplaintService>.Instance);
         // 14:00 UTC is 22:00 in Beijing, still November there (numbers follow the local month).
         _time.SetUtcNow(At(11, 30, 14));
         var first = await desk.RegisterAsync(Tenants.Default, new("site-a", "Late again", ComplaintCause.LateArrival, ServiceAtFault: true), default);
@@ -264,7 +285,7 @@ public abstract class ServiceCycleTests : IAsyncLifetime
     [Fact]
     public async Task Survey_AnsweredOnceThroughItsToken()
     {
-        var desk = new SurveyService(_dbs, _mailer, _time);
+        var desk = new SurveyService(_dbs, _mailer, TestWording.In("en"), _time);
         var survey = await desk.IssueAsync(Tenants.Default, "site-a", "tech-li", ticketId: null, inspectionJobId: null, default);
 
         Assert.Equal(SurveyAnswerResult.Invalid, await desk.AnswerAsync(survey.Token, 5, 4, 4, 4, null, default));
@@ -325,8 +346,9 @@ public abstract class ServiceCycleTests : IAsyncLifetime
     private static DateTimeOffset At(int month, int day, int hour, int minute = 0) => new(2026, month, day, hour, minute, 0, TimeSpan.Zero);
 
     /// <summary>The report service as the host wires it, with the default targets and repeat window.</summary>
-    private MonthlyReportService Reports() =>
-        new MonthlyReportService(_dbs, _mailer, new DocumentHtmlService(NullLoggerFactory.Instance), new KpiTargetStore(_dbs, Options.Create(new KpiTargets())), Options.Create(new LifecycleOptions()), Calendars, _time, NullLogger<MonthlyReportService>.Instance);
+    /// <param name="culture">The company's language (the tests before localisation read English).</param>
+    private MonthlyReportService Reports(string culture = "en") =>
+        new MonthlyReportService(_dbs, _mailer, new DocumentHtmlService(NullLoggerFactory.Instance), new KpiTargetStore(_dbs, Options.Create(new KpiTargets())), Options.Create(new LifecycleOptions()), Calendars, TestWording.In(culture), _time, NullLogger<MonthlyReportService>.Instance);
 
 
     /// <summary>Progress&lt;T&gt; posts to the thread pool; the test wants every report in order, at once.</summary>

@@ -77,20 +77,86 @@ public sealed class CjkPdfTests
         new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance).Create(typeof(Strings));
 
     [Fact]
-    public void MonthlyReport_ChineseNames_WrapAndReadBack()
+    public void MonthlyReport_ChineseReader_NamesHeadingsAndDatesAreChineseAndInk()
     {
         var inputs = Inputs();
         inputs.Site.Name = SiteName;
         inputs.Site.Customer = Customer;
         inputs.Site.Address = Address;
 
-        var pdf = AfterSales.Cloud.Tests.Reports.MonthlyReportDocumentTests.Pdf(MonthlyReportBuilder.Build(inputs, Month, GeneratedAt));
+        byte[] pdf;
+        using (CultureScope.Use("zh-CN"))
+        {
+            pdf = AfterSales.Cloud.Tests.Reports.MonthlyReportDocumentTests.Pdf(MonthlyReportBuilder.Build(inputs, Month, GeneratedAt, Utc));
+        }
 
-        var text = PdfText(pdf);
+        var text = PdfText(pdf, keep: true);
         Shows(text, SiteName);
         Shows(text, Customer);
-        Assert.True(pdf.Length < 400_000, $"the report is {pdf.Length} bytes");
+        Shows(text, "月度巡检报告");
+        Shows(text, "2026年11月");
+        Shows(text, "设备完好率");
+        Shows(text, "按时到场率");
+        Shows(text, "月末未消除的缺陷");
+        Assert.Matches(@"第 1 \S，共 \d+ \S", text); // 页 reads back as the radical ⻚, which NFKC keeps
+        Shows(text, "主机交流掉电"); // the fault code panel.ac_loss, named
+        foreach (var english in new[] { "Monthly inspection report", "Device availability", "Page 1 of", "generated", "on time", "UTC" })
+        {
+            Assert.DoesNotContain(english, text, StringComparison.Ordinal);
+        }
+
+        // Skia embeds each Chinese character it uses as a Type 3 outline, regular and bold apart: a report
+        // written in Chinese, not only named in it, holds some 300 distinct characters (docs/reports.md, "Fonts").
+        Assert.True(pdf.Length < 600_000, $"the report is {pdf.Length} bytes");
         AssertGlyphsNotBoxes(pdf, "monthly");
+    }
+
+    [Fact]
+    public void MonthlyReport_EnglishReader_HasEnglishHeadingsAndTheChineseNames()
+    {
+        var inputs = Inputs();
+        inputs.Site.Name = SiteName;
+        inputs.Site.Customer = Customer;
+
+        byte[] pdf;
+        using (CultureScope.Use("en"))
+        {
+            pdf = AfterSales.Cloud.Tests.Reports.MonthlyReportDocumentTests.Pdf(MonthlyReportBuilder.Build(inputs, Month, GeneratedAt, Utc));
+        }
+
+        var text = PdfText(pdf);
+        Shows(text, "Monthly inspection report");
+        Shows(text, "November 2026");
+        Shows(text, "Device availability");
+        Shows(text, SiteName);
+        Assert.DoesNotContain("月度巡检报告", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void QuarterlyReport_ChineseReader_NamesHeadingsAndQuarterAreChineseAndInk()
+    {
+        var names = new Dictionary<string, string> { ["site-a"] = SiteName, ["site-b"] = "武侯仓库" };
+
+        byte[] pdf;
+        using (CultureScope.Use("zh-CN"))
+        {
+            pdf = DocumentPdf.Render(QuarterlyReportComposer.Compose(Customer, new DateOnly(2026, 10, 1), AfterSales.Cloud.Tests.Reports.KpiTests.MonthAtTwoSites(), names, GeneratedAt, new AfterSales.Cloud.Kpis.KpiTargets(), Text()));
+        }
+
+        var text = PdfText(pdf);
+        Shows(text, "季度维保报告");
+        Shows(text, Customer + "·2026年第4季度");
+        Shows(text, SiteName);
+        Shows(text, "武侯仓库");
+        Shows(text, "2026年10月1日至2026年12月31日");
+        Shows(text, "按时到场率");
+        Assert.Matches(@"第 1 \S，共 \d+ \S", text); // 页 reads back as the radical ⻚, which NFKC keeps
+        foreach (var english in new[] { "Quarterly maintenance report", "Your sites", "Page 1 of", "generated", "Q4" })
+        {
+            Assert.DoesNotContain(english, text, StringComparison.Ordinal);
+        }
+
+        AssertGlyphsNotBoxes(pdf, "quarterly");
     }
 
     [Fact]

@@ -64,7 +64,7 @@ public sealed class LocalDayTests : IAsyncLifetime
     public async Task ComplaintNumber_ReceivedAt0700BeijingOnThe1st_CountsInTheNewMonth()
     {
         var time = new FakeTimeProvider(Nov30At2330Beijing);
-        var complaints = new ComplaintService(_db, new MailService(_db, Options.Create(new MailOptions()), time, NullLogger<MailService>.Instance), new AfterSales.Cloud.Notifications.NotificationService(_db, time, NullLogger<AfterSales.Cloud.Notifications.NotificationService>.Instance), Options.Create(new FeedbackOptions()), _calendars, time, NullLogger<ComplaintService>.Instance);
+        var complaints = new ComplaintService(_db, new MailService(_db, Options.Create(new MailOptions()), time, NullLogger<MailService>.Instance), new AfterSales.Cloud.Notifications.NotificationService(_db, TestWording.Notices("zh-CN"), time, NullLogger<AfterSales.Cloud.Notifications.NotificationService>.Instance), Options.Create(new FeedbackOptions()), _calendars, TestWording.In("zh-CN"), time, NullLogger<ComplaintService>.Instance);
 
         var november = await complaints.RegisterAsync(Tenants.Default, new("site-a", "迟到一小时", ComplaintCause.LateArrival, ServiceAtFault: true), default);
         time.SetUtcNow(Dec1At0700Beijing);
@@ -99,6 +99,20 @@ public sealed class LocalDayTests : IAsyncLifetime
 
         Assert.Contains("panel", december!.Tickets.Select(t => t.DeviceId));
         Assert.Equal(["cam-1"], november!.Tickets.Select(t => t.DeviceId));
+    }
+
+    [Fact]
+    public async Task MonthlyReport_FaultAt0700BeijingOnThe1st_CountsOnDecember1stInTheFiguresAndTheDailyChart()
+    {
+        await using var db = _db.CreateDbContext();
+        var december = new DateOnly(2026, 12, 1);
+        var inputs = await ReportInputStore.LoadAsync(db, _calendars, "site-a", december, _time.GetUtcNow(), new LifecycleOptions(), default);
+
+        var report = MonthlyReportBuilder.Build(inputs!, december, _time.GetUtcNow(), _calendars.Default);
+
+        Assert.Equal(["panel"], report.Tickets.Select(t => t.DeviceId));
+        Assert.Equal(Dec1At0700Beijing - TimeSpan.FromHours(7), report.From);
+        Assert.Equal((new DateOnly(2026, 12, 1), 1), (report.Daily[0].Day, report.Daily[0].FaultsOpened));
     }
 
     [Fact]

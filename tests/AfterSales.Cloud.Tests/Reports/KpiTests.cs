@@ -71,7 +71,7 @@ public class KpiTests
     {
         var names = new Dictionary<string, string> { ["site-a"] = "Jinjiang branch", ["site-b"] = "Wuhou depot" };
 
-        var text = MonthlyReportDocumentTests.PdfText(DocumentPdf.Render(QuarterlyReportComposer.Compose("Trust Bank", new DateOnly(2026, 10, 1), MonthAtTwoSites(), names, GeneratedAt, new KpiTargets())));
+        var text = MonthlyReportDocumentTests.PdfText(DocumentPdf.Render(QuarterlyReportComposer.Compose("Trust Bank", new DateOnly(2026, 10, 1), MonthAtTwoSites(), names, GeneratedAt, new KpiTargets(), AfterSales.Cloud.Tests.Documents.CjkPdfTests.Text())));
 
         MonthlyReportDocumentTests.Shows(text, "Trust Bank · Q4 2026");
         MonthlyReportDocumentTests.Shows(text, "Jinjiang branch");
@@ -82,7 +82,7 @@ public class KpiTests
 
     private static ReportInputs Scenario() => NovemberScenario.Inputs();
 
-    private static KpiInputs MonthAtTwoSites()
+    internal static KpiInputs MonthAtTwoSites()
     {
         var s = Scenario();
         var tickets = s.Tickets.Select(t => t with
@@ -97,7 +97,7 @@ public class KpiTests
             TicketId = 30, SiteId = "site-b", DeviceId = "cam-9", Fault = "camera.offline", Zone = "ring-3", OpenedAt = At(11, 5, 9),
             ArrivedAt = At(11, 5, 10, 30), ArrivalDueAt = At(11, 5, 13), ResolvedAt = At(11, 5, 11), Outages = [],
         });
-        var report = MonthlyReportBuilder.Build(s, Month, GeneratedAt);
+        var report = MonthlyReportBuilder.Build(s, Month, GeneratedAt, Utc);
         var inspections = new List<AfterSales.Cloud.Inspections.InspectionJob> { s.Inspection!, AfterSales.Cloud.Inspections.InspectionJob.Plan("site-b", Month, null, default, default) };
         return new KpiInputs(
             From, To, tickets, [.. s.Surveys.Where(v => v.SentAt >= From)], s.Complaints, inspections,

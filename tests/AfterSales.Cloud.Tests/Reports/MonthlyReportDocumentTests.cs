@@ -10,7 +10,7 @@ namespace AfterSales.Cloud.Tests.Reports;
 /// <summary>The rendered report, read back the way a customer's PDF viewer and mail client would.</summary>
 public class MonthlyReportDocumentTests
 {
-    private static readonly MonthlyReport Report = MonthlyReportBuilder.Build(Inputs(), Month, GeneratedAt);
+    private static readonly MonthlyReport Report = MonthlyReportBuilder.Build(Inputs(), Month, GeneratedAt, Utc);
 
     [Fact]
     public void Pdf_ReadBackAsText_CarriesTheFiguresOnNumberedPages()
@@ -35,7 +35,7 @@ public class MonthlyReportDocumentTests
             manyItems.Inspection!.Items.Add(new() { Position = 100 + i, Area = AfterSales.Cloud.Inspections.InspectionArea.FrontEnd, Label = $"detector-{i}", Check = "walk test", Result = AfterSales.Cloud.Inspections.ItemResult.Pass });
         }
 
-        var text = PdfText(Pdf(MonthlyReportBuilder.Build(manyItems, Month, GeneratedAt)));
+        var text = PdfText(Pdf(MonthlyReportBuilder.Build(manyItems, Month, GeneratedAt, Utc)));
         var pagesWithHeader = text.Split('\f').Count(p => p.Contains("TELEMETRY BEFORE THE VISIT", StringComparison.Ordinal));
 
         Assert.True(pagesWithHeader >= 2, $"the inspection table header appeared on {pagesWithHeader} page(s)");
@@ -47,7 +47,7 @@ public class MonthlyReportDocumentTests
     {
         var inputs = Inputs();
         inputs.Site.Name = "Jinjiang <branch> & vault";
-        var html = await Html(MonthlyReportBuilder.Build(inputs, Month, GeneratedAt));
+        var html = await Html(MonthlyReportBuilder.Build(inputs, Month, GeneratedAt, Utc));
 
         Assert.Contains("Jinjiang &lt;branch&gt; &amp; vault", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<branch>", html, StringComparison.Ordinal);
@@ -55,9 +55,9 @@ public class MonthlyReportDocumentTests
         Assert.Contains("<svg", html, StringComparison.Ordinal);
     }
 
-    internal static byte[] Pdf(MonthlyReport report) => DocumentPdf.Render(MonthlyReportComposer.Compose(report, new KpiTargets()));
+    internal static byte[] Pdf(MonthlyReport report) => DocumentPdf.Render(MonthlyReportComposer.Compose(report, new KpiTargets(), AfterSales.Cloud.Tests.Documents.CjkPdfTests.Text()));
 
-    internal static Task<string> Html(MonthlyReport report) => new DocumentHtmlService(NullLoggerFactory.Instance).RenderAsync(MonthlyReportComposer.Compose(report, new KpiTargets()));
+    internal static Task<string> Html(MonthlyReport report) => new DocumentHtmlService(NullLoggerFactory.Instance).RenderAsync(MonthlyReportComposer.Compose(report, new KpiTargets(), AfterSales.Cloud.Tests.Documents.CjkPdfTests.Text()));
 
     /// <summary>Whether the PDF shows the phrase, ignoring whitespace: pdftotext may split a word at a kerning gap or a line end.</summary>
     internal static void Shows(string pdfText, string phrase)

@@ -7,7 +7,7 @@ namespace AfterSales.Cloud.Tests.Reports;
 /// <summary>The November scenario's report against figures worked out by hand (see <see cref="NovemberScenario"/>).</summary>
 public class MonthlyReportFiguresTests
 {
-    private static readonly MonthlyReport Report = MonthlyReportBuilder.Build(Inputs(), Month, GeneratedAt);
+    private static readonly MonthlyReport Report = MonthlyReportBuilder.Build(Inputs(), Month, GeneratedAt, Utc);
 
     [Fact]
     public void Availability_PerDevice_IsUptimeOverTheMonthsHours()
@@ -108,7 +108,7 @@ public class MonthlyReportFiguresTests
     [Fact]
     public void MonthStillRunning_CoversOnlyUpToTheMomentOfGeneration()
     {
-        var midMonth = MonthlyReportBuilder.Build(Inputs(), Month, At(11, 16, 0));
+        var midMonth = MonthlyReportBuilder.Build(Inputs(), Month, At(11, 16, 0), Utc);
 
         Assert.Equal(At(11, 16, 0), midMonth.To);
         Assert.Equal(15, midMonth.Daily.Count);

@@ -1,3 +1,4 @@
+using AfterSales.Cloud.Calendar;
 using AfterSales.Cloud.Contracts;
 using AfterSales.Cloud.Feedback;
 using AfterSales.Cloud.Inspections;
@@ -21,6 +22,9 @@ internal static class NovemberScenario
 
     /// <summary>The report runs on 1 December at 06:00, after the month closed at midnight.</summary>
     public static readonly DateTimeOffset GeneratedAt = At(12, 1, 6, 0);
+
+    /// <summary>The hand-worked month counts in UTC days, so its sums stay simple.</summary>
+    public static readonly LocalCalendar Utc = new(NodaTime.DateTimeZone.Utc, new HashSet<DateOnly>(), new HashSet<DateOnly>());
 
     public static DateTimeOffset At(int month, int day, int hour, int minute = 0) => new(2026, month, day, hour, minute, 0, TimeSpan.Zero);
 

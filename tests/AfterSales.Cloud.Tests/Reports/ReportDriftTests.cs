@@ -15,7 +15,7 @@ public sealed partial class ReportDriftTests
 {
     private static readonly DocumentHtmlService Renderer = new(NullLoggerFactory.Instance);
 
-    private static readonly ReportDocument Monthly = MonthlyReportComposer.Compose(MonthlyReportBuilder.Build(Inputs(), Month, GeneratedAt), new KpiTargets());
+    private static readonly ReportDocument Monthly = MonthlyReportComposer.Compose(MonthlyReportBuilder.Build(Inputs(), Month, GeneratedAt, Utc), new KpiTargets(), AfterSales.Cloud.Tests.Documents.CjkPdfTests.Text());
 
     [Fact]
     public async Task MonthlyReport_HtmlAndPdf_CarryTheSameTilesAndFacts()

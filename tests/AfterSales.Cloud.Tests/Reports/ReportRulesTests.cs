@@ -41,11 +41,11 @@ public class ReportRulesTests
     public void Targets_FromConfiguration_ColourTheTilesAndTheChart()
     {
         var targets = Bind(new Dictionary<string, string?> { ["Kpis:Targets:OnTimeRate"] = "0.3", ["Kpis:Targets:Availability"] = "0.95" });
-        var report = MonthlyReportBuilder.Build(Inputs(), Month, GeneratedAt);
+        var report = MonthlyReportBuilder.Build(Inputs(), Month, GeneratedAt, Utc);
 
-        var strict = Tile(MonthlyReportComposer.Compose(report, new KpiTargets()), "Arrival on time");
-        var lenient = Tile(MonthlyReportComposer.Compose(report, targets), "Arrival on time");
-        var chart = MonthlyReportComposer.Compose(report, targets).Blocks.OfType<LineChartBlock>().Single();
+        var strict = Tile(MonthlyReportComposer.Compose(report, new KpiTargets(), AfterSales.Cloud.Tests.Documents.CjkPdfTests.Text()), "Arrival on time");
+        var lenient = Tile(MonthlyReportComposer.Compose(report, targets, AfterSales.Cloud.Tests.Documents.CjkPdfTests.Text()), "Arrival on time");
+        var chart = MonthlyReportComposer.Compose(report, targets, AfterSales.Cloud.Tests.Documents.CjkPdfTests.Text()).Blocks.OfType<LineChartBlock>().Single();
 
         Assert.Equal((PdfTone.Bad, PdfTone.Good), (strict.Tone, lenient.Tone)); // 1 of 3 on time is 33 %
         Assert.Equal((0.95, "Availability per day (dashed: 95 %)"), (chart.Target, chart.Caption));
@@ -78,7 +78,7 @@ public class ReportRulesTests
     private static int Repeats(IReadOnlyList<Ticket> tickets, LifecycleOptions lifecycle)
     {
         var facts = TicketFactsMapping.Map(tickets, lifecycle);
-        return MonthlyReportBuilder.Build(Inputs() with { Tickets = facts }, Month, GeneratedAt).Sla.RepeatFaults;
+        return MonthlyReportBuilder.Build(Inputs() with { Tickets = facts }, Month, GeneratedAt, Utc).Sla.RepeatFaults;
     }
 
     private static IReadOnlyList<Ticket> TwoTicketsOfOneFault(DateTimeOffset closedFirst, DateTimeOffset openedSecond, DateTimeOffset? openedFirst = null)

@@ -9,7 +9,9 @@ using AfterSales.Cloud.Tickets.Correlation;
 using AfterSales.Cloud.Tickets.Lifecycle;
 using AfterSales.Cloud.Tickets.Timers;
 using AfterSales.Protocol.Faults;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace AfterSales.Cloud.Tickets.Workflow;
@@ -107,9 +109,9 @@ internal sealed partial class TicketWorkflowService(
         }
 
         Audit(db, ticket, now, Actor.System, OnDutyRedispatchService.EscalatedAction, choice.Explanation);
-        var message = $"Ticket {ticket.Id} {ticket.Fault} at {site.Name}: nobody can be dispatched — {choice.Explanation}. Assign by hand.";
-        notifier.Send(db, Recipients.Supervisor, NoticeKind.Escalation, ticket.Id, message);
-        notifier.Send(db, Recipients.Dispatcher, NoticeKind.Escalation, ticket.Id, message);
+        string Message(IStringLocalizer T) => T["Ticket {0} {1} at {2}: nobody can be dispatched — {3}. Assign by hand.", ticket.Id, T[ticket.Fault], site.Name, T[choice.Explanation]];
+        notifier.Send(db, Recipients.Supervisor, NoticeKind.Escalation, ticket.Id, Message);
+        notifier.Send(db, Recipients.Dispatcher, NoticeKind.Escalation, ticket.Id, Message);
         LogEscalated(log, ticket.Id, choice.Explanation);
     }
 
@@ -132,11 +134,11 @@ internal sealed partial class TicketWorkflowService(
             DueAt = now + TimeSpan.FromMinutes(dispatch.Value.AcceptWithinMinutes),
         });
         notifier.Send(db, Recipients.Technician(technician.Id), NoticeKind.JobOffered, ticket.Id,
-            $"New job {ticket.Id}: {ticket.Fault} on {ticket.DeviceId} at {site.Name}, {site.Address}. Call {site.ContactPhone}. Arrive by {DisplayZone.Local(ticket.ArrivalDueAt):yyyy-MM-dd HH:mm}.",
+            T => T["New job {0}: {1} on {2} at {3}, {4}. Call {5}. Arrive by {6}.", ticket.Id, T[ticket.Fault], ticket.DeviceId, site.Name, site.Address ?? string.Empty, site.ContactPhone ?? string.Empty, DisplayZone.Local(ticket.ArrivalDueAt)?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? string.Empty],
             $"/jobs/{ticket.Id}");
         if (previous is not null && previous != technician.Id)
         {
-            notifier.Send(db, Recipients.Technician(previous), NoticeKind.General, ticket.Id, $"Job {ticket.Id} was given to {technician.Name}; you are stood down.");
+            notifier.Send(db, Recipients.Technician(previous), NoticeKind.General, ticket.Id, T => T["Job {0} was given to {1}; you are stood down.", ticket.Id, technician.Name]);
         }
     }
 
@@ -176,7 +178,7 @@ internal sealed partial class TicketWorkflowService(
         {
             // docs/service-rules.md §2.16: the supervisor hears of it before the visit is dispatched.
             Audit(db, ticket, now, Actor.System, "visit escalated", escalation);
-            notifier.Send(db, Recipients.Supervisor, NoticeKind.Escalation, ticket.Id, $"Ticket {ticket.Id} {ticket.Fault} on {ticket.DeviceId}: {escalation}.", $"/desk/{ticket.Id}");
+            notifier.Send(db, Recipients.Supervisor, NoticeKind.Escalation, ticket.Id, T => T["Ticket {0} {1} on {2}: {3}.", ticket.Id, T[ticket.Fault], ticket.DeviceId, T[escalation]], $"/desk/{ticket.Id}");
         }
     }
 
@@ -193,7 +195,7 @@ internal sealed partial class TicketWorkflowService(
         if (ticket.NeedsHuman)
         {
             Audit(db, ticket, now, Actor.System, "needs a human", zone.Explanation);
-            notifier.Send(db, Recipients.Dispatcher, NoticeKind.General, ticket.Id, $"Ticket {ticket.Id} at {site.Name} has no arrival deadline: {zone.Explanation}.");
+            notifier.Send(db, Recipients.Dispatcher, NoticeKind.General, ticket.Id, T => T["Ticket {0} at {1} has no arrival deadline: {2}.", ticket.Id, site.Name, T[zone.Explanation]]);
             return;
         }
 

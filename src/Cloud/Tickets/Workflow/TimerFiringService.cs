@@ -7,6 +7,7 @@ using AfterSales.Cloud.Telemetry;
 using AfterSales.Cloud.Tickets.Lifecycle;
 using AfterSales.Cloud.Tickets.Timers;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace AfterSales.Cloud.Tickets.Workflow;
@@ -171,19 +172,28 @@ internal sealed partial class TimerFiringService(
             return;
         }
 
-        var message = $"Ticket {ticket.Id} {ticket.Fault} at {siteName}: {what}.";
+        // One whole sentence per step: the step's name changes the Chinese around it (docs/localization.md).
+        string Message(IStringLocalizer T) => (timer.Kind, timer.Percent >= 100) switch
+        {
+            (TimerKind.Acknowledge, true) => T["Ticket {0} {1} at {2}: SLA breached: acknowledgement.", ticket.Id, T[ticket.Fault], siteName],
+            (TimerKind.Arrival, true) => T["Ticket {0} {1} at {2}: SLA breached: arrival.", ticket.Id, T[ticket.Fault], siteName],
+            (_, true) => T["Ticket {0} {1} at {2}: SLA breached: resolution.", ticket.Id, T[ticket.Fault], siteName],
+            (TimerKind.Acknowledge, false) => T["Ticket {0} {1} at {2}: SLA warning: {3} % of the acknowledgement time used.", ticket.Id, T[ticket.Fault], siteName, timer.Percent],
+            (TimerKind.Arrival, false) => T["Ticket {0} {1} at {2}: SLA warning: {3} % of the arrival time used.", ticket.Id, T[ticket.Fault], siteName, timer.Percent],
+            (_, false) => T["Ticket {0} {1} at {2}: SLA warning: {3} % of the resolution time used.", ticket.Id, T[ticket.Fault], siteName, timer.Percent],
+        };
         var kind = timer.Percent >= 100 ? NoticeKind.SlaBreach : NoticeKind.SlaWarning;
-        notifier.Send(db, Recipients.Supervisor, kind, ticket.Id, message);
+        notifier.Send(db, Recipients.Supervisor, kind, ticket.Id, Message);
         if (ticket.TechnicianId is { } technician)
         {
-            notifier.Send(db, Recipients.Technician(technician), kind, ticket.Id, message);
+            notifier.Send(db, Recipients.Technician(technician), kind, ticket.Id, Message);
         }
 
         if (timer.Kind == TimerKind.Resolution && timer.Percent >= 100 && ticket.LoanerRequiredAt is null)
         {
             ticket.RequireLoaner(now);
             TicketWorkflowService.Audit(db, ticket, now, Actor.System, "loaner required", "resolution target missed: install a loaner device of the same class free of charge until the repair is done");
-            notifier.Send(db, Recipients.Dispatcher, NoticeKind.General, ticket.Id, $"Ticket {ticket.Id} at {siteName}: resolution target missed — install a loaner {ticket.DeviceKind.ToString().ToLowerInvariant()} free of charge until the repair is done.");
+            notifier.Send(db, Recipients.Dispatcher, NoticeKind.General, ticket.Id, T => T["Ticket {0} at {1}: resolution target missed — install a loaner {2} free of charge until the repair is done.", ticket.Id, siteName, T[ticket.DeviceKind.ToString().ToLowerInvariant()]]);
         }
     }
 
@@ -193,7 +203,7 @@ internal sealed partial class TimerFiringService(
         TicketWorkflowService.Record(db, ticket, ticket.Unassign(now), Actor.System, now, why);
         await SlaTimerService.LoadPendingAsync(db, ticket.Id, cancellationToken);
         SlaTimerService.Cancel(db, ticket.Id, now, TimerKind.Acknowledge);
-        notifier.Send(db, Recipients.Technician(timer.TechnicianId!), NoticeKind.General, ticket.Id, $"Job {ticket.Id} was withdrawn: {why}.");
+        notifier.Send(db, Recipients.Technician(timer.TechnicianId!), NoticeKind.General, ticket.Id, T => T["Job {0} was withdrawn: {1}.", ticket.Id, T[why]]);
         var timedOut = await db.DeskTimers
             .Where(t => t.TicketId == ticket.Id && t.Kind == TimerKind.AcceptTimeout && t.FiredAt != null && t.TechnicianId != null)
             .Select(t => t.TechnicianId!).ToListAsync(cancellationToken);
@@ -208,7 +218,7 @@ internal sealed partial class TimerFiringService(
         TicketWorkflowService.Record(db, ticket, change, Actor.System, now, $"clear since {DisplayZone.Local(ticket.RestoredAt):HH:mm:ss}, before anyone went out");
         if (technician is not null)
         {
-            notifier.Send(db, Recipients.Technician(technician), NoticeKind.General, ticket.Id, $"Job {ticket.Id} closed: the fault restored itself. No visit needed.");
+            notifier.Send(db, Recipients.Technician(technician), NoticeKind.General, ticket.Id, T => T["Job {0} closed: the fault restored itself. No visit needed.", ticket.Id]);
         }
     }
 
