@@ -11,8 +11,6 @@ namespace AfterSales.EndToEnd.Tests;
 /// </summary>
 public sealed class CloudCrashFaultInjectionTests(ITestOutputHelper output)
 {
-    private static readonly TimeSpan DrainPatience = TimeSpan.FromMinutes(5);
-
     [Fact]
     public async Task CloudSigkilledAtRandomMomentsOfABurstFromManyGateways_NothingLostNothingDuplicatedOrderKept()
     {
@@ -30,7 +28,7 @@ public sealed class CloudCrashFaultInjectionTests(ITestOutputHelper output)
             fleet.StartGateway(i, ledgers[i].Observe);
         }
 
-        await WaitAsync(() => ledgers.All(l => l.Connected >= 1), "every gateway connected", fleet);
+        await fleet.WaitAsync(() => ledgers.All(l => l.Connected >= 1), "every gateway connected");
 
         // Each round: every gateway takes its share of the burst, and the cloud dies at a random
         // moment while the events stream in and the desk works the inbox.
@@ -47,30 +45,7 @@ public sealed class CloudCrashFaultInjectionTests(ITestOutputHelper output)
             await fleet.StartCloudAsync();
         }
 
-        await WaitAsync(() => ledgers.All(l => l.BurstsDone >= kills), "every burst taken by its gateway", fleet);
-        FleetAudit? audit = null;
-        var drained = await Poll.UntilAsync(
-            () =>
-            {
-                audit = FleetAudit.Take(fleet, ledgers);
-                return Task.FromResult(audit.Drained);
-            },
-            DrainPatience);
-        audit ??= FleetAudit.Take(fleet, ledgers);
+        var audit = await fleet.AssertNothingLostAsync(ledgers, kills, sites * perRound * kills);
         output.WriteLine($"after {kills} SIGKILLs: {audit}");
-
-        var context = $"{audit}\n{fleet.Diagnostics()}";
-        Assert.True(drained, "not everything arrived: " + context);
-        Assert.Equal(sites * perRound * kills, audit.Sent);
-        Assert.True(audit.Lost == 0, "events lost: " + context);
-        Assert.True(audit.Duplicated == 0, "events applied twice: " + context);
-        Assert.True(audit.OrderViolations == 0, "per-device order broken: " + context);
-        Assert.True(audit.Stale == 0, "stale occurrences: " + context);
-    }
-
-    private static async Task WaitAsync(Func<bool> condition, string what, CloudFleet fleet)
-    {
-        var reached = await Poll.UntilAsync(() => Task.FromResult(condition()), DrainPatience);
-        Assert.True(reached, $"timed out waiting for: {what}\n{fleet.Diagnostics()}");
     }
 }

@@ -144,6 +144,42 @@ internal sealed class CloudFleet : IAsyncDisposable
         _gateways[i] = ChildProcess.Start($"gateway {i}", "dotnet", [Deployment.Binary("Gateway/Simulation", "AfterSales.Gateway.Simulation.dll"), "--config", config, "--simulate"], redirectInput: true, onLine: onLine);
     }
 
+    /// <summary>How long a fault test waits for the gateways and the cloud to catch up.</summary>
+    public static readonly TimeSpan DrainPatience = TimeSpan.FromMinutes(5);
+
+    public async Task WaitAsync(Func<bool> condition, string what)
+    {
+        var reached = await Poll.UntilAsync(() => Task.FromResult(condition()), DrainPatience);
+        Assert.True(reached, $"timed out waiting for: {what}\n{Diagnostics()}");
+    }
+
+    /// <summary>
+    /// Waits until every burst is taken and everything has arrived, then asserts the promise: all
+    /// <paramref name="sent"/> events stored, none lost, none applied twice, each device's in order.
+    /// </summary>
+    public async Task<FleetAudit> AssertNothingLostAsync(IReadOnlyList<BurstLedger> ledgers, int bursts, int sent)
+    {
+        await WaitAsync(() => ledgers.All(l => l.BurstsDone >= bursts), "every burst taken by its gateway");
+        FleetAudit? audit = null;
+        var drained = await Poll.UntilAsync(
+            () =>
+            {
+                audit = FleetAudit.Take(this, ledgers);
+                return Task.FromResult(audit.Drained);
+            },
+            DrainPatience);
+        audit ??= FleetAudit.Take(this, ledgers);
+
+        var context = $"{audit}\n{Diagnostics()}";
+        Assert.True(drained, "not everything arrived: " + context);
+        Assert.Equal(sent, audit.Sent);
+        Assert.True(audit.Lost == 0, "events lost: " + context);
+        Assert.True(audit.Duplicated == 0, "events applied twice: " + context);
+        Assert.True(audit.OrderViolations == 0, "per-device order broken: " + context);
+        Assert.True(audit.Stale == 0, "stale occurrences: " + context);
+        return audit;
+    }
+
     /// <summary>The cloud's database, for the audit: the SQLite file or the shared PostgreSQL database.</summary>
     public DbConnection OpenCloudDatabase() => _postgres is null
         ? new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = SqliteFile(), Pooling = false }.ToString())

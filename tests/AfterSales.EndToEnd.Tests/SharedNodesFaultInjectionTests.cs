@@ -14,8 +14,6 @@ namespace AfterSales.EndToEnd.Tests;
 /// </summary>
 public sealed class SharedNodesFaultInjectionTests(ITestOutputHelper output, PostgresServer postgres) : IClassFixture<PostgresServer>
 {
-    private static readonly TimeSpan DrainPatience = TimeSpan.FromMinutes(5);
-
     [Fact]
     public async Task NodesSigkilledAndBrokerRestartedDuringABurst_NothingLostNothingDuplicatedOrderKept()
     {
@@ -33,7 +31,7 @@ public sealed class SharedNodesFaultInjectionTests(ITestOutputHelper output, Pos
             fleet.StartGateway(i, ledgers[i].Observe);
         }
 
-        await WaitAsync(() => ledgers.All(l => l.Connected >= 1), "every gateway connected", fleet);
+        await fleet.WaitAsync(() => ledgers.All(l => l.Connected >= 1), "every gateway connected");
 
         // Each round every gateway takes its share of the burst; at a random moment one node dies and
         // comes back under its own client id (as systemd's Restart=always brings it back). In two of
@@ -58,30 +56,7 @@ public sealed class SharedNodesFaultInjectionTests(ITestOutputHelper output, Pos
             await fleet.StartNodeAsync(node);
         }
 
-        await WaitAsync(() => ledgers.All(l => l.BurstsDone >= rounds), "every burst taken by its gateway", fleet);
-        FleetAudit? audit = null;
-        var drained = await Poll.UntilAsync(
-            () =>
-            {
-                audit = FleetAudit.Take(fleet, ledgers);
-                return Task.FromResult(audit.Drained);
-            },
-            DrainPatience);
-        audit ??= FleetAudit.Take(fleet, ledgers);
+        var audit = await fleet.AssertNothingLostAsync(ledgers, rounds, sites * perRound * rounds);
         output.WriteLine($"after {rounds} node kills and 2 broker restarts: {audit}");
-
-        var context = $"{audit}\n{fleet.Diagnostics()}";
-        Assert.True(drained, "not everything arrived: " + context);
-        Assert.Equal(sites * perRound * rounds, audit.Sent);
-        Assert.True(audit.Lost == 0, "events lost: " + context);
-        Assert.True(audit.Duplicated == 0, "events applied twice: " + context);
-        Assert.True(audit.OrderViolations == 0, "per-device order broken: " + context);
-        Assert.True(audit.Stale == 0, "stale occurrences: " + context);
-    }
-
-    private static async Task WaitAsync(Func<bool> condition, string what, CloudFleet fleet)
-    {
-        var reached = await Poll.UntilAsync(() => Task.FromResult(condition()), DrainPatience);
-        Assert.True(reached, $"timed out waiting for: {what}\n{fleet.Diagnostics()}");
     }
 }
