@@ -10,8 +10,9 @@ namespace AfterSales.EndToEnd.Tests;
 
 /// <summary>
 /// Several sites, each a simulated gateway process with its own outbox, against the cloud as real
-/// processes. Two layouts (docs/ingest.md):
+/// processes. The layouts (docs/ingest.md):
 /// - the default set-up: one cloud node with its embedded broker on a SQLite file;
+/// - one node with its embedded broker on PostgreSQL (whose server a test can take away);
 /// - several nodes: cloud nodes sharing one PostgreSQL database and one external Mosquitto,
 ///   splitting the events through a shared subscription.
 /// Any node can be SIGKILLed and started again (same database, port and broker client id) while
@@ -29,16 +30,18 @@ internal sealed class CloudFleet : IAsyncDisposable
     private readonly ChildProcess?[] _nodes;
     private readonly int[] _httpPorts;
     private readonly string? _postgres;
+    private readonly bool _externalBroker;
     private MosquittoServer? _mosquitto;
 
-    /// <summary>The default set-up: one node, embedded broker, SQLite.</summary>
-    public CloudFleet(int sites)
-        : this(sites, nodes: 1, postgres: null)
+    /// <summary>One node with its embedded broker, on SQLite or (given its connection string) PostgreSQL.</summary>
+    public CloudFleet(int sites, string? postgres = null)
+        : this(sites, nodes: 1, postgres, externalBroker: false)
     {
     }
 
-    private CloudFleet(int sites, int nodes, string? postgres)
+    private CloudFleet(int sites, int nodes, string? postgres, bool externalBroker)
     {
+        _externalBroker = externalBroker;
         _gateways = new ChildProcess?[sites];
         _nodes = new ChildProcess?[nodes];
         _httpPorts = [.. Enumerable.Range(0, nodes).Select(_ => FreePort())];
@@ -49,7 +52,7 @@ internal sealed class CloudFleet : IAsyncDisposable
     /// <summary>Several nodes on one PostgreSQL database and one external Mosquitto, which is started here.</summary>
     public static async Task<CloudFleet> StartSharedAsync(int sites, int nodes, string postgresConnectionString)
     {
-        var fleet = new CloudFleet(sites, nodes, postgresConnectionString);
+        var fleet = new CloudFleet(sites, nodes, postgresConnectionString, externalBroker: true);
         try
         {
             // As an operator does (docs/security.md, "Mosquitto"): the cloud writes Mosquitto's
@@ -235,15 +238,17 @@ internal sealed class CloudFleet : IAsyncDisposable
             "--Serilog:MinimumLevel:Override:AfterSales.Cloud.Tickets=Warning",
             "--Seed:Centres:0:Id=cd", "--Seed:Centres:0:Name=Centre", "--Seed:Centres:0:Latitude=30.6574", "--Seed:Centres:0:Longitude=104.0657",
         ];
-        if (_postgres is null)
+        args.AddRange(_postgres is null
+            ? [$"--Database:ConnectionString=Data Source={SqliteFile()}"]
+            : ["--Database:Provider=postgres", $"--Database:ConnectionString={_postgres}"]);
+        if (!_externalBroker)
         {
-            args.AddRange([$"--Database:ConnectionString=Data Source={SqliteFile()}", "--Broker:BindAddress=127.0.0.1"]);
+            args.Add("--Broker:BindAddress=127.0.0.1");
         }
         else
         {
             // docs/ingest.md, "Several nodes": each node its own broker client id, one shared subscription.
             args.AddRange([
-                "--Database:Provider=postgres", $"--Database:ConnectionString={_postgres}",
                 "--Broker:Embedded=false", "--Broker:Host=127.0.0.1", $"--Broker:Username={CloudBrokerUser}", $"--Broker:Password={CloudBrokerPassword}",
                 "--Broker:SharedSubscription=true", $"--Broker:ClientId=aftersales-cloud-node{node.ToString(inv)}",
             ]);

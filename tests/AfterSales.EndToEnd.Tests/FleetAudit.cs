@@ -22,8 +22,7 @@ internal sealed record FleetAudit(int Sent, int Stored, int InInbox, int InOutbo
         {
             var taken = ledgers[i].Taken;
             var inCloud = occurrences.Where(o => o.GatewayId == CloudFleet.GatewayId(i)).Select(o => o.Seq).ToHashSet();
-            var outboxFile = Path.Combine(fleet.StateDirectory(i), "outbox.db");
-            var outbox = (File.Exists(outboxFile) ? ReadPayloadSeqs(OpenSqlite(outboxFile), "SELECT payload FROM outbox;") : [])
+            var outbox = OutboxSeqs(fleet, i)
                 .Where(e => e.GatewayId == CloudFleet.GatewayId(i)).Select(e => e.Seq).ToHashSet();
             var waiting = inbox.Where(e => e.GatewayId == CloudFleet.GatewayId(i)).Select(e => e.Seq).ToHashSet();
             var missing = taken.Where(s => !inCloud.Contains(s) && !waiting.Contains(s) && !outbox.Contains(s)).Order().ToList();
@@ -43,6 +42,9 @@ internal sealed record FleetAudit(int Sent, int Stored, int InInbox, int InOutbo
             .Sum(g => g.OrderBy(o => o.Id).Zip(g.OrderBy(o => o.Id).Skip(1)).Count(p => p.Second.Seq <= p.First.Seq));
         return new FleetAudit(sent, stored, inInbox, inOutbox, lost, duplicated, violations, occurrences.Count(o => o.Stale), firstLost);
     }
+
+    /// <summary>Events the gateways still keep, not yet acknowledged: read from their outboxes alone, so it works while the cloud's database is away.</summary>
+    public static int InOutboxes(CloudFleet fleet) => Enumerable.Range(0, fleet.Sites).Sum(i => OutboxSeqs(fleet, i).Count);
 
     public override string ToString() =>
         $"sent {Sent}, stored {Stored}, in the cloud's inbox {InInbox}, still in outboxes {InOutbox}, lost {Lost}" +
@@ -85,6 +87,12 @@ internal sealed record FleetAudit(int Sent, int Stored, int InInbox, int InOutbo
         }
 
         return seqs;
+    }
+
+    private static List<(string GatewayId, long Seq)> OutboxSeqs(CloudFleet fleet, int i)
+    {
+        var file = Path.Combine(fleet.StateDirectory(i), "outbox.db");
+        return File.Exists(file) ? ReadPayloadSeqs(OpenSqlite(file), "SELECT payload FROM outbox;") : [];
     }
 
     private static SqliteConnection OpenSqlite(string path) => new(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
