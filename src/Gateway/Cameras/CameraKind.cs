@@ -1,9 +1,10 @@
 using System.Text.Json.Serialization;
+using AfterSales.Protocol.Json;
 
 namespace AfterSales.Gateway.Cameras;
 
 /// <summary>What sits at the address: its faults are filed against a camera or a recorder ticket.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<CameraKind>))]
+[JsonConverter(typeof(JsonNameEnumConverter<CameraKind>))]
 internal enum CameraKind
 {
     [JsonStringEnumMemberName("camera")]

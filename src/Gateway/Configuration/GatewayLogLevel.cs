@@ -1,9 +1,10 @@
 using System.Text.Json.Serialization;
+using AfterSales.Protocol.Json;
 
 namespace AfterSales.Gateway.Configuration;
 
 /// <summary>How much the gateway logs (<c>logLevel</c> in gateway.json); raise it to <c>debug</c> while commissioning a site.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<GatewayLogLevel>))]
+[JsonConverter(typeof(JsonNameEnumConverter<GatewayLogLevel>))]
 internal enum GatewayLogLevel
 {
     /// <summary>Also every publish acknowledged, every poll answer and every probe result.</summary>

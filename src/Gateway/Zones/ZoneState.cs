@@ -1,9 +1,10 @@
 using System.Text.Json.Serialization;
+using AfterSales.Protocol.Json;
 
 namespace AfterSales.Gateway.Zones;
 
 /// <summary>What the resistance of an end-of-line-supervised zone loop says.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ZoneState>))]
+[JsonConverter(typeof(JsonNameEnumConverter<ZoneState>))]
 internal enum ZoneState
 {
     [JsonStringEnumMemberName("normal")]

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using AfterSales.Protocol.Json;
 
 namespace AfterSales.Protocol.Contracts;
 
@@ -17,7 +18,7 @@ public sealed record GatewayStatus
     public required DateTimeOffset At { get; init; }
 }
 
-[JsonConverter(typeof(JsonStringEnumConverter<GatewayState>))]
+[JsonConverter(typeof(JsonNameEnumConverter<GatewayState>))]
 public enum GatewayState
 {
     [JsonStringEnumMemberName("online")]

@@ -1,8 +1,9 @@
 using System.Text.Json.Serialization;
+using AfterSales.Protocol.Json;
 
 namespace AfterSales.Protocol.Faults;
 
-[JsonConverter(typeof(JsonStringEnumConverter<DeviceKind>))]
+[JsonConverter(typeof(JsonNameEnumConverter<DeviceKind>))]
 public enum DeviceKind
 {
     [JsonStringEnumMemberName("panel")]

@@ -1,9 +1,10 @@
 using System.Text.Json.Serialization;
+using AfterSales.Protocol.Json;
 
 namespace AfterSales.Protocol.Faults;
 
 /// <summary>docs/service-rules.md §6.1: how much protection a fault takes away; it chooses the response clock.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<FaultSeverity>))]
+[JsonConverter(typeof(JsonNameEnumConverter<FaultSeverity>))]
 public enum FaultSeverity
 {
     /// <summary>The site is no longer protected or monitored.</summary>

@@ -1,8 +1,9 @@
 using System.Text.Json.Serialization;
+using AfterSales.Protocol.Json;
 
 namespace AfterSales.Protocol.Faults;
 
-[JsonConverter(typeof(JsonStringEnumConverter<FaultState>))]
+[JsonConverter(typeof(JsonNameEnumConverter<FaultState>))]
 public enum FaultState
 {
     [JsonStringEnumMemberName("raised")]

@@ -1,9 +1,10 @@
 using System.Text.Json.Serialization;
+using AfterSales.Protocol.Json;
 
 namespace AfterSales.Gateway.Simulation.Devices;
 
 /// <summary>How a simulated camera behaves on its RTSP and ONVIF ports.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<CameraSimulatorMode>))]
+[JsonConverter(typeof(JsonNameEnumConverter<CameraSimulatorMode>))]
 internal enum CameraSimulatorMode
 {
     /// <summary>OPTIONS 200, DESCRIBE 200 with SDP, ONVIF time (shifted by the clock offset).</summary>
