@@ -48,19 +48,12 @@ internal sealed partial class SqliteOutbox : IEventQueue, IUplinkOutbox, IDispos
     private bool _full;
     private bool _disposed;
 
-    /// <summary>
-    /// The path always in double quotes (a quote inside doubled), which the connection-string parser reads back for any path.
-    /// Not <c>SqliteConnectionStringBuilder.ToString()</c>: it decides about quoting with a regular expression, which loads
-    /// System.Text.RegularExpressions into the gateway (docs/benchmarks.md, "Memory, third pass").
-    /// </summary>
-    internal static string ConnectionString(string path) => $"Data Source=\"{path.Replace("\"", "\"\"", StringComparison.Ordinal)}\";Pooling=False";
-
     public SqliteOutbox(string stateDirectory, OutboxBudget budget)
     {
         Directory.CreateDirectory(stateDirectory);
         FilePath = Path.Combine(stateDirectory, FileName);
         _budget = budget;
-        var connection = ConnectionString(FilePath);
+        var connection = new SqliteConnectionStringBuilder { DataSource = FilePath, Pooling = false }.ToString();
         _db = new SqliteConnection(connection);
         _reader = new SqliteConnection(connection);
         try

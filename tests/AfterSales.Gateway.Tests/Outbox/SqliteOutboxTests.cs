@@ -240,22 +240,5 @@ public sealed class SqliteOutboxTests : IDisposable
         }
     }
 
-    [Theory]
-    [InlineData("plain")]
-    [InlineData("with space; and=semicolon")]
-    [InlineData("quotes \" and ' both")]
-    public void Outbox_StateDirectoryWithConnectionStringCharacters_KeepsItsEventsThere(string name)
-    {
-        var directory = _state.File(name);
-        using (var outbox = new SqliteOutbox(directory, new OutboxBudget(1024 * 1024)))
-        {
-            outbox.Enqueue(OutboxEvents.Fault(1));
-        }
-
-        Assert.True(File.Exists(Path.Combine(directory, SqliteOutbox.FileName)));
-        using var reopened = new SqliteOutbox(directory, new OutboxBudget(1024 * 1024));
-        Assert.Equal(1, reopened.Count);
-    }
-
     private SqliteOutbox Open(long maxBytes = 1024 * 1024) => new(_state.Path, new OutboxBudget(maxBytes));
 }
