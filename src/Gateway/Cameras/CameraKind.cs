@@ -1,10 +1,9 @@
 using System.Text.Json.Serialization;
-using AfterSales.Protocol.Json;
 
 namespace AfterSales.Gateway.Cameras;
 
 /// <summary>What sits at the address: its faults are filed against a camera or a recorder ticket.</summary>
-[JsonConverter(typeof(JsonNameEnumConverter<CameraKind>))]
+[JsonConverter(typeof(JsonStringEnumConverter<CameraKind>))]
 internal enum CameraKind
 {
     [JsonStringEnumMemberName("camera")]

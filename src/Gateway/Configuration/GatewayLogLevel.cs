@@ -1,10 +1,9 @@
 using System.Text.Json.Serialization;
-using AfterSales.Protocol.Json;
 
 namespace AfterSales.Gateway.Configuration;
 
 /// <summary>How much the gateway logs (<c>logLevel</c> in gateway.json); raise it to <c>debug</c> while commissioning a site.</summary>
-[JsonConverter(typeof(JsonNameEnumConverter<GatewayLogLevel>))]
+[JsonConverter(typeof(JsonStringEnumConverter<GatewayLogLevel>))]
 internal enum GatewayLogLevel
 {
     /// <summary>Also every publish acknowledged, every poll answer and every probe result.</summary>

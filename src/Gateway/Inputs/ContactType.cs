@@ -1,10 +1,9 @@
 using System.Text.Json.Serialization;
-using AfterSales.Protocol.Json;
 
 namespace AfterSales.Gateway.Inputs;
 
 /// <summary>How a dry contact behaves when the supervised device is healthy.</summary>
-[JsonConverter(typeof(JsonNameEnumConverter<ContactType>))]
+[JsonConverter(typeof(JsonStringEnumConverter<ContactType>))]
 internal enum ContactType
 {
     /// <summary>Closed while healthy, so a cut wire reads as a fault too.</summary>

@@ -1,10 +1,9 @@
 using System.Text.Json.Serialization;
-using AfterSales.Protocol.Json;
 
 namespace AfterSales.Gateway.Zones;
 
 /// <summary>What the resistance of an end-of-line-supervised zone loop says.</summary>
-[JsonConverter(typeof(JsonNameEnumConverter<ZoneState>))]
+[JsonConverter(typeof(JsonStringEnumConverter<ZoneState>))]
 internal enum ZoneState
 {
     [JsonStringEnumMemberName("normal")]

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using AfterSales.Protocol.Json;
 
 namespace AfterSales.Protocol.Contracts;
 
@@ -18,7 +17,7 @@ public sealed record GatewayStatus
     public required DateTimeOffset At { get; init; }
 }
 
-[JsonConverter(typeof(JsonNameEnumConverter<GatewayState>))]
+[JsonConverter(typeof(JsonStringEnumConverter<GatewayState>))]
 public enum GatewayState
 {
     [JsonStringEnumMemberName("online")]

@@ -1,9 +1,8 @@
 using System.Text.Json.Serialization;
-using AfterSales.Protocol.Json;
 
 namespace AfterSales.Protocol.Faults;
 
-[JsonConverter(typeof(JsonNameEnumConverter<DeviceKind>))]
+[JsonConverter(typeof(JsonStringEnumConverter<DeviceKind>))]
 public enum DeviceKind
 {
     [JsonStringEnumMemberName("panel")]

@@ -1,10 +1,9 @@
 using System.Text.Json.Serialization;
-using AfterSales.Protocol.Json;
 
 namespace AfterSales.Protocol.Faults;
 
 /// <summary>docs/service-rules.md §6.1: how much protection a fault takes away; it chooses the response clock.</summary>
-[JsonConverter(typeof(JsonNameEnumConverter<FaultSeverity>))]
+[JsonConverter(typeof(JsonStringEnumConverter<FaultSeverity>))]
 public enum FaultSeverity
 {
     /// <summary>The site is no longer protected or monitored.</summary>

@@ -1,9 +1,8 @@
 using System.Text.Json.Serialization;
-using AfterSales.Protocol.Json;
 
 namespace AfterSales.Protocol.Faults;
 
-[JsonConverter(typeof(JsonNameEnumConverter<FaultState>))]
+[JsonConverter(typeof(JsonStringEnumConverter<FaultState>))]
 public enum FaultState
 {
     [JsonStringEnumMemberName("raised")]

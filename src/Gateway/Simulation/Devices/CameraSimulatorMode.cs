@@ -1,10 +1,9 @@
 using System.Text.Json.Serialization;
-using AfterSales.Protocol.Json;
 
 namespace AfterSales.Gateway.Simulation.Devices;
 
 /// <summary>How a simulated camera behaves on its RTSP and ONVIF ports.</summary>
-[JsonConverter(typeof(JsonNameEnumConverter<CameraSimulatorMode>))]
+[JsonConverter(typeof(JsonStringEnumConverter<CameraSimulatorMode>))]
 internal enum CameraSimulatorMode
 {
     /// <summary>OPTIONS 200, DESCRIBE 200 with SDP, ONVIF time (shifted by the clock offset).</summary>
