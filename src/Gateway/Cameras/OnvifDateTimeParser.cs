@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Xml;
 
 namespace AfterSales.Gateway.Cameras;
 
@@ -7,29 +6,21 @@ namespace AfterSales.Gateway.Cameras;
 /// Reads the device's UTC clock from an ONVIF <c>GetSystemDateAndTimeResponse</c>
 /// (<c>tt:UTCDateTime/tt:Date</c> and <c>tt:Time</c>), or says why it cannot: a SOAP fault, no
 /// UTC time, fields out of range, or not XML at all. Pure; DTDs are refused so a hostile device
-/// cannot make the gateway expand entities. A forward-only reader: no document tree is built.
+/// cannot make the gateway expand entities. A forward-only reader (<see cref="SoapXmlScanner"/>): no document tree is built.
 /// </summary>
 internal static class OnvifDateTimeParser
 {
     private const string Schema = "http://www.onvif.org/ver10/schema";
-    private static readonly XmlReaderSettings Settings = new()
-    {
-        DtdProcessing = DtdProcessing.Prohibit,
-        XmlResolver = null,
-        MaxCharactersInDocument = 256 * 1024,
-        IgnoreComments = true,
-        IgnoreProcessingInstructions = true,
-    };
 
     public static bool TryParse(string xml, out DateTimeOffset utc, out string error)
     {
         utc = default;
         try
         {
-            using var reader = XmlReader.Create(new StringReader(xml), Settings);
+            var reader = new SoapXmlScanner(xml);
             while (reader.Read())
             {
-                if (reader.NodeType != XmlNodeType.Element)
+                if (reader.Kind != SoapXmlScanner.Node.StartElement)
                 {
                     continue;
                 }
@@ -40,13 +31,13 @@ internal static class OnvifDateTimeParser
                     return false;
                 }
 
-                if (reader.LocalName == "UTCDateTime" && reader.NamespaceURI == Schema)
+                if (reader.LocalName == "UTCDateTime" && reader.NamespaceUri == Schema)
                 {
                     return TryReadTime(ReadFields(reader), out utc, out error);
                 }
             }
         }
-        catch (XmlException ex)
+        catch (FormatException ex)
         {
             error = $"not XML: {ex.Message}";
             return false;
@@ -57,23 +48,23 @@ internal static class OnvifDateTimeParser
     }
 
     /// <summary>The fault's human-readable <c>Text</c>, or all its text when it has none.</summary>
-    private static string FaultReason(XmlReader fault)
+    private static string FaultReason(SoapXmlScanner fault)
     {
-        using var subtree = fault.ReadSubtree();
+        var depth = fault.Depth;
         string? text = null;
         var all = new List<string>();
-        while (subtree.Read())
+        while (fault.Read() && fault.Depth > depth)
         {
-            if (subtree.NodeType == XmlNodeType.Element && subtree.LocalName == "Text" && text is null)
+            if (fault.Kind == SoapXmlScanner.Node.StartElement && fault.LocalName == "Text" && text is null)
             {
-                text = subtree.ReadElementContentAsString();
+                text = ElementContent(fault);
                 all.Add(text);
                 continue;
             }
 
-            if (subtree.NodeType is XmlNodeType.Text or XmlNodeType.CDATA)
+            if (fault.Kind == SoapXmlScanner.Node.Text)
             {
-                all.Add(subtree.Value);
+                all.Add(fault.Text);
             }
         }
 
@@ -81,31 +72,53 @@ internal static class OnvifDateTimeParser
     }
 
     /// <summary>"Date.Year" → " 2025 " for the direct children of tt:Date and tt:Time.</summary>
-    private static Dictionary<string, string> ReadFields(XmlReader utcDateTime)
+    private static Dictionary<string, string> ReadFields(SoapXmlScanner utcDateTime)
     {
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-        using var subtree = utcDateTime.ReadSubtree();
+        var depth = utcDateTime.Depth;
         var parent = string.Empty;
-        subtree.Read();
-        while (!subtree.EOF)
+        while (utcDateTime.Read() && utcDateTime.Depth > depth)
         {
-            if (subtree.NodeType == XmlNodeType.Element && subtree.NamespaceURI == Schema)
+            if (utcDateTime.Kind != SoapXmlScanner.Node.StartElement || utcDateTime.NamespaceUri != Schema)
             {
-                if (subtree.Depth == 1)
-                {
-                    parent = subtree.LocalName;
-                }
-                else if (subtree.Depth == 2)
-                {
-                    fields.TryAdd($"{parent}.{subtree.LocalName}", subtree.ReadElementContentAsString());
-                    continue;
-                }
+                continue;
             }
 
-            subtree.Read();
+            if (utcDateTime.Depth == depth + 1)
+            {
+                parent = utcDateTime.LocalName;
+            }
+            else if (utcDateTime.Depth == depth + 2)
+            {
+                var name = $"{parent}.{utcDateTime.LocalName}";
+                fields.TryAdd(name, ElementContent(utcDateTime));
+            }
         }
 
         return fields;
+    }
+
+    /// <summary>The text of the element just started, read up to its end tag; a field holds text only, as in <c>ReadElementContentAsString</c>.</summary>
+    private static string ElementContent(SoapXmlScanner element)
+    {
+        var depth = element.Depth;
+        var name = element.LocalName;
+        var text = string.Empty;
+        while (element.Read())
+        {
+            switch (element.Kind)
+            {
+                case SoapXmlScanner.Node.Text:
+                    text += element.Text;
+                    break;
+                case SoapXmlScanner.Node.EndElement when element.Depth == depth:
+                    return text;
+                default:
+                    throw new FormatException($"an element inside <{name}>, which holds text only");
+            }
+        }
+
+        return text;
     }
 
     private static bool TryReadTime(Dictionary<string, string> fields, out DateTimeOffset utc, out string error)

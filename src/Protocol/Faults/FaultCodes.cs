@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 
 namespace AfterSales.Protocol.Faults;
 
@@ -38,7 +37,11 @@ public static class FaultCodes
     public const string GatewayOutboxFull = "gateway.outbox_full";
 
     /// <summary>Every known code with the severity docs/service-rules.md §6.1 gives it by default.</summary>
-    public static FrozenDictionary<string, FaultSeverity> DefaultSeverities { get; } = new Dictionary<string, FaultSeverity>
+    /// <remarks>
+    /// A plain dictionary, not a FrozenDictionary: 23 entries gain nothing from freezing, and the frozen collections would
+    /// load System.Collections.Immutable into the gateway, 0.4 MB resident on the board (docs/benchmarks.md, "Memory, third pass").
+    /// </remarks>
+    public static IReadOnlyDictionary<string, FaultSeverity> DefaultSeverities { get; } = new Dictionary<string, FaultSeverity>(StringComparer.Ordinal)
     {
         [PanelAcLoss] = FaultSeverity.Major,
         [PanelLowBattery] = FaultSeverity.Minor,
@@ -63,7 +66,7 @@ public static class FaultCodes
         [PowerUndervoltage] = FaultSeverity.Minor,
         [GatewayOffline] = FaultSeverity.Critical,
         [GatewayOutboxFull] = FaultSeverity.Critical,
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+    };
 
     public static bool IsKnown(string code) => DefaultSeverities.ContainsKey(code);
 

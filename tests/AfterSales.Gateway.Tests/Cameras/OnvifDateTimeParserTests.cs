@@ -1,3 +1,4 @@
+using System.Text;
 using AfterSales.Gateway.Cameras;
 using AfterSales.Gateway.Simulation.Devices;
 
@@ -18,6 +19,8 @@ public sealed class OnvifDateTimeParserTests
               <tt:Date><tt:Year>2026</tt:Year><tt:Month>1</tt:Month><tt:Day>1</tt:Day></tt:Date></tt:LocalDateTime>
           </tds:SystemDateAndTime></tds:GetSystemDateAndTimeResponse></env:Body></env:Envelope>
         """;
+
+    private const string Inserted = "\r\n:<>/&;'\"= 0123456789#x";
 
     [Fact]
     public void TryParse_CameraAnswer_ReadsUtcNotLocalTime()
@@ -64,5 +67,99 @@ public sealed class OnvifDateTimeParserTests
 
         Assert.False(OnvifDateTimeParser.TryParse(xml, out _, out var error));
         Assert.Contains(reason, error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("<tt:Month>12</tt:Month>", "<tt:Month>1&#50;</tt:Month>")]
+    [InlineData("<tt:Month>12</tt:Month>", "<tt:Month><![CDATA[12]]></tt:Month>")]
+    [InlineData("<tt:Month>12</tt:Month>", "<tt:Month><!-- set by NTP -->12</tt:Month>")]
+    [InlineData("<tt:Month>12</tt:Month>", "<x:Month xmlns:x='http://www.onvif.org/ver10/schema' >12</x:Month >")]
+    [InlineData("<tt:UTCDateTime>", "<UTCDateTime xmlns=\"http://www.onvif.org/ver10/schema\" a=\"&lt;&amp;&quot;\">")]
+    public void TryParse_OtherSpellingsOfTheSameAnswer_ReadTheSameTime(string part, string spelled)
+    {
+        var xml = CameraAnswer.Replace(part, spelled, StringComparison.Ordinal);
+        if (spelled.StartsWith("<UTCDateTime", StringComparison.Ordinal))
+        {
+            xml = xml.Replace("</tt:UTCDateTime>", "</UTCDateTime>", StringComparison.Ordinal);
+        }
+
+        Assert.True(OnvifDateTimeParser.TryParse(xml, out var utc, out var error), error);
+        Assert.Equal(new DateTimeOffset(2025, 12, 31, 23, 59, 58, TimeSpan.Zero), utc);
+    }
+
+    [Theory]
+    [InlineData("<tt:Month>12</tt:Month>", "<tt:Month>12</tt:Mnth>", "</tt:Mnth> closes <tt:Month>")]
+    [InlineData("<tt:Month>12</tt:Month>", "<zz:Month>12</zz:Month>", "the prefix 'zz' of <zz:Month> is not declared")]
+    [InlineData("<tt:Month>12</tt:Month>", "<tt:Month>&nbsp;12</tt:Month>", "the reference '&nbsp;'")]
+    [InlineData("<tt:Month>12</tt:Month>", "<tt:Month>\u000112</tt:Month>", "the character U+0001")]
+    [InlineData("<tt:Month>12</tt:Month>", "<tt:Month><tt:X>12</tt:X></tt:Month>", "holds text only")]
+    [InlineData("<tt:Month>12</tt:Month>", "<tt:Month a=1>12</tt:Month>", "the value of a is not quoted")]
+    [InlineData("<tt:Month>12</tt:Month>", "<tt:Month a='1' a='2'>12</tt:Month>", "the attribute a twice")]
+    public void TryParse_MalformedXml_IsNotXml(string part, string broken, string reason)
+    {
+        var xml = CameraAnswer.Replace(part, broken, StringComparison.Ordinal);
+
+        Assert.False(OnvifDateTimeParser.TryParse(xml, out _, out var error));
+        Assert.StartsWith("not XML: ", error, StringComparison.Ordinal);
+        Assert.Contains(reason, error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("<a/><b/>")]
+    [InlineData("<a></a>trailing")]
+    [InlineData("<a><b></a>")]
+    [InlineData("<a")]
+    [InlineData("<?xml version='1.0'")]
+    [InlineData("<a><!-- open")]
+    public void TryParse_NoWellFormedDocument_IsNotXml(string xml)
+    {
+        Assert.False(OnvifDateTimeParser.TryParse(xml, out _, out var error));
+        Assert.StartsWith("not XML: ", error, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The gateway reads SOAP with its own scanner instead of System.Xml (for the board's memory); on 20 000 mutations of
+    /// real answers it reads the same time, or refuses, exactly where the XmlReader-based parser did.
+    /// </summary>
+    [Fact]
+    public void TryParse_MutatedAnswers_AgreesWithXmlReader()
+    {
+        var random = new Random(20261201);
+        string[] answers = [CameraAnswer, OnvifSoap.DateAndTime(new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero)), OnvifSoap.Fault("ter:NotAuthorized", "Sender & co <not> authorized")];
+        var accepted = 0;
+        var disagreements = new List<string>();
+        for (var i = 0; i < 20_000; i++)
+        {
+            var bytes = Encoding.UTF8.GetBytes(answers[i % answers.Length]).ToList();
+            for (var n = random.Next(1, 4); n > 0 && bytes.Count > 0; n--)
+            {
+                var at = random.Next(bytes.Count);
+                switch (random.Next(4))
+                {
+                    case 0: bytes[at] = (byte)random.Next(256); break;
+                    case 1: bytes.RemoveAt(at); break;
+                    case 2: bytes.Insert(at, (byte)Inserted[random.Next(Inserted.Length)]); break;
+                    default: bytes.RemoveRange(at, bytes.Count - at); break;
+                }
+            }
+
+            var xml = Encoding.UTF8.GetString([.. bytes]);
+            var ours = OnvifDateTimeParser.TryParse(xml, out var ourTime, out var ourError);
+            var reference = XmlReaderOnvifReference.TryParse(xml, out var referenceTime, out var referenceError);
+
+            if (ours != reference || ourTime != referenceTime
+                || referenceError.StartsWith("not XML", StringComparison.Ordinal) != ourError.StartsWith("not XML", StringComparison.Ordinal))
+            {
+                disagreements.Add($"ours: {ourError} | XmlReader: {referenceError} | answer: {xml}");
+            }
+
+            accepted += ours ? 1 : 0;
+        }
+
+        Assert.Empty(disagreements.Take(8));
+
+        Assert.InRange(accepted, 1000, 19_000);
     }
 }
