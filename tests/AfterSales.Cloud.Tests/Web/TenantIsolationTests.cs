@@ -222,7 +222,9 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
         ["GET /jobs/{id}"] = Foreign("GET", $"/jobs/{_victim.Ticket}"),
         ["POST /jobs/{id}"] = PageForms($"/jobs/{_victim.Ticket}", "accept", "depart", "arrive", "part", "resolve", "sign", "close", "note"),
         ["GET /inspections/{id}"] = Foreign("GET", $"/inspections/{_victim.Inspection}"),
-        ["POST /inspections/{id}"] = PageForms($"/inspections/{_victim.Inspection}", "record", "complete"),
+        ["POST /inspections/{id}"] = PageForms($"/inspections/{_victim.Inspection}", "record", "complete", "sign"),
+        ["GET /inspections/{id}/sheet.pdf"] = Foreign("GET", $"/inspections/{_victim.Inspection}/sheet.pdf"),
+        ["GET /portal/inspections/{id}/sheet.pdf"] = Foreign("GET", $"/portal/inspections/{_victim.Inspection}/sheet.pdf"),
 
         // Duties over "everything": the caller's company only.
         ["POST /api/v1/inspections/plan"] = Acts("POST", $"/api/v1/inspections/plan?month={Month}"),
@@ -444,6 +446,7 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
         await Ok(victim.PutAsJsonAsync("/api/v1/sites/site-b/config", VictimConfig(version: 1, device: "secret-cam")));
         await Ok(victim.PostAsync(new Uri($"/api/v1/inspections/plan?month={Month}", UriKind.Relative), null));
         var inspection = (await GetJsonAsync(victim, $"/api/v1/inspections?month={Month}")).EnumerateArray().Single().GetProperty("id").GetInt64();
+        await SignVictimInspectionAsync(inspection);
 
         // A repair this month, so a revisit plan has something of the victim's to (not) plan.
         await Ok(victim.PostAsJsonAsync($"/api/v1/tickets/{ticket}/assign", new { technicianId = "zhou" }));
@@ -500,7 +503,7 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
         var complaints = await db.Set<Complaint>().AsNoTracking().Where(c => c.SiteId.StartsWith("site-b")).Select(c => c.Number + "/" + c.AnsweredAt + "/" + c.ResolvedAt).ToListAsync();
         var surveys = await db.Set<Survey>().AsNoTracking().CountAsync(s => s.SiteId.StartsWith("site-b"));
         var revisits = await db.Set<Revisit>().AsNoTracking().Where(r => r.SiteId.StartsWith("site-b")).Select(r => r.Id + "/" + r.DoneAt + "/" + r.Finding).ToListAsync();
-        var inspections = await db.Set<Inspections.InspectionJob>().AsNoTracking().Where(j => j.SiteId.StartsWith("site-b")).Select(j => j.Id + "/" + j.SiteId + "/" + j.TechnicianId + "/" + j.CompletedAt).ToListAsync();
+        var inspections = await db.Set<Inspections.InspectionJob>().AsNoTracking().Where(j => j.SiteId.StartsWith("site-b")).Select(j => j.Id + "/" + j.SiteId + "/" + j.TechnicianId + "/" + j.CompletedAt + "/" + j.SignerName + "/" + j.SignedAt).ToListAsync();
         var reports = await db.Set<ArchivedReport>().AsNoTracking().Where(a => a.SiteId.StartsWith("site-b")).Select(a => a.SiteId + "/" + a.GeneratedAt + "/" + a.EmailedTo).ToListAsync();
         var runs = await db.Set<ReportRun>().AsNoTracking().Where(r => r.TenantId == "other").Select(r => r.Id + "/" + r.StartedAt).ToListAsync();
         var devices = await db.Set<InventoryDevice>().AsNoTracking().Where(d => d.SiteId.StartsWith("site-b")).Select(d => d.DeviceId + "/" + d.WarrantyUntil).ToListAsync();
@@ -643,6 +646,19 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
 
     [GeneratedRegex(@"\{([a-zA-Z]+)(:[a-z]+)?\}")]
     private static partial Regex ConstraintPattern();
+
+    /// <summary>The victim's sheet worked, completed and signed by its customer, so its record is there to (not) download.</summary>
+    private async Task SignVictimInspectionAsync(long id)
+    {
+        var desk = _host.App.Services.GetRequiredService<Inspections.InspectionService>();
+        var sheet = await desk.FindAsync("other", id, default) ?? throw new InvalidOperationException("the victim's sheet is missing");
+        foreach (var item in sheet.Items)
+        {
+            await desk.RecordAsync(id, item.Id, Inspections.ItemResult.Pass, null, default);
+        }
+
+        await desk.CompleteAsync(id, "SECRET remarks", default, new Inspections.InspectionSignOff("Victim Only signer", [0x89, 0x50, 0x4E, 0x47], "zhou"));
+    }
 
     private sealed record Victim(long Ticket, long Inspection, string Complaint, long Revisit, long StuckTimer, long ApiKey, long Contract, long Shift, string State)
     {

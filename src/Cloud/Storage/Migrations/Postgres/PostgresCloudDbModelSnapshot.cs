@@ -681,6 +681,20 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                     b.Property<DateOnly>("ScheduledFor")
                         .HasColumnType("date");
 
+                    b.Property<byte[]>("Signature")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("SignatureCollectedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("SignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SignerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("SiteId")
                         .IsRequired()
                         .HasMaxLength(64)

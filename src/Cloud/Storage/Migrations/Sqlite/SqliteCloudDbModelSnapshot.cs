@@ -652,6 +652,20 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                     b.Property<DateOnly>("ScheduledFor")
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("Signature")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("SignatureCollectedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SignerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SiteId")
                         .IsRequired()
                         .HasMaxLength(64)
