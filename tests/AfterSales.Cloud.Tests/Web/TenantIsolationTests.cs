@@ -166,7 +166,7 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
         ["GET /desk/revisits"] = Lists("/desk/revisits", "/desk/revisits?show=Due", "/desk/revisits?show=Overdue"),
         ["POST /desk/revisits"] = Clean("POST", "/desk/revisits"),
         ["GET /desk/complaints"] = Lists("/desk/complaints"),
-        ["POST /desk/complaints"] = PageForms("/desk/complaints", "answer"),
+        ["POST /desk/complaints"] = PageForms("/desk/complaints", "answer", "classify"),
         ["GET /desk/revisits/{id}"] = Foreign("GET", $"/desk/revisits/{_victim.Revisit}"),
         ["POST /desk/revisits/{id}"] = PageForms($"/desk/revisits/{_victim.Revisit}", "record"),
         ["GET /jobs/findings"] = Lists("/jobs/findings"),
@@ -208,7 +208,7 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
         ["POST /api/v1/reports/monthly/{siteId}"] = Foreign("POST", $"/api/v1/reports/monthly/site-b?month={Month}&mail=true"),
         ["GET /reports/{siteId}/{month}"] = Both(Foreign("GET", $"/reports/site-b/{Month}"), Foreign("GET", $"/reports/site-b/{Month}.pdf")),
         ["POST /api/v1/complaints"] = Foreign("POST", "/api/v1/complaints", new { siteId = "site-b", summary = "x", cause = (int)ComplaintCause.Attitude, serviceAtFault = true }),
-        ["POST /api/v1/complaints/{number}"] = Foreign("POST", $"/api/v1/complaints/{_victim.Complaint}", new { answered = true, fix = "attacker's fix" }),
+        ["POST /api/v1/complaints/{number}"] = Foreign("POST", $"/api/v1/complaints/{_victim.Complaint}", new { answered = true, fix = "attacker's fix", cause = (int)ComplaintCause.Attitude, serviceAtFault = true }),
         ["POST /api/v1/surveys"] = Foreign("POST", "/api/v1/surveys", new { siteId = "site-b" }),
         ["POST /api/v1/revisits/{id}"] = Foreign("POST", $"/api/v1/revisits/{_victim.Revisit}", new { finding = "attacker" }),
         ["POST /api/v1/parts/moves"] = Foreign("POST", "/api/v1/parts/moves", new { kind = (int)PartMoveKind.Transfer, partNumber = "SECRET-PART", quantity = 1, from = "warehouse:b", to = "van:zhou" }),
@@ -387,7 +387,7 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
                 {
                     ["__RequestVerificationToken"] = token, ["technicianId"] = "li", ["arrivalHours"] = "1", ["reason"] = "x", ["part"] = "x",
                     ["quantity"] = "1", ["resolution"] = "x", ["signerName"] = "x", ["png"] = "iVBORw0KGgo=", ["text"] = "x",
-                    ["itemId"] = "1", ["result"] = "Pass", ["revisitId"] = _victim.Revisit.ToString(CultureInfo.InvariantCulture), ["number"] = _victim.Complaint, ["fix"] = "attacker's fix", ["remarks"] = "x", ["userName"] = "other-dispatch", ["shiftId"] = _victim.Shift.ToString(CultureInfo.InvariantCulture), ["centreId"] = "centre-b", ["geoJson"] = JsonSerializer.Serialize(VictimZones()), ["role"] = "customer", ["customer"] = "Jinli", ["timerId"] = _victim.StuckTimer.ToString(CultureInfo.InvariantCulture),
+                    ["itemId"] = "1", ["result"] = "Pass", ["revisitId"] = _victim.Revisit.ToString(CultureInfo.InvariantCulture), ["number"] = _victim.Complaint, ["fix"] = "attacker's fix", ["remarks"] = "x", ["userName"] = "other-dispatch", ["shiftId"] = _victim.Shift.ToString(CultureInfo.InvariantCulture), ["centreId"] = "centre-b", ["geoJson"] = JsonSerializer.Serialize(VictimZones()), ["role"] = "customer", ["customer"] = "Jinli", ["cause"] = "Attitude", ["serviceAtFault"] = "true", ["timerId"] = _victim.StuckTimer.ToString(CultureInfo.InvariantCulture),
                 });
                 using var response = await _clients[user].PostAsync(new Uri($"{path}?handler={handler}", UriKind.Relative), form);
                 _foreignTried++;
@@ -500,7 +500,7 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
         await using var db = await Db().CreateDbContextAsync();
         var tickets = await db.Set<Tickets.Ticket>().AsNoTracking().Where(t => t.SiteId.StartsWith("site-b")).OrderBy(t => t.Id).Select(t => new { t.Id, t.Status, t.TechnicianId }).ToListAsync();
         var contracts = await db.Set<Contracts.MaintenanceContract>().AsNoTracking().Where(c => c.SiteId.StartsWith("site-b")).OrderBy(c => c.Id).Select(c => c.Number + "/" + c.ContactEmails).ToListAsync();
-        var complaints = await db.Set<Complaint>().AsNoTracking().Where(c => c.SiteId.StartsWith("site-b")).Select(c => c.Number + "/" + c.AnsweredAt + "/" + c.ResolvedAt).ToListAsync();
+        var complaints = await db.Set<Complaint>().AsNoTracking().Where(c => c.SiteId.StartsWith("site-b")).Select(c => c.Number + "/" + c.AnsweredAt + "/" + c.ResolvedAt + "/" + c.Cause + "/" + c.ServiceAtFault + "/" + c.ClassifiedBy).ToListAsync();
         var surveys = await db.Set<Survey>().AsNoTracking().CountAsync(s => s.SiteId.StartsWith("site-b"));
         var revisits = await db.Set<Revisit>().AsNoTracking().Where(r => r.SiteId.StartsWith("site-b")).Select(r => r.Id + "/" + r.DoneAt + "/" + r.Finding).ToListAsync();
         var inspections = await db.Set<Inspections.InspectionJob>().AsNoTracking().Where(j => j.SiteId.StartsWith("site-b")).Select(j => j.Id + "/" + j.SiteId + "/" + j.TechnicianId + "/" + j.CompletedAt + "/" + j.SignerName + "/" + j.SignedAt).ToListAsync();

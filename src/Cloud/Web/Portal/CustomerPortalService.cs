@@ -114,9 +114,9 @@ internal sealed class CustomerPortalService(IDbContextFactory<CloudDb> dbs, Tick
             throw new PortalRefusedException(problems);
         }
 
-        // The desk classifies the cause and whether the service was at fault after looking into it;
-        // until then a customer's complaint counts as "other", not against the service.
-        return await complaints.RegisterAsync(user.TenantId, new ComplaintRequest(siteId!, summary!.Trim(), ComplaintCause.Other, ServiceAtFault: false, TicketId: ticketId), cancellationToken);
+        // The desk classifies the cause and whether the service was at fault after looking into it (§4.3c);
+        // until then a customer's complaint is unclassified, not against the service.
+        return await complaints.RegisterAsync(user.TenantId, new ComplaintRequest(siteId!, summary!.Trim(), ComplaintCause.Unclassified, ServiceAtFault: false, TicketId: ticketId), cancellationToken);
     }
 
     /// <summary>The length the complaint register keeps (<c>Feedback/FeedbackConfiguration.cs</c>).</summary>
