@@ -36,6 +36,7 @@ internal static class DeskOnClock
         services.AddServiceDesk(configuration);
         services.AddJobs();
         services.AddSingleton<TicketDeskService>();
+        services.AddSingleton<Notifications.INotificationTenantStore, NotificationTenantStore>();
         return services.BuildServiceProvider();
     }
 }

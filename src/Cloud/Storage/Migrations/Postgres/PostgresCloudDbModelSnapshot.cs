@@ -1030,6 +1030,11 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<long?>("TicketId")
                         .HasColumnType("bigint");
 
@@ -1049,6 +1054,8 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("Status", "RoutedAt");
+
+                    b.HasIndex("TenantId", "Id");
 
                     b.ToTable("Notifications", (string)null);
                 });
@@ -1142,9 +1149,14 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("Recipient");
+                    b.HasIndex("TenantId", "Recipient");
 
                     b.ToTable("NotificationRoutes", (string)null);
                 });

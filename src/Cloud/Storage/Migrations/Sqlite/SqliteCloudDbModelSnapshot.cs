@@ -991,6 +991,11 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("TicketId")
                         .HasColumnType("INTEGER");
 
@@ -1010,6 +1015,8 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("Status", "RoutedAt");
+
+                    b.HasIndex("TenantId", "Id");
 
                     b.ToTable("Notifications", (string)null);
                 });
@@ -1099,9 +1106,14 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("Recipient");
+                    b.HasIndex("TenantId", "Recipient");
 
                     b.ToTable("NotificationRoutes", (string)null);
                 });
