@@ -30,7 +30,7 @@ internal static class NotificationsApi
             try
             {
                 // Every kind: a phone that subscribed wants what its technician is sent.
-                var route = await routes.AddAsync(Recipients.Technician(user.TechnicianId!), null, NotificationChannel.WebPush, json, null, ct);
+                var route = await routes.AddAsync(user.TenantId, Recipients.Technician(user.TechnicianId!), null, NotificationChannel.WebPush, json, null, ct);
                 return Results.Ok(new { route.Id });
             }
             catch (ArgumentException ex)
@@ -40,19 +40,20 @@ internal static class NotificationsApi
         }).WithSummary("This phone's push subscription (PushSubscription.toJSON()); job notices are pushed to it");
 
         var staff = app.MapGroup("/api/v1/notifications").RequireAuthorization(AccessPolicies.Staff).WithTags("Notifications");
-        staff.MapGet("/", async (long? ticketId, NotificationRouteStore store, CancellationToken ct) =>
-            (await store.RecentAsync(ticketId, 200, ct)).Select(n => new
+        // Each company sees and routes its own messages only (docs/security.md, "Tenants").
+        staff.MapGet("/", async (long? ticketId, HttpContext http, NotificationRouteStore store, CancellationToken ct) =>
+            (await store.RecentAsync(DeskUser.From(http.User).TenantId, ticketId, 200, ct)).Select(n => new
             {
                 n.Id, n.CreatedAt, n.Recipient, Kind = n.Kind.ToString(), n.TicketId, n.Message, Status = n.Status.ToString(), n.SentAt, n.OpenedAt, n.LastError,
                 Deliveries = n.Deliveries.Select(d => new { Channel = d.Channel.ToString(), Status = d.Status.ToString(), d.Attempts, d.SentAt, d.LastError }),
             })).WithSummary("The latest messages with each channel's outcome");
-        staff.MapGet("/routes", async (string? recipient, NotificationRouteStore store, CancellationToken ct) =>
-            (await store.RoutesAsync(recipient, ct)).Select(r => new { r.Id, r.Recipient, Kind = r.Kind?.ToString(), Channel = r.Channel.ToString(), r.Address, Signed = r.Secret != null }));
-        staff.MapPost("/routes", async (RouteRequest body, NotificationRouteStore store, CancellationToken ct) =>
+        staff.MapGet("/routes", async (string? recipient, HttpContext http, NotificationRouteStore store, CancellationToken ct) =>
+            (await store.RoutesAsync(DeskUser.From(http.User).TenantId, recipient, ct)).Select(r => new { r.Id, r.Recipient, Kind = r.Kind?.ToString(), Channel = r.Channel.ToString(), r.Address, Signed = r.Secret != null }));
+        staff.MapPost("/routes", async (RouteRequest body, HttpContext http, NotificationRouteStore store, CancellationToken ct) =>
         {
             try
             {
-                var route = await store.AddAsync(body.Recipient, body.Kind, body.Channel, body.Address, body.Secret, ct);
+                var route = await store.AddAsync(DeskUser.From(http.User).TenantId, body.Recipient, body.Kind, body.Channel, body.Address, body.Secret, ct);
                 return Results.Ok(new { route.Id });
             }
             catch (ArgumentException ex)
@@ -60,8 +61,8 @@ internal static class NotificationsApi
                 return Results.BadRequest(new { error = ex.Message });
             }
         }).WithSummary("Send one kind of message (or every kind, without one) to a person through a channel");
-        staff.MapDelete("/routes/{id:long}", async (long id, NotificationRouteStore store, CancellationToken ct) =>
-            await store.RemoveAsync(id, ct) ? Results.NoContent() : Results.NotFound());
+        staff.MapDelete("/routes/{id:long}", async (long id, HttpContext http, NotificationRouteStore store, CancellationToken ct) =>
+            await store.RemoveAsync(DeskUser.From(http.User).TenantId, id, ct) ? Results.NoContent() : Results.NotFound());
         return app;
     }
 

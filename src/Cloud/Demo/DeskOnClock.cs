@@ -38,6 +38,7 @@ internal static class DeskOnClock
         services.AddServiceDesk(configuration);
         services.AddJobs();
         services.AddSingleton<TicketDeskService>();
+        services.AddSingleton<Notifications.INotificationTenantStore, NotificationTenantStore>();
         return services.BuildServiceProvider();
     }
 }

@@ -43,6 +43,11 @@ public sealed class Complaint
 
     public string? Fix { get; private set; }
 
+    /// <summary>Who last set the cause at the desk (docs/service-rules.md §4.3c); null while it stands as filed.</summary>
+    public string? ClassifiedBy { get; private set; }
+
+    public DateTimeOffset? ClassifiedAt { get; private set; }
+
     /// <summary>When the last overdue reminder (催办单) went out.</summary>
     public DateTimeOffset? RemindedAt { get; private set; }
 
@@ -95,5 +100,37 @@ public sealed class Complaint
 
         EscalatedAt = at;
         RemindedAt = at;
+    }
+
+    /// <summary>
+    /// The desk sets the cause and whether the service was at fault after looking into the complaint; every
+    /// change is kept as a <see cref="ComplaintClassification"/> (who, when, from what to what), and the KPIs
+    /// count the complaint under what it is now (docs/service-rules.md §4.3c). Null when nothing changes.
+    /// </summary>
+    public ComplaintClassification? Reclassify(ComplaintCause cause, bool serviceAtFault, string by, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(by);
+        if (cause == ComplaintCause.Unclassified || !Enum.IsDefined(cause))
+        {
+            throw new ArgumentException("Choose the cause the complaint was found to have.", nameof(cause));
+        }
+
+        if (cause == Cause && serviceAtFault == ServiceAtFault)
+        {
+            return null;
+        }
+
+        var change = new ComplaintClassification
+        {
+            ComplaintId = Id,
+            FromCause = Cause,
+            FromServiceAtFault = ServiceAtFault,
+            ToCause = cause,
+            ToServiceAtFault = serviceAtFault,
+            By = by,
+            At = at,
+        };
+        (Cause, ServiceAtFault, ClassifiedBy, ClassifiedAt) = (cause, serviceAtFault, by, at);
+        return change;
     }
 }

@@ -11,4 +11,7 @@ public enum ComplaintCause
     Billing,
     Product,
     Other,
+
+    /// <summary>Not looked into yet: a complaint the customer filed on the portal, until the desk sets its cause (docs/service-rules.md §4.3c).</summary>
+    Unclassified,
 }

@@ -94,6 +94,39 @@ internal sealed partial class ComplaintService(IDbContextFactory<CloudDb> dbs, M
         return complaint;
     }
 
+    /// <summary>
+    /// Sets a complaint's cause and whether the service was at fault, with who did it and when (docs/service-rules.md
+    /// §4.3c); null for a number not of <paramref name="tenantId"/>'s sites, which the caller answers as 404.
+    /// </summary>
+    /// <exception cref="ArgumentException">The cause is not one a complaint can be found to have; nothing is stored.</exception>
+    public async Task<Complaint?> ReclassifyAsync(string tenantId, string number, ComplaintCause cause, bool serviceAtFault, string by, CancellationToken cancellationToken)
+    {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        var mine = db.SiteIdsOf(tenantId);
+        var complaint = await db.Set<Complaint>().SingleOrDefaultAsync(c => c.Number == number && mine.Contains(c.SiteId), cancellationToken);
+        if (complaint is null)
+        {
+            return null;
+        }
+
+        if (complaint.Reclassify(cause, serviceAtFault, by, time.GetUtcNow()) is { } change)
+        {
+            db.ComplaintClassifications.Add(change);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return complaint;
+    }
+
+    /// <summary>A complaint's cause changes, oldest first; empty for a number not of <paramref name="tenantId"/>'s sites.</summary>
+    public async Task<IReadOnlyList<ComplaintClassification>> ClassificationsAsync(string tenantId, IReadOnlyCollection<long> complaintIds, CancellationToken cancellationToken)
+    {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        var mine = db.SiteIdsOf(tenantId);
+        var theirs = db.Complaints.Where(c => complaintIds.Contains(c.Id) && mine.Contains(c.SiteId)).Select(c => c.Id);
+        return await db.ComplaintClassifications.AsNoTracking().Where(c => theirs.Contains(c.ComplaintId)).OrderBy(c => c.Id).ToListAsync(cancellationToken);
+    }
+
     /// <summary>Sends the reminders and escalations that are due; returns how many went out.</summary>
     public async Task<int> ChaseAsync(CancellationToken cancellationToken)
     {

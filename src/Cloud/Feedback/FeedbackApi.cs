@@ -37,7 +37,23 @@ internal static class FeedbackApi
         });
 
         api.MapPost("/complaints/{number}", async (string number, ComplaintUpdate update, HttpContext http, ComplaintService desk, CancellationToken ct) =>
-            await desk.UpdateAsync(DeskUser.From(http.User).TenantId, number, update.Answered, update.Fix, ct) is { } c ? Results.Ok(c) : Results.NotFound());
+        {
+            var user = DeskUser.From(http.User);
+            try
+            {
+                // The cause first: a cause that cannot be set refuses the whole update, nothing stored (§4.3c).
+                if (update.Cause is { } cause && await desk.ReclassifyAsync(user.TenantId, number, cause, update.ServiceAtFault ?? false, user.Name, ct) is null)
+                {
+                    return Results.NotFound();
+                }
+            }
+            catch (ArgumentException ex)
+            {
+                return Results.Problem(ex.Message, statusCode: 400);
+            }
+
+            return await desk.UpdateAsync(user.TenantId, number, update.Answered, update.Fix, ct) is { } c ? Results.Ok(c) : Results.NotFound();
+        }).WithSummary("Record the answer and outcome; with cause (and serviceAtFault) set the cause the desk found");
 
         // The survey link goes to the customer's contacts only: staff never see its token, so nobody
         // at the service company can answer their own survey (docs/security.md, "Server-set fields").
@@ -66,7 +82,8 @@ internal static class FeedbackApi
     }
 }
 
-internal sealed record ComplaintUpdate(bool Answered, string? Fix);
+/// <summary>An update of a complaint; <c>Cause</c> (with <c>ServiceAtFault</c>, default false) reclassifies it (docs/service-rules.md §4.3c).</summary>
+internal sealed record ComplaintUpdate(bool Answered, string? Fix, ComplaintCause? Cause = null, bool? ServiceAtFault = null);
 
 internal sealed record SurveyRequest(string SiteId, string? TechnicianId, long? TicketId);
 

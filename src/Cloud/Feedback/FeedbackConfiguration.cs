@@ -30,9 +30,23 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         e.Property(c => c.Summary).HasMaxLength(2000);
         e.Property(c => c.Cause).HasConversion<string>().HasMaxLength(24);
         e.Property(c => c.Fix).HasMaxLength(2000);
+        e.Property(c => c.ClassifiedBy).HasMaxLength(200);
         e.HasIndex(c => c.Number).IsUnique();
         e.HasIndex(c => c.SiteId);
         e.HasOne<Site>().WithMany().HasForeignKey(c => c.SiteId);
+    }
+}
+
+internal sealed class ComplaintClassificationConfiguration : IEntityTypeConfiguration<ComplaintClassification>
+{
+    public void Configure(EntityTypeBuilder<ComplaintClassification> e)
+    {
+        e.ToTable("ComplaintClassifications");
+        e.Property(c => c.FromCause).HasConversion<string>().HasMaxLength(24);
+        e.Property(c => c.ToCause).HasConversion<string>().HasMaxLength(24);
+        e.Property(c => c.By).HasMaxLength(200);
+        e.HasIndex(c => c.ComplaintId);
+        e.HasOne<Complaint>().WithMany().HasForeignKey(c => c.ComplaintId);
     }
 }
 

@@ -12,6 +12,8 @@ internal static class FeedbackTables
 
         public DbSet<Complaint> Complaints => db.Set<Complaint>();
 
+        public DbSet<ComplaintClassification> ComplaintClassifications => db.Set<ComplaintClassification>();
+
         public DbSet<Revisit> Revisits => db.Set<Revisit>();
     }
 }

@@ -86,6 +86,7 @@ internal static class CloudHost
         services.AddSingleton<GatewayEnrolmentStore>();
         services.Configure<EnrolmentOptions>(builder.Configuration.GetSection(EnrolmentOptions.Section));
         services.AddSingleton<TicketDeskService>();
+        services.AddSingleton<Notifications.INotificationTenantStore, NotificationTenantStore>();
         services.AddSingleton<TicketQueryService>();
         services.AddSingleton<Web.Portal.CustomerPortalService>();
         services.AddSingleton<PresenceService>();

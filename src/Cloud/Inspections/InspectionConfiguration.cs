@@ -12,6 +12,8 @@ internal sealed class InspectionJobConfiguration : IEntityTypeConfiguration<Insp
         e.Property(j => j.SiteId).HasMaxLength(64);
         e.Property(j => j.TechnicianId).HasMaxLength(64);
         e.Property(j => j.Remarks).HasMaxLength(2000);
+        e.Property(j => j.SignerName).HasMaxLength(InspectionJob.MaxSignerName);
+        e.Property(j => j.SignatureCollectedBy).HasMaxLength(200);
 
         // One inspection per site per month, however often the planner runs.
         e.HasIndex(j => new { j.SiteId, j.Month }).IsUnique();

@@ -35,6 +35,17 @@ public sealed class InspectionJob
     /// <summary>When the customer's contact was reminded of the visit, two weeks ahead (docs/service-rules.md §3.4); once per visit.</summary>
     public DateTimeOffset? ReminderSentAt { get; private set; }
 
+    /// <summary>The name of the customer's person who signed the completed sheet (docs/service-rules.md §3.1a).</summary>
+    public string? SignerName { get; private set; }
+
+    /// <summary>Their signature as drawn on the technician's phone, as PNG; once stored, never replaced.</summary>
+    public byte[]? Signature { get; private set; }
+
+    public DateTimeOffset? SignedAt { get; private set; }
+
+    /// <summary>The account of the technician who collected the signature.</summary>
+    public string? SignatureCollectedBy { get; private set; }
+
     public List<InspectionItem> Items { get; } = [];
 
     /// <summary>An inspection booked for a day of the month, with or without a technician yet.</summary>
@@ -70,9 +81,55 @@ public sealed class InspectionJob
             throw new InspectionException($"{pending} items are not checked yet.");
         }
 
+        if (Signature is not null)
+        {
+            throw new InspectionException("The customer has signed this inspection; its record can no longer change.");
+        }
+
         var first = CompletedAt is null;
         CompletedAt ??= at;
         Remarks = remarks;
         return first;
     }
+
+    /// <summary>
+    /// The customer signs the completed sheet, like the job sheet: once, and the signed record never changes
+    /// (docs/service-rules.md §3.1a).
+    /// </summary>
+    public void Sign(string signerName, byte[] png, string collectedBy, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(png);
+        if (CompletedAt is null)
+        {
+            throw new InspectionException("Check every item and complete the inspection before the customer signs.");
+        }
+
+        if (Signature is not null)
+        {
+            throw new InspectionException("The customer has signed this inspection already; a signed record is never changed.");
+        }
+
+        if (string.IsNullOrWhiteSpace(signerName))
+        {
+            throw new InspectionException("Write the name of the person who signs.");
+        }
+
+        if (signerName.Trim().Length > MaxSignerName)
+        {
+            throw new InspectionException($"A name is limited to {MaxSignerName} characters.");
+        }
+
+        if (png.Length == 0 || png.Length > MaxSignatureBytes)
+        {
+            throw new InspectionException("The signature is empty or too large; please sign again.");
+        }
+
+        (SignerName, Signature, SignatureCollectedBy, SignedAt) = (signerName.Trim(), png, collectedBy, at);
+    }
+
+    /// <summary>The length the sheet keeps (<c>InspectionConfiguration</c>).</summary>
+    public const int MaxSignerName = 200;
+
+    /// <summary>A drawn signature on a phone's canvas is a few tens of kB; more is not a signature.</summary>
+    public const int MaxSignatureBytes = 512 * 1024;
 }

@@ -56,12 +56,22 @@ internal sealed partial class InspectionService(IDbContextFactory<CloudDb> dbs, 
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    public async Task CompleteAsync(long jobId, string? remarks, CancellationToken cancellationToken)
+    /// <summary>
+    /// Completes the inspection and, when the customer signed on the phone, stores the signature with it in the
+    /// same save: a refused signature leaves the inspection as it was (docs/service-rules.md §3.1a).
+    /// </summary>
+    public async Task CompleteAsync(long jobId, string? remarks, CancellationToken cancellationToken, InspectionSignOff? signOff = null)
     {
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         var job = await db.Set<InspectionJob>().Include(j => j.Items).SingleOrDefaultAsync(j => j.Id == jobId, cancellationToken)
             ?? throw new InspectionException($"Inspection {jobId} does not exist.");
-        var firstCompletion = job.Complete(remarks, time.GetUtcNow());
+        var now = time.GetUtcNow();
+        var firstCompletion = job.Complete(remarks, now);
+        if (signOff is not null)
+        {
+            job.Sign(signOff.SignerName, signOff.Png, signOff.CollectedBy, now);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
 
         // The inspection is a job like any other: the customer gets its survey (every job, not a sample).
@@ -73,6 +83,17 @@ internal sealed partial class InspectionService(IDbContextFactory<CloudDb> dbs, 
 
         var failed = job.Items.Count(i => i.Result == ItemResult.Fail);
         LogCompleted(log, job.Id, job.SiteId, failed);
+    }
+
+    /// <summary>The customer signs a sheet completed earlier without them; once (docs/service-rules.md §3.1a).</summary>
+    public async Task SignAsync(long jobId, InspectionSignOff signOff, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(signOff);
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        var job = await db.Set<InspectionJob>().SingleOrDefaultAsync(j => j.Id == jobId, cancellationToken)
+            ?? throw new InspectionException($"Inspection {jobId} does not exist.");
+        job.Sign(signOff.SignerName, signOff.Png, signOff.CollectedBy, time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task<long> OpenDefectTicketAsync(CloudDb db, InspectionJob job, InspectionItem item, DateTimeOffset now, CancellationToken cancellationToken)

@@ -12,6 +12,13 @@ public sealed class Notification
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>
+    /// The service company the message belongs to: the company of its ticket's site, of the customer's site
+    /// or of the technician (<see cref="INotificationTenantStore"/>). Only that company's people see it, and its
+    /// "supervisor" and "dispatcher" are that company's routes (docs/security.md, "Tenants").
+    /// </summary>
+    public string TenantId { get; set; } = Auth.Tenants.Default;
+
     /// <summary><c>technician:ID</c>, <c>supervisor</c>, <c>dispatcher</c> or <c>customer:SITE</c>.</summary>
     public required string Recipient { get; set; }
 

@@ -21,6 +21,8 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.HasIndex(n => n.Token).IsUnique();
         builder.HasIndex(n => new { n.Status, n.RoutedAt });
         builder.HasIndex(n => n.TicketId);
+        builder.Property(n => n.TenantId).HasMaxLength(64);
+        builder.HasIndex(n => new { n.TenantId, n.Id });
         builder.HasMany(n => n.Deliveries).WithOne().HasForeignKey(d => d.NotificationId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -65,7 +65,7 @@ internal sealed partial class NotificationDeliveryService(
             }
 
             var notification = await db.Notifications.SingleAsync(n => n.Id == id, cancellationToken);
-            var routes = await db.NotificationRoutes.AsNoTracking().Where(r => r.Recipient == notification.Recipient).ToListAsync(cancellationToken);
+            var routes = await db.NotificationRoutes.AsNoTracking().Where(r => r.TenantId == notification.TenantId && r.Recipient == notification.Recipient).ToListAsync(cancellationToken);
             var chosen = NotificationRoutingRules.Choose(routes, notification.Kind);
             if (chosen.Count == 0)
             {

@@ -8,6 +8,9 @@ public sealed class NotificationRoute
 {
     public long Id { get; set; }
 
+    /// <summary>The service company whose messages this route carries; "supervisor" of one company is not another's.</summary>
+    public string TenantId { get; set; } = Auth.Tenants.Default;
+
     /// <summary>The same key as <see cref="Notification.Recipient"/>.</summary>
     public required string Recipient { get; set; }
 

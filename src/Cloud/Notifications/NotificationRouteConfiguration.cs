@@ -13,6 +13,7 @@ internal sealed class NotificationRouteConfiguration : IEntityTypeConfiguration<
         builder.Property(r => r.Channel).HasConversion<string>().HasMaxLength(16);
         builder.Property(r => r.Address).HasMaxLength(2000);
         builder.Property(r => r.Secret).HasMaxLength(200);
-        builder.HasIndex(r => r.Recipient);
+        builder.Property(r => r.TenantId).HasMaxLength(64);
+        builder.HasIndex(r => new { r.TenantId, r.Recipient });
     }
 }

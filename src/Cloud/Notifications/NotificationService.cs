@@ -11,7 +11,7 @@ namespace AfterSales.Cloud.Notifications;
 /// followed. Nothing is delivered here: <see cref="NotificationDeliveryService"/> does that
 /// outside the request, so a slow provider never holds up a dispatch (docs/service-rules.md §7.1).
 /// </summary>
-internal sealed partial class NotificationService(IDbContextFactory<CloudDb> dbs, NoticeLanguageStore language, TimeProvider time, ILogger<NotificationService> log)
+internal sealed partial class NotificationService(IDbContextFactory<CloudDb> dbs, NoticeLanguageStore language, INotificationTenantStore tenants, TimeProvider time, ILogger<NotificationService> log)
 {
     /// <summary>Queues a message for the channels <paramref name="recipient"/> chose for <paramref name="kind"/>.</summary>
     /// <param name="linkPath">The page the message's link opens (<c>/jobs/42</c>); following it marks the message opened.</param>
@@ -69,6 +69,7 @@ internal sealed partial class NotificationService(IDbContextFactory<CloudDb> dbs
         var now = time.GetUtcNow();
         var notification = new Notification
         {
+            TenantId = tenants.TenantOf(db, recipient, ticketId),
             Recipient = recipient,
             Kind = kind,
             TicketId = ticketId,

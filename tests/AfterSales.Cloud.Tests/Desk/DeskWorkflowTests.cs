@@ -170,7 +170,7 @@ public abstract class DeskWorkflowTests : IAsyncLifetime
     {
         await using var sink = await HttpSink.StartAsync();
         sink.Answer = HttpSink.Status(404, "no such robot");
-        await _services.GetRequiredService<NotificationRouteStore>().AddAsync(Recipients.Technician("li"), null, NotificationChannel.WeCom, sink.Url("/wecom"), null, default);
+        await _services.GetRequiredService<NotificationRouteStore>().AddAsync("default", Recipients.Technician("li"), null, NotificationChannel.WeCom, sink.Url("/wecom"), null, default);
         await RaiseAsync("site-a", "zone-1", DeviceKind.Zone, FaultCodes.ZoneTamper);
 
         await _services.GetRequiredService<NotificationDeliveryService>().DeliverDueAsync(default);
@@ -185,7 +185,7 @@ public abstract class DeskWorkflowTests : IAsyncLifetime
     public async Task JobNoticeDeliveredNeverOpened_MovesOnAtTheAcceptWindowAndSaysSo()
     {
         await using var sink = await HttpSink.StartAsync();
-        await _services.GetRequiredService<NotificationRouteStore>().AddAsync(Recipients.Technician("li"), null, NotificationChannel.WeCom, sink.Url("/wecom"), null, default);
+        await _services.GetRequiredService<NotificationRouteStore>().AddAsync("default", Recipients.Technician("li"), null, NotificationChannel.WeCom, sink.Url("/wecom"), null, default);
         await RaiseAsync("site-a", "zone-1", DeviceKind.Zone, FaultCodes.ZoneTamper);
         await _services.GetRequiredService<NotificationDeliveryService>().DeliverDueAsync(default);
 

@@ -313,14 +313,14 @@ public sealed class NotificationDeliveryTests : IAsyncLifetime
         Build();
         var store = _services!.GetRequiredService<NotificationRouteStore>();
 
-        var webhook = await Assert.ThrowsAsync<ArgumentException>(() => store.AddAsync("supervisor", null, NotificationChannel.WeCom, "not a url", null, default));
-        var phone = await Assert.ThrowsAsync<ArgumentException>(() => store.AddAsync("supervisor", null, NotificationChannel.Sms, "call me", null, default));
-        var push = await Assert.ThrowsAsync<ArgumentException>(() => store.AddAsync("technician:li", null, NotificationChannel.WebPush, "{}", null, default));
+        var webhook = await Assert.ThrowsAsync<ArgumentException>(() => store.AddAsync("default", "supervisor", null, NotificationChannel.WeCom, "not a url", null, default));
+        var phone = await Assert.ThrowsAsync<ArgumentException>(() => store.AddAsync("default", "supervisor", null, NotificationChannel.Sms, "call me", null, default));
+        var push = await Assert.ThrowsAsync<ArgumentException>(() => store.AddAsync("default", "technician:li", null, NotificationChannel.WebPush, "{}", null, default));
 
         Assert.Contains("webhook URL", webhook.Message, StringComparison.Ordinal);
         Assert.Contains("phone number", phone.Message, StringComparison.Ordinal);
         Assert.Contains("push subscription", push.Message, StringComparison.Ordinal);
-        Assert.Empty(await store.RoutesAsync(null, default));
+        Assert.Empty(await store.RoutesAsync("default", null, default));
     }
 
     private NotificationService Notices => _services!.GetRequiredService<NotificationService>();
@@ -344,7 +344,7 @@ public sealed class NotificationDeliveryTests : IAsyncLifetime
     }
 
     private Task<NotificationRoute> RouteAsync(string recipient, NoticeKind? kind, NotificationChannel channel, string address, string? secret = null) =>
-        _services!.GetRequiredService<NotificationRouteStore>().AddAsync(recipient, kind, channel, address, secret, default);
+        _services!.GetRequiredService<NotificationRouteStore>().AddAsync("default", recipient, kind, channel, address, secret, default);
 
     private async Task<long> SendAsync(string recipient, NoticeKind kind, string message, string? link = null)
     {

@@ -45,4 +45,45 @@ public class ComplaintTests
 
         Assert.Equal((Received.AddHours(49), Received.AddHours(49)), (complaint.EscalatedAt, complaint.RemindedAt));
     }
+
+    [Fact]
+    public void Reclassify_ChangesCauseAndFault_AndReturnsTheAuditEntry()
+    {
+        var complaint = Complaint.Register("2611-002", "site-a", "Came late", ComplaintCause.Unclassified, serviceAtFault: false, serious: false, Received, new ComplaintPolicy());
+
+        var change = complaint.Reclassify(ComplaintCause.LateArrival, serviceAtFault: true, "manager", Received.AddHours(2));
+
+        Assert.NotNull(change);
+        Assert.Equal((ComplaintCause.Unclassified, false, ComplaintCause.LateArrival, true, "manager", Received.AddHours(2)),
+            (change.FromCause, change.FromServiceAtFault, change.ToCause, change.ToServiceAtFault, change.By, change.At));
+        Assert.Equal((ComplaintCause.LateArrival, true, "manager", Received.AddHours(2)), (complaint.Cause, complaint.ServiceAtFault, complaint.ClassifiedBy, complaint.ClassifiedAt));
+        Assert.Null(complaint.Reclassify(ComplaintCause.LateArrival, serviceAtFault: true, "someone", Received.AddHours(3)));
+        Assert.Equal("manager", complaint.ClassifiedBy);
+    }
+
+    [Fact]
+    public void Reclassify_BackToUnclassifiedOrAnUnknownCause_RefusedAndUnchanged()
+    {
+        var complaint = Registered();
+
+        Assert.Throws<ArgumentException>(() => complaint.Reclassify(ComplaintCause.Unclassified, false, "manager", Received));
+        Assert.Throws<ArgumentException>(() => complaint.Reclassify((ComplaintCause)99, false, "manager", Received));
+
+        Assert.Equal((ComplaintCause.LateArrival, true, (string?)null), (complaint.Cause, complaint.ServiceAtFault, complaint.ClassifiedBy));
+    }
+
+    [Fact]
+    public void Reclassify_AtTheServicesFaultOrNot_DecidesWhetherItBecomesMajor()
+    {
+        var policy = new ComplaintPolicy();
+        var complaint = Complaint.Register("2611-003", "site-a", "Came late", ComplaintCause.Unclassified, serviceAtFault: false, serious: false, Received, policy);
+        var monthLater = Received.AddDays(policy.MajorAfterDays + 1);
+        Assert.False(ComplaintRules.IsMajor(complaint, monthLater, policy));
+
+        complaint.Reclassify(ComplaintCause.LateArrival, serviceAtFault: true, "manager", Received.AddHours(1));
+        Assert.True(ComplaintRules.IsMajor(complaint, monthLater, policy));
+
+        complaint.Reclassify(ComplaintCause.Product, serviceAtFault: false, "manager", Received.AddHours(2));
+        Assert.False(ComplaintRules.IsMajor(complaint, monthLater, policy));
+    }
 }

@@ -60,4 +60,51 @@ public class InspectionJobTests
     [Fact]
     public void Record_ItemOfAnotherInspection_Refused() =>
         Assert.Equal("Item 9 is not on inspection 5.", Assert.Throws<InspectionException>(() => TwoItems().Record(9, ItemResult.Pass, null, Visit)).Message);
+
+    private static readonly byte[] Drawn = [0x89, 0x50, 0x4E, 0x47, 1, 2, 3];
+
+    [Fact]
+    public void Sign_BeforeCompletion_RefusedAndNothingStored()
+    {
+        var job = TwoItems();
+        job.Record(1, ItemResult.Pass, null, Visit);
+
+        var refused = Assert.Throws<InspectionException>(() => job.Sign("Wang Fang", Drawn, "li", Visit.AddHours(1)));
+
+        Assert.Contains("complete the inspection", refused.Message, StringComparison.Ordinal);
+        Assert.Null(job.Signature);
+        Assert.Null(job.SignerName);
+    }
+
+    [Fact]
+    public void Sign_Once_TheSignedRecordNeverChanges()
+    {
+        var job = TwoItems();
+        job.Record(1, ItemResult.Pass, null, Visit);
+        job.Record(2, ItemResult.Pass, null, Visit);
+        job.Complete("all in order", Visit.AddHours(1));
+
+        job.Sign("  Wang Fang ", Drawn, "li", Visit.AddHours(1));
+
+        Assert.Equal(("Wang Fang", "li", Visit.AddHours(1)), (job.SignerName, job.SignatureCollectedBy, job.SignedAt));
+        Assert.Throws<InspectionException>(() => job.Sign("Someone Else", [1, 2], "li", Visit.AddHours(2)));
+        Assert.Throws<InspectionException>(() => job.Complete("rewritten after signing", Visit.AddHours(2)));
+        Assert.Equal(("Wang Fang", "all in order"), (job.SignerName, job.Remarks));
+        Assert.Equal(Drawn, job.Signature);
+    }
+
+    [Theory]
+    [InlineData("  ")]
+    [InlineData(null)]
+    public void Sign_WithoutAName_Refused(string? name)
+    {
+        var job = TwoItems();
+        job.Record(1, ItemResult.Pass, null, Visit);
+        job.Record(2, ItemResult.Pass, null, Visit);
+        job.Complete(null, Visit);
+
+        Assert.Throws<InspectionException>(() => job.Sign(name!, Drawn, "li", Visit));
+        Assert.Throws<InspectionException>(() => job.Sign("Wang Fang", [], "li", Visit));
+        Assert.Null(job.Signature);
+    }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using AfterSales.Cloud.Hosting;
+using AfterSales.Cloud.Inspections;
 using AfterSales.Cloud.Mail;
 using AfterSales.Cloud.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -20,6 +21,7 @@ public sealed class PhonePagesTests : IAsyncLifetime
 {
     private const string Dispatcher = "as_test_dispatcher_key_000000000";
     private const string TechnicianPassword = "li-test-password-1";
+    private const string CustomerPassword = "jinjiang-test-password-1";
     private readonly string _dbFile = Path.Combine(Path.GetTempPath(), $"aftersales-phone-{Guid.NewGuid():N}.db");
     private readonly int _port = FreePort();
     private WebApplication _app = null!;
@@ -43,11 +45,13 @@ public sealed class PhonePagesTests : IAsyncLifetime
             "--Localization:DefaultCulture=en",
             "--Seed:Centres:0:Id=centre", "--Seed:Centres:0:Name=Centre", "--Seed:Centres:0:Latitude=30", "--Seed:Centres:0:Longitude=104",
             "--Seed:Sites:0:Id=site-a", "--Seed:Sites:0:Name=Jinjiang branch", "--Seed:Sites:0:Latitude=30.02", "--Seed:Sites:0:Longitude=104",
+            "--Seed:Sites:0:Customer=Jinjiang Bank",
             "--Seed:ApiKeys:0:Name=dispatcher", "--Seed:ApiKeys:0:Role=dispatcher", $"--Seed:ApiKeys:0:Key={Dispatcher}",
             // The inspection crew is the dispatch roster: Li is its only technician.
             "--Seed:Technicians:0:Id=tech-li", "--Seed:Technicians:0:Name=Li", "--Seed:Technicians:0:Skills=alarm,cctv",
             "--Seed:Technicians:0:BaseLatitude=30", "--Seed:Technicians:0:BaseLongitude=104",
             "--Seed:Users:0:UserName=li", $"--Seed:Users:0:Password={TechnicianPassword}", "--Seed:Users:0:Role=technician", "--Seed:Users:0:TechnicianId=tech-li",
+            "--Seed:Users:1:UserName=jinjiang", $"--Seed:Users:1:Password={CustomerPassword}", "--Seed:Users:1:Role=customer", "--Seed:Users:1:Customer=Jinjiang Bank",
         ]);
         await _app.StartAsync();
         _api = new HttpClient { BaseAddress = new Uri(Base) };
@@ -112,12 +116,97 @@ public sealed class PhonePagesTests : IAsyncLifetime
             await page.Locator("form.result-pending button.pass").First.ClickAsync();
         }
 
+        // The customer signs as the visit ends (docs/service-rules.md §3.1a): no signature, no completion.
+        await page.FillAsync("#signer", "Wang Fang");
+        await page.FillAsync("#remarks", "All in order except the corroded joint; ticket opened.");
+        await DrawSignatureAsync(page);
+        await page.Locator("form.inspection-signoff").ScrollIntoViewIfNeededAsync();
+        await ShotAsync(page, "inspection-signoff-phone", fullPage: false);
         await page.ClickAsync("text=Complete inspection");
         await Assertions.Expect(page.Locator("p.muted").First).ToContainTextAsync("completed");
+        await Assertions.Expect(page.Locator("section.inspection-signed")).ToContainTextAsync("Signed by Wang Fang");
         Assert.Equal(0, await page.Locator("button.pass").CountAsync());
+        Assert.Equal(0, await page.Locator("form[data-signature]").CountAsync()); // signed once: no pad any more
+        await page.Locator("section.inspection-signed").ScrollIntoViewIfNeededAsync();
+        await ShotAsync(page, "inspection-signed-phone", fullPage: false);
 
         var tickets = await _api.GetFromJsonAsync<List<Dictionary<string, object>>>("/api/v1/tickets");
         Assert.Contains(tickets!, t => t["fault"].ToString() == "inspection.defect");
+
+        // The signature is stored with the sheet and cannot be replaced.
+        await using (var db = await _app.Services.GetRequiredService<IDbContextFactory<CloudDb>>().CreateDbContextAsync())
+        {
+            var job = await db.Set<InspectionJob>().SingleAsync();
+            Assert.Equal(("Wang Fang", "li"), (job.SignerName, job.SignatureCollectedBy));
+            Assert.True(job.Signature!.Length > 100);
+            Assert.NotNull(job.SignedAt);
+        }
+
+        var inspectionId = await InspectionIdAsync();
+        var sheet = await page.APIRequest.GetAsync($"{Base}/inspections/{inspectionId}/sheet.pdf");
+        Assert.Equal(200, sheet.Status);
+        var pdf = await sheet.BodyAsync();
+        Assert.Contains("/Subtype /Image", System.Text.Encoding.Latin1.GetString(pdf), StringComparison.Ordinal); // the drawn signature
+
+        // The customer finds the signed record on the portal and downloads it; it is not theirs to sign again.
+        var customer = await PhoneAsync();
+        await SignInAsync(customer, "jinjiang", CustomerPassword);
+        await customer.GotoAsync($"{Base}/portal");
+        var record = customer.Locator($"[data-inspection='{inspectionId}']");
+        await Assertions.Expect(record).ToContainTextAsync("signed by Wang Fang");
+        await record.ScrollIntoViewIfNeededAsync();
+        await ShotAsync(customer, "portal-inspection-record-phone");
+        var download = await customer.APIRequest.GetAsync($"{Base}/portal/inspections/{inspectionId}/sheet.pdf");
+        Assert.Equal(200, download.Status);
+        Assert.Equal("application/pdf", download.Headers["content-type"]);
+        var notTheirs = await customer.APIRequest.GetAsync($"{Base}/portal/inspections/{inspectionId + 1000}/sheet.pdf");
+        Assert.Equal(404, notTheirs.Status);
+    }
+
+    private async Task<long> InspectionIdAsync()
+    {
+        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<CloudDb>>().CreateDbContextAsync();
+        return await db.Set<InspectionJob>().Select(j => j.Id).SingleAsync();
+    }
+
+    private async Task SignInAsync(IPage page, string user, string password)
+    {
+        await page.GotoAsync($"{Base}/signin");
+        await page.FillAsync("#user", user);
+        await page.FillAsync("#password", password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
+    }
+
+    private static async Task DrawSignatureAsync(IPage page)
+    {
+        var box = await page.Locator("canvas.pad").BoundingBoxAsync() ?? throw new InvalidOperationException("no signature pad");
+        await page.Mouse.MoveAsync(box.X + 30, box.Y + (box.Height * 0.7f));
+        await page.Mouse.DownAsync();
+        for (var i = 1; i <= 30; i++)
+        {
+            await page.Mouse.MoveAsync(box.X + 30 + (i * (box.Width - 60) / 30), box.Y + (box.Height * 0.5f) + (float)(Math.Sin(i / 3.0) * box.Height * 0.25));
+        }
+
+        await page.Mouse.UpAsync();
+    }
+
+    private static async Task ShotAsync(IPage page, string name, bool fullPage = true) =>
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory(), name + ".png"), FullPage = fullPage });
+
+    /// <summary>As in <see cref="JobWalkthroughTests"/>: AFTERSALES_SCREENSHOTS=docs/screenshots refreshes the docs' images.</summary>
+    private static string ScreenshotDirectory()
+    {
+        var target = Environment.GetEnvironmentVariable("AFTERSALES_SCREENSHOTS");
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (target is not null && dir is not null && !File.Exists(Path.Combine(dir.FullName, "AfterSales.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        var path = target is null || dir is null ? Path.Combine(AppContext.BaseDirectory, "screenshots") : Path.Combine(dir.FullName, target);
+        Directory.CreateDirectory(path);
+        return path;
     }
 
     [Fact]

@@ -145,6 +145,84 @@ public sealed class PortalTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ComplaintFromThePortal_ReclassifiedOnTheDesk_IsAuditedAndTheKpisCountItAsClassified()
+    {
+        await CallAsync(_dispatcher, "site-a", "Keypad beeps");
+        using var filed = await DeskHost.PostFormAsync(_customer, "/portal/complaint", new() { ["site"] = "site-a", ["summary"] = "The technician came two hours late." });
+        string number;
+        await using (var db = await Db().CreateDbContextAsync())
+        {
+            var complaint = await db.Set<Complaint>().SingleAsync();
+            (number, var cause, var atFault) = (complaint.Number, complaint.Cause, complaint.ServiceAtFault);
+            Assert.Equal((ComplaintCause.Unclassified, false), (cause, atFault));
+        }
+
+        // Filed, not yet looked into: no cause, not against the service (the KPIs count up to now, so a minute on).
+        _time.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(0.0, (await GetJsonAsync(_dispatcher, "/api/v1/kpis?month=2026-11"))[0].GetProperty("complaintRate").GetDouble());
+        var desk = await _dispatcher.GetStringAsync(new Uri("/desk/complaints", UriKind.Relative));
+        Assert.Contains("cause not set yet", desk, StringComparison.Ordinal);
+
+        // No cause chosen, or "unclassified" again: refused, nothing stored.
+        using (var none = await DeskHost.PostFormAsync(_dispatcher, "/desk/complaints", new() { ["number"] = number, ["cause"] = "", ["serviceAtFault"] = "true" }, "Classify"))
+        using (var unclassified = await DeskHost.PostFormAsync(_dispatcher, "/desk/complaints", new() { ["number"] = number, ["cause"] = "Unclassified" }, "Classify"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, none.StatusCode);
+        }
+
+        Assert.Contains("Choose the cause the complaint was found to have.", await _dispatcher.GetStringAsync(new Uri("/desk/complaints", UriKind.Relative)), StringComparison.Ordinal);
+        using (var refused = await _dispatcher.PostAsJsonAsync($"/api/v1/complaints/{number}", new { answered = false, cause = (int)ComplaintCause.Unclassified }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        }
+
+        // Another company's desk cannot touch it (the page form with a valid token: TenantIsolationTests).
+        using (var foreign = await _otherDispatcher.PostAsJsonAsync($"/api/v1/complaints/{number}", new { answered = false, cause = (int)ComplaintCause.Attitude, serviceAtFault = true }))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+        }
+
+        await using (var db = await Db().CreateDbContextAsync())
+        {
+            Assert.Equal(ComplaintCause.Unclassified, (await db.Set<Complaint>().SingleAsync()).Cause);
+            Assert.Equal(0, await db.Set<ComplaintClassification>().CountAsync());
+        }
+
+        // The service manager finds it was a late arrival, the service's fault.
+        _time.Advance(TimeSpan.FromHours(1));
+        var classifiedAt = _time.GetUtcNow();
+        using (var classified = await DeskHost.PostFormAsync(_dispatcher, "/desk/complaints", new() { ["number"] = number, ["cause"] = "LateArrival", ["serviceAtFault"] = "true" }, "Classify"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, classified.StatusCode);
+        }
+
+        await using (var db = await Db().CreateDbContextAsync())
+        {
+            var complaint = await db.Set<Complaint>().SingleAsync();
+            Assert.Equal((ComplaintCause.LateArrival, true, "dispatch", (DateTimeOffset?)classifiedAt), (complaint.Cause, complaint.ServiceAtFault, complaint.ClassifiedBy, complaint.ClassifiedAt));
+            var change = await db.Set<ComplaintClassification>().SingleAsync();
+            Assert.Equal((ComplaintCause.Unclassified, false, ComplaintCause.LateArrival, true, "dispatch", classifiedAt),
+                (change.FromCause, change.FromServiceAtFault, change.ToCause, change.ToServiceAtFault, change.By, change.At));
+        }
+
+        // The KPIs count it as classified: the complaint rate and the analysis by cause.
+        Assert.Equal(1.0, (await GetJsonAsync(_dispatcher, "/api/v1/kpis?month=2026-11"))[0].GetProperty("complaintRate").GetDouble());
+        var byCause = (await GetJsonAsync(_dispatcher, "/api/v1/kpis/complaints?month=2026-11")).EnumerateArray().Single();
+        Assert.Equal((int)ComplaintCause.LateArrival, byCause.GetProperty("cause").GetInt32());
+        Assert.Equal(1, byCause.GetProperty("serviceAtFault").GetInt32());
+        desk = await _dispatcher.GetStringAsync(new Uri("/desk/complaints", UriKind.Relative));
+        Assert.DoesNotContain("cause not set yet", desk, StringComparison.Ordinal);
+        Assert.Contains("by dispatch", desk, StringComparison.Ordinal);
+
+        // Found after all to be the product's fault, not the service's (through the API): the rate drops again.
+        // (A month unresolved makes a valid one major: ComplaintTests.Reclassify_…_DecidesWhetherItBecomesMajor.)
+        await Ok(_dispatcher.PostAsJsonAsync($"/api/v1/complaints/{number}", new { answered = false, cause = (int)ComplaintCause.Product, serviceAtFault = false }));
+        Assert.Equal(0.0, (await GetJsonAsync(_dispatcher, "/api/v1/kpis?month=2026-11"))[0].GetProperty("complaintRate").GetDouble());
+        await using var after = await Db().CreateDbContextAsync();
+        Assert.Equal(2, await after.Set<ComplaintClassification>().CountAsync());
+    }
+
+    [Fact]
     public async Task JobSheet_OfTheCustomersOwnJob_Downloads_AnotherCustomersIsNotFound()
     {
         var own = await CallAsync(_dispatcher, "site-a", "Keypad beeps");

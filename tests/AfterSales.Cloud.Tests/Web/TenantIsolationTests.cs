@@ -74,14 +74,15 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
         ["POST /api/v1/calls"] = None("another company's site is refused exactly like a site that does not exist (400 \"No site … in your company\"), nothing stored: DeskWorkflowTests"),
         ["POST /desk/calls/new"] = None("the same call as POST /api/v1/calls, through the form; its site list holds only the caller's company's sites"),
 
-        // KNOWN GAP (docs/security.md "Not done yet"): notification routes and the message log are
-        // deployment-wide (the supervisor and dispatcher are one key each), not per company yet.
-        ["GET /api/v1/notifications"] = None("known gap: deployment-wide message log"),
-        ["GET /api/v1/notifications/routes"] = None("known gap: deployment-wide routes"),
-        ["POST /api/v1/notifications/routes"] = None("known gap: deployment-wide routes"),
-        ["DELETE /api/v1/notifications/routes/{id}"] = None("known gap: deployment-wide routes"),
-        ["GET /desk/notifications"] = None("known gap: deployment-wide message log"),
-        ["POST /desk/notifications"] = None("known gap: deployment-wide routes"),
+        // Messages and routes are the company's: the victim's job offers, escalations and its "supervisor" route never show.
+        ["GET /api/v1/notifications"] = Lists("/api/v1/notifications", "/api/v1/notifications?ticketId=1"),
+        ["GET /api/v1/notifications/routes"] = Lists("/api/v1/notifications/routes", "/api/v1/notifications/routes?recipient=supervisor"),
+        ["POST /api/v1/notifications/routes"] = Acts("POST", "/api/v1/notifications/routes", new { recipient = "supervisor", channel = "WeCom", address = "https://robot.acme.example/attacker" }),
+        ["DELETE /api/v1/notifications/routes/{id}"] = Foreign("DELETE", $"/api/v1/notifications/routes/{_victim.Route}"),
+        ["GET /desk/notifications"] = Lists("/desk/notifications"),
+        ["POST /desk/notifications"] = Both(
+            PageForms("/desk/notifications", "remove"),
+            None("the add form: the same as POST /api/v1/notifications/routes, for the caller's own company")),
 
         // Lists and sums: the same answer as before the victim existed.
         ["GET /api/v1/tickets"] = Lists("/api/v1/tickets", "/api/v1/tickets?site=site-b"),
@@ -166,7 +167,7 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
         ["GET /desk/revisits"] = Lists("/desk/revisits", "/desk/revisits?show=Due", "/desk/revisits?show=Overdue"),
         ["POST /desk/revisits"] = Clean("POST", "/desk/revisits"),
         ["GET /desk/complaints"] = Lists("/desk/complaints"),
-        ["POST /desk/complaints"] = PageForms("/desk/complaints", "answer"),
+        ["POST /desk/complaints"] = PageForms("/desk/complaints", "answer", "classify"),
         ["GET /desk/revisits/{id}"] = Foreign("GET", $"/desk/revisits/{_victim.Revisit}"),
         ["POST /desk/revisits/{id}"] = PageForms($"/desk/revisits/{_victim.Revisit}", "record"),
         ["GET /jobs/findings"] = Lists("/jobs/findings"),
@@ -208,7 +209,7 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
         ["POST /api/v1/reports/monthly/{siteId}"] = Foreign("POST", $"/api/v1/reports/monthly/site-b?month={Month}&mail=true"),
         ["GET /reports/{siteId}/{month}"] = Both(Foreign("GET", $"/reports/site-b/{Month}"), Foreign("GET", $"/reports/site-b/{Month}.pdf")),
         ["POST /api/v1/complaints"] = Foreign("POST", "/api/v1/complaints", new { siteId = "site-b", summary = "x", cause = (int)ComplaintCause.Attitude, serviceAtFault = true }),
-        ["POST /api/v1/complaints/{number}"] = Foreign("POST", $"/api/v1/complaints/{_victim.Complaint}", new { answered = true, fix = "attacker's fix" }),
+        ["POST /api/v1/complaints/{number}"] = Foreign("POST", $"/api/v1/complaints/{_victim.Complaint}", new { answered = true, fix = "attacker's fix", cause = (int)ComplaintCause.Attitude, serviceAtFault = true }),
         ["POST /api/v1/surveys"] = Foreign("POST", "/api/v1/surveys", new { siteId = "site-b" }),
         ["POST /api/v1/revisits/{id}"] = Foreign("POST", $"/api/v1/revisits/{_victim.Revisit}", new { finding = "attacker" }),
         ["POST /api/v1/parts/moves"] = Foreign("POST", "/api/v1/parts/moves", new { kind = (int)PartMoveKind.Transfer, partNumber = "SECRET-PART", quantity = 1, from = "warehouse:b", to = "van:zhou" }),
@@ -222,7 +223,9 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
         ["GET /jobs/{id}"] = Foreign("GET", $"/jobs/{_victim.Ticket}"),
         ["POST /jobs/{id}"] = PageForms($"/jobs/{_victim.Ticket}", "accept", "depart", "arrive", "part", "resolve", "sign", "close", "note"),
         ["GET /inspections/{id}"] = Foreign("GET", $"/inspections/{_victim.Inspection}"),
-        ["POST /inspections/{id}"] = PageForms($"/inspections/{_victim.Inspection}", "record", "complete"),
+        ["POST /inspections/{id}"] = PageForms($"/inspections/{_victim.Inspection}", "record", "complete", "sign"),
+        ["GET /inspections/{id}/sheet.pdf"] = Foreign("GET", $"/inspections/{_victim.Inspection}/sheet.pdf"),
+        ["GET /portal/inspections/{id}/sheet.pdf"] = Foreign("GET", $"/portal/inspections/{_victim.Inspection}/sheet.pdf"),
 
         // Duties over "everything": the caller's company only.
         ["POST /api/v1/inspections/plan"] = Acts("POST", $"/api/v1/inspections/plan?month={Month}"),
@@ -385,7 +388,7 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
                 {
                     ["__RequestVerificationToken"] = token, ["technicianId"] = "li", ["arrivalHours"] = "1", ["reason"] = "x", ["part"] = "x",
                     ["quantity"] = "1", ["resolution"] = "x", ["signerName"] = "x", ["png"] = "iVBORw0KGgo=", ["text"] = "x",
-                    ["itemId"] = "1", ["result"] = "Pass", ["revisitId"] = _victim.Revisit.ToString(CultureInfo.InvariantCulture), ["number"] = _victim.Complaint, ["fix"] = "attacker's fix", ["remarks"] = "x", ["userName"] = "other-dispatch", ["shiftId"] = _victim.Shift.ToString(CultureInfo.InvariantCulture), ["centreId"] = "centre-b", ["geoJson"] = JsonSerializer.Serialize(VictimZones()), ["role"] = "customer", ["customer"] = "Jinli", ["timerId"] = _victim.StuckTimer.ToString(CultureInfo.InvariantCulture),
+                    ["itemId"] = "1", ["result"] = "Pass", ["revisitId"] = _victim.Revisit.ToString(CultureInfo.InvariantCulture), ["number"] = _victim.Complaint, ["fix"] = "attacker's fix", ["remarks"] = "x", ["userName"] = "other-dispatch", ["shiftId"] = _victim.Shift.ToString(CultureInfo.InvariantCulture), ["centreId"] = "centre-b", ["geoJson"] = JsonSerializer.Serialize(VictimZones()), ["role"] = "customer", ["customer"] = "Jinli", ["cause"] = "Attitude", ["serviceAtFault"] = "true", ["id"] = _victim.Route.ToString(CultureInfo.InvariantCulture), ["timerId"] = _victim.StuckTimer.ToString(CultureInfo.InvariantCulture),
                 });
                 using var response = await _clients[user].PostAsync(new Uri($"{path}?handler={handler}", UriKind.Relative), form);
                 _foreignTried++;
@@ -444,6 +447,8 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
         await Ok(victim.PutAsJsonAsync("/api/v1/sites/site-b/config", VictimConfig(version: 1, device: "secret-cam")));
         await Ok(victim.PostAsync(new Uri($"/api/v1/inspections/plan?month={Month}", UriKind.Relative), null));
         var inspection = (await GetJsonAsync(victim, $"/api/v1/inspections?month={Month}")).EnumerateArray().Single().GetProperty("id").GetInt64();
+        await SignVictimInspectionAsync(inspection);
+        var route = (await GetJsonAsync(await Ok(victim.PostAsJsonAsync("/api/v1/notifications/routes", new { recipient = "supervisor", channel = "WeCom", address = "https://robot.other.example/SECRET" })))).GetProperty("id").GetInt64();
 
         // A repair this month, so a revisit plan has something of the victim's to (not) plan.
         await Ok(victim.PostAsJsonAsync($"/api/v1/tickets/{ticket}/assign", new { technicianId = "zhou" }));
@@ -482,7 +487,7 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
 
         // The contract of the victim's second site arrives after its plan: an attacker's plan must not plan it.
         await Ok(victim.PostAsJsonAsync("/api/v1/contracts", new { number = "SECRET-B-2", siteId = "site-b2", startsOn = "2020-01-01", endsOn = "2099-12-31", contactEmails = "boss@other.example" }));
-        return new Victim(ticket, inspection, complaint, revisit.Id, stuck.Id, apiKey, contract, shift.Id, await VictimStateAsync());
+        return new Victim(ticket, inspection, complaint, revisit.Id, stuck.Id, apiKey, contract, shift.Id, route, await VictimStateAsync());
     }
 
     /// <summary>The victim's records after every probe are as they were before it.</summary>
@@ -497,10 +502,10 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
         await using var db = await Db().CreateDbContextAsync();
         var tickets = await db.Set<Tickets.Ticket>().AsNoTracking().Where(t => t.SiteId.StartsWith("site-b")).OrderBy(t => t.Id).Select(t => new { t.Id, t.Status, t.TechnicianId }).ToListAsync();
         var contracts = await db.Set<Contracts.MaintenanceContract>().AsNoTracking().Where(c => c.SiteId.StartsWith("site-b")).OrderBy(c => c.Id).Select(c => c.Number + "/" + c.ContactEmails).ToListAsync();
-        var complaints = await db.Set<Complaint>().AsNoTracking().Where(c => c.SiteId.StartsWith("site-b")).Select(c => c.Number + "/" + c.AnsweredAt + "/" + c.ResolvedAt).ToListAsync();
+        var complaints = await db.Set<Complaint>().AsNoTracking().Where(c => c.SiteId.StartsWith("site-b")).Select(c => c.Number + "/" + c.AnsweredAt + "/" + c.ResolvedAt + "/" + c.Cause + "/" + c.ServiceAtFault + "/" + c.ClassifiedBy).ToListAsync();
         var surveys = await db.Set<Survey>().AsNoTracking().CountAsync(s => s.SiteId.StartsWith("site-b"));
         var revisits = await db.Set<Revisit>().AsNoTracking().Where(r => r.SiteId.StartsWith("site-b")).Select(r => r.Id + "/" + r.DoneAt + "/" + r.Finding).ToListAsync();
-        var inspections = await db.Set<Inspections.InspectionJob>().AsNoTracking().Where(j => j.SiteId.StartsWith("site-b")).Select(j => j.Id + "/" + j.SiteId + "/" + j.TechnicianId + "/" + j.CompletedAt).ToListAsync();
+        var inspections = await db.Set<Inspections.InspectionJob>().AsNoTracking().Where(j => j.SiteId.StartsWith("site-b")).Select(j => j.Id + "/" + j.SiteId + "/" + j.TechnicianId + "/" + j.CompletedAt + "/" + j.SignerName + "/" + j.SignedAt).ToListAsync();
         var reports = await db.Set<ArchivedReport>().AsNoTracking().Where(a => a.SiteId.StartsWith("site-b")).Select(a => a.SiteId + "/" + a.GeneratedAt + "/" + a.EmailedTo).ToListAsync();
         var runs = await db.Set<ReportRun>().AsNoTracking().Where(r => r.TenantId == "other").Select(r => r.Id + "/" + r.StartedAt).ToListAsync();
         var devices = await db.Set<InventoryDevice>().AsNoTracking().Where(d => d.SiteId.StartsWith("site-b")).Select(d => d.DeviceId + "/" + d.WarrantyUntil).ToListAsync();
@@ -513,7 +518,8 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
         var technicians = await db.Set<Dispatch.Technician>().AsNoTracking().Where(t => t.TenantId == "other").Select(t => t.Id + "/" + t.Name + "/" + t.Skills + "/" + t.Active + "/" + t.HomeCentreId).ToListAsync();
         var shifts = await db.Set<Dispatch.DutyShift>().AsNoTracking().Where(s => s.TechnicianId == "zhou").OrderBy(s => s.Id).Select(s => s.Id + "/" + s.Kind).ToListAsync();
         var zones = await db.Set<Sites.CentreZone>().AsNoTracking().Where(z => z.CentreId == "centre-b").Select(z => z.Id + "/" + z.Zone).ToListAsync();
-        return JsonSerializer.Serialize(new { tickets, contracts, complaints, surveys, revisits, inspections, reports, runs, devices, config, parts, work, timers, keys, users, technicians, shifts, zones });
+        var routes = await db.Set<AfterSales.Cloud.Notifications.NotificationRoute>().AsNoTracking().Where(r => r.TenantId == "other").Select(r => r.Id + "/" + r.Recipient + "/" + r.Channel + "/" + r.Address).ToListAsync();
+        return JsonSerializer.Serialize(new { tickets, contracts, complaints, surveys, revisits, inspections, reports, runs, devices, config, parts, work, timers, keys, users, technicians, shifts, zones, routes });
     }
 
     private async Task<List<string>> QueuedMailAsync()
@@ -644,8 +650,21 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
     [GeneratedRegex(@"\{([a-zA-Z]+)(:[a-z]+)?\}")]
     private static partial Regex ConstraintPattern();
 
-    private sealed record Victim(long Ticket, long Inspection, string Complaint, long Revisit, long StuckTimer, long ApiKey, long Contract, long Shift, string State)
+    /// <summary>The victim's sheet worked, completed and signed by its customer, so its record is there to (not) download.</summary>
+    private async Task SignVictimInspectionAsync(long id)
     {
-        public static readonly Victim Placeholder = new(0, 0, "none", 0, 0, 0, 0, 0, string.Empty);
+        var desk = _host.App.Services.GetRequiredService<Inspections.InspectionService>();
+        var sheet = await desk.FindAsync("other", id, default) ?? throw new InvalidOperationException("the victim's sheet is missing");
+        foreach (var item in sheet.Items)
+        {
+            await desk.RecordAsync(id, item.Id, Inspections.ItemResult.Pass, null, default);
+        }
+
+        await desk.CompleteAsync(id, "SECRET remarks", default, new Inspections.InspectionSignOff("Victim Only signer", [0x89, 0x50, 0x4E, 0x47], "zhou"));
+    }
+
+    private sealed record Victim(long Ticket, long Inspection, string Complaint, long Revisit, long StuckTimer, long ApiKey, long Contract, long Shift, long Route, string State)
+    {
+        public static readonly Victim Placeholder = new(0, 0, "none", 0, 0, 0, 0, 0, 0, string.Empty);
     }
 }

@@ -1,5 +1,6 @@
 using AfterSales.Cloud.Auth;
 using AfterSales.Cloud.Inspections;
+using AfterSales.Cloud.Jobs.JobSheet;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -36,7 +37,8 @@ internal sealed class InspectionModel(InspectionService desk) : PageModel
         }
     }
 
-    public async Task<IActionResult> OnPostCompleteAsync(long id, string? remarks, CancellationToken cancellationToken)
+    /// <summary>Completes the sheet with the customer's signature in one step (docs/service-rules.md §3.1a).</summary>
+    public async Task<IActionResult> OnPostCompleteAsync(long id, string? remarks, string? signerName, string? png, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is not PageResult)
         {
@@ -45,15 +47,39 @@ internal sealed class InspectionModel(InspectionService desk) : PageModel
 
         try
         {
-            await desk.CompleteAsync(id, remarks, cancellationToken);
+            await desk.CompleteAsync(id, remarks, cancellationToken, SignOff(signerName, png));
             return Redirect($"/inspections/{id}");
         }
-        catch (InspectionException ex)
+        catch (Exception ex) when (ex is InspectionException or FormatException)
+        {
+            // Nothing was stored: the sheet stays open and the reason is shown.
+            Error = ex.Message;
+            return Page();
+        }
+    }
+
+    /// <summary>The signature for a sheet completed before the customer could sign; refused once signed.</summary>
+    public async Task<IActionResult> OnPostSignAsync(long id, string? signerName, string? png, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is not PageResult)
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            await desk.SignAsync(id, SignOff(signerName, png), cancellationToken);
+            return Redirect($"/inspections/{id}");
+        }
+        catch (Exception ex) when (ex is InspectionException or FormatException)
         {
             Error = ex.Message;
             return Page();
         }
     }
+
+    private InspectionSignOff SignOff(string? signerName, string? png) =>
+        new(signerName ?? string.Empty, SignatureImage.Decode(png), DeskUser.From(User).Name);
 
     private async Task<IActionResult> LoadAsync(long id, CancellationToken cancellationToken)
     {

@@ -60,6 +60,11 @@ internal sealed class CustomerPortalService(IDbContextFactory<CloudDb> dbs, Tick
             .Where(j => ids.Contains(j.SiteId) && j.CompletedAt == null && j.ScheduledFor >= today)
             .Select(j => new { j.SiteId, j.ScheduledFor, j.TechnicianId }).ToListAsync(cancellationToken);
 
+        var since = now - JobHistory;
+        var records = await db.InspectionJobs.AsNoTracking()
+            .Where(j => ids.Contains(j.SiteId) && j.CompletedAt != null && j.CompletedAt >= since)
+            .Select(j => new { j.Id, j.SiteId, CompletedAt = j.CompletedAt!.Value, j.SignerName, j.SignedAt }).ToListAsync(cancellationToken);
+
         var surveys = await db.Surveys.AsNoTracking().Where(s => ids.Contains(s.SiteId) && s.AnsweredAt == null)
             .Select(s => new { s.SiteId, s.SentAt, s.Token }).ToListAsync(cancellationToken);
         var complaintRows = await db.Complaints.AsNoTracking().Where(c => ids.Contains(c.SiteId)).ToListAsync(cancellationToken);
@@ -71,7 +76,8 @@ internal sealed class CustomerPortalService(IDbContextFactory<CloudDb> dbs, Tick
             [.. reports.OrderByDescending(r => r.Period).ThenBy(r => r.SiteId).Take(ReportsShown).Select(r => new PortalReport(r.SiteId, names[r.SiteId], r.Period))],
             [.. inspections.OrderBy(j => j.ScheduledFor).Select(j => new PortalInspection(names[j.SiteId], j.ScheduledFor, j.TechnicianId is { } t ? technicians.GetValueOrDefault(t, t) : null))],
             [.. surveys.OrderByDescending(s => s.SentAt).Select(s => new PortalSurvey(names[s.SiteId], s.SentAt, s.Token))],
-            [.. complaintRows.OrderByDescending(c => c.ReceivedAt).Take(ComplaintsShown)]);
+            [.. complaintRows.OrderByDescending(c => c.ReceivedAt).Take(ComplaintsShown)],
+            [.. records.OrderByDescending(r => r.CompletedAt).Select(r => new PortalInspectionRecord(r.Id, names[r.SiteId], r.CompletedAt, r.SignerName, r.SignedAt))]);
     }
 
     /// <summary>
@@ -108,9 +114,9 @@ internal sealed class CustomerPortalService(IDbContextFactory<CloudDb> dbs, Tick
             throw new PortalRefusedException(problems);
         }
 
-        // The desk classifies the cause and whether the service was at fault after looking into it;
-        // until then a customer's complaint counts as "other", not against the service.
-        return await complaints.RegisterAsync(user.TenantId, new ComplaintRequest(siteId!, summary!.Trim(), ComplaintCause.Other, ServiceAtFault: false, TicketId: ticketId), cancellationToken);
+        // The desk classifies the cause and whether the service was at fault after looking into it (§4.3c);
+        // until then a customer's complaint is unclassified, not against the service.
+        return await complaints.RegisterAsync(user.TenantId, new ComplaintRequest(siteId!, summary!.Trim(), ComplaintCause.Unclassified, ServiceAtFault: false, TicketId: ticketId), cancellationToken);
     }
 
     /// <summary>The length the complaint register keeps (<c>Feedback/FeedbackConfiguration.cs</c>).</summary>

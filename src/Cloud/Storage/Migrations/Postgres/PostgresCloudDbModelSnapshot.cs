@@ -330,6 +330,13 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                         .HasMaxLength(24)
                         .HasColumnType("character varying(24)");
 
+                    b.Property<DateTimeOffset?>("ClassifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClassifiedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateTimeOffset?>("EscalatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -385,6 +392,48 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                     b.HasIndex("SiteId");
 
                     b.ToTable("Complaints", (string)null);
+                });
+
+            modelBuilder.Entity("AfterSales.Cloud.Feedback.ComplaintClassification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("ComplaintId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("FromCause")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<bool>("FromServiceAtFault")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ToCause")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<bool>("ToServiceAtFault")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId");
+
+                    b.ToTable("ComplaintClassifications", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Feedback.Revisit", b =>
@@ -684,6 +733,20 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                     b.Property<DateOnly>("ScheduledFor")
                         .HasColumnType("date");
 
+                    b.Property<byte[]>("Signature")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("SignatureCollectedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("SignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SignerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("SiteId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -970,6 +1033,11 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<long?>("TicketId")
                         .HasColumnType("bigint");
 
@@ -989,6 +1057,8 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("Status", "RoutedAt");
+
+                    b.HasIndex("TenantId", "Id");
 
                     b.ToTable("Notifications", (string)null);
                 });
@@ -1082,9 +1152,14 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("Recipient");
+                    b.HasIndex("TenantId", "Recipient");
 
                     b.ToTable("NotificationRoutes", (string)null);
                 });
@@ -1895,6 +1970,15 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                     b.HasOne("AfterSales.Cloud.Sites.Site", null)
                         .WithMany()
                         .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AfterSales.Cloud.Feedback.ComplaintClassification", b =>
+                {
+                    b.HasOne("AfterSales.Cloud.Feedback.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

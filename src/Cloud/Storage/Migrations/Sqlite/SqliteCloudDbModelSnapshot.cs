@@ -313,6 +313,13 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                         .HasMaxLength(24)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ClassifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClassifiedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("EscalatedAt")
                         .HasColumnType("INTEGER");
 
@@ -368,6 +375,46 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                     b.HasIndex("SiteId");
 
                     b.ToTable("Complaints", (string)null);
+                });
+
+            modelBuilder.Entity("AfterSales.Cloud.Feedback.ComplaintClassification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ComplaintId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FromCause")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FromServiceAtFault")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ToCause")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ToServiceAtFault")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId");
+
+                    b.ToTable("ComplaintClassifications", (string)null);
                 });
 
             modelBuilder.Entity("AfterSales.Cloud.Feedback.Revisit", b =>
@@ -655,6 +702,20 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                     b.Property<DateOnly>("ScheduledFor")
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("Signature")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("SignatureCollectedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SignerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SiteId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -933,6 +994,11 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("TicketId")
                         .HasColumnType("INTEGER");
 
@@ -952,6 +1018,8 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("Status", "RoutedAt");
+
+                    b.HasIndex("TenantId", "Id");
 
                     b.ToTable("Notifications", (string)null);
                 });
@@ -1041,9 +1109,14 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("Recipient");
+                    b.HasIndex("TenantId", "Recipient");
 
                     b.ToTable("NotificationRoutes", (string)null);
                 });
@@ -1830,6 +1903,15 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                     b.HasOne("AfterSales.Cloud.Sites.Site", null)
                         .WithMany()
                         .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AfterSales.Cloud.Feedback.ComplaintClassification", b =>
+                {
+                    b.HasOne("AfterSales.Cloud.Feedback.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,3 +1,4 @@
+using AfterSales.Cloud.Auth;
 using AfterSales.Cloud.Notifications;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -24,10 +25,11 @@ internal sealed class DeskNotificationsModel(NotificationRouteStore store) : Pag
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var recent = await store.RecentAsync(null, 200, ct);
+        var tenant = DeskUser.From(User).TenantId;
+        var recent = await store.RecentAsync(tenant, null, 200, ct);
         Failed = [.. recent.Where(n => n.Status == NotificationStatus.Failed)];
         Recent = recent;
-        Routes = await store.RoutesAsync(null, ct);
+        Routes = await store.RoutesAsync(tenant, null, ct);
     }
 
     public async Task<IActionResult> OnPostAddAsync(string recipient, string? kind, NotificationChannel channel, string address, string? secret, CancellationToken ct)
@@ -35,7 +37,7 @@ internal sealed class DeskNotificationsModel(NotificationRouteStore store) : Pag
         try
         {
             NoticeKind? parsed = Enum.TryParse<NoticeKind>(kind, out var k) ? k : null;
-            await store.AddAsync(recipient, parsed, channel, address, secret, ct);
+            await store.AddAsync(DeskUser.From(User).TenantId, recipient, parsed, channel, address, secret, ct);
             Done = $"{recipient} now gets {(parsed?.ToString() ?? "every kind of message")} by {channel}.";
         }
         catch (ArgumentException ex)
@@ -48,7 +50,7 @@ internal sealed class DeskNotificationsModel(NotificationRouteStore store) : Pag
 
     public async Task<IActionResult> OnPostRemoveAsync(long id, CancellationToken ct)
     {
-        await store.RemoveAsync(id, ct);
-        return RedirectToPage();
+        // Another company's route is not there for this user: 404, as for one that does not exist.
+        return await store.RemoveAsync(DeskUser.From(User).TenantId, id, ct) ? RedirectToPage() : NotFound();
     }
 }

@@ -1,0 +1,38 @@
+using AfterSales.Cloud.Auth;
+using AfterSales.Cloud.Dispatch;
+using AfterSales.Cloud.Notifications;
+using AfterSales.Cloud.Sites;
+using AfterSales.Cloud.Storage;
+
+namespace AfterSales.Cloud.Tickets;
+
+/// <summary>
+/// Tells the notifications which service company a message belongs to: its ticket's site's, else the customer's
+/// site's or the technician's (docs/security.md, "Tenants"). Tickets carry no company of their own; their site does.
+/// Reads through the caller's unit of work first, so a ticket or site added in the same change counts.
+/// </summary>
+internal sealed class NotificationTenantStore : INotificationTenantStore
+{
+    public string TenantOf(CloudDb db, string recipient, long? ticketId)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(recipient);
+        var siteId = ticketId is { } id
+            ? db.Tickets.Local.FirstOrDefault(t => t.Id == id)?.SiteId ?? db.Tickets.Where(t => t.Id == id).Select(t => t.SiteId).FirstOrDefault()
+            : null;
+        siteId ??= Recipients.CustomerSiteId(recipient);
+        if (siteId is not null
+            && (db.Sites.Local.FirstOrDefault(s => s.Id == siteId)?.TenantId ?? db.Sites.Where(s => s.Id == siteId).Select(s => s.TenantId).FirstOrDefault()) is { } siteTenant)
+        {
+            return siteTenant;
+        }
+
+        if (Recipients.TechnicianId(recipient) is { } technicianId
+            && (db.Technicians.Local.FirstOrDefault(t => t.Id == technicianId)?.TenantId ?? db.Technicians.Where(t => t.Id == technicianId).Select(t => t.TenantId).FirstOrDefault()) is { } technicianTenant)
+        {
+            return technicianTenant;
+        }
+
+        return Tenants.Default;
+    }
+}
