@@ -53,7 +53,7 @@ public sealed partial class AccessTests : IAsyncLifetime
         (Rx("^/jobs/findings$"), ["technician"]), // revisit findings about the technician's own jobs
         (Rx("^/jobs(/{id})?$"), ["technician"]),
         (Rx("^/tickets$"), ["admin", "dispatcher", "customer"]),
-        (Rx("^/portal(/(report|complaint|jobs/{id}/jobsheet\\.pdf))?$"), ["customer"]), // the customer portal (docs/people.md)
+        (Rx("^/portal(/(report|complaint|jobs/{id}/jobsheet\\.pdf|inspections/{id}/sheet\\.pdf))?$"), ["customer"]), // the customer portal (docs/people.md)
         (Rx("^/survey/{token}$"), null),
         (Rx("^/n/{token}$"), null), // the link in a job notice: records "opened", leads to a page that checks access (docs/security.md)
         (Rx("^/api/v1/push/(key|subscribe)$"), ["technician"]),
@@ -62,7 +62,7 @@ public sealed partial class AccessTests : IAsyncLifetime
         (Rx("^/reports/{siteId}/{month}$"), ["admin", "dispatcher", "customer"]),
         (Rx("^/api/v1/parts/"), Field),
         (Rx("^/api/v1/(contracts|sites|inspections|complaints|surveys|revisits|reports|kpis)(/|$)"), Staff),
-        (Rx("^/inspections(/{id})?$"), Field),
+        (Rx("^/inspections(/{id}(/sheet\\.pdf)?)?$"), Field),
         (Rx("^/(reports|kpis)$"), Staff),
     ];
 
