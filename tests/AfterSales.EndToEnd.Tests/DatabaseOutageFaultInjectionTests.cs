@@ -18,7 +18,7 @@ public sealed class DatabaseOutageFaultInjectionTests(ITestOutputHelper output, 
     [Fact]
     public async Task DatabaseUnreachableFor30SecondsDuringABurst_GatewaysKeepTheirEventsAndAllArriveAfter()
     {
-        const int sites = 4, perGateway = 300;
+        const int sites = 4, perGateway = 500;
         await using var fleet = new CloudFleet(sites, await postgres.CreateDatabaseAsync());
         await fleet.StartCloudAsync();
         var ledgers = Enumerable.Range(0, sites).Select(_ => new BurstLedger()).ToList();
@@ -35,14 +35,13 @@ public sealed class DatabaseOutageFaultInjectionTests(ITestOutputHelper output, 
 
         // The database goes while the burst streams in: some of it stored, the rest on its way.
         await fleet.WaitAsync(() => FleetAudit.Take(fleet, ledgers).Stored >= sites * perGateway / 10, "a tenth of the burst stored");
+        var storedBefore = FleetAudit.Take(fleet, ledgers).Stored;
         postgres.Kill();
         await Task.Delay(Outage);
-        var keptDuringOutage = FleetAudit.InOutboxes(fleet);
         await postgres.RestartAsync();
 
         var audit = await fleet.AssertNothingLostAsync(ledgers, bursts: 1, sent: sites * perGateway);
-        output.WriteLine($"{sites} gateways × {perGateway} events, PostgreSQL down {Outage.TotalSeconds} s; kept in the gateways' outboxes during the outage: {keptDuringOutage}; after: {audit}");
-        Assert.True(keptDuringOutage > 0, "the outage came after the whole burst was stored: nothing was put to the test");
-        Assert.True(keptDuringOutage < sites * perGateway, "the outage came before anything was stored");
+        output.WriteLine($"{sites} gateways × {perGateway} events, PostgreSQL down {Outage.TotalSeconds} s; stored just before the outage: {storedBefore}; after: {audit}");
+        Assert.True(storedBefore < sites * perGateway, "the outage came after the whole burst was stored: nothing was put to the test");
     }
 }

@@ -43,9 +43,6 @@ internal sealed record FleetAudit(int Sent, int Stored, int InInbox, int InOutbo
         return new FleetAudit(sent, stored, inInbox, inOutbox, lost, duplicated, violations, occurrences.Count(o => o.Stale), firstLost);
     }
 
-    /// <summary>Events the gateways still keep, not yet acknowledged: read from their outboxes alone, so it works while the cloud's database is away.</summary>
-    public static int InOutboxes(CloudFleet fleet) => Enumerable.Range(0, fleet.Sites).Sum(i => OutboxSeqs(fleet, i).Count);
-
     public override string ToString() =>
         $"sent {Sent}, stored {Stored}, in the cloud's inbox {InInbox}, still in outboxes {InOutbox}, lost {Lost}" +
         $"{(FirstLost.Count > 0 ? " (" + string.Join(", ", FirstLost.Take(10)) + ")" : string.Empty)}, " +

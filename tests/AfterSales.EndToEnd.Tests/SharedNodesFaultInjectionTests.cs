@@ -18,7 +18,7 @@ public sealed class SharedNodesFaultInjectionTests(ITestOutputHelper output, Pos
     public async Task NodesSigkilledAndBrokerRestartedDuringABurst_NothingLostNothingDuplicatedOrderKept()
     {
         var full = Environment.GetEnvironmentVariable("AFTERSALES_FAULT_FULL") == "1";
-        var (sites, events, rounds) = full ? (10, 20_000, 12) : (4, 1_600, 4);
+        var (sites, events, rounds) = full ? (10, 20_000, 12) : (4, 1_200, 3);
         var seed = Environment.TickCount;
         var random = new Random(seed);
         output.WriteLine($"2 nodes, {sites} gateways, {events} events, {rounds} rounds (a node SIGKILLed each, the broker restarted in two), random seed {seed}");

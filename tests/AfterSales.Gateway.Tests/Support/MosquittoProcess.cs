@@ -45,11 +45,16 @@ internal sealed class MosquittoProcess : IDisposable
         return broker;
     }
 
-    public static async Task CreatePasswordFileAsync(string path, string user, string password)
+    /// <summary>Mosquitto's password file for these users, written by its own <c>mosquitto_passwd</c>.</summary>
+    public static async Task CreatePasswordFileAsync(string path, params (string User, string Password)[] users)
     {
-        using var tool = Process.Start(new ProcessStartInfo("mosquitto_passwd", ["-b", "-c", path, user, password]) { RedirectStandardError = true })!;
-        await tool.WaitForExitAsync();
-        Assert.True(tool.ExitCode == 0, "mosquitto_passwd failed: " + await tool.StandardError.ReadToEndAsync());
+        foreach (var (user, password) in users)
+        {
+            string[] args = File.Exists(path) ? ["-b", path, user, password] : ["-b", "-c", path, user, password];
+            using var tool = Process.Start(new ProcessStartInfo("mosquitto_passwd", args) { RedirectStandardError = true })!;
+            await tool.WaitForExitAsync();
+            Assert.True(tool.ExitCode == 0, "mosquitto_passwd failed: " + await tool.StandardError.ReadToEndAsync());
+        }
     }
 
     public void Dispose()

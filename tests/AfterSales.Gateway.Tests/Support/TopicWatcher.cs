@@ -22,14 +22,20 @@ internal sealed class TopicWatcher : IAsyncDisposable
         };
     }
 
-    public static async Task<TopicWatcher> StartAsync(int port, string topicFilter)
+    /// <param name="login">The cloud's user on a broker that refuses anonymous clients.</param>
+    public static async Task<TopicWatcher> StartAsync(int port, string topicFilter, (string User, string Password)? login = null)
     {
         var watcher = new TopicWatcher();
-        var options = new MqttClientOptionsBuilder()
+        var builder = new MqttClientOptionsBuilder()
             .WithTcpServer("127.0.0.1", port)
             .WithClientId("cloud-test-" + Guid.NewGuid().ToString("N")[..8])
-            .WithProtocolVersion(MqttProtocolVersion.V500)
-            .Build();
+            .WithProtocolVersion(MqttProtocolVersion.V500);
+        if (login is var (user, password))
+        {
+            builder.WithCredentials(user, password);
+        }
+
+        var options = builder.Build();
         await watcher._client.ConnectAsync(options);
         await watcher._client.SubscribeAsync(topicFilter, MqttQualityOfServiceLevel.AtLeastOnce);
         return watcher;

@@ -16,6 +16,7 @@ namespace AfterSales.Gateway.Tests.Uplink;
 /// </summary>
 public sealed class NoSubscriberTests : IDisposable
 {
+    private static readonly (string User, string Password) Gateway = ("gw-001", "gw-001-Pass!"), Cloud = ("aftersales-cloud", "cloud-Pass!");
     private readonly TempDirectory _dir = new();
 
     public void Dispose() => _dir.Dispose();
@@ -23,8 +24,25 @@ public sealed class NoSubscriberTests : IDisposable
     [Fact]
     public async Task Uplink_MosquittoWithNoSubscriber_KeepsTheEventAndDeliversItOnceTheCloudSubscribes()
     {
-        using var broker = await MosquittoProcess.StartAsync(_dir, "allow_anonymous true");
-        var config = TestConfig.Gateway() with { StateDirectory = _dir.Path, Broker = new BrokerConfig { Host = "127.0.0.1", Port = broker.Port } };
+        // As production runs it (docs/security.md, "Mosquitto"): no anonymous clients, each gateway confined to its own site.
+        var site = TestConfig.Gateway().SiteId;
+        await MosquittoProcess.CreatePasswordFileAsync(_dir.File("passwd"), (Gateway.User, Gateway.Password), (Cloud.User, Cloud.Password));
+        await File.WriteAllTextAsync(_dir.File("acl"), $"""
+            user {Cloud.User}
+            topic read {MqttTopics.Root}/#
+            user {Gateway.User}
+            topic write {MqttTopics.Events(site)}
+            topic write {MqttTopics.Status(site)}
+            topic write {MqttTopics.Heartbeat(site)}
+            topic read {MqttTopics.Config(site)}
+
+            """);
+        using var broker = await MosquittoProcess.StartAsync(_dir, $"allow_anonymous false\npassword_file {_dir.File("passwd")}\nacl_file {_dir.File("acl")}");
+        var config = TestConfig.Gateway() with
+        {
+            StateDirectory = _dir.Path,
+            Broker = new BrokerConfig { Host = "127.0.0.1", Port = broker.Port, Username = Gateway.User, Password = Gateway.Password },
+        };
         using var outbox = new SqliteOutbox(_dir.Path, new OutboxBudget(1024 * 1024));
         outbox.Enqueue(OutboxEvents.Fault(1));
         var log = new ListLogger<MqttUplink>();
@@ -45,7 +63,7 @@ public sealed class NoSubscriberTests : IDisposable
             Assert.True(await UntilAsync(() => log.Lines.Count(l => l.Contains("no matching subscribers", StringComparison.Ordinal)) >= 2), log.All);
             Assert.Equal(1, outbox.Count);
 
-            await using var cloud = await TopicWatcher.StartAsync(broker.Port, MqttTopics.Events(config.SiteId));
+            await using var cloud = await TopicWatcher.StartAsync(broker.Port, MqttTopics.Events(config.SiteId), Cloud);
             var delivered = await cloud.NextAsync(_ => true);
 
             Assert.Equal(MqttTopics.Events(config.SiteId), delivered.Topic);

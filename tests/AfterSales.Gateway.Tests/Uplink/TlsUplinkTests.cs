@@ -103,7 +103,7 @@ public sealed class TlsUplinkTests : IDisposable
     private async Task<MosquittoProcess> StartBrokerAsync()
     {
         var passwords = _dir.File("passwd");
-        await MosquittoProcess.CreatePasswordFileAsync(passwords, "gw-001", Password);
+        await MosquittoProcess.CreatePasswordFileAsync(passwords, ("gw-001", Password));
         return await MosquittoProcess.StartAsync(_dir, $"""
             cafile {_certs.CaFile}
             certfile {_certs.ServerCertificateFile}
