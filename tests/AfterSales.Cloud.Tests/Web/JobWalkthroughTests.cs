@@ -68,7 +68,7 @@ public sealed class JobWalkthroughTests : IAsyncLifetime
         });
         phone.SetDefaultTimeout(BrowserDeadline.Milliseconds);
         var tech = await phone.NewPageAsync();
-        await SignInAsync(tech, "li");
+        await BrowserSteps.SignInAsync(tech, "li");
         Assert.EndsWith("/jobs", tech.Url, StringComparison.Ordinal);
         await Expect(tech.Locator($"[data-ticket='{ticketId}']")).ToContainTextAsync("Jewellery store");
         await ShotAsync(tech, "tech-jobs-phone");
@@ -110,7 +110,7 @@ public sealed class JobWalkthroughTests : IAsyncLifetime
         });
         desk.SetDefaultTimeout(BrowserDeadline.Milliseconds);
         var dispatcher = await desk.NewPageAsync();
-        await SignInAsync(dispatcher, "dispatch");
+        await BrowserSteps.SignInAsync(dispatcher, "dispatch");
         Assert.EndsWith("/desk", dispatcher.Url, StringComparison.Ordinal);
         await Expect(dispatcher.Locator($"tr[data-ticket='{ticketId}']")).ToContainTextAsync("on site");
         await Expect(dispatcher.Locator("tr.sla-breached")).ToContainTextAsync("recorder.not_recording");
@@ -128,7 +128,7 @@ public sealed class JobWalkthroughTests : IAsyncLifetime
 
         await tech.GetByRole(AriaRole.Button, new() { Name = "Work done — resolve" }).ClickAsync();
         await tech.FillAsync("#signer", "Mr Chen");
-        await DrawSignatureAsync(tech);
+        await BrowserSteps.DrawSignatureAsync(tech);
         await ShotAsync(tech, "tech-job-signature-phone");
         await tech.GetByRole(AriaRole.Button, new() { Name = "Sign", Exact = true }).ClickAsync();
         await Expect(tech.Locator("body")).ToContainTextAsync("Signed by Mr Chen");
@@ -150,30 +150,6 @@ public sealed class JobWalkthroughTests : IAsyncLifetime
         await ShotAsync(dispatcher, "desk-ticket-desktop");
         await dispatcher.SetViewportSizeAsync(Phone.Width, Phone.Height);
         await ShotAsync(dispatcher, "desk-ticket-phone");
-    }
-
-    private static async Task SignInAsync(IPage page, string user)
-    {
-        await page.GotoAsync("/signin");
-        await page.FillAsync("#user", user);
-        await page.FillAsync("#password", DeskHost.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
-    }
-
-    private static async Task DrawSignatureAsync(IPage page)
-    {
-        var box = await page.Locator("canvas.pad").BoundingBoxAsync() ?? throw new InvalidOperationException("no signature pad");
-        await page.Mouse.MoveAsync(box.X + 30, box.Y + (box.Height * 0.7f));
-        await page.Mouse.DownAsync();
-        for (var i = 1; i <= 40; i++)
-        {
-            var x = box.X + 30 + (i * (box.Width - 60) / 40);
-            var y = box.Y + (box.Height * 0.5f) + (float)(Math.Sin(i / 3.0) * box.Height * 0.25);
-            await page.Mouse.MoveAsync(x, y);
-        }
-
-        await page.Mouse.UpAsync();
     }
 
     private async Task PublishFaultAsync(string gateway, string site, string device, DeviceKind kind, string fault, FaultSeverity severity, TimeSpan? ago = null)

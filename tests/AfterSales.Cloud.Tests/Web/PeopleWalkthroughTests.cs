@@ -67,7 +67,7 @@ public sealed class PeopleWalkthroughTests : IAsyncLifetime
     {
         var desk = await ContextAsync(Desktop, mobile: false);
         var dispatcher = await desk.NewPageAsync();
-        await SignInAsync(dispatcher, "dispatch");
+        await BrowserSteps.SignInAsync(dispatcher, "dispatch");
         await dispatcher.GotoAsync("/desk/notifications");
         await AddRouteAsync(dispatcher, "technician:li", "WeCom", _sink.Url("/cgi-bin/webhook/send?key=li"));
         await AddRouteAsync(dispatcher, "dispatcher", "WeCom", _sink.Url("/broken"));
@@ -85,7 +85,7 @@ public sealed class PeopleWalkthroughTests : IAsyncLifetime
 
         var phone = await ContextAsync(Phone, mobile: true);
         var tech = await phone.NewPageAsync();
-        await SignInAsync(tech, "li");
+        await BrowserSteps.SignInAsync(tech, "li");
         await tech.GotoAsync(link.AbsolutePath);
         await tech.WaitForURLAsync(url => url.Contains("/jobs/", StringComparison.Ordinal));
         var ticketId = long.Parse(tech.Url.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
@@ -111,7 +111,7 @@ public sealed class PeopleWalkthroughTests : IAsyncLifetime
 
         await tech.GetByRole(AriaRole.Button, new() { Name = "Work done — resolve" }).ClickAsync();
         await tech.FillAsync("#signer", "Mr Chen");
-        await DrawSignatureAsync(tech);
+        await BrowserSteps.DrawSignatureAsync(tech);
         await tech.GetByRole(AriaRole.Button, new() { Name = "Sign", Exact = true }).ClickAsync();
         await Expect(tech.Locator("body")).ToContainTextAsync("Signed by Mr Chen");
 
@@ -132,7 +132,7 @@ public sealed class PeopleWalkthroughTests : IAsyncLifetime
         await Expect(tech.Locator(".chip.st-closed").First).ToBeVisibleAsync();
         var customerPhone = await ContextAsync(Phone, mobile: true);
         var customer = await customerPhone.NewPageAsync();
-        await SignInAsync(customer, "jinli");
+        await BrowserSteps.SignInAsync(customer, "jinli");
         await customer.WaitForURLAsync(url => url.EndsWith("/portal", StringComparison.Ordinal));
         await Expect(customer.Locator("section.portal-done")).ToContainTextAsync("Jewellery store");
         await ShotAsync(customer, "portal-phone");
@@ -150,7 +150,7 @@ public sealed class PeopleWalkthroughTests : IAsyncLifetime
     {
         var desk = await ContextAsync(Desktop, mobile: false);
         var dispatcher = await desk.NewPageAsync();
-        await SignInAsync(dispatcher, "dispatch");
+        await BrowserSteps.SignInAsync(dispatcher, "dispatch");
         await dispatcher.GotoAsync("/desk/notifications");
         await AddRouteAsync(dispatcher, "technician:li", "WeCom", _sink.Url("/cgi-bin/webhook/send?key=li"));
 
@@ -216,28 +216,6 @@ public sealed class PeopleWalkthroughTests : IAsyncLifetime
         }
 
         throw new TimeoutException("the sink received nothing within 60 s");
-    }
-
-    private static async Task SignInAsync(IPage page, string user)
-    {
-        await page.GotoAsync("/signin");
-        await page.FillAsync("#user", user);
-        await page.FillAsync("#password", DeskHost.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
-    }
-
-    private static async Task DrawSignatureAsync(IPage page)
-    {
-        var box = await page.Locator("canvas.pad").BoundingBoxAsync() ?? throw new InvalidOperationException("no signature pad");
-        await page.Mouse.MoveAsync(box.X + 30, box.Y + (box.Height * 0.7f));
-        await page.Mouse.DownAsync();
-        for (var i = 1; i <= 30; i++)
-        {
-            await page.Mouse.MoveAsync(box.X + 30 + (i * (box.Width - 60) / 30), box.Y + (box.Height * 0.5f) + (float)(Math.Sin(i / 3.0) * box.Height * 0.25));
-        }
-
-        await page.Mouse.UpAsync();
     }
 
     private async Task PublishFaultAsync(string gateway, string site, string device, DeviceKind kind, string fault, FaultSeverity severity)

@@ -93,11 +93,7 @@ public sealed class PhonePagesTests : IAsyncLifetime
         }
 
         var page = await PhoneAsync();
-        await page.GotoAsync($"{Base}/signin");
-        await page.FillAsync("#user", "li");
-        await page.FillAsync("#password", TechnicianPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
+        await BrowserSteps.SignInAsync(page, "li", TechnicianPassword, $"{Base}/signin");
         await page.GotoAsync($"{Base}/inspections");
         await page.ClickAsync("text=site-a");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("site-a");
@@ -119,7 +115,7 @@ public sealed class PhonePagesTests : IAsyncLifetime
         // The customer signs as the visit ends (docs/service-rules.md §3.1a): no signature, no completion.
         await page.FillAsync("#signer", "Wang Fang");
         await page.FillAsync("#remarks", "All in order except the corroded joint; ticket opened.");
-        await DrawSignatureAsync(page);
+        await BrowserSteps.DrawSignatureAsync(page);
         await page.Locator("form.inspection-signoff").ScrollIntoViewIfNeededAsync();
         await ShotAsync(page, "inspection-signoff-phone", fullPage: false);
         await page.ClickAsync("text=Complete inspection");
@@ -150,7 +146,7 @@ public sealed class PhonePagesTests : IAsyncLifetime
 
         // The customer finds the signed record on the portal and downloads it; it is not theirs to sign again.
         var customer = await PhoneAsync();
-        await SignInAsync(customer, "jinjiang", CustomerPassword);
+        await BrowserSteps.SignInAsync(customer, "jinjiang", CustomerPassword, $"{Base}/signin");
         await customer.GotoAsync($"{Base}/portal");
         var record = customer.Locator($"[data-inspection='{inspectionId}']");
         await Assertions.Expect(record).ToContainTextAsync("signed by Wang Fang");
@@ -167,28 +163,6 @@ public sealed class PhonePagesTests : IAsyncLifetime
     {
         await using var db = await _app.Services.GetRequiredService<IDbContextFactory<CloudDb>>().CreateDbContextAsync();
         return await db.Set<InspectionJob>().Select(j => j.Id).SingleAsync();
-    }
-
-    private async Task SignInAsync(IPage page, string user, string password)
-    {
-        await page.GotoAsync($"{Base}/signin");
-        await page.FillAsync("#user", user);
-        await page.FillAsync("#password", password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
-    }
-
-    private static async Task DrawSignatureAsync(IPage page)
-    {
-        var box = await page.Locator("canvas.pad").BoundingBoxAsync() ?? throw new InvalidOperationException("no signature pad");
-        await page.Mouse.MoveAsync(box.X + 30, box.Y + (box.Height * 0.7f));
-        await page.Mouse.DownAsync();
-        for (var i = 1; i <= 30; i++)
-        {
-            await page.Mouse.MoveAsync(box.X + 30 + (i * (box.Width - 60) / 30), box.Y + (box.Height * 0.5f) + (float)(Math.Sin(i / 3.0) * box.Height * 0.25));
-        }
-
-        await page.Mouse.UpAsync();
     }
 
     private static async Task ShotAsync(IPage page, string name, bool fullPage = true) =>
