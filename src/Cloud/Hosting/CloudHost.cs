@@ -102,7 +102,7 @@ internal static class CloudHost
 
         // Start order matters: schema first, then the broker, then the subscriber and the watchdog.
         services.AddHostedService<DatabaseInitializer>();
-        services.AddIngest(builder.Configuration);
+        services.AddIngest(builder.Configuration, database);
         if (builder.Configuration.GetValue(BrokerOptions.Section + ":" + nameof(BrokerOptions.Embedded), true))
         {
             services.AddSingleton<EmbeddedBrokerServer>();

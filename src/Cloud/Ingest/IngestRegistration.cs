@@ -11,13 +11,13 @@ internal static class IngestRegistration
     /// Call after the database initializer: the inbox file is migrated after the cloud's database, and
     /// the worker's first pass reads the migrated schema.
     /// </summary>
-    public static IServiceCollection AddIngest(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="database">The database settings the host read once (where the inbox lives, whether writers take turns).</param>
+    public static IServiceCollection AddIngest(this IServiceCollection services, IConfiguration configuration, DatabaseOptions database)
     {
         services.Configure<InboxOptions>(configuration.GetSection(InboxOptions.Section));
         services.AddSingleton<IngestCounters>();
         services.AddSingleton<RejectionStore>();
         services.AddSingleton<IngestPipeline>();
-        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddSingleton(sp => new InboxStore(sp.GetRequiredService<IDbContextFactory<CloudDb>>(), database, sp.GetRequiredService<ILogger<InboxStore>>()));
         services.AddHostedService<InboxPreparationService>();
         services.AddSingleton<IInboxDepth>(sp => sp.GetRequiredService<InboxStore>());
