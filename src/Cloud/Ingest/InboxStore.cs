@@ -98,6 +98,25 @@ internal sealed partial class InboxStore : IInboxDepth
         return await db.IngestInbox.AsNoTracking().OrderBy(e => e.Id).Take(limit).ToListAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Each named gateway's rows below the given seq, wherever they are in the inbox (<see cref="SeqGapRules.Gaps"/>).
+    /// Only asked when a gateway waits for a predecessor, so the inbox has no index for it: the scan is as long
+    /// as the backlog, and adding to the index would cost every commit.
+    /// </summary>
+    public async Task<IReadOnlyList<InboxEvent>> BelowSeqAsync(IReadOnlyDictionary<string, long> below, CancellationToken cancellationToken)
+    {
+        if (below.Count == 0)
+        {
+            return [];
+        }
+
+        var gateways = below.Keys.ToList();
+        var highest = below.Values.Max();
+        await using var db = OpenDb();
+        var rows = await db.IngestInbox.AsNoTracking().Where(e => gateways.Contains(e.GatewayId) && e.Seq < highest).ToListAsync(cancellationToken);
+        return [.. rows.Where(e => e.Seq < below[e.GatewayId])];
+    }
+
     /// <summary>Which of these rows are still in the inbox.</summary>
     public async Task<HashSet<long>> StillWaitingAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
     {

@@ -112,8 +112,12 @@ internal sealed partial class InboxWorker(
         }
     }
 
-    /// <summary>Each site's rows that may be applied now; a gateway's events behind a missing seq wait (<see cref="SeqGapRules"/>).</summary>
-    private async Task<List<IReadOnlyList<InboxEvent>>> WithoutGapsAsync(List<IReadOnlyList<InboxEvent>> sites, CancellationToken cancellationToken)
+    /// <summary>
+    /// Each site's rows that may be applied now, in order; a gateway's events behind a missing seq wait
+    /// (<see cref="SeqGapRules"/>). A missing predecessor that is already in the inbox, beyond the rows this
+    /// pass read, is fetched and applied first (the sites are claimed, so their rows are this node's to work).
+    /// </summary>
+    private async Task<IReadOnlyList<IReadOnlyList<InboxEvent>>> WithoutGapsAsync(List<IReadOnlyList<InboxEvent>> sites, CancellationToken cancellationToken)
     {
         var hold = options.Value.SeqGapHold(broker.Value.SharedSubscription);
         if (hold <= TimeSpan.Zero || sites.Count == 0)
@@ -121,9 +125,16 @@ internal sealed partial class InboxWorker(
             return sites;
         }
 
-        var applied = await appliedSeqs.HighestAsync([.. sites.SelectMany(site => site.Select(r => r.GatewayId)).Distinct(StringComparer.Ordinal)], cancellationToken);
+        var rows = sites.SelectMany(site => site).ToList();
+        var applied = await appliedSeqs.HighestAsync([.. rows.Select(r => r.GatewayId).Distinct(StringComparer.Ordinal)], cancellationToken);
+        var read = rows.Select(r => r.Id).ToHashSet();
+        var claimed = rows.Select(r => r.SiteId).ToHashSet(StringComparer.Ordinal);
+        var predecessors = (await store.BelowSeqAsync(SeqGapRules.Gaps(rows, applied), cancellationToken))
+            .Where(r => !read.Contains(r.Id) && claimed.Contains(r.SiteId))
+            .ToList();
+        var ordered = predecessors.Count == 0 ? sites : InboxOrderRules.BySite([.. rows, .. predecessors]);
         var now = time.GetUtcNow();
-        return [.. sites.Select(site => SeqGapRules.Ready(site, applied, now, hold)).Where(site => site.Count > 0)];
+        return [.. ordered.Select(site => SeqGapRules.Ready(site, applied, now, hold)).Where(site => site.Count > 0)];
     }
 
     /// <summary>
@@ -131,7 +142,7 @@ internal sealed partial class InboxWorker(
     /// events. A transaction that fails is applied again site by site; a site with an event that cannot
     /// be applied stops there for this pass (its later rows, in later transactions too, wait).
     /// </summary>
-    private async Task<IReadOnlyList<long>> ApplyAsync(List<IReadOnlyList<InboxEvent>> sites, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<long>> ApplyAsync(IReadOnlyList<IReadOnlyList<InboxEvent>> sites, CancellationToken cancellationToken)
     {
         var blocked = new HashSet<string>(StringComparer.Ordinal);
         var applied = new List<long>();

@@ -45,4 +45,33 @@ internal static class SeqGapRules
 
         return ready;
     }
+
+    /// <summary>
+    /// The gateways among these rows that wait for a predecessor the rows do not hold, each with the highest
+    /// seq it has here: its missing predecessors, if committed, are that gateway's inbox rows below that seq.
+    /// The worker reads only the oldest rows, and a predecessor that a restarting node committed late sits
+    /// further on; unless it is fetched, the hold runs out behind a backlog and the later event overtakes it.
+    /// </summary>
+    public static IReadOnlyDictionary<string, long> Gaps(IEnumerable<InboxEvent> rows, IReadOnlyDictionary<string, long> appliedUpTo)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(appliedUpTo);
+        var gaps = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var gateway in rows.Where(r => appliedUpTo.ContainsKey(r.GatewayId)).GroupBy(r => r.GatewayId, StringComparer.Ordinal))
+        {
+            var highest = appliedUpTo[gateway.Key];
+            foreach (var row in gateway.OrderBy(r => r.Seq))
+            {
+                if (row.Seq > highest && (row.PrevSeq ?? row.Seq - 1) > highest)
+                {
+                    gaps[gateway.Key] = gateway.Max(r => r.Seq);
+                    break;
+                }
+
+                highest = Math.Max(highest, row.Seq);
+            }
+        }
+
+        return gaps;
+    }
 }

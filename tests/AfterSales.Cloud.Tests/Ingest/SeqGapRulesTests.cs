@@ -76,6 +76,29 @@ public sealed class SeqGapRulesTests
         Assert.Equal([1L, 2L], SeqGapRules.Ready(site, Applied(("g1", 10)), Now, TimeSpan.Zero).Select(r => r.Id));
     }
 
+    [Fact]
+    public void Gaps_GatewayWaitingForASeqTheRowsDoNotHold_NamedWithItsHighestSeqHere()
+    {
+        // g1 waits for 11 (not among the rows); g2's 3 follows its applied 2; g3's 7 follows 5, which the rows hold.
+        var rows = new[]
+        {
+            Row(1, "g1", 12, ageSeconds: 0, prevSeq: 11), Row(2, "g1", 14, ageSeconds: 0, prevSeq: 12), Row(3, "g2", 3, ageSeconds: 0, prevSeq: 2),
+            Row(4, "g3", 7, ageSeconds: 0, prevSeq: 5), Row(5, "g3", 5, ageSeconds: 0, prevSeq: 4), Row(6, "new", 40, ageSeconds: 0, prevSeq: 39),
+        };
+
+        var gaps = SeqGapRules.Gaps(rows, Applied(("g1", 10), ("g2", 2), ("g3", 4)));
+
+        Assert.Equal(new Dictionary<string, long> { ["g1"] = 14 }, gaps);
+    }
+
+    [Fact]
+    public void Gaps_HoleBetweenTwoHeldRows_NamedToo()
+    {
+        var rows = new[] { Row(1, "g1", 11, ageSeconds: 0, prevSeq: 10), Row(2, "g1", 13, ageSeconds: 0, prevSeq: 12) };
+
+        Assert.Equal(new Dictionary<string, long> { ["g1"] = 13 }, SeqGapRules.Gaps(rows, Applied(("g1", 10))));
+    }
+
     private static Dictionary<string, long> Applied(params (string Gateway, long Seq)[] marks) =>
         marks.ToDictionary(m => m.Gateway, m => m.Seq, StringComparer.Ordinal);
 
