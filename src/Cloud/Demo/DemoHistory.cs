@@ -87,7 +87,7 @@ internal sealed class DemoHistory(IServiceProvider services)
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        var planner = new InspectionPlanService(dbs, services.GetRequiredService<IOptions<InspectionOptions>>(), services.GetRequiredService<IOptions<LifecycleOptions>>(), services.GetRequiredService<TenantCalendars>(), clock, NullLogger<InspectionPlanService>.Instance);
+        var planner = new InspectionPlanService(dbs, services.GetRequiredService<IOptions<InspectionOptions>>(), services.GetRequiredService<IOptions<LifecycleOptions>>(), services.GetRequiredService<TenantCalendars>(), services.GetRequiredService<Wording>(), clock, NullLogger<InspectionPlanService>.Instance);
         await planner.PlanAsync(Tenants.Default, month, cancellationToken);
 
         // Faults through the month: most clear within minutes or hours; a few run long.

@@ -95,7 +95,7 @@ public abstract class ServiceCycleTests : IAsyncLifetime
     [Fact]
     public async Task Inspection_PlannedOncePerSite_FailedItemOpensATicket()
     {
-        var planner = new InspectionPlanService(_dbs, Options.Create(new InspectionOptions { Technicians = [new("tech-li", "Li"), new("tech-wang", "Wang")] }), Options.Create(new LifecycleOptions()), Calendars, _time, NullLogger<InspectionPlanService>.Instance);
+        var planner = new InspectionPlanService(_dbs, Options.Create(new InspectionOptions { Technicians = [new("tech-li", "Li"), new("tech-wang", "Wang")] }), Options.Create(new LifecycleOptions()), Calendars, TestWording.In("en"), _time, NullLogger<InspectionPlanService>.Instance);
         var desk = new InspectionService(_dbs, _tickets, new SurveyService(_dbs, _mailer, TestWording.In("en"), Calendars, _time), _time, NullLogger<InspectionService>.Instance);
 
         Assert.Equal(2, await planner.PlanAsync(Tenants.Default, new DateOnly(2026, 11, 1), default));
@@ -194,7 +194,7 @@ public abstract class ServiceCycleTests : IAsyncLifetime
     {
         var calendar = new Hosting.ServiceCalendarWorker(
             new ContractService(_dbs, _mailer, TestWording.In("en"), Calendars, _time, NullLogger<ContractService>.Instance),
-            new InspectionPlanService(_dbs, Options.Create(new InspectionOptions { Technicians = [new("tech-li", "Li")] }), Options.Create(new LifecycleOptions()), Calendars, _time, NullLogger<InspectionPlanService>.Instance),
+            new InspectionPlanService(_dbs, Options.Create(new InspectionOptions { Technicians = [new("tech-li", "Li")] }), Options.Create(new LifecycleOptions()), Calendars, TestWording.In("en"), _time, NullLogger<InspectionPlanService>.Instance),
             new MaintenanceReminderService(_dbs, new AfterSales.Cloud.Notifications.NotificationService(_dbs, TestWording.Notices("en"), new AfterSales.Cloud.Tickets.NotificationTenantStore(), _time, NullLogger<AfterSales.Cloud.Notifications.NotificationService>.Instance), Calendars, _time, NullLogger<MaintenanceReminderService>.Instance),
             Reports(),
             new ComplaintService(_dbs, _mailer, new AfterSales.Cloud.Notifications.NotificationService(_dbs, TestWording.Notices("en"), new AfterSales.Cloud.Tickets.NotificationTenantStore(), _time, NullLogger<AfterSales.Cloud.Notifications.NotificationService>.Instance), Options.Create(new FeedbackOptions()), Calendars, TestWording.In("en"), _time, NullLogger<ComplaintService>.Instance),
