@@ -124,7 +124,7 @@ internal static class ReportBenchmark
                 }
 
                 var job = InspectionJob.Plan(id, Month, "tech-1", new(2026, 10, 5), start);
-                job.Items.AddRange(ChecklistBuilder.Build(devices, new Dictionary<string, DeviceTelemetry>()).Select(i => { i.Result = ItemResult.Pass; return i; }));
+                job.Items.AddRange(ChecklistBuilder.Build(devices, new Dictionary<string, DeviceTelemetry>(), new StringLocalizer<Strings>(new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance))).Select(i => { i.Result = ItemResult.Pass; return i; }));
                 job.Complete(null, start.AddDays(5));
                 db.InspectionJobs.Add(job);
             }

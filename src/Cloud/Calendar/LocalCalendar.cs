@@ -45,4 +45,10 @@ public sealed class LocalCalendar(DateTimeZone zone, IReadOnlySet<DateOnly> holi
         workingWeekends.Contains(day) || (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !holidays.Contains(day));
 
     public bool IsHoliday(DateOnly day) => holidays.Contains(day);
+
+    /// <summary>The public holidays, for clocks that count working hours (the SLA's business hours).</summary>
+    public IReadOnlySet<DateOnly> Holidays => holidays;
+
+    /// <summary>The weekend days worked instead of a holiday (调休).</summary>
+    public IReadOnlySet<DateOnly> WorkingWeekends => workingWeekends;
 }

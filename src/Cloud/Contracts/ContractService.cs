@@ -1,3 +1,4 @@
+using AfterSales.Cloud.Calendar;
 using AfterSales.Cloud.Localization;
 using AfterSales.Cloud.Mail;
 using AfterSales.Cloud.Sites;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AfterSales.Cloud.Contracts;
 
 /// <summary>Contracts on record and the expiry notice one month before the end.</summary>
-internal sealed partial class ContractService(IDbContextFactory<CloudDb> dbs, MailService mailer, Wording words, TimeProvider time, ILogger<ContractService> log)
+internal sealed partial class ContractService(IDbContextFactory<CloudDb> dbs, MailService mailer, Wording words, TenantCalendars calendars, TimeProvider time, ILogger<ContractService> log)
 {
     /// <summary>Adds a contract for a site of <paramref name="tenantId"/>; another company's site is refused as unknown (<see cref="KeyNotFoundException"/>).</summary>
     public async Task<MaintenanceContract> AddAsync(string tenantId, MaintenanceContract contract, CancellationToken cancellationToken)
@@ -79,22 +80,33 @@ internal sealed partial class ContractService(IDbContextFactory<CloudDb> dbs, Ma
     /// <summary>Sends each due notice once; a contract renewed meanwhile (a later one for the site) gets none.</summary>
     public async Task<int> SendExpiryNoticesAsync(CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        // "Today" is the company's local day: in Shanghai a contract's last day begins at 16:00 UTC the day before.
+        // Every zone's day is within a day of UTC's, so the query takes one day more and each contract is judged on its company's.
+        var now = time.GetUtcNow();
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
-        var contracts = await db.Set<MaintenanceContract>().Where(c => c.ExpiryNoticeSentAt == null && c.EndsOn >= today).ToListAsync(cancellationToken);
+        var earliest = DateOnly.FromDateTime(now.UtcDateTime).AddDays(-1);
+        var contracts = await db.Set<MaintenanceContract>().Where(c => c.ExpiryNoticeSentAt == null && c.EndsOn >= earliest).ToListAsync(cancellationToken);
+        var siteIds = contracts.Select(c => c.SiteId).Distinct().ToList();
+        var sites = await db.Sites.AsNoTracking().Where(s => siteIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
         var sent = 0;
-        foreach (var contract in contracts.Where(c => ContractRules.ExpiryNoticeDue(c, today)))
+        foreach (var contract in contracts)
         {
-            if (contracts.Any(c => c.SiteId == contract.SiteId && c.StartsOn > contract.EndsOn))
+            var site = sites[contract.SiteId];
+            var today = calendars.For(site.TenantId).DayOf(now);
+            if (!ContractRules.ExpiryNoticeDue(contract, today))
             {
-                contract.ExpiryNoticeHandled(time.GetUtcNow());
                 continue;
             }
 
-            var site = await db.Sites.AsNoTracking().SingleAsync(s => s.Id == contract.SiteId, cancellationToken);
+            if (contracts.Any(c => c.SiteId == contract.SiteId && c.StartsOn > contract.EndsOn))
+            {
+                contract.ExpiryNoticeHandled(now);
+                continue;
+            }
+
             if (await mailer.SendAsync(Notice(contract, site, today), cancellationToken))
             {
-                contract.ExpiryNoticeHandled(time.GetUtcNow());
+                contract.ExpiryNoticeHandled(now);
                 sent++;
                 LogNoticeSent(log, contract.Number, contract.SiteId);
             }

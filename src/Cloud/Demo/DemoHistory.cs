@@ -87,7 +87,7 @@ internal sealed class DemoHistory(IServiceProvider services)
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        var planner = new InspectionPlanService(dbs, services.GetRequiredService<IOptions<InspectionOptions>>(), services.GetRequiredService<IOptions<LifecycleOptions>>(), services.GetRequiredService<TenantCalendars>(), clock, NullLogger<InspectionPlanService>.Instance);
+        var planner = new InspectionPlanService(dbs, services.GetRequiredService<IOptions<InspectionOptions>>(), services.GetRequiredService<IOptions<LifecycleOptions>>(), services.GetRequiredService<TenantCalendars>(), services.GetRequiredService<Wording>(), clock, NullLogger<InspectionPlanService>.Instance);
         await planner.PlanAsync(Tenants.Default, month, cancellationToken);
 
         // Faults through the month: most clear within minutes or hours; a few run long.
@@ -168,7 +168,7 @@ internal sealed class DemoHistory(IServiceProvider services)
 
     private async Task InspectAsync(IDbContextFactory<CloudDb> dbs, TicketDeskService tickets, ManualClock clock, DateOnly month, Random random, CancellationToken cancellationToken)
     {
-        var desk = new InspectionService(dbs, tickets, new SurveyService(dbs, NoMail(dbs, clock), services.GetRequiredService<Wording>(), clock), clock, NullLogger<InspectionService>.Instance);
+        var desk = new InspectionService(dbs, tickets, new SurveyService(dbs, NoMail(dbs, clock), services.GetRequiredService<Wording>(), services.GetRequiredService<TenantCalendars>(), clock), clock, NullLogger<InspectionService>.Instance);
         var jobs = await desk.ForTechnicianAsync(Tenants.Default, null, month, cancellationToken);
         foreach (var job in jobs)
         {
@@ -187,7 +187,7 @@ internal sealed class DemoHistory(IServiceProvider services)
 
     private async Task FeedbackAsync(IDbContextFactory<CloudDb> dbs, TenantCalendars calendars, ManualClock clock, List<string> sites, List<string> technicians, DateTimeOffset start, Random random, CancellationToken cancellationToken)
     {
-        var surveys = new SurveyService(dbs, NoMail(dbs, clock), services.GetRequiredService<Wording>(), clock);
+        var surveys = new SurveyService(dbs, NoMail(dbs, clock), services.GetRequiredService<Wording>(), services.GetRequiredService<TenantCalendars>(), clock);
         string[] comments = ["Quick and tidy work.", "Arrived later than promised.", "Explained everything clearly.", ""];
         foreach (var site in sites)
         {

@@ -1,3 +1,4 @@
+using AfterSales.Cloud.Calendar;
 using AfterSales.Cloud.Feedback;
 using AfterSales.Cloud.Jobs;
 using AfterSales.Cloud.Localization;
@@ -31,6 +32,7 @@ internal static class DeskOnClock
             var sla = sp.GetRequiredService<IOptions<SlaOptions>>().Value;
             return new ArrivalPolicy(sla.EffectiveBands(), new ZoneMap(sla.Zones));
         });
+        services.AddTenantCalendars(configuration);
         services.AddMailQueue(configuration, worker: false);
         services.AddCloudLocalization(configuration);
         services.AddNotifications(configuration, worker: false);

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using AfterSales.Cloud.Calendar;
 using AfterSales.Cloud.Contracts;
 using AfterSales.Cloud.Dispatch;
 using AfterSales.Cloud.Localization;
@@ -11,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AfterSales.Cloud.Feedback;
 
 /// <summary>Issues a survey per job (an unguessable link) and takes the customer's one answer.</summary>
-internal sealed class SurveyService(IDbContextFactory<CloudDb> dbs, MailService mailer, Wording words, TimeProvider time)
+internal sealed class SurveyService(IDbContextFactory<CloudDb> dbs, MailService mailer, Wording words, TenantCalendars calendars, TimeProvider time)
 {
     public string LinkFor(Survey survey)
     {
@@ -48,7 +49,7 @@ internal sealed class SurveyService(IDbContextFactory<CloudDb> dbs, MailService 
         await db.SaveChangesAsync(cancellationToken);
         if (invite)
         {
-            var today = DateOnly.FromDateTime(survey.SentAt.UtcDateTime);
+            var today = calendars.For(tenantId).DayOf(survey.SentAt);
             var contract = (await db.Contracts.AsNoTracking().Where(c => c.SiteId == siteId).ToListAsync(cancellationToken))
                 .Where(c => ContractRules.Covers(c, today)).MaxBy(c => c.EndsOn);
             if (contract is not null)
@@ -79,7 +80,7 @@ internal sealed class SurveyService(IDbContextFactory<CloudDb> dbs, MailService 
     /// </summary>
     public async Task<(Survey Survey, IReadOnlyList<string> SentTo)> InviteAsync(string tenantId, string siteId, string? technicianId, long? ticketId, CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var today = calendars.For(tenantId).DayOf(time.GetUtcNow());
         await using (var db = await dbs.CreateDbContextAsync(cancellationToken))
         {
             if (!await db.IsSiteOfAsync(tenantId, siteId, cancellationToken))

@@ -69,7 +69,7 @@ internal static class CloudHost
         services.Configure<SeedOptions>(builder.Configuration.GetSection(SeedOptions.Section));
         services.Configure<SiteConfigOptions>(builder.Configuration.GetSection(SiteConfigOptions.Section));
 
-        services.AddSingleton(new TenantCalendars(builder.Configuration.GetSection(LocalTimeOptions.Section).Get<LocalTimeOptions>() ?? new LocalTimeOptions()));
+        services.AddTenantCalendars(builder.Configuration);
 
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddCloudStorage(database);

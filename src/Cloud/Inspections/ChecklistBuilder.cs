@@ -1,13 +1,16 @@
-using System.Globalization;
 using AfterSales.Cloud.Inventory;
 using AfterSales.Protocol.Faults;
+using Microsoft.Extensions.Localization;
 
 namespace AfterSales.Cloud.Inspections;
 
 /// <summary>
 /// Builds the inspection sheet point by point, device by device, item by item (逐点、逐台、逐项):
 /// every active device of the inventory in its area, then the site-wide cabling and system checks.
-/// Telemetry is written next to each device so the technician starts where the trouble was.
+/// Telemetry is written next to each device so the technician starts where the trouble was. Labels and
+/// checks are stored as their English keys and read in each reader's language (<c>ReportFormat.Word</c>);
+/// the telemetry line holds figures, so it is written once, in the language the builder is given
+/// (the service company's, like the report the customer gets).
 /// </summary>
 public static class ChecklistBuilder
 {
@@ -47,8 +50,9 @@ public static class ChecklistBuilder
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
-    public static List<InspectionItem> Build(IEnumerable<InventoryDevice> devices, IReadOnlyDictionary<string, DeviceTelemetry> telemetry)
+    public static List<InspectionItem> Build(IEnumerable<InventoryDevice> devices, IReadOnlyDictionary<string, DeviceTelemetry> telemetry, IStringLocalizer T)
     {
+        ArgumentNullException.ThrowIfNull(T);
         ArgumentNullException.ThrowIfNull(devices);
         ArgumentNullException.ThrowIfNull(telemetry);
         var active = devices.Where(d => d.RetiredAt is null).ToList();
@@ -64,7 +68,7 @@ public static class ChecklistBuilder
                     DeviceId = device.DeviceId,
                     Label = device.Label,
                     Check = CheckFor(device.Kind),
-                    Prefill = seen is null ? "No faults reported" : Describe(seen),
+                    Prefill = seen is null ? T["No faults reported"] : Describe(seen, T),
                     Flagged = seen is not null && (seen.Faults > 0 || seen.ClockDriftFaults > 0),
                 });
             }
@@ -83,13 +87,16 @@ public static class ChecklistBuilder
         return ordered;
     }
 
-    private static string Describe(DeviceTelemetry t)
+    private static string Describe(DeviceTelemetry t, IStringLocalizer T)
     {
-        var parts = new List<string> { $"Availability {(t.Availability * 100).ToString("0.00", CultureInfo.InvariantCulture)} %" };
-        parts.Add(t.Faults switch { 0 => "no faults", 1 => "1 fault", var n => $"{n} faults" });
+        var parts = new List<string>
+        {
+            T["Availability {0:0.00} %", t.Availability * 100],
+            t.Faults switch { 0 => T["no faults"], 1 => T["1 fault"], var n => T["{0} faults", n] },
+        };
         if (t.ClockDriftFaults > 0)
         {
-            parts.Add($"clock drift reported {t.ClockDriftFaults}×");
+            parts.Add(T["clock drift reported {0}×", t.ClockDriftFaults]);
         }
 
         return string.Join(" · ", parts);

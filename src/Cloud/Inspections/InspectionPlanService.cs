@@ -2,6 +2,7 @@ using AfterSales.Cloud.Calendar;
 using AfterSales.Cloud.Contracts;
 using AfterSales.Cloud.Dispatch;
 using AfterSales.Cloud.Inventory;
+using AfterSales.Cloud.Localization;
 using AfterSales.Cloud.Reports;
 using AfterSales.Cloud.Sites;
 using AfterSales.Cloud.Storage;
@@ -22,6 +23,7 @@ internal sealed partial class InspectionPlanService(
     IOptions<InspectionOptions> options,
     IOptions<LifecycleOptions> lifecycle,
     TenantCalendars calendars,
+    Wording words,
     TimeProvider time,
     ILogger<InspectionPlanService> log)
 {
@@ -57,12 +59,15 @@ internal sealed partial class InspectionPlanService(
 
         var devices = await db.Set<InventoryDevice>().AsNoTracking().Where(d => due.Contains(d.SiteId)).ToListAsync(cancellationToken);
         var facts = await TicketHistoryStore.LoadAsync(db, due, now.AddDays(-30), now, lifecycle.Value, cancellationToken);
-        foreach (var slot in slots)
+        using (words.ForCompany(tenantId))
         {
-            var job = InspectionJob.Plan(slot.SiteId, month, slot.TechnicianId, slot.Day, now);
-            var telemetry = Telemetry(facts.Where(f => f.SiteId == slot.SiteId), now.AddDays(-30), now);
-            job.Items.AddRange(ChecklistBuilder.Build(devices.Where(d => d.SiteId == slot.SiteId), telemetry));
-            db.Add(job);
+            foreach (var slot in slots)
+            {
+                var job = InspectionJob.Plan(slot.SiteId, month, slot.TechnicianId, slot.Day, now);
+                var telemetry = Telemetry(facts.Where(f => f.SiteId == slot.SiteId), now.AddDays(-30), now);
+                job.Items.AddRange(ChecklistBuilder.Build(devices.Where(d => d.SiteId == slot.SiteId), telemetry, words.Text));
+                db.Add(job);
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);

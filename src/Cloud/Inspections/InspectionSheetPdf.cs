@@ -25,7 +25,7 @@ public static class InspectionSheetPdf
         ArgumentNullException.ThrowIfNull(T);
 
         var job = data.Job;
-        using var fonts = PdfFonts.Use([T["Inspection record"], data.SiteName, data.Customer, data.Address, data.TechnicianName, job.SignerName, job.Remarks, .. job.Items.Select(i => i.Label + i.Check + i.Note)]);
+        using var fonts = PdfFonts.Use([T["Inspection record"], data.SiteName, data.Customer, data.Address, data.TechnicianName, job.SignerName, job.Remarks, .. job.Items.Select(i => T[i.Label] + i.Note)]);
         using var output = new MemoryStream();
         using (var document = SKDocument.CreatePdf(output, new SKDocumentPdfMetadata { Title = T["Inspection record {0}", job.Id], Creator = "AfterSales" }))
         {
@@ -71,7 +71,7 @@ public static class InspectionSheetPdf
                 foreach (var item in area.OrderBy(i => i.Position))
                 {
                     Room(15);
-                    _canvas.DrawText($"{item.Position}. {item.Label}", Margin, _y + 10, _body, _ink);
+                    _canvas.DrawText($"{item.Position}. {T[item.Label]}", Margin, _y + 10, _body, _ink);
                     _canvas.DrawText(ResultName(item.Result), Width - Margin, _y + 10, SKTextAlign.Right, _body, item.Result == ItemResult.Fail ? _bad : _ink);
                     _y += 13;
                     if (item.Note is { } note)

@@ -13,8 +13,6 @@ using AfterSales.Cloud.Tickets.Timers;
 using AfterSales.Cloud.Tickets.Work;
 using AfterSales.Cloud.Tickets.Workflow;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using NodaTime;
 
 namespace AfterSales.Cloud.Jobs;
 
@@ -28,7 +26,7 @@ internal sealed class JobService(
     TicketWorkflowService workflow,
     SurveyService surveys,
     NotificationService notifier,
-    IOptions<SlaOptions> sla,
+    TenantCalendars calendars,
     TimeProvider time)
 {
     public Task<bool> AcceptAsync(long id, DeskUser user, CancellationToken ct) => AcceptAsync(id, user, null, ct);
@@ -45,7 +43,7 @@ internal sealed class JobService(
         }
 
         DateTimeOffset? eta = etaMinutes is { } m ? now + TimeSpan.FromMinutes(m) : null;
-        var zone = DateTimeZoneProviders.Tzdb[sla.Value.Calendar.TimeZone];
+        var zone = calendars.For(site.TenantId).Zone;
         // The audit trail reads in UTC like the rest of it; the customer's SMS reads in local time.
         var told = eta is { } e ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"customer called; expected on site at {e:HH:mm} UTC") : "customer called";
         TicketWorkflowService.Record(db, t, t.Accept(now, eta), user.Name, now, told);

@@ -1,20 +1,24 @@
 namespace AfterSales.Cloud.Sla;
 
-/// <summary>The service company's business hours (for minor faults), in its own time zone.</summary>
+/// <summary>
+/// The service company's business hours (for minor faults). The days they fall on — its time zone,
+/// public holidays and make-up working weekends — are the company's one calendar, <c>LocalTime</c>
+/// (docs/local-time.md), so the SLA clock, reports and KPIs never disagree about a day off.
+/// </summary>
 public sealed class CalendarOptions
 {
-    /// <summary>An IANA zone id, e.g. Asia/Shanghai or Europe/Berlin.</summary>
-    public string TimeZone { get; set; } = "Asia/Shanghai";
-
     public string Opens { get; set; } = "09:00";
 
     public string Closes { get; set; } = "18:00";
 
     public List<DayOfWeek> WorkDays { get; set; } = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
 
-    /// <summary>Public holidays, ISO dates (yyyy-MM-dd).</summary>
-    public List<string> Holidays { get; set; } = [];
+    /// <summary>Moved to <c>LocalTime:TimeZone</c>; set here, it stops the start with where it went.</summary>
+    public string? TimeZone { get; set; }
 
-    /// <summary>Weekend days worked to make up for a holiday bridge (调休), ISO dates.</summary>
-    public List<string> WorkingWeekends { get; set; } = [];
+    /// <summary>Moved to <c>LocalTime:Holidays</c>; set here, it stops the start with where it went.</summary>
+    public List<string>? Holidays { get; set; }
+
+    /// <summary>Moved to <c>LocalTime:WorkingWeekends</c>; set here, it stops the start with where it went.</summary>
+    public List<string>? WorkingWeekends { get; set; }
 }

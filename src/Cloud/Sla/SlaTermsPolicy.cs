@@ -1,4 +1,5 @@
 using System.Globalization;
+using AfterSales.Cloud.Calendar;
 using AfterSales.Cloud.Sla.Clocks;
 using AfterSales.Protocol.Faults;
 using NodaTime;
@@ -15,11 +16,12 @@ public sealed class SlaTermsPolicy
     private readonly SlaOptions _options;
     private readonly BusinessCalendar _business;
 
-    public SlaTermsPolicy(SlaOptions options)
+    /// <param name="company">The company's calendar: the business hours fall on its working days, in its zone.</param>
+    public SlaTermsPolicy(SlaOptions options, LocalCalendar company)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
-        _business = BuildCalendar(options.Calendar);
+        _business = BuildCalendar(options.Calendar, company);
     }
 
     public BusinessCalendar BusinessCalendar => _business;
@@ -81,30 +83,37 @@ public sealed class SlaTermsPolicy
         return set.Count == 0 ? "no terms of its own" : string.Join(", ", set);
     }
 
-    public static BusinessCalendar BuildCalendar(CalendarOptions options)
+    /// <summary>The business-hours clock: the hours of <paramref name="hours"/> on the working days of <paramref name="company"/>.</summary>
+    public static BusinessCalendar BuildCalendar(CalendarOptions hours, LocalCalendar company)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(options.TimeZone)
-            ?? throw new InvalidOperationException($"Sla:Calendar:TimeZone '{options.TimeZone}' is not an IANA time zone.");
+        ArgumentNullException.ThrowIfNull(hours);
+        ArgumentNullException.ThrowIfNull(company);
+        Moved(hours.TimeZone is not null, "TimeZone");
+        Moved(hours.Holidays is not null, "Holidays");
+        Moved(hours.WorkingWeekends is not null, "WorkingWeekends");
         return new BusinessCalendar(
-            zone,
-            ParseTime(options.Opens, "Opens"),
-            ParseTime(options.Closes, "Closes"),
-            options.WorkDays.Select(d => d == DayOfWeek.Sunday ? IsoDayOfWeek.Sunday : (IsoDayOfWeek)(int)d).ToHashSet(),
-            ParseDates(options.Holidays, "Holidays"),
-            ParseDates(options.WorkingWeekends, "WorkingWeekends"));
+            company.Zone,
+            ParseTime(hours.Opens, "Opens"),
+            ParseTime(hours.Closes, "Closes"),
+            hours.WorkDays.Select(d => d == DayOfWeek.Sunday ? IsoDayOfWeek.Sunday : (IsoDayOfWeek)(int)d).ToHashSet(),
+            Dates(company.Holidays),
+            Dates(company.WorkingWeekends));
     }
+
+    /// <summary>An old configuration still naming a moved setting would otherwise be ignored without a word.</summary>
+    private static void Moved(bool set, string name)
+    {
+        if (set)
+        {
+            throw new InvalidOperationException($"Sla:Calendar:{name} has moved to {LocalTimeOptions.Section}:{name}, the company's one calendar for deadlines, reports and KPIs (docs/local-time.md); set it there.");
+        }
+    }
+
+    private static HashSet<LocalDate> Dates(IEnumerable<DateOnly> days) => [.. days.Select(d => new LocalDate(d.Year, d.Month, d.Day))];
 
     private static LocalTime ParseTime(string text, string name)
     {
         var parsed = LocalTimePattern.CreateWithInvariantCulture("HH:mm").Parse(text);
         return parsed.Success ? parsed.Value : throw new InvalidOperationException($"Sla:Calendar:{name} '{text}' is not a time like 09:00.");
     }
-
-    private static HashSet<LocalDate> ParseDates(IEnumerable<string> texts, string name) =>
-        [.. texts.Select(t =>
-        {
-            var parsed = LocalDatePattern.Iso.Parse(t);
-            return parsed.Success ? parsed.Value : throw new InvalidOperationException($"Sla:Calendar:{name}: '{t}' is not a date like 2026-10-01.");
-        })];
 }

@@ -95,8 +95,8 @@ public abstract class ServiceCycleTests : IAsyncLifetime
     [Fact]
     public async Task Inspection_PlannedOncePerSite_FailedItemOpensATicket()
     {
-        var planner = new InspectionPlanService(_dbs, Options.Create(new InspectionOptions { Technicians = [new("tech-li", "Li"), new("tech-wang", "Wang")] }), Options.Create(new LifecycleOptions()), Calendars, _time, NullLogger<InspectionPlanService>.Instance);
-        var desk = new InspectionService(_dbs, _tickets, new SurveyService(_dbs, _mailer, TestWording.In("en"), _time), _time, NullLogger<InspectionService>.Instance);
+        var planner = new InspectionPlanService(_dbs, Options.Create(new InspectionOptions { Technicians = [new("tech-li", "Li"), new("tech-wang", "Wang")] }), Options.Create(new LifecycleOptions()), Calendars, TestWording.In("en"), _time, NullLogger<InspectionPlanService>.Instance);
+        var desk = new InspectionService(_dbs, _tickets, new SurveyService(_dbs, _mailer, TestWording.In("en"), Calendars, _time), _time, NullLogger<InspectionService>.Instance);
 
         Assert.Equal(2, await planner.PlanAsync(Tenants.Default, new DateOnly(2026, 11, 1), default));
         Assert.Equal(0, await planner.PlanAsync(Tenants.Default, new DateOnly(2026, 11, 1), default));
@@ -193,8 +193,8 @@ public abstract class ServiceCycleTests : IAsyncLifetime
     public async Task Calendar_OnTheFirst_PlansTheMonthAndReportsTheMonthBefore_Once()
     {
         var calendar = new Hosting.ServiceCalendarWorker(
-            new ContractService(_dbs, _mailer, TestWording.In("en"), _time, NullLogger<ContractService>.Instance),
-            new InspectionPlanService(_dbs, Options.Create(new InspectionOptions { Technicians = [new("tech-li", "Li")] }), Options.Create(new LifecycleOptions()), Calendars, _time, NullLogger<InspectionPlanService>.Instance),
+            new ContractService(_dbs, _mailer, TestWording.In("en"), Calendars, _time, NullLogger<ContractService>.Instance),
+            new InspectionPlanService(_dbs, Options.Create(new InspectionOptions { Technicians = [new("tech-li", "Li")] }), Options.Create(new LifecycleOptions()), Calendars, TestWording.In("en"), _time, NullLogger<InspectionPlanService>.Instance),
             new MaintenanceReminderService(_dbs, new AfterSales.Cloud.Notifications.NotificationService(_dbs, TestWording.Notices("en"), new AfterSales.Cloud.Tickets.NotificationTenantStore(), _time, NullLogger<AfterSales.Cloud.Notifications.NotificationService>.Instance), Calendars, _time, NullLogger<MaintenanceReminderService>.Instance),
             Reports(),
             new ComplaintService(_dbs, _mailer, new AfterSales.Cloud.Notifications.NotificationService(_dbs, TestWording.Notices("en"), new AfterSales.Cloud.Tickets.NotificationTenantStore(), _time, NullLogger<AfterSales.Cloud.Notifications.NotificationService>.Instance), Options.Create(new FeedbackOptions()), Calendars, TestWording.In("en"), _time, NullLogger<ComplaintService>.Instance),
@@ -220,7 +220,7 @@ public abstract class ServiceCycleTests : IAsyncLifetime
     [Fact]
     public async Task ExpiryNotice_SentOnceThirtyDaysBeforeTheEnd()
     {
-        var book = new ContractService(_dbs, _mailer, TestWording.In("en"), _time, NullLogger<ContractService>.Instance);
+        var book = new ContractService(_dbs, _mailer, TestWording.In("en"), Calendars, _time, NullLogger<ContractService>.Instance);
         _time.SetUtcNow(At(11, 19, 9));
         Assert.Equal(0, await book.SendExpiryNoticesAsync(default)); // 31 days before 20 Dec
 
@@ -235,10 +235,21 @@ public abstract class ServiceCycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ExpiryNotice_CountsDaysOnTheCompanysCalendar_NotUtc()
+    {
+        var book = new ContractService(_dbs, _mailer, TestWording.In("en"), Calendars, _time, NullLogger<ContractService>.Instance);
+
+        // 19 Nov 17:00 UTC is 20 Nov 01:00 in Shanghai: thirty local days before the 20 Dec end.
+        _time.SetUtcNow(At(11, 19, 17));
+
+        Assert.Equal(1, await book.SendExpiryNoticesAsync(default));
+    }
+
+    [Fact]
     public async Task Mail_ForAChineseCompany_ExpiryNoticeAndMonthlyReportAreChinese()
     {
         _time.SetUtcNow(At(11, 20, 9));
-        Assert.Equal(1, await new ContractService(_dbs, _mailer, TestWording.In("zh-CN"), _time, NullLogger<ContractService>.Instance).SendExpiryNoticesAsync(default));
+        Assert.Equal(1, await new ContractService(_dbs, _mailer, TestWording.In("zh-CN"), Calendars, _time, NullLogger<ContractService>.Instance).SendExpiryNoticesAsync(default));
         _time.SetUtcNow(At(12, 1, 1));
         Assert.NotNull(await Reports("zh-CN").GenerateAsync(Tenants.Default, "site-a", new DateOnly(2026, 11, 1), mail: true, default));
 
@@ -285,7 +296,7 @@ public abstract class ServiceCycleTests : IAsyncLifetime
     [Fact]
     public async Task Survey_AnsweredOnceThroughItsToken()
     {
-        var desk = new SurveyService(_dbs, _mailer, TestWording.In("en"), _time);
+        var desk = new SurveyService(_dbs, _mailer, TestWording.In("en"), Calendars, _time);
         var survey = await desk.IssueAsync(Tenants.Default, "site-a", "tech-li", ticketId: null, inspectionJobId: null, default);
 
         Assert.Equal(SurveyAnswerResult.Invalid, await desk.AnswerAsync(survey.Token, 5, 4, 4, 4, null, default));

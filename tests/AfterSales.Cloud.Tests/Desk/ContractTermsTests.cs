@@ -32,7 +32,7 @@ public sealed class ContractTermsTests : IAsyncLifetime
     private ServiceProvider _services = null!;
     private long _seq;
 
-    private ContractService Book => new(_dbs, _services.GetRequiredService<MailService>(), _services.GetRequiredService<AfterSales.Cloud.Localization.Wording>(), _time, NullLogger<ContractService>.Instance);
+    private ContractService Book => new(_dbs, _services.GetRequiredService<MailService>(), _services.GetRequiredService<AfterSales.Cloud.Localization.Wording>(), _services.GetRequiredService<AfterSales.Cloud.Calendar.TenantCalendars>(), _time, NullLogger<ContractService>.Instance);
 
     public async Task InitializeAsync()
     {

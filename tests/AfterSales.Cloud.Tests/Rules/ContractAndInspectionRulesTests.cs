@@ -1,3 +1,5 @@
+using AfterSales.Cloud.Tests.Documents;
+using AfterSales.Cloud.Localization;
 using AfterSales.Cloud.Calendar;
 using AfterSales.Cloud.Contracts;
 using AfterSales.Cloud.Inspections;
@@ -64,7 +66,11 @@ public class ContractAndInspectionRulesTests
         ];
         var telemetry = new Dictionary<string, DeviceTelemetry> { ["cam-1"] = new("cam-1", 0.9958, 2, 1) };
 
-        var items = ChecklistBuilder.Build(devices, telemetry);
+        List<InspectionItem> items;
+        using (CultureScope.Use("en"))
+        {
+            items = ChecklistBuilder.Build(devices, telemetry, CjkPdfTests.Text());
+        }
 
         Assert.Equal(
             ["zone-3", "Gate (cam-1)", "Cable quality", "Lightning protection and grounding", "Shielding", "Joints and terminations", "panel"],
@@ -75,6 +81,22 @@ public class ContractAndInspectionRulesTests
         Assert.Equal("Availability 99.58 % · 2 faults · clock drift reported 1×", camera.Prefill);
         Assert.DoesNotContain(items, i => i.DeviceId == "old-cam");
         Assert.Equal(5, items.Count(i => i.Area == InspectionArea.SystemFunctions));
+    }
+
+    [Fact]
+    public void Checklist_ForAChineseCompany_TelemetryLineIsChinese()
+    {
+        InventoryDevice[] devices = [new() { SiteId = "s", DeviceId = "cam-1", Kind = DeviceKind.Camera }, new() { SiteId = "s", DeviceId = "zone-1", Kind = DeviceKind.Zone }];
+        var telemetry = new Dictionary<string, DeviceTelemetry> { ["cam-1"] = new("cam-1", 0.9958, 2, 1) };
+
+        List<InspectionItem> items;
+        using (CultureScope.Use("zh-CN"))
+        {
+            items = ChecklistBuilder.Build(devices, telemetry, CjkPdfTests.Text());
+        }
+
+        Assert.Equal("可用率 99.58 % · 故障 2 次 · 时钟偏差上报 1 次", items.Single(i => i.DeviceId == "cam-1").Prefill);
+        Assert.Equal("未报告故障", items.Single(i => i.DeviceId == "zone-1").Prefill);
     }
 
     [Fact]

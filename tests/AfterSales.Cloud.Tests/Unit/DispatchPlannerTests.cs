@@ -1,3 +1,4 @@
+using AfterSales.Cloud.Calendar;
 using AfterSales.Cloud.Dispatch;
 using AfterSales.Cloud.Sla;
 using AfterSales.Cloud.Sla.Zones;
@@ -65,7 +66,7 @@ public class DispatchPlannerTests
     [Fact]
     public void IsOnDuty_HolidayNightWithOnCallShift_TrueWithoutShiftFalse()
     {
-        var calendar = SlaTermsPolicy.BuildCalendar(new CalendarOptions { TimeZone = "Asia/Shanghai", Holidays = ["2026-10-01"] });
+        var calendar = SlaTermsPolicy.BuildCalendar(new CalendarOptions(), new TenantCalendars(new LocalTimeOptions { Holidays = ["2026-10-01"] }).Default);
         var tech = new Technician { Id = "li", Name = "Li" };
         var holidayNight = new DateTimeOffset(2026, 10, 1, 14, 0, 0, TimeSpan.Zero); // 22:00 in Shanghai
         DutyShift[] onCall = [new DutyShift { TechnicianId = "li", Start = holidayNight.AddHours(-14), End = holidayNight.AddHours(10), Kind = "holiday" }];

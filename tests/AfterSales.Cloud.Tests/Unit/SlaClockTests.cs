@@ -1,3 +1,4 @@
+using AfterSales.Cloud.Calendar;
 using AfterSales.Cloud.Sla.Clocks;
 using AfterSales.Cloud.Sla;
 using NodaTime;
@@ -7,12 +8,16 @@ namespace AfterSales.Cloud.Tests.Unit;
 
 public class SlaClockTests
 {
-    private static readonly BusinessCalendar Shanghai = SlaTermsPolicy.BuildCalendar(new CalendarOptions
+    private static readonly BusinessCalendar Shanghai = SlaTermsPolicy.BuildCalendar(new CalendarOptions(), Company(new LocalTimeOptions
     {
         TimeZone = "Asia/Shanghai",
         Holidays = ["2026-10-01", "2026-10-02", "2026-10-05", "2026-10-06", "2026-10-07"],
         WorkingWeekends = ["2026-10-10"],
-    });
+    }));
+
+    private static LocalCalendar Company(LocalTimeOptions options) => new TenantCalendars(options).Default;
+
+    private static LocalCalendar Berlin => Company(new LocalTimeOptions { TimeZone = "Europe/Berlin", Holidays = [], WorkingWeekends = [] });
 
     private static Instant Utc(int month, int day, int hour, int minute = 0) =>
         new DateTimeOffset(2026, month, day, hour, minute, 0, TimeSpan.Zero).ToInstant();
@@ -45,7 +50,7 @@ public class SlaClockTests
     [Fact]
     public void Due_BerlinWeekendBeforeSpringForward_MondayMorningInSummerTime()
     {
-        var berlin = SlaTermsPolicy.BuildCalendar(new CalendarOptions { TimeZone = "Europe/Berlin" });
+        var berlin = SlaTermsPolicy.BuildCalendar(new CalendarOptions(), Berlin);
 
         // Friday 27 March 17:00 CET (UTC+1); Monday 30 March is CEST (UTC+2).
         var due = SlaClock.Due(berlin, Utc(3, 27, 16), Duration.FromHours(2));
@@ -56,13 +61,9 @@ public class SlaClockTests
     [Fact]
     public void Due_BusinessDayContainingTheDstGap_IsAnHourShorterInRealTime()
     {
-        var nightShift = SlaTermsPolicy.BuildCalendar(new CalendarOptions
-        {
-            TimeZone = "Europe/Berlin",
-            Opens = "01:00",
-            Closes = "05:00",
-            WorkDays = [.. Enum.GetValues<DayOfWeek>()],
-        });
+        var nightShift = SlaTermsPolicy.BuildCalendar(
+            new CalendarOptions { Opens = "01:00", Closes = "05:00", WorkDays = [.. Enum.GetValues<DayOfWeek>()] },
+            Berlin);
 
         // Saturday 28 March 01:00 CET = 00:00Z: four real hours that night. Sunday 01:00–05:00 local
         // loses 02:00–03:00 to the clock change, so it holds three real hours (00:00Z–03:00Z).
@@ -94,10 +95,25 @@ public class SlaClockTests
     }
 
     [Fact]
-    public void BuildCalendar_UnknownTimeZone_ClearError()
+    public void Due_DefaultCompanyCalendar_MinorFaultClockSkipsChinasPublicHolidays()
     {
-        var ex = Assert.Throws<InvalidOperationException>(() => SlaTermsPolicy.BuildCalendar(new CalendarOptions { TimeZone = "Mars/Olympus" }));
+        // No dates configured: the company calendar's default is the State Council's list, and the
+        // business-hours clock now follows it (it used to know no holidays unless Sla:Calendar listed them).
+        var clock = SlaTermsPolicy.BuildCalendar(new CalendarOptions(), new TenantCalendars(new LocalTimeOptions()).Default);
 
-        Assert.Contains("Mars/Olympus", ex.Message, StringComparison.Ordinal);
+        // Wednesday 30 Sep 2026 17:00 Shanghai, 2 working hours: 1 that day, 1 on Thursday 8 Oct after the National Day week.
+        Assert.Equal(Utc(10, 8, 2), SlaClock.Due(clock, Utc(9, 30, 9), Duration.FromHours(2)));
+    }
+
+    [Theory]
+    [InlineData("Holidays")]
+    [InlineData("TimeZone")]
+    public void BuildCalendar_SettingThatMovedToLocalTime_StopsTheStartSayingWhere(string setting)
+    {
+        var old = setting == "Holidays" ? new CalendarOptions { Holidays = ["2026-10-01"] } : new CalendarOptions { TimeZone = "Asia/Shanghai" };
+
+        var ex = Assert.Throws<InvalidOperationException>(() => SlaTermsPolicy.BuildCalendar(old, Berlin));
+
+        Assert.Contains($"LocalTime:{setting}", ex.Message, StringComparison.Ordinal);
     }
 }

@@ -1,3 +1,4 @@
+using AfterSales.Cloud.Calendar;
 using AfterSales.Cloud.Contracts;
 using AfterSales.Cloud.Dispatch;
 using AfterSales.Cloud.Jobs;
@@ -20,7 +21,7 @@ internal static class ServiceDeskRegistration
         services.Configure<DispatchOptions>(configuration.GetSection(DispatchOptions.Section));
         services.Configure<CorrelationOptions>(configuration.GetSection(CorrelationOptions.Section));
         services.AddOptions<TimerOptions>().Bind(configuration.GetSection(TimerOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(sp => new SlaTermsPolicy(sp.GetRequiredService<IOptions<SlaOptions>>().Value));
+        services.AddSingleton(sp => new SlaTermsPolicy(sp.GetRequiredService<IOptions<SlaOptions>>().Value, sp.GetRequiredService<TenantCalendars>().Default));
         services.AddSingleton<ContractTermsStore>();
         services.AddSingleton<CentreZoneStore>();
         services.AddSingleton<SlaTimerService>();
