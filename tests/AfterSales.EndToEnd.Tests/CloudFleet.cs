@@ -21,8 +21,8 @@ namespace AfterSales.EndToEnd.Tests;
 internal sealed class CloudFleet : IAsyncDisposable
 {
     public const string Secret = "fleet-secret-123";
-    private const string CloudBrokerUser = "aftersales-cloud";
-    private const string CloudBrokerPassword = "fleet-cloud-broker-password";
+    public const string CloudBrokerUser = "aftersales-cloud";
+    public const string CloudBrokerPassword = "fleet-cloud-broker-password";
 
     private readonly string _directory = Directory.CreateTempSubdirectory("aftersales-fleet-").FullName;
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(5) };
@@ -32,6 +32,7 @@ internal sealed class CloudFleet : IAsyncDisposable
     private readonly string? _postgres;
     private readonly bool _externalBroker;
     private MosquittoServer? _mosquitto;
+    private IReadOnlyList<string> _nodeSettings = [];
 
     /// <summary>One node with its embedded broker, on SQLite or (given its connection string) PostgreSQL.</summary>
     public CloudFleet(int sites, string? postgres = null)
@@ -49,10 +50,14 @@ internal sealed class CloudFleet : IAsyncDisposable
         BrokerPort = FreePort();
     }
 
-    /// <summary>Several nodes on one PostgreSQL database and one external Mosquitto, which is started here.</summary>
-    public static async Task<CloudFleet> StartSharedAsync(int sites, int nodes, string postgresConnectionString)
+    /// <summary>
+    /// Several nodes on one PostgreSQL database and one external Mosquitto, which is started here.
+    /// <paramref name="nodeSettings"/> (<c>--Section:Key=value</c>) are given to every node and
+    /// <paramref name="brokerSettings"/> (lines of mosquitto.conf) to the broker: the benchmarks use them.
+    /// </summary>
+    public static async Task<CloudFleet> StartSharedAsync(int sites, int nodes, string postgresConnectionString, IReadOnlyList<string>? nodeSettings = null, string brokerSettings = "")
     {
-        var fleet = new CloudFleet(sites, nodes, postgresConnectionString, externalBroker: true);
+        var fleet = new CloudFleet(sites, nodes, postgresConnectionString, externalBroker: true) { _nodeSettings = nodeSettings ?? [] };
         try
         {
             // As an operator does (docs/security.md, "Mosquitto"): the cloud writes Mosquitto's
@@ -64,7 +69,7 @@ internal sealed class CloudFleet : IAsyncDisposable
                 Assert.True(command.ExitCode == 0, "mosquitto-files failed:\n" + command.Output);
             }
 
-            fleet._mosquitto = new MosquittoServer(fleet.BrokerPort, auth, fleet._directory);
+            fleet._mosquitto = new MosquittoServer(fleet.BrokerPort, auth, fleet._directory, brokerSettings);
             await fleet._mosquitto.StartAsync();
             return fleet;
         }
@@ -264,6 +269,7 @@ internal sealed class CloudFleet : IAsyncDisposable
             ]);
         }
 
+        args.AddRange(_nodeSettings);
         return args;
     }
 

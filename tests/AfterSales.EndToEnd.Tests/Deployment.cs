@@ -323,7 +323,7 @@ internal sealed class Deployment : IAsyncDisposable
             $"--Database:ConnectionString=Data Source={Path.Combine(tempDirectory, "cloud.db")}",
             $"--Broker:Port={BrokerPort.ToString(inv)}",
             $"--SiteConfig:SigningKeyFile={CloudSigningKeyPath}",
-            "--Gateways:OfflineAfterSeconds=6",
+            "--Gateways:OfflineAfterSeconds=7", // silent for more than 6 s (one 1 s sweep less): a gateway heartbeating every 5 s is not
 
             // One line per ticket action would make the fault-injection bursts mostly console work.
             "--Serilog:MinimumLevel:Override:AfterSales.Cloud.Tickets=Warning",

@@ -8,9 +8,10 @@ namespace AfterSales.EndToEnd.Tests;
 /// A real Mosquitto as a production AfterSales deployment runs it (docs/ingest.md, "Several nodes"):
 /// never anonymous (the password and ACL files the cloud's <c>mosquitto-files</c> command writes),
 /// sessions and their queued messages kept across a restart, and no cap on what is queued for a
-/// slow subscriber (the cloud), which would drop events.
+/// slow subscriber (the cloud), which would drop events. <paramref name="extraSettings"/> are more
+/// lines of mosquitto.conf (a benchmark raises <c>max_inflight_messages</c>).
 /// </summary>
-internal sealed class MosquittoServer(int port, string authDirectory, string workDirectory) : IDisposable
+internal sealed class MosquittoServer(int port, string authDirectory, string workDirectory, string extraSettings = "") : IDisposable
 {
     public const string ExecutablePath = "/usr/sbin/mosquitto";
 
@@ -35,6 +36,7 @@ internal sealed class MosquittoServer(int port, string authDirectory, string wor
             persistence true
             persistence_location {DataDirectory()}/
             max_queued_messages 0
+            {extraSettings}
             """);
         process?.Dispose();
         process = ChildProcess.Start("mosquitto", ExecutablePath, ["-c", configPath]);

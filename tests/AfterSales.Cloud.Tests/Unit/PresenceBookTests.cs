@@ -50,4 +50,30 @@ public class PresenceBookTests
         Assert.False(book.Seen("gw-9", "site-a", T0));
         Assert.True(book.Knows("gw-9"));
     }
+
+    [Fact]
+    public void NoticedWithin_SweepsAtAnyPhase_FlagASilentGatewayAtMost90SecondsAfterItsLastHeartbeat()
+    {
+        var sweep = TimeSpan.FromSeconds(5);
+        for (var phase = TimeSpan.Zero; phase < sweep; phase += TimeSpan.FromMilliseconds(250))
+        {
+            var book = PresencePolicy.NoticedWithin(Timeout, sweep);
+            book.Seen("gw-1", "site-a", T0);
+            book.Seen("gw-2", "site-a", T0);
+            var at = T0 + phase;
+            while (book.Sweep(at).Count == 0)
+            {
+                // gw-2 keeps its 30 s heartbeat and is never taken for offline.
+                if ((at - T0).Ticks % TimeSpan.FromSeconds(30).Ticks < sweep.Ticks)
+                {
+                    book.Seen("gw-2", "site-a", at);
+                }
+
+                at += sweep;
+            }
+
+            Assert.InRange(at - T0, Timeout - sweep, Timeout);
+            Assert.False(book.Seen("gw-2", "site-a", at), "a heartbeating gateway was flagged");
+        }
+    }
 }
