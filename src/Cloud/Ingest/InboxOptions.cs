@@ -7,13 +7,6 @@ public sealed class InboxOptions
     /// <summary>Most events one group commit writes; more waiting ones go in the next commit right after.</summary>
     public int MaxCommitBatch { get; set; } = 2000;
 
-    /// <summary>
-    /// On PostgreSQL, how many group commits may run at once: events that arrive while one commit
-    /// waits for its WAL flush start the next one instead of waiting behind it, and the server flushes
-    /// concurrent commits together. SQLite has one writer, so there it is always 1.
-    /// </summary>
-    public int CommitsInFlight { get; set; } = 4;
-
     /// <summary>Most events the desk works per pass over the inbox.</summary>
     public int WorkBatch { get; set; } = 500;
 

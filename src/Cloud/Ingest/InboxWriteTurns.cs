@@ -10,9 +10,6 @@ internal sealed class InboxWriteTurns(bool serialize) : IDisposable
 {
     private readonly SemaphoreSlim _turn = new(1, 1);
 
-    /// <summary>True on SQLite: one inbox write at a time, so group commits cannot overlap either.</summary>
-    public bool Serializes => serialize;
-
     public async Task<IDisposable?> TakeAsync(CancellationToken cancellationToken)
     {
         if (!serialize)

@@ -8,7 +8,6 @@ namespace AfterSales.Cloud.Ingest;
 /// one, so many events share one transaction (one fsync) and nobody waits longer than the commit
 /// before theirs plus their own. <see cref="AppendAsync"/> completes only once the event is durable;
 /// if the commit fails, every event of it fails and its sender is told so (it keeps and resends it).
-/// On PostgreSQL up to <see cref="InboxOptions.CommitsInFlight"/> commits run at once (docs/ingest.md, "Intake").
 /// </summary>
 internal sealed partial class InboxWriterWorker(
     InboxStore store,
@@ -39,15 +38,13 @@ internal sealed partial class InboxWriterWorker(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var max = Math.Max(1, options.Value.MaxCommitBatch);
-        var overlap = turns.Serializes ? 1 : Math.Max(1, options.Value.CommitsInFlight);
-        var inFlight = new List<Task>(overlap);
         var batch = new List<Pending>(max);
         var reader = _queue.Reader;
         try
         {
             while (await reader.WaitToReadAsync(stoppingToken))
             {
-                batch = new List<Pending>(Math.Min(max, 256));
+                batch.Clear();
                 while (batch.Count < max && reader.TryRead(out var pending))
                 {
                     if (pending.Stream is not null && _failedStreams.Contains(pending.Stream))
@@ -64,24 +61,7 @@ internal sealed partial class InboxWriterWorker(
                     continue;
                 }
 
-                // One delivery's events (the external broker's link) are committed one batch after
-                // another, so a failed one is known before any later one is taken. The embedded
-                // broker's gateways each have one event in the commit, so their commits may overlap.
-                if (overlap == 1 || batch.Exists(p => p.Stream is not null))
-                {
-                    await Task.WhenAll(inFlight);
-                    inFlight.Clear();
-                    await CommitAsync(batch, stoppingToken);
-                    continue;
-                }
-
-                if (inFlight.Count >= overlap)
-                {
-                    await Task.WhenAny(inFlight);
-                }
-
-                inFlight.RemoveAll(t => t.IsCompleted);
-                inFlight.Add(CommitAsync(batch, stoppingToken));
+                await CommitAsync(batch, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -92,14 +72,6 @@ internal sealed partial class InboxWriterWorker(
         finally
         {
             _queue.Writer.TryComplete();
-            try
-            {
-                await Task.WhenAll(inFlight); // each fails its own events when it cannot finish
-            }
-            catch (OperationCanceledException)
-            {
-            }
-
             var stopped = new InvalidOperationException("The cloud is stopping; the event was not stored.");
             foreach (var pending in batch)
             {
@@ -122,17 +94,9 @@ internal sealed partial class InboxWriterWorker(
                 await store.AppendAsync(batch.ConvertAll(p => p.Event), stoppingToken);
             }
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            var stopped = new InvalidOperationException("The cloud is stopping; the event was not stored.");
-            batch.ForEach(p => p.Committed.TrySetException(stopped));
-            throw;
-        }
-        catch (Exception ex)
+        catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
             LogCommitFailed(log, batch.Count, ex.Message);
-
-            // Only a batch with streams touches the set, and such a batch never overlaps another commit.
             if (_failedStreams.Count > RememberedFailedStreams)
             {
                 _failedStreams.Clear(); // old deliveries are long gone; only the latest matter
