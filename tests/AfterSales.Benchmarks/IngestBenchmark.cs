@@ -10,6 +10,7 @@ using AfterSales.Protocol.Topics;
 using MQTTnet;
 using MQTTnet.Protocol;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace AfterSales.Benchmarks;
 
@@ -31,7 +32,8 @@ internal static class IngestBenchmark
         await app.StartAsync();
         var counters = app.Services.GetRequiredService<IngestCounters>();
         var cloud = app.Services.GetRequiredService<CloudBrokerCredential>();
-        Print($"AfterSales durable ingest benchmark: {events} events from {gateways} gateways, embedded MQTTnet broker, {engine.Provider}, {Environment.ProcessorCount} cores");
+        var worksInbox = app.Services.GetRequiredService<IOptions<InboxOptions>>().Value.WorkInbox;
+        Print($"AfterSales durable ingest benchmark: {events} events from {gateways} gateways, embedded MQTTnet broker, {engine.Provider}, {Environment.ProcessorCount} cores, desk {(worksInbox ? "working" : "off")}, load average {LoadAverage()}");
 
         var (raw, received) = await RawRateAsync(port, cloud, events, gateways);
         Print($"raw broker      QoS1 PUBACKs, {gateways} publishers, 1 subscriber:  {raw,9:F0} msg/s (the subscriber got {received} of {events / gateways * gateways}: the rest the broker dropped from its in-memory queue)");
@@ -61,6 +63,14 @@ internal static class IngestBenchmark
         var durable = perGateway * gateways / acked.TotalSeconds;
         Print($"durable ingest  PUBACK = committed to the inbox:          {durable,9:F0} events/s (ratio to raw {durable / raw:P0}; {refused} refused)");
 
+        if (!worksInbox)
+        {
+            Print($"service desk    off (Ingest:WorkInbox=false): intake alone; load average {LoadAverage()}");
+            await DisconnectAsync(clients);
+            await app.StopAsync();
+            return;
+        }
+
         var target = appliedBefore + (perGateway * gateways);
         var patience = Stopwatch.StartNew();
         while (counters.Accepted + counters.Duplicates < target && patience.Elapsed < TimeSpan.FromSeconds(120))
@@ -73,7 +83,7 @@ internal static class IngestBenchmark
 
         if (latencyRate <= 0)
         {
-            Print($"latency         not asked for (rate 0)");
+            Print($"latency         not asked for (rate 0); load average {LoadAverage()}");
         }
         else if (applied >= perGateway * gateways)
         {
@@ -85,14 +95,22 @@ internal static class IngestBenchmark
             Print($"latency         skipped: the desk has not caught up with the burst");
         }
 
+        await DisconnectAsync(clients);
+        await app.StopAsync();
+    }
+
+    private static async Task DisconnectAsync(List<IMqttClient> clients)
+    {
         foreach (var c in clients)
         {
             await c.DisconnectAsync();
             c.Dispose();
         }
-
-        await app.StopAsync();
     }
+
+    /// <summary>The machine's 1, 5 and 15 minute load averages: figures from a shared machine mean little without them.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 
     /// <summary>
     /// A regional storm: every site reports new faults at once (distinct devices, so each one opens a

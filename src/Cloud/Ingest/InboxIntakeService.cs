@@ -10,18 +10,19 @@ namespace AfterSales.Cloud.Ingest;
 /// </summary>
 internal sealed class InboxIntakeService(InboxWriterWorker writer, TimeProvider time)
 {
+    /// <param name="payload">Owned by the inbox from here on: the broker's copy of the publish is kept as the row's payload, not copied again.</param>
     /// <param name="stream">
     /// The delivery the event came on, when one delivery carries several unacknowledged events (the
     /// external broker's connection): after one of them fails to commit, the rest of that stream is
     /// refused too, so the broker redelivers them all in order instead of the later ones overtaking.
     /// </param>
-    public Task StoreAsync(string topic, string siteId, ReadOnlyMemory<byte> payload, string? traceParent, string? stream, CancellationToken cancellationToken)
+    public Task StoreAsync(string topic, string siteId, byte[] payload, string? traceParent, string? stream, CancellationToken cancellationToken)
     {
         CloudMetrics.CountReceived("events");
 
         // Decoded only for the gateway and seq the worker orders by; a payload that does not decode is
         // stored as it is and rejected, with its reason, by the worker.
-        var decoded = PayloadCodec.DecodeFaultEvent(payload.Span).Value;
+        var decoded = PayloadCodec.DecodeFaultEvent(payload).Value;
         return writer.AppendAsync(
             new InboxEvent
             {
@@ -31,7 +32,7 @@ internal sealed class InboxIntakeService(InboxWriterWorker writer, TimeProvider 
                 Seq = decoded?.Seq ?? 0,
                 PrevSeq = decoded?.PrevSeq,
                 ReceivedAt = time.GetUtcNow(),
-                Payload = payload.ToArray(),
+                Payload = payload,
                 TraceParent = traceParent is { Length: <= 64 } ? traceParent : null,
             },
             stream,

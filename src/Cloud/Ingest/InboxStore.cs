@@ -23,6 +23,9 @@ internal sealed partial class InboxStore : IInboxDepth
     private readonly DbContextOptions<SqliteCloudDb>? _ownFile;
     private readonly ILogger<InboxStore> _log;
 
+    // Made from the first context's model: the columns and conversions are the same for every context of one engine.
+    private InboxAppendStore? _append;
+
     public InboxStore(IDbContextFactory<CloudDb> cloud, DatabaseOptions database, ILogger<InboxStore> log)
     {
         ArgumentNullException.ThrowIfNull(database);
@@ -87,9 +90,8 @@ internal sealed partial class InboxStore : IInboxDepth
     public async Task AppendAsync(IReadOnlyCollection<InboxEvent> events, CancellationToken cancellationToken)
     {
         await using var db = OpenDb();
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        db.IngestInbox.AddRange(events);
-        await db.SaveChangesAsync(cancellationToken);
+        _append ??= new InboxAppendStore(db.Model);
+        await _append.AppendAsync(db, events, cancellationToken);
     }
 
     public async Task<IReadOnlyList<InboxEvent>> OldestAsync(int limit, CancellationToken cancellationToken)
