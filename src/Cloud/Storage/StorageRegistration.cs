@@ -10,7 +10,7 @@ internal static class StorageRegistration
         switch (options.Provider.ToUpperInvariant())
         {
             case "SQLITE":
-                services.AddDbContextFactory<SqliteCloudDb>(o => o.UseSqlite(options.ConnectionString).AddInterceptors(new SqliteLockWaitHandler()));
+                services.AddDbContextFactory<SqliteCloudDb>(o => o.UseSqlite(options.ConnectionString));
                 services.AddSingleton<IDbContextFactory<CloudDb>, CloudDbFactory<SqliteCloudDb>>();
                 break;
             case "POSTGRES" or "POSTGRESQL":
