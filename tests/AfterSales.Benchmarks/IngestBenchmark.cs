@@ -132,6 +132,7 @@ internal static class IngestBenchmark
         }
 
         var perSite = faults / sites;
+        using var work = new EfCommandCounts();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(clients.Select((c, i) => Task.Run(async () =>
         {
@@ -149,6 +150,15 @@ internal static class IngestBenchmark
         var opened = clock.Elapsed;
         Print($"storm           all {perSite * sites} acknowledged (durable) after {acked.TotalSeconds:F1} s ({perSite * sites / acked.TotalSeconds:F0} events/s)");
         Print($"storm           {counters.Accepted} tickets opened with deadlines and dispatch after {opened.TotalSeconds:F1} s ({counters.Accepted / opened.TotalSeconds:F0} tickets/s)");
+        var tickets = Math.Max(1, counters.Accepted);
+        Print($"storm           work per ticket (whole process, intake included): {(double)work.Commands / tickets:F1} SQL commands, {(double)work.SaveChanges / tickets:F2} SaveChanges, {(double)work.Compilations / tickets:F2} query compilations, {work.Cpu.TotalMilliseconds / tickets:F2} ms CPU");
+        if (Environment.GetEnvironmentVariable("AFTERSALES_BENCH_SQL") == "1")
+        {
+            foreach (var (command, count) in work.TopCommands(40))
+            {
+                Print($"sql             {(double)count / tickets,6:F2} per ticket  {command}");
+            }
+        }
         foreach (var c in clients)
         {
             await c.DisconnectAsync();

@@ -15,6 +15,10 @@ namespace AfterSales.Cloud.Notifications;
 /// </summary>
 internal sealed class NoticeLanguageStore(Wording words)
 {
+    // A technician's account language, read once per unit of work: a desk batch offers one
+    // technician several jobs. A change of language is seen by the next unit of work.
+    private readonly UnitOfWorkMemo<string, (string? Culture, string? TenantId)> _accounts = new();
+
     public IStringLocalizer Text => words.Text;
 
     /// <param name="tenantId">The company the message is about, when the caller knows it (a customer's site).</param>
@@ -24,9 +28,9 @@ internal sealed class NoticeLanguageStore(Wording words)
         ArgumentNullException.ThrowIfNull(recipient);
         // Synchronous on purpose: called inside the caller's unit of work, which holds no other query open.
         var reader = Recipients.TechnicianId(recipient) is { } technicianId
-            ? db.Users.AsNoTracking().Where(u => u.TechnicianId == technicianId && !u.Disabled)
-                .OrderBy(u => u.Id).Select(u => new { u.Culture, u.TenantId }).FirstOrDefault()
-            : null;
-        return words.For(reader?.Culture, reader?.TenantId ?? tenantId);
+            ? _accounts.GetOrRead(db, technicianId, () => db.Users.AsNoTracking().Where(u => u.TechnicianId == technicianId && !u.Disabled)
+                .OrderBy(u => u.Id).Select(u => new { u.Culture, u.TenantId }).FirstOrDefault() is { } account ? (account.Culture, account.TenantId) : default)
+            : default;
+        return words.For(reader.Culture, reader.TenantId ?? tenantId);
     }
 }

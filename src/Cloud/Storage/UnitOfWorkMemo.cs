@@ -26,4 +26,18 @@ public sealed class UnitOfWorkMemo<TKey, TValue>
 
         return value;
     }
+
+    /// <summary>The same for a read that cannot be awaited (a synchronous caller such as the notification tenant lookup).</summary>
+    public TValue GetOrRead(CloudDb db, TKey key, Func<TValue> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var entries = _byContext.GetOrCreateValue(db);
+        if (!entries.TryGetValue(key, out var value))
+        {
+            value = read();
+            entries[key] = value;
+        }
+
+        return value;
+    }
 }

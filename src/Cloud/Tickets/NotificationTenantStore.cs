@@ -13,6 +13,11 @@ namespace AfterSales.Cloud.Tickets;
 /// </summary>
 internal sealed class NotificationTenantStore : INotificationTenantStore
 {
+    // A site's company, read once per unit of work: a desk batch sends several notices per ticket
+    // (offer, escalation to supervisor and dispatcher) and reads sites without tracking them,
+    // so each notice asked the database again.
+    private readonly UnitOfWorkMemo<string, string?> _siteTenants = new();
+
     public string TenantOf(CloudDb db, string recipient, long? ticketId)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -22,7 +27,7 @@ internal sealed class NotificationTenantStore : INotificationTenantStore
             : null;
         siteId ??= Recipients.CustomerSiteId(recipient);
         if (siteId is not null
-            && (db.Sites.Local.FirstOrDefault(s => s.Id == siteId)?.TenantId ?? db.Sites.Where(s => s.Id == siteId).Select(s => s.TenantId).FirstOrDefault()) is { } siteTenant)
+            && (db.Sites.Local.FirstOrDefault(s => s.Id == siteId)?.TenantId ?? _siteTenants.GetOrRead(db, siteId, () => db.Sites.Where(s => s.Id == siteId).Select(s => s.TenantId).FirstOrDefault())) is { } siteTenant)
         {
             return siteTenant;
         }

@@ -210,6 +210,25 @@ public abstract class InboxTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Worker_SameEventTwiceInOnePass_AppliedOnceTheRepeatCountedAsDuplicate()
+    {
+        // A gateway resent an event whose PUBACK it never got, and both copies were committed: the desk
+        // checks the batch's event ids in one query, so the repeat inside the same batch must still count.
+        var events = Enumerable.Range(1, 5).Select(i => Raise("site-a", "gw-a", i, $"zone-{i}")).ToList();
+        foreach (var e in events.Concat([events[2]]))
+        {
+            await StoreAsync(e);
+        }
+
+        await _worker.WorkOnceAsync(default);
+
+        await using var db = _dbs.CreateDbContext();
+        Assert.Equal(5, await db.Occurrences.CountAsync());
+        Assert.Equal(5, await db.Tickets.CountAsync());
+        Assert.Equal(0, await _store.CountAsync(default));
+    }
+
+    [Fact]
     public async Task Worker_MalformedPayload_RejectedWithReasonAndRemovedFromInbox()
     {
         await _writer.AppendAsync(Row("site-a", "gw-a", 0, "{\"schema\":\"nonsense\"}"u8.ToArray()), stream: null, default);

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace AfterSales.Cloud.Tickets.Workflow;
 
 /// <summary>Gathers the site's tenant's technicians, their duty and load, and asks the planner who goes.</summary>
-internal sealed class AutoDispatchService(SlaTermsPolicy terms, IOptions<DispatchOptions> options)
+internal sealed class AutoDispatchService(SlaTermsPolicy terms, ServiceCentreStore centreStore, IOptions<DispatchOptions> options)
 {
     // The company's technicians, centres and shifts, read once per unit of work (a desk batch
     // dispatches many tickets); the load below is counted afresh each time, as each dispatch changes it.
@@ -50,11 +50,12 @@ internal sealed class AutoDispatchService(SlaTermsPolicy terms, IOptions<Dispatc
             options.Value);
     }
 
-    private static async Task<Crew> CrewAsync(CloudDb db, string tenantId, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<Crew> CrewAsync(CloudDb db, string tenantId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var technicians = await db.Technicians.AsNoTracking().Where(t => t.TenantId == tenantId && t.Active).ToListAsync(cancellationToken);
         var ids = technicians.Select(t => t.Id).ToList();
-        var centres = await db.ServiceCentres.AsNoTracking().Where(c => c.TenantId == tenantId).ToDictionaryAsync(c => c.Id, cancellationToken);
+        // The same memo the desk's zone assessment reads (one read of the company's centres per batch).
+        var centres = (await centreStore.OfCompanyAsync(db, tenantId, cancellationToken)).ToDictionary(c => c.Id);
         var shifts = await db.DutyShifts.AsNoTracking().Where(s => ids.Contains(s.TechnicianId) && s.End > now).ToListAsync(cancellationToken);
         return new Crew(technicians, centres, shifts);
     }

@@ -24,6 +24,7 @@ internal static class ServiceDeskRegistration
         services.AddSingleton(sp => new SlaTermsPolicy(sp.GetRequiredService<IOptions<SlaOptions>>().Value, sp.GetRequiredService<TenantCalendars>().Default));
         services.AddSingleton<ContractTermsStore>();
         services.AddSingleton<CentreZoneStore>();
+        services.AddSingleton<ServiceCentreStore>();
         services.AddSingleton<SlaTimerService>();
         services.AddSingleton<AutoDispatchService>();
         services.AddSingleton<IncidentCorrelationService>();

@@ -18,15 +18,16 @@ internal sealed partial class TicketDeskService(
     ArrivalPolicy policy,
     ContractTermsStore contracts,
     CentreZoneStore zones,
+    ServiceCentreStore centres,
     TicketWorkflowService workflow,
     IOptions<LifecycleOptions> lifecycle,
     TimeProvider time,
     ILogger<TicketDeskService> log)
 {
-    // Sites and a company's service centres read once per desk batch (one context) instead of once
-    // per event; an administrator's change is seen by the next batch.
+    // Sites read once per desk batch (one context) instead of once per event; an administrator's
+    // change is seen by the next batch. The company's centres come from ServiceCentreStore, which the
+    // dispatcher shares.
     private readonly UnitOfWorkMemo<string, Sites.Site> _sites = new();
-    private readonly UnitOfWorkMemo<string, List<ServiceCentre>> _centres = new();
 
     public async Task<TicketAction> ApplyAsync(FaultEvent e, CancellationToken cancellationToken)
     {
@@ -71,11 +72,12 @@ internal sealed partial class TicketDeskService(
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var applied = new List<(DeskEvent Input, TicketAction Action, long? TicketId, DateTimeOffset ReceivedAt)>(events.Count);
+        var known = await KnownEventIdsAsync(db, events, cancellationToken);
         foreach (var input in events)
         {
             using var span = CloudTelemetry.Start("desk apply", parent: input.TraceParent)?.SetTag("aftersales.event.id", input.Event.EventId).SetTag("aftersales.fault", input.Event.Fault);
             var receivedAt = time.GetUtcNow();
-            var (action, ticketId) = await ApplyInAsync(db, input.Event, receivedAt, cancellationToken);
+            var (action, ticketId) = await ApplyInAsync(db, input.Event, known, receivedAt, cancellationToken);
             span?.SetTag("aftersales.ticket.action", action.ToString()).SetTag("aftersales.ticket.id", ticketId);
             applied.Add((input, action, ticketId, receivedAt));
 
@@ -95,9 +97,27 @@ internal sealed partial class TicketDeskService(
         return applied.ConvertAll(a => a.Action);
     }
 
-    private async Task<(TicketAction Action, long? TicketId)> ApplyInAsync(CloudDb db, FaultEvent e, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    /// <summary>
+    /// The batch's event ids already in the ticket book, in one query rather than one per event. Read
+    /// inside the batch's transaction, as the per-event check was; a concurrent node storing the same
+    /// event afterwards is refused by the unique index, and the batch is applied again.
+    /// </summary>
+    private static async Task<HashSet<Guid>> KnownEventIdsAsync(CloudDb db, IReadOnlyList<DeskEvent> events, CancellationToken cancellationToken)
     {
-        if (await db.Occurrences.AnyAsync(o => o.EventId == e.EventId, cancellationToken))
+        var ids = events.Select(e => e.Event.EventId).Distinct().ToList();
+        var known = new HashSet<Guid>();
+        foreach (var chunk in ids.Chunk(500))
+        {
+            known.UnionWith(await db.Occurrences.Where(o => chunk.Contains(o.EventId)).Select(o => o.EventId).ToListAsync(cancellationToken));
+        }
+
+        return known;
+    }
+
+    /// <param name="known">Event ids already applied; this event's id is added, so a repeat later in the same batch is a duplicate too.</param>
+    private async Task<(TicketAction Action, long? TicketId)> ApplyInAsync(CloudDb db, FaultEvent e, HashSet<Guid> known, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        if (!known.Add(e.EventId))
         {
             LogDuplicate(log, e.EventId, e.SiteId);
             return (TicketAction.Duplicate, null);
@@ -185,13 +205,13 @@ internal sealed partial class TicketDeskService(
     /// <summary>The zone; beyond every band the arrival figure of the contract in force, else the site's own (docs/service-rules.md §1.1, §1.8).</summary>
     private async Task<ArrivalAssessment> AssessAsync(CloudDb db, Sites.Site site, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var centres = await _centres.GetOrReadAsync(db, site.TenantId, () => db.ServiceCentres.AsNoTracking().Where(c => c.TenantId == site.TenantId).ToListAsync(cancellationToken));
+        var companyCentres = await centres.OfCompanyAsync(db, site.TenantId, cancellationToken);
         var contract = await contracts.InForceAsync(db, site.Id, at, cancellationToken);
         return SiteArrivalRules.Assess(
             policy,
             site.TenantId,
             new GeoPoint(site.Latitude, site.Longitude),
-            centres,
+            companyCentres,
             contract?.ArrivalHours ?? site.ContractArrivalHours,
             await zones.MapAsync(cancellationToken));
     }
