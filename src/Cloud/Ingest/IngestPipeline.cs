@@ -38,7 +38,7 @@ internal sealed class IngestPipeline(
                 var heartbeat = PayloadCodec.DecodeHeartbeat(payload.Span);
                 if (await AcceptedAsync(topic, siteId, payload, heartbeat.Value?.GatewayId, heartbeat.Error, cancellationToken))
                 {
-                    await presence.SeenAsync(heartbeat.Value!.GatewayId, siteId, cancellationToken);
+                    presence.Seen(heartbeat.Value!.GatewayId, siteId);
                 }
 
                 break;
@@ -46,7 +46,7 @@ internal sealed class IngestPipeline(
                 var status = PayloadCodec.DecodeStatus(payload.Span);
                 if (await AcceptedAsync(topic, siteId, payload, status.Value?.GatewayId, status.Error, cancellationToken))
                 {
-                    await presence.StatusAsync(status.Value!.GatewayId, siteId, status.Value.State, cancellationToken);
+                    presence.Status(status.Value!.GatewayId, siteId, status.Value.State);
                 }
 
                 break;

@@ -19,6 +19,8 @@ internal sealed partial class PresenceService(
     ILogger<PresenceService> log)
 {
     private readonly Lock _gate = new();
+    private readonly Queue<FaultEvent> _news = new();
+    private readonly HashSet<string> _firstSightings = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Watches every registered gateway from start-up, so one that went silent while the cloud
@@ -42,54 +44,90 @@ internal sealed partial class PresenceService(
         }
     }
 
-    public async Task SeenAsync(string gatewayId, string siteId, CancellationToken cancellationToken)
+    /// <summary>
+    /// A heartbeat: recorded in memory only. Heartbeats arrive by the thousand each second on a big fleet, so
+    /// they never wait for the database or the desk; what they change (a gateway back online, a first sighting)
+    /// is written by the next sweep (<see cref="SweepAsync"/>).
+    /// </summary>
+    public void Seen(string gatewayId, string siteId)
     {
         var now = time.GetUtcNow();
-        var (firstSighting, cameBack) = UnderGate(() => (!book.Knows(gatewayId), book.Seen(gatewayId, siteId, now)));
-        if (firstSighting)
+        lock (_gate)
         {
-            await RecordSeenAsync(gatewayId, now, cancellationToken);
-        }
+            if (!book.Knows(gatewayId))
+            {
+                _firstSightings.Add(gatewayId);
+            }
 
-        if (cameBack)
-        {
-            LogBack(log, gatewayId, siteId);
-            await desk.ApplyAsync(OfflineEvent(gatewayId, siteId, FaultState.Cleared, now, null), cancellationToken);
+            if (book.Seen(gatewayId, siteId, now))
+            {
+                LogBack(log, gatewayId, siteId);
+                _news.Enqueue(OfflineEvent(gatewayId, siteId, FaultState.Cleared, now, null));
+            }
         }
     }
 
-    public async Task StatusAsync(string gatewayId, string siteId, GatewayState state, CancellationToken cancellationToken)
+    public void Status(string gatewayId, string siteId, GatewayState state)
     {
         if (state == GatewayState.Online)
         {
-            await SeenAsync(gatewayId, siteId, cancellationToken);
+            Seen(gatewayId, siteId);
             return;
         }
 
         var now = time.GetUtcNow();
-        if (UnderGate(() => book.WentOffline(gatewayId, siteId, now)))
+        lock (_gate)
         {
-            LogOffline(log, gatewayId, siteId, "its last will arrived");
-            await desk.ApplyAsync(OfflineEvent(gatewayId, siteId, FaultState.Raised, now, "last will"), cancellationToken);
+            if (book.WentOffline(gatewayId, siteId, now))
+            {
+                LogOffline(log, gatewayId, siteId, "its last will arrived");
+                _news.Enqueue(OfflineEvent(gatewayId, siteId, FaultState.Raised, now, "last will"));
+            }
         }
     }
 
+    /// <summary>
+    /// Finds the gateways gone silent, then hands the desk every offline and back-online change in the order
+    /// they happened, and records first sightings in one statement. A change stays queued until the desk has
+    /// taken it, so a failed sweep (the database away) loses none; the next one goes on from there.
+    /// </summary>
     public async Task SweepAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var silent = UnderGate(() => book.Sweep(now));
-        foreach (var gateway in silent)
+        lock (_gate)
         {
-            LogOffline(log, gateway.GatewayId, gateway.SiteId, $"nothing heard since {gateway.LastSeen:u}");
-            await desk.ApplyAsync(OfflineEvent(gateway.GatewayId, gateway.SiteId, FaultState.Raised, now, "heartbeats stopped"), cancellationToken);
+            foreach (var gateway in book.Sweep(now))
+            {
+                LogOffline(log, gateway.GatewayId, gateway.SiteId, $"nothing heard since {gateway.LastSeen:u}");
+                _news.Enqueue(OfflineEvent(gateway.GatewayId, gateway.SiteId, FaultState.Raised, now, "heartbeats stopped"));
+            }
+        }
+
+        await RecordFirstSightingsAsync(now, cancellationToken);
+        while (UnderGate(() => _news.TryPeek(out var next) ? next : null) is { } change)
+        {
+            await desk.ApplyAsync(change, cancellationToken);
+            UnderGate(_news.Dequeue);
         }
     }
 
-    private async Task RecordSeenAsync(string gatewayId, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>A gateway heard from for the first time is watched from every later start (<see cref="InitializeAsync"/>).</summary>
+    private async Task RecordFirstSightingsAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var ids = UnderGate(() => _firstSightings.ToList());
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
-        await db.Gateways.Where(g => g.Id == gatewayId)
-            .ExecuteUpdateAsync(u => u.SetProperty(g => g.LastSeenAt, now), cancellationToken);
+        foreach (var chunk in ids.Chunk(500))
+        {
+            await db.Gateways.Where(g => chunk.Contains(g.Id) && g.LastSeenAt == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(g => g.LastSeenAt, now), cancellationToken);
+        }
+
+        UnderGate(() => _firstSightings.ExceptWith(ids));
     }
 
     private T UnderGate<T>(Func<T> action)
@@ -97,6 +135,14 @@ internal sealed partial class PresenceService(
         lock (_gate)
         {
             return action();
+        }
+    }
+
+    private void UnderGate(Action action)
+    {
+        lock (_gate)
+        {
+            action();
         }
     }
 
