@@ -48,7 +48,7 @@ internal static partial class HeartbeatBenchmark
         var dbs = app.Services.GetRequiredService<IDbContextFactory<CloudDb>>();
         var cloud = app.Services.GetRequiredService<CloudBrokerCredential>();
         var port = int.Parse(args.Single(a => a.StartsWith("--Broker:Port=", StringComparison.Ordinal)).Split('=')[1], CultureInfo.InvariantCulture);
-        Print($"AfterSales heartbeat benchmark: {sites} sites every {HeartbeatLoad.Period.TotalSeconds:F0} s, {connections} on their own MQTT connection, one cloud node in this process (embedded MQTTnet broker, {engine.Provider}), {Environment.ProcessorCount} cores, open-file limit {files}, load average {LoadAverage()}");
+        Print($"AfterSales heartbeat benchmark: {sites} sites every {HeartbeatLoad.Period.TotalSeconds:F0} s, {connections} on their own MQTT connection, one cloud node in this process (embedded MQTTnet broker, {engine.Provider}), {Environment.ProcessorCount} cores, open-file limit {files}, load average {BenchSupport.LoadAverage()}");
         Print($"seed            {sites} sites and gateways inserted in batches (and the schema created) in {seeded.TotalSeconds:F1} s");
 
         using var writes = new WriteCounter();
@@ -73,7 +73,7 @@ internal static partial class HeartbeatBenchmark
         var cloudCpu = (self.TotalProcessorTime - cpu0).TotalSeconds / seconds;
         var loadCpu = (load.Process.TotalProcessorTime - load0).TotalSeconds / seconds;
         var beats = received.Count - beats0;
-        Print($"steady {seconds:F0} s     the cloud received {beats / seconds:F0} heartbeats/s (expected {sites / HeartbeatLoad.Period.TotalSeconds:F0}/s); load average {LoadAverage()}");
+        Print($"steady {seconds:F0} s     the cloud received {beats / seconds:F0} heartbeats/s (expected {sites / HeartbeatLoad.Period.TotalSeconds:F0}/s); load average {BenchSupport.LoadAverage()}");
         Print($"cloud CPU       {cloudCpu:P0} of one core (process CPU time / wall; the sites' process used {loadCpu:P0})");
         Print($"cloud memory    RSS {self.WorkingSet64 / 1048576.0:F0} MiB, GC heap {GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0:F0} MiB ({GC.GetTotalMemory(forceFullCollection: false) / 1048576.0:F0} MiB live and not yet collected)");
         Print($"database        {writes.Writes - writes0} write commands (INSERT/UPDATE/DELETE) and {writes.Commands - commands0} commands in all during the steady phase, for {beats} heartbeats");
@@ -190,8 +190,6 @@ internal static partial class HeartbeatBenchmark
         var offline = await db.Tickets.AsNoTracking().Where(t => t.Fault == FaultCodes.GatewayOffline && t.FirstOpenedAt >= since).Select(t => t.DeviceId).ToListAsync();
         return offline.Count(d => !silenced.ContainsKey(d));
     }
-
-    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 
     /// <summary>Each connection is a file descriptor, in this process (the broker) and in the sites' process (which inherits the limit).</summary>
     private static ulong RaiseOpenFileLimit(ulong wanted)

@@ -33,7 +33,7 @@ internal static class IngestBenchmark
         var counters = app.Services.GetRequiredService<IngestCounters>();
         var cloud = app.Services.GetRequiredService<CloudBrokerCredential>();
         var worksInbox = app.Services.GetRequiredService<IOptions<InboxOptions>>().Value.WorkInbox;
-        Print($"AfterSales durable ingest benchmark: {events} events from {gateways} gateways, embedded MQTTnet broker, {engine.Provider}, {Environment.ProcessorCount} cores, desk {(worksInbox ? "working" : "off")}, load average {LoadAverage()}");
+        Print($"AfterSales durable ingest benchmark: {events} events from {gateways} gateways, embedded MQTTnet broker, {engine.Provider}, {Environment.ProcessorCount} cores, desk {(worksInbox ? "working" : "off")}, load average {BenchSupport.LoadAverage()}");
 
         var (raw, received) = await RawRateAsync(port, cloud, events, gateways);
         Print($"raw broker      QoS1 PUBACKs, {gateways} publishers, 1 subscriber:  {raw,9:F0} msg/s (the subscriber got {received} of {events / gateways * gateways}: the rest the broker dropped from its in-memory queue)");
@@ -41,7 +41,7 @@ internal static class IngestBenchmark
         var clients = new List<IMqttClient>();
         for (var i = 0; i < gateways; i++)
         {
-            clients.Add(await ConnectAsync(port, Gateway(i), Gateway(i), Secret));
+            clients.Add(await BenchSupport.ConnectAsync(port, Gateway(i), Gateway(i), Secret));
         }
 
         var appliedBefore = counters.Accepted + counters.Duplicates;
@@ -65,7 +65,7 @@ internal static class IngestBenchmark
 
         if (!worksInbox)
         {
-            Print($"service desk    off (Ingest:WorkInbox=false): intake alone; load average {LoadAverage()}");
+            Print($"service desk    off (Ingest:WorkInbox=false): intake alone; load average {BenchSupport.LoadAverage()}");
             await DisconnectAsync(clients);
             await app.StopAsync();
             return;
@@ -83,7 +83,7 @@ internal static class IngestBenchmark
 
         if (latencyRate <= 0)
         {
-            Print($"latency         not asked for (rate 0); load average {LoadAverage()}");
+            Print($"latency         not asked for (rate 0); load average {BenchSupport.LoadAverage()}");
         }
         else if (applied >= perGateway * gateways)
         {
@@ -108,10 +108,6 @@ internal static class IngestBenchmark
         }
     }
 
-    /// <summary>The machine's 1, 5 and 15 minute load averages: figures from a shared machine mean little without them.</summary>
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
-
     /// <summary>
     /// A regional storm: every site reports new faults at once (distinct devices, so each one opens a
     /// ticket with its deadlines, timers, incident and dispatch decision among on-duty technicians).
@@ -128,7 +124,7 @@ internal static class IngestBenchmark
         var clients = new List<IMqttClient>();
         for (var i = 0; i < sites; i++)
         {
-            clients.Add(await ConnectAsync(port, Gateway(i), Gateway(i), Secret));
+            clients.Add(await BenchSupport.ConnectAsync(port, Gateway(i), Gateway(i), Secret));
         }
 
         var perSite = faults / sites;
@@ -244,7 +240,7 @@ internal static class IngestBenchmark
     /// <summary>PUBACKs per second when the broker only queues the message in memory for a subscriber.</summary>
     private static async Task<(double Rate, int Received)> RawRateAsync(int port, CloudBrokerCredential cloud, int events, int publishers)
     {
-        var subscriber = await ConnectAsync(port, "bench-raw-sub", cloud.Username, cloud.Password);
+        var subscriber = await BenchSupport.ConnectAsync(port, "bench-raw-sub", cloud.Username, cloud.Password);
         var perPublisher = events / publishers;
         var received = 0;
         subscriber.ApplicationMessageReceivedAsync += _ =>
@@ -256,7 +252,7 @@ internal static class IngestBenchmark
         var clients = new List<IMqttClient>();
         for (var i = 0; i < publishers; i++)
         {
-            clients.Add(await ConnectAsync(port, $"bench-raw-{i}", cloud.Username, cloud.Password));
+            clients.Add(await BenchSupport.ConnectAsync(port, $"bench-raw-{i}", cloud.Username, cloud.Password));
         }
 
         var payload = PayloadCodec.Encode(Event(0, 1, "raw", FaultState.Raised));
@@ -298,15 +294,6 @@ internal static class IngestBenchmark
         Severity = FaultSeverity.Major,
         OccurredAt = DateTimeOffset.UtcNow,
     };
-
-    private static async Task<IMqttClient> ConnectAsync(int port, string clientId, string user, string password)
-    {
-        var client = new MqttClientFactory().CreateMqttClient();
-        await client.ConnectAsync(new MqttClientOptionsBuilder()
-            .WithTcpServer("127.0.0.1", port).WithClientId(clientId).WithCredentials(user, password)
-            .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500).WithTimeout(TimeSpan.FromSeconds(60)).Build());
-        return client;
-    }
 
     private static string Site(int i) => "site-" + i.ToString("000", CultureInfo.InvariantCulture);
 

@@ -30,12 +30,12 @@ internal static class SharedNodesBenchmark
         await using var engine = await BenchDatabase.CreateAsync("postgres");
         List<string> settings = ["--Ingest:WorkInbox=false", .. nodeSettings];
         await using var fleet = await CloudFleet.StartSharedAsync(gateways, nodes: 2, engine.ConnectionString, settings, $"max_inflight_messages {inflight.ToString(CultureInfo.InvariantCulture)}");
-        Print($"AfterSales two nodes against one: {burst} events from {gateways} gateways per run, Mosquitto (persistence on, max_inflight_messages {inflight}) + PostgreSQL (fsync on), node settings {string.Join(' ', settings)}, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
+        Print($"AfterSales two nodes against one: {burst} events from {gateways} gateways per run, Mosquitto (persistence on, max_inflight_messages {inflight}) + PostgreSQL (fsync on), node settings {string.Join(' ', settings)}, {Environment.ProcessorCount} cores, load average {BenchSupport.LoadAverage()}");
 
         var clients = new List<IMqttClient>();
         for (var i = 0; i < gateways; i++)
         {
-            clients.Add(await ConnectAsync(fleet.BrokerPort, CloudFleet.GatewayId(i), CloudFleet.GatewayId(i), CloudFleet.Secret));
+            clients.Add(await BenchSupport.ConnectAsync(fleet.BrokerPort, CloudFleet.GatewayId(i), CloudFleet.GatewayId(i), CloudFleet.Secret));
         }
 
         var raw = await RawRateAsync(fleet.BrokerPort, clients, perGateway);
@@ -46,12 +46,12 @@ internal static class SharedNodesBenchmark
         await fleet.StartNodeAsync(0);
         await Task.Delay(2000); // its subscription in place
         var one = await BurstAsync(clients, inbox, perGateway, firstSeq: 1, expected: burst);
-        Print($"1 node          committed to the inbox:                   {one.Rate,9:F0} events/s ({burst} in {one.Stored.TotalSeconds:F1} s; the broker acknowledged all after {one.Acked.TotalSeconds:F1} s); load average {LoadAverage()}");
+        Print($"1 node          committed to the inbox:                   {one.Rate,9:F0} events/s ({burst} in {one.Stored.TotalSeconds:F1} s; the broker acknowledged all after {one.Acked.TotalSeconds:F1} s); load average {BenchSupport.LoadAverage()}");
 
         await fleet.StartNodeAsync(1);
         await Task.Delay(2000);
         var two = await BurstAsync(clients, inbox, perGateway, firstSeq: perGateway + 1, expected: 2 * burst);
-        Print($"2 nodes         committed to the inbox:                   {two.Rate,9:F0} events/s ({burst} in {two.Stored.TotalSeconds:F1} s; the broker acknowledged all after {two.Acked.TotalSeconds:F1} s); load average {LoadAverage()}");
+        Print($"2 nodes         committed to the inbox:                   {two.Rate,9:F0} events/s ({burst} in {two.Stored.TotalSeconds:F1} s; the broker acknowledged all after {two.Acked.TotalSeconds:F1} s); load average {BenchSupport.LoadAverage()}");
         Print($"ratio           2 nodes / 1 node {two.Rate / one.Rate:F2}; 1 node / raw {one.Rate / raw:P0}, 2 nodes / raw {two.Rate / raw:P0}");
 
         foreach (var c in clients)
@@ -96,7 +96,7 @@ internal static class SharedNodesBenchmark
     /// <summary>The same publishers and payloads to a plain subscriber with the cloud's credential, before any node has a session.</summary>
     private static async Task<double> RawRateAsync(int port, List<IMqttClient> clients, int perGateway)
     {
-        var subscriber = await ConnectAsync(port, "bench-raw-subscriber", CloudFleet.CloudBrokerUser, CloudFleet.CloudBrokerPassword);
+        var subscriber = await BenchSupport.ConnectAsync(port, "bench-raw-subscriber", CloudFleet.CloudBrokerUser, CloudFleet.CloudBrokerPassword);
         await subscriber.SubscribeAsync(MqttTopics.AllSites(TopicKind.Events), MqttQualityOfServiceLevel.AtLeastOnce);
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(clients.Select((c, i) => Task.Run(async () =>
@@ -131,17 +131,6 @@ internal static class SharedNodesBenchmark
         Severity = FaultSeverity.Major,
         OccurredAt = DateTimeOffset.UtcNow,
     };
-
-    private static async Task<IMqttClient> ConnectAsync(int port, string clientId, string user, string password)
-    {
-        var client = new MqttClientFactory().CreateMqttClient();
-        await client.ConnectAsync(new MqttClientOptionsBuilder()
-            .WithTcpServer("127.0.0.1", port).WithClientId(clientId).WithCredentials(user, password)
-            .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500).WithTimeout(TimeSpan.FromSeconds(60)).Build());
-        return client;
-    }
-
-    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 
     private static void Print(FormattableString line) => Console.WriteLine(line.ToString(CultureInfo.InvariantCulture));
 }
