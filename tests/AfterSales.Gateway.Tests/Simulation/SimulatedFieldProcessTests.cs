@@ -23,7 +23,7 @@ public sealed class SimulatedFieldProcessTests
               "siteId": "site-001", "gatewayId": "gw-001", "stateDirectory": "{{directory.Path}}",
               "broker": { "host": "127.0.0.1", "port": {{broker.Port}} },
               "panels": [ { "id": "alarm-panel", "protocol": "paradox-prt3", "port": "/dev/not-used-in-simulation", "pollIntervalSeconds": 1 } ],
-              "ptz": { "port": "/dev/not-used-either", "pollIntervalSeconds": 1, "responseTimeoutMilliseconds": 200, "missedPollsBeforeFault": 1,
+              "ptz": { "port": "/dev/not-used-either", "pollIntervalSeconds": 3, "responseTimeoutMilliseconds": 1000, "missedPollsBeforeFault": 1,
                        "heads": [ { "id": "ptz-gate", "address": 1 }, { "id": "ptz-yard", "address": 2 } ] }
             }
             """);
@@ -46,12 +46,13 @@ public sealed class SimulatedFieldProcessTests
             await gateway.StandardInput.WriteLineAsync("panel alarm-panel tamper on");
             var tamper = Decode(await cloud.NextAsync(m => Decode(m).DeviceId == "alarm-panel"));
             await gateway.StandardInput.WriteLineAsync("ptz 2 silent on");
-            var silent = Decode(await cloud.NextAsync(m => Decode(m).DeviceId.StartsWith("ptz", StringComparison.Ordinal)));
+            // Only the silenced head: on a loaded machine the answering head may miss a poll too, which is the fault working, not this test's subject.
+            var silent = Decode(await cloud.NextAsync(m => Decode(m).DeviceId == "ptz-yard"));
             await gateway.StandardInput.WriteLineAsync("quit");
             await gateway.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(20));
 
             Assert.Equal((FaultCodes.PanelTamper, FaultState.Raised), (tamper.Fault, tamper.State));
-            Assert.Equal(("ptz-yard", FaultCodes.PtzNoResponse, FaultState.Raised), (silent.DeviceId, silent.Fault, silent.State));
+            Assert.Equal((FaultCodes.PtzNoResponse, FaultState.Raised), (silent.Fault, silent.State));
             Assert.Equal(0, gateway.ExitCode);
         }
         finally
