@@ -25,9 +25,32 @@ internal sealed class ContractTermsStore(SlaTermsPolicy terms)
             var covering = await db.Contracts.AsNoTracking()
                 .Where(c => c.SiteId == siteId && c.StartsOn <= day && c.EndsOn >= day)
                 .ToListAsync(cancellationToken);
-            return ContractRules.InForce(covering, day) is { } contract ? ContractRules.Terms(contract) : null;
+            return TermsInForce(covering, day);
         });
     }
+
+    /// <summary>
+    /// The contracts in force on <paramref name="at"/>'s day for many sites in one query per 500 sites (a desk
+    /// batch's), instead of one query for each site's first ticket.
+    /// </summary>
+    public async Task ReadAheadAsync(CloudDb db, IEnumerable<string> siteIds, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var day = LocalDay(at);
+        foreach (var chunk in _inForce.Unread(db, siteIds.Select(id => (id, day))).Select(key => key.SiteId).Chunk(500))
+        {
+            var covering = (await db.Contracts.AsNoTracking()
+                .Where(c => chunk.Contains(c.SiteId) && c.StartsOn <= day && c.EndsOn >= day)
+                .ToListAsync(cancellationToken)).ToLookup(c => c.SiteId, StringComparer.Ordinal);
+            foreach (var siteId in chunk)
+            {
+                _inForce.Remember(db, (siteId, day), TermsInForce(covering[siteId], day));
+            }
+        }
+    }
+
+    private static ContractTerms? TermsInForce(IEnumerable<MaintenanceContract> covering, DateOnly day) =>
+        ContractRules.InForce(covering, day) is { } contract ? ContractRules.Terms(contract) : null;
 
     public DateOnly LocalDay(DateTimeOffset at)
     {

@@ -201,7 +201,7 @@ internal sealed class DemoHistory(IServiceProvider services)
             }
         }
 
-        var complaints = new ComplaintService(dbs, NoMail(dbs, clock), new Notifications.NotificationService(dbs, services.GetRequiredService<Notifications.NoticeLanguageStore>(), new NotificationTenantStore(), clock, NullLogger<Notifications.NotificationService>.Instance), Options.Create(new FeedbackOptions()), calendars, services.GetRequiredService<Wording>(), clock, NullLogger<ComplaintService>.Instance);
+        var complaints = new ComplaintService(dbs, NoMail(dbs, clock), new Notifications.NotificationService(dbs, services.GetRequiredService<Notifications.NoticeLanguageStore>(), new NotificationTenantStore(services.GetRequiredService<SiteStore>()), clock, NullLogger<Notifications.NotificationService>.Instance), Options.Create(new FeedbackOptions()), calendars, services.GetRequiredService<Wording>(), clock, NullLogger<ComplaintService>.Instance);
         clock.Now = start.AddDays(17).AddHours(10);
         var complaint = await complaints.RegisterAsync(Tenants.Default, new(sites[^1], "The technician arrived an hour after the time he gave on the phone.", ComplaintCause.LateArrival, ServiceAtFault: true, TechnicianId: technicians[0]), cancellationToken);
         clock.Now = clock.Now.AddHours(2);

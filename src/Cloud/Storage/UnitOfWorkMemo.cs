@@ -40,4 +40,14 @@ public sealed class UnitOfWorkMemo<TKey, TValue>
 
         return value;
     }
+
+    /// <summary>Of <paramref name="keys"/>, those this unit of work has not read yet.</summary>
+    public IReadOnlyList<TKey> Unread(CloudDb db, IEnumerable<TKey> keys)
+    {
+        var entries = _byContext.GetOrCreateValue(db);
+        return [.. keys.Distinct().Where(key => !entries.ContainsKey(key))];
+    }
+
+    /// <summary>Records values read ahead for many keys at once (a desk batch reads its sites in one query, not one per event).</summary>
+    public void Remember(CloudDb db, TKey key, TValue value) => _byContext.GetOrCreateValue(db).TryAdd(key, value);
 }

@@ -11,12 +11,12 @@ namespace AfterSales.Cloud.Tickets;
 /// site's or the technician's (docs/security.md, "Tenants"). Tickets carry no company of their own; their site does.
 /// Reads through the caller's unit of work first, so a ticket or site added in the same change counts.
 /// </summary>
-internal sealed class NotificationTenantStore : INotificationTenantStore
+/// <remarks>
+/// Sites come through <see cref="SiteStore"/>, once per unit of work: a desk batch sends several notices
+/// per ticket (offer, escalation to supervisor and dispatcher) and has read its sites already.
+/// </remarks>
+internal sealed class NotificationTenantStore(SiteStore sites) : INotificationTenantStore
 {
-    // A site's company, read once per unit of work: a desk batch sends several notices per ticket
-    // (offer, escalation to supervisor and dispatcher) and reads sites without tracking them,
-    // so each notice asked the database again.
-    private readonly UnitOfWorkMemo<string, string?> _siteTenants = new();
 
     public string TenantOf(CloudDb db, string recipient, long? ticketId)
     {
@@ -27,7 +27,7 @@ internal sealed class NotificationTenantStore : INotificationTenantStore
             : null;
         siteId ??= Recipients.CustomerSiteId(recipient);
         if (siteId is not null
-            && (db.Sites.Local.FirstOrDefault(s => s.Id == siteId)?.TenantId ?? _siteTenants.GetOrRead(db, siteId, () => db.Sites.Where(s => s.Id == siteId).Select(s => s.TenantId).FirstOrDefault())) is { } siteTenant)
+            && (db.Sites.Local.FirstOrDefault(s => s.Id == siteId)?.TenantId ?? sites.Find(db, siteId)?.TenantId) is { } siteTenant)
         {
             return siteTenant;
         }

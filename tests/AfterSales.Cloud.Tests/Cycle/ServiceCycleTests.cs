@@ -195,9 +195,9 @@ public abstract class ServiceCycleTests : IAsyncLifetime
         var calendar = new Hosting.ServiceCalendarWorker(
             new ContractService(_dbs, _mailer, TestWording.In("en"), Calendars, _time, NullLogger<ContractService>.Instance),
             new InspectionPlanService(_dbs, Options.Create(new InspectionOptions { Technicians = [new("tech-li", "Li")] }), Options.Create(new LifecycleOptions()), Calendars, TestWording.In("en"), _time, NullLogger<InspectionPlanService>.Instance),
-            new MaintenanceReminderService(_dbs, new AfterSales.Cloud.Notifications.NotificationService(_dbs, TestWording.Notices("en"), new AfterSales.Cloud.Tickets.NotificationTenantStore(), _time, NullLogger<AfterSales.Cloud.Notifications.NotificationService>.Instance), Calendars, _time, NullLogger<MaintenanceReminderService>.Instance),
+            new MaintenanceReminderService(_dbs, new AfterSales.Cloud.Notifications.NotificationService(_dbs, TestWording.Notices("en"), new AfterSales.Cloud.Tickets.NotificationTenantStore(new AfterSales.Cloud.Sites.SiteStore()), _time, NullLogger<AfterSales.Cloud.Notifications.NotificationService>.Instance), Calendars, _time, NullLogger<MaintenanceReminderService>.Instance),
             Reports(),
-            new ComplaintService(_dbs, _mailer, new AfterSales.Cloud.Notifications.NotificationService(_dbs, TestWording.Notices("en"), new AfterSales.Cloud.Tickets.NotificationTenantStore(), _time, NullLogger<AfterSales.Cloud.Notifications.NotificationService>.Instance), Options.Create(new FeedbackOptions()), Calendars, TestWording.In("en"), _time, NullLogger<ComplaintService>.Instance),
+            new ComplaintService(_dbs, _mailer, new AfterSales.Cloud.Notifications.NotificationService(_dbs, TestWording.Notices("en"), new AfterSales.Cloud.Tickets.NotificationTenantStore(new AfterSales.Cloud.Sites.SiteStore()), _time, NullLogger<AfterSales.Cloud.Notifications.NotificationService>.Instance), Options.Create(new FeedbackOptions()), Calendars, TestWording.In("en"), _time, NullLogger<ComplaintService>.Instance),
             new RevisitService(_dbs, Options.Create(new LifecycleOptions()), _time),
             _dbs,
             new Hosting.RetentionService(_dbs, Options.Create(new Hosting.RetentionOptions()), _time, NullLogger<Hosting.RetentionService>.Instance),
@@ -269,7 +269,7 @@ public abstract class ServiceCycleTests : IAsyncLifetime
     [Fact]
     public async Task Complaints_NumberedPerMonth_AndChasedWhenOverdue()
     {
-        var desk = new ComplaintService(_dbs, _mailer, new AfterSales.Cloud.Notifications.NotificationService(_dbs, TestWording.Notices("en"), new AfterSales.Cloud.Tickets.NotificationTenantStore(), _time, NullLogger<AfterSales.Cloud.Notifications.NotificationService>.Instance), Options.Create(new FeedbackOptions { SupervisorEmails = ["supervisor@svc.example"], ManagerEmails = ["manager@svc.example"] }), Calendars, TestWording.In("en"), _time, NullLogger<ComplaintService>.Instance);
+        var desk = new ComplaintService(_dbs, _mailer, new AfterSales.Cloud.Notifications.NotificationService(_dbs, TestWording.Notices("en"), new AfterSales.Cloud.Tickets.NotificationTenantStore(new AfterSales.Cloud.Sites.SiteStore()), _time, NullLogger<AfterSales.Cloud.Notifications.NotificationService>.Instance), Options.Create(new FeedbackOptions { SupervisorEmails = ["supervisor@svc.example"], ManagerEmails = ["manager@svc.example"] }), Calendars, TestWording.In("en"), _time, NullLogger<ComplaintService>.Instance);
         // 14:00 UTC is 22:00 in Beijing, still November there (numbers follow the local month).
         _time.SetUtcNow(At(11, 30, 14));
         var first = await desk.RegisterAsync(Tenants.Default, new("site-a", "Late again", ComplaintCause.LateArrival, ServiceAtFault: true), default);

@@ -64,7 +64,7 @@ public sealed class LocalDayTests : IAsyncLifetime
     public async Task ComplaintNumber_ReceivedAt0700BeijingOnThe1st_CountsInTheNewMonth()
     {
         var time = new FakeTimeProvider(Nov30At2330Beijing);
-        var complaints = new ComplaintService(_db, new MailService(_db, Options.Create(new MailOptions()), time, NullLogger<MailService>.Instance), new AfterSales.Cloud.Notifications.NotificationService(_db, TestWording.Notices("zh-CN"), new AfterSales.Cloud.Tickets.NotificationTenantStore(), time, NullLogger<AfterSales.Cloud.Notifications.NotificationService>.Instance), Options.Create(new FeedbackOptions()), _calendars, TestWording.In("zh-CN"), time, NullLogger<ComplaintService>.Instance);
+        var complaints = new ComplaintService(_db, new MailService(_db, Options.Create(new MailOptions()), time, NullLogger<MailService>.Instance), new AfterSales.Cloud.Notifications.NotificationService(_db, TestWording.Notices("zh-CN"), new AfterSales.Cloud.Tickets.NotificationTenantStore(new AfterSales.Cloud.Sites.SiteStore()), time, NullLogger<AfterSales.Cloud.Notifications.NotificationService>.Instance), Options.Create(new FeedbackOptions()), _calendars, TestWording.In("zh-CN"), time, NullLogger<ComplaintService>.Instance);
 
         var november = await complaints.RegisterAsync(Tenants.Default, new("site-a", "迟到一小时", ComplaintCause.LateArrival, ServiceAtFault: true), default);
         time.SetUtcNow(Dec1At0700Beijing);

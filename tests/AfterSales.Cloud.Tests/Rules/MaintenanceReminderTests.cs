@@ -20,7 +20,7 @@ public sealed class MaintenanceReminderTests
         using var database = await SqliteTestDatabase.CreateAsync();
         // 16:30 UTC on 30 November is already 1 December in Beijing: the company's local day counts.
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 15, 0, 0, TimeSpan.Zero));
-        var service = new MaintenanceReminderService(database, new NotificationService(database, TestWording.Notices("en"), new AfterSales.Cloud.Tickets.NotificationTenantStore(), time, NullLogger<NotificationService>.Instance),
+        var service = new MaintenanceReminderService(database, new NotificationService(database, TestWording.Notices("en"), new AfterSales.Cloud.Tickets.NotificationTenantStore(new AfterSales.Cloud.Sites.SiteStore()), time, NullLogger<NotificationService>.Instance),
             new TenantCalendars(new LocalTimeOptions()), time, NullLogger<MaintenanceReminderService>.Instance);
         long visitId;
         await using (var db = database.CreateDbContext())

@@ -16,17 +16,25 @@ internal sealed class IncidentCorrelationService(IOptions<CorrelationOptions> op
     /// <summary>Places the ticket in a site incident; returns the technician already working that incident, if any.</summary>
     public async Task<string?> CorrelateAsync(CloudDb db, Ticket ticket, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        // Three narrow queries rather than loading the site's open tickets: a site in trouble can have many.
+        // Two narrow queries rather than loading the site's open tickets: a site in trouble can have many.
         var root = await db.Tickets
             .Where(t => t.SiteId == ticket.SiteId && t.Id != ticket.Id && t.ClosedAt == null && t.RestoredAt == null && t.IncidentId != null
                 && RootCauseFaults.Contains(t.Fault))
             .OrderBy(t => t.Id)
             .FirstOrDefaultAsync(cancellationToken);
-        var incident = await db.Incidents.Where(i => i.SiteId == ticket.SiteId).OrderByDescending(i => i.LastFaultAt).FirstOrDefaultAsync(cancellationToken);
-        if (incident is not null && !await db.Tickets.AnyAsync(t => t.IncidentId == incident.Id && t.ClosedAt == null && t.Id != ticket.Id, cancellationToken))
-        {
-            incident = null;
-        }
+        // The site's latest incident, whether it is still live, and who already works it, in one query.
+        var (tickets, assigned) = (db.Tickets, Ticket.Assigned);
+        var latest = await db.Incidents
+            .Where(i => i.SiteId == ticket.SiteId)
+            .OrderByDescending(i => i.LastFaultAt)
+            .Select(i => new
+            {
+                Incident = i,
+                Live = tickets.Any(t => t.IncidentId == i.Id && t.ClosedAt == null && t.Id != ticket.Id),
+                Technician = tickets.Where(t => t.IncidentId == i.Id).Where(assigned).Select(t => t.TechnicianId).FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        var incident = latest is { Live: true } ? latest.Incident : null;
 
         var decision = CorrelationRules.Decide(ticket.Fault, ticket.DeviceKind, now, root is not null, incident?.LastFaultAt, options.Value);
         switch (decision)
@@ -40,11 +48,7 @@ internal sealed class IncidentCorrelationService(IOptions<CorrelationOptions> op
                 incident.RootTicketId ??= CorrelationRules.IsRootCause(ticket.Fault) ? ticket.Id : null;
                 ticket.JoinIncident(incident.Id);
                 TicketWorkflowService.Audit(db, ticket, now, Actor.System, "joined incident", $"incident {incident.Id}: faults of this site arriving together");
-                return await db.Tickets
-                    .Where(t => t.IncidentId == incident.Id)
-                    .Where(Ticket.Assigned)
-                    .Select(t => t.TechnicianId)
-                    .FirstOrDefaultAsync(cancellationToken);
+                return latest!.Technician;
             case CorrelationDecision.StartIncident:
                 var started = new Incident
                 {

@@ -25,6 +25,7 @@ internal static class ServiceDeskRegistration
         services.AddSingleton<ContractTermsStore>();
         services.AddSingleton<CentreZoneStore>();
         services.AddSingleton<ServiceCentreStore>();
+        services.AddSingleton<SiteStore>();
         services.AddSingleton<SlaTimerService>();
         services.AddSingleton<AutoDispatchService>();
         services.AddSingleton<IncidentCorrelationService>();

@@ -19,16 +19,12 @@ internal sealed partial class TicketDeskService(
     ContractTermsStore contracts,
     CentreZoneStore zones,
     ServiceCentreStore centres,
+    SiteStore sites,
     TicketWorkflowService workflow,
     IOptions<LifecycleOptions> lifecycle,
     TimeProvider time,
     ILogger<TicketDeskService> log)
 {
-    // Sites read once per desk batch (one context) instead of once per event; an administrator's
-    // change is seen by the next batch. The company's centres come from ServiceCentreStore, which the
-    // dispatcher shares.
-    private readonly UnitOfWorkMemo<string, Sites.Site> _sites = new();
-
     public async Task<TicketAction> ApplyAsync(FaultEvent e, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(e);
@@ -71,8 +67,12 @@ internal sealed partial class TicketDeskService(
     {
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // A failed save abandons the whole transaction (the batch is then applied again event by event),
+        // so the savepoint EF would set around each save is never rolled back to: two statements saved per save.
+        db.Database.AutoSavepointsEnabled = false;
         var applied = new List<(DeskEvent Input, TicketAction Action, long? TicketId, DateTimeOffset ReceivedAt)>(events.Count);
         var known = await KnownEventIdsAsync(db, events, cancellationToken);
+        await ReadAheadAsync(db, events, cancellationToken);
         foreach (var input in events)
         {
             using var span = CloudTelemetry.Start("desk apply", parent: input.TraceParent)?.SetTag("aftersales.event.id", input.Event.EventId).SetTag("aftersales.fault", input.Event.Fault);
@@ -114,6 +114,17 @@ internal sealed partial class TicketDeskService(
         return known;
     }
 
+    /// <summary>
+    /// The batch's sites and their contracts in force, each in one query for the batch: in a storm every
+    /// event of a batch is from another site, and each asked for its site and contract on its own.
+    /// </summary>
+    private async Task ReadAheadAsync(CloudDb db, IReadOnlyList<DeskEvent> events, CancellationToken cancellationToken)
+    {
+        var siteIds = events.Select(e => e.Event.SiteId).Distinct(StringComparer.Ordinal).ToList();
+        await sites.ReadAheadAsync(db, siteIds, cancellationToken);
+        await contracts.ReadAheadAsync(db, siteIds, time.GetUtcNow(), cancellationToken);
+    }
+
     /// <param name="known">Event ids already applied; this event's id is added, so a repeat later in the same batch is a duplicate too.</param>
     private async Task<(TicketAction Action, long? TicketId)> ApplyInAsync(CloudDb db, FaultEvent e, HashSet<Guid> known, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
@@ -123,12 +134,12 @@ internal sealed partial class TicketDeskService(
             return (TicketAction.Duplicate, null);
         }
 
-        var open = await db.Tickets.SingleOrDefaultAsync(
-            t => t.SiteId == e.SiteId && t.DeviceId == e.DeviceId && t.Fault == e.Fault && t.ClosedAt == null,
-            cancellationToken);
+        var latest = await LatestAsync(db, e, cancellationToken);
+        var open = latest is { ClosedAt: null } ? latest : null;
         var action = TicketRules.Decide(open, e);
-        var site = await _sites.GetOrReadAsync(db, e.SiteId, () => db.Sites.AsNoTracking().SingleAsync(s => s.Id == e.SiteId, cancellationToken));
-        var repeated = action == TicketAction.Open ? await RecentlyClosedAsync(db, e, receivedAt, cancellationToken) : null;
+        var site = await sites.FindAsync(db, e.SiteId, cancellationToken)
+            ?? throw new InvalidOperationException($"Site '{e.SiteId}' of gateway '{e.GatewayId}' is not in the site register.");
+        var repeated = action == TicketAction.Open && latest is not null && FaultHistoryRules.IsRepeat(latest.ClosedAt, receivedAt, lifecycle.Value) ? latest : null;
         if (repeated is not null)
         {
             action = TicketAction.Reopen;
@@ -216,15 +227,16 @@ internal sealed partial class TicketDeskService(
             await zones.MapAsync(cancellationToken));
     }
 
-    /// <summary>The newest closed ticket of this fault, if it closed within the repeat window.</summary>
-    private async Task<Ticket?> RecentlyClosedAsync(CloudDb db, FaultEvent e, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var last = await db.Tickets
-            .Where(t => t.SiteId == e.SiteId && t.DeviceId == e.DeviceId && t.Fault == e.Fault && t.ClosedAt != null)
-            .OrderByDescending(t => t.Id)
+    /// <summary>
+    /// This fault's open ticket (there is at most one), else its newest closed one — which a raise within
+    /// the repeat window reopens: one query for both.
+    /// </summary>
+    private static Task<Ticket?> LatestAsync(CloudDb db, FaultEvent e, CancellationToken cancellationToken) =>
+        db.Tickets
+            .Where(t => t.SiteId == e.SiteId && t.DeviceId == e.DeviceId && t.Fault == e.Fault)
+            .OrderBy(t => t.ClosedAt == null ? 0 : 1)
+            .ThenByDescending(t => t.Id)
             .FirstOrDefaultAsync(cancellationToken);
-        return last is not null && FaultHistoryRules.IsRepeat(last.ClosedAt, now, lifecycle.Value) ? last : null;
-    }
 
     private static Ticket Changed(Ticket ticket, Action<Ticket> change)
     {
