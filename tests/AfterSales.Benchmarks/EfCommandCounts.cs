@@ -13,12 +13,13 @@ internal sealed class EfCommandCounts : IObserver<DiagnosticListener>, IObserver
     private static readonly string[] Counted =
     [
         "Microsoft.EntityFrameworkCore.Database.Command.CommandExecuted",
-        "Microsoft.EntityFrameworkCore.ChangeTracking.SaveChangesCompleted",
+        "Microsoft.EntityFrameworkCore.Update.SaveChangesCompleted",
         "Microsoft.EntityFrameworkCore.Query.QueryCompilationStarting",
     ];
 
     private readonly ConcurrentDictionary<string, long> _counts = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, long> _statements = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (long Count, TimeSpan Duration)> _statements = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Name, object? Value)[]> _parameters = new(StringComparer.Ordinal);
     private readonly List<IDisposable> _subscriptions = [];
     private readonly TimeSpan _cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
 
@@ -49,13 +50,40 @@ internal sealed class EfCommandCounts : IObserver<DiagnosticListener>, IObserver
         if (value.Value is Microsoft.EntityFrameworkCore.Diagnostics.CommandExecutedEventData executed)
         {
             var text = string.Join(' ', executed.Command.CommandText.Split((char[])['\n', '\r', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
-            _statements.AddOrUpdate(text.Length > 110 ? text[..110] : text, 1, (_, old) => old + 1);
+            _statements.AddOrUpdate(text, (1, executed.Duration), (_, old) => (old.Count + 1, old.Duration + executed.Duration));
+            _parameters[text] = [.. executed.Command.Parameters.Cast<System.Data.Common.DbParameter>().Select(p => (p.ParameterName, p.Value))];
         }
     }
 
-    /// <summary>The most frequent SQL commands (their first words) and how often each ran.</summary>
-    public IEnumerable<(string Command, long Count)> TopCommands(int n) =>
-        _statements.OrderByDescending(s => s.Value).Take(n).Select(s => (s.Key, s.Value));
+    /// <summary>
+    /// The most frequent SQL commands, how often each ran and how long its execution took in all (EF Core's
+    /// measure: from sending the command to its reader opening, so for a query the database's planning and first rows).
+    /// </summary>
+    public IEnumerable<(string Command, long Count, TimeSpan Duration)> TopCommands(int n) =>
+        _statements.OrderByDescending(s => s.Value.Count).Take(n).Select(s => (s.Key, s.Value.Count, s.Value.Duration));
+
+    /// <summary>The SQL commands that took the most time in all, in full.</summary>
+    public IEnumerable<(string Command, long Count, TimeSpan Duration)> SlowestCommands(int n) =>
+        _statements.OrderByDescending(s => s.Value.Duration).Take(n).Select(s => (s.Key, s.Value.Count, s.Value.Duration));
+
+    /// <summary>SQLite's plan for a command seen in this run, with the parameters of its last run.</summary>
+    public IEnumerable<string> SqlitePlan(string connectionString, string command)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
+        connection.Open();
+        using var explain = connection.CreateCommand();
+        explain.CommandText = "EXPLAIN QUERY PLAN " + command;
+        foreach (var (name, value) in _parameters.GetValueOrDefault(command) ?? [])
+        {
+            explain.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        using var reader = explain.ExecuteReader();
+        while (reader.Read())
+        {
+            yield return reader.GetString(3);
+        }
+    }
 
     public void OnCompleted()
     {

@@ -150,9 +150,18 @@ internal static class IngestBenchmark
         Print($"storm           work per ticket (whole process, intake included): {(double)work.Commands / tickets:F1} SQL commands, {(double)work.SaveChanges / tickets:F2} SaveChanges, {(double)work.Compilations / tickets:F2} query compilations, {work.Cpu.TotalMilliseconds / tickets:F2} ms CPU");
         if (Environment.GetEnvironmentVariable("AFTERSALES_BENCH_SQL") == "1")
         {
-            foreach (var (command, count) in work.TopCommands(40))
+            foreach (var (command, count, duration) in work.TopCommands(40))
             {
-                Print($"sql             {(double)count / tickets,6:F2} per ticket  {command}");
+                Print($"sql             {(double)count / tickets,6:F2} per ticket {duration.TotalMilliseconds / tickets,6:F3} ms  {(command.Length > 110 ? command[..110] : command)}");
+            }
+
+            foreach (var (command, count, duration) in work.SlowestCommands(6))
+            {
+                Print($"slowest         {duration.TotalMilliseconds / tickets,6:F3} ms per ticket in {count} runs: {command}");
+                if (engine.Provider == "sqlite" && command.StartsWith("SELECT", StringComparison.Ordinal))
+                {
+                    Print($"  plan          {string.Join(" | ", work.SqlitePlan(engine.ConnectionString, command))}");
+                }
             }
         }
         foreach (var c in clients)

@@ -17,11 +17,14 @@ internal sealed class IncidentCorrelationService(IOptions<CorrelationOptions> op
     public async Task<string?> CorrelateAsync(CloudDb db, Ticket ticket, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // Two narrow queries rather than loading the site's open tickets: a site in trouble can have many.
-        var root = await db.Tickets
+        // The site's active root causes are a handful (one open ticket per device and fault), so the first
+        // is picked here: ordered by id in SQL, SQLite would walk every open ticket in id order instead.
+        var root = (await db.Tickets
             .Where(t => t.SiteId == ticket.SiteId && t.Id != ticket.Id && t.ClosedAt == null && t.RestoredAt == null && t.IncidentId != null
                 && RootCauseFaults.Contains(t.Fault))
-            .OrderBy(t => t.Id)
-            .FirstOrDefaultAsync(cancellationToken);
+            .Select(t => new { t.Id, IncidentId = t.IncidentId!.Value, t.Fault })
+            .ToListAsync(cancellationToken))
+            .MinBy(t => t.Id);
         // The site's latest incident, whether it is still live, and who already works it, in one query.
         var (tickets, assigned) = (db.Tickets, Ticket.Assigned);
         var latest = await db.Incidents
@@ -40,7 +43,7 @@ internal sealed class IncidentCorrelationService(IOptions<CorrelationOptions> op
         switch (decision)
         {
             case CorrelationDecision.FollowRootCause:
-                ticket.FollowRootCause(root!.IncidentId!.Value);
+                ticket.FollowRootCause(root!.IncidentId);
                 TicketWorkflowService.Audit(db, ticket, now, Actor.System, "follows root cause", $"attached to incident {root.IncidentId}: {root.Fault} (ticket {root.Id}) is active on this site; not dispatched separately");
                 return null;
             case CorrelationDecision.JoinIncident:

@@ -1738,16 +1738,16 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
 
                     b.HasIndex("ClosedAt");
 
-                    b.HasIndex("IncidentId");
+                    b.HasIndex("IncidentId", "ClosedAt");
 
-                    b.HasIndex("TechnicianId");
-
-                    b.HasIndex("SiteId", "Fault");
+                    b.HasIndex("TechnicianId", "ClosedAt");
 
                     b.HasIndex("SiteId", "DeviceId", "Fault")
                         .IsUnique()
                         .HasDatabaseName("UX_Tickets_OpenFault")
                         .HasFilter("\"ClosedAt\" IS NULL");
+
+                    b.HasIndex("SiteId", "Fault", "ClosedAt");
 
                     b.HasIndex("SiteId", "DeviceId", "Fault", "ClosedAt");
 
