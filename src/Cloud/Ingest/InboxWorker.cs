@@ -74,42 +74,25 @@ internal sealed partial class InboxWorker(
         // Every site this node can claim is worked in one desk transaction: one commit for the pass,
         // not one per site. Claims are held until the applied rows are deleted, so the next holder of
         // a site never sees an applied row.
-        var held = new List<IAsyncDisposable>();
-        try
+        var bySite = InboxOrderRules.BySite(rows);
+        await using var claim = await claims.ClaimAsync([.. bySite.Select(site => site[0].SiteId)], cancellationToken);
+
+        // Sites another node is working right now are left: their rows stay for that node.
+        var mine = bySite.Where(site => claim.Claimed.Contains(site[0].SiteId)).ToList();
+
+        // Rows another node applied (and deleted) since this pass read them are not applied again.
+        var still = await store.StillWaitingAsync([.. mine.SelectMany(site => site.Select(r => r.Id))], cancellationToken);
+        var waiting = mine.Select(site => (IReadOnlyList<InboxEvent>)[.. site.Where(r => still.Contains(r.Id))]).Where(site => site.Count > 0).ToList();
+        var applied = await ApplyAsync(await WithoutGapsAsync(waiting, cancellationToken), cancellationToken);
+        if (applied.Count > 0)
         {
-            var mine = new List<IReadOnlyList<InboxEvent>>();
-            foreach (var site in InboxOrderRules.BySite(rows))
+            using (await turns.TakeAsync(cancellationToken))
             {
-                if (await claims.TryClaimAsync(site[0].SiteId, cancellationToken) is not { } claim)
-                {
-                    continue; // another node is working this site; its rows stay for that node
-                }
-
-                held.Add(claim);
-                mine.Add(site);
-            }
-
-            // Rows another node applied (and deleted) since this pass read them are not applied again.
-            var still = await store.StillWaitingAsync([.. mine.SelectMany(site => site.Select(r => r.Id))], cancellationToken);
-            var waiting = mine.Select(site => (IReadOnlyList<InboxEvent>)[.. site.Where(r => still.Contains(r.Id))]).Where(site => site.Count > 0).ToList();
-            var applied = await ApplyAsync(await WithoutGapsAsync(waiting, cancellationToken), cancellationToken);
-            if (applied.Count > 0)
-            {
-                using (await turns.TakeAsync(cancellationToken))
-                {
-                    await store.DeleteAsync(applied, cancellationToken);
-                }
-            }
-
-            return applied.Count;
-        }
-        finally
-        {
-            foreach (var claim in held)
-            {
-                await claim.DisposeAsync();
+                await store.DeleteAsync(applied, cancellationToken);
             }
         }
+
+        return applied.Count;
     }
 
     /// <summary>
