@@ -17,6 +17,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Npgsql;
 
 namespace AfterSales.Cloud.Tests.Ingest;
 
@@ -181,6 +182,26 @@ public abstract class InboxTests : IAsyncLifetime, IDisposable
         await using var db = _dbs.CreateDbContext();
         Assert.Equal([1L, 2L, 3L], await db.Occurrences.Where(o => o.GatewayId == "gw-a").OrderBy(o => o.Id).Select(o => o.Seq).ToListAsync());
         Assert.Equal(0, await db.Occurrences.CountAsync(o => o.Stale));
+        Assert.Equal(0, await _store.CountAsync(default));
+    }
+
+    [Fact]
+    public async Task Worker_OnePassFromMoreSitesThanTheConnectionPoolHolds_EverySiteApplied()
+    {
+        // A regional storm: the pass (WorkBatch 50) spans more sites than the PostgreSQL variant's pool (20).
+        const int sites = 50;
+        await using (var db = _dbs.CreateDbContext())
+        {
+            db.Sites.AddRange(Enumerable.Range(0, sites).Select(i => new Site { Id = $"storm-{i}", Name = $"Storm {i}", Latitude = 31.0 + (i / 1000.0), Longitude = 121.0 }));
+            db.Gateways.AddRange(Enumerable.Range(0, sites).Select(i => new RegisteredGateway { Id = $"gw-storm-{i}", SiteId = $"storm-{i}", SecretHash = GatewaySecrets.Hash("secret") }));
+            await db.SaveChangesAsync();
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, sites).Select(i => StoreAsync(Raise($"storm-{i}", $"gw-storm-{i}", 1, "zone-1"))));
+
+        Assert.Equal(sites, await _worker.WorkOnceAsync(default));
+        await using var check = _dbs.CreateDbContext();
+        Assert.Equal(sites, await check.Tickets.CountAsync(t => t.SiteId.StartsWith("storm-")));
         Assert.Equal(0, await _store.CountAsync(default));
     }
 
@@ -448,7 +469,8 @@ public sealed class PostgresInboxTests(PostgresServer server) : InboxTests
 
     protected override async Task<(Func<CloudDb> Create, DatabaseOptions Options)> CreateDatabaseAsync()
     {
-        var connectionString = await server.CreateDatabaseAsync();
+        // A small pool, so a pass that took a connection per site would run out of them (and fail fast).
+        var connectionString = new NpgsqlConnectionStringBuilder(await server.CreateDatabaseAsync()) { Pooling = true, MaxPoolSize = 20, Timeout = 5 }.ConnectionString;
         var options = new DbContextOptionsBuilder<PostgresCloudDb>().UseNpgsql(connectionString).Options;
         return (() => new PostgresCloudDb(options), new DatabaseOptions { Provider = "postgres", ConnectionString = connectionString });
     }
