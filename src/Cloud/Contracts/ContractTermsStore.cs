@@ -30,23 +30,21 @@ internal sealed class ContractTermsStore(SlaTermsPolicy terms)
     }
 
     /// <summary>
-    /// The contracts in force on <paramref name="at"/>'s day for many sites in one query per 500 sites (a desk
-    /// batch's), instead of one query for each site's first ticket.
+    /// The contracts in force on <paramref name="at"/>'s day for many sites in few queries (a desk batch's
+    /// sites), instead of one query for each site's first ticket.
     /// </summary>
-    public async Task ReadAheadAsync(CloudDb db, IEnumerable<string> siteIds, DateTimeOffset at, CancellationToken cancellationToken)
+    public Task ReadAheadAsync(CloudDb db, IEnumerable<string> siteIds, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var day = LocalDay(at);
-        foreach (var chunk in _inForce.Unread(db, siteIds.Select(id => (id, day))).Select(key => key.SiteId).Chunk(500))
+        return _inForce.ReadAheadAsync(db, siteIds.Select(id => (id, day)), async chunk =>
         {
+            var ids = chunk.Select(key => key.SiteId).ToList();
             var covering = (await db.Contracts.AsNoTracking()
-                .Where(c => chunk.Contains(c.SiteId) && c.StartsOn <= day && c.EndsOn >= day)
+                .Where(c => ids.Contains(c.SiteId) && c.StartsOn <= day && c.EndsOn >= day)
                 .ToListAsync(cancellationToken)).ToLookup(c => c.SiteId, StringComparer.Ordinal);
-            foreach (var siteId in chunk)
-            {
-                _inForce.Remember(db, (siteId, day), TermsInForce(covering[siteId], day));
-            }
-        }
+            return key => TermsInForce(covering[key.SiteId], day);
+        });
     }
 
     private static ContractTerms? TermsInForce(IEnumerable<MaintenanceContract> covering, DateOnly day) =>

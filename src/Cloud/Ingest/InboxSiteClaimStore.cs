@@ -33,13 +33,13 @@ internal sealed class InboxSiteClaimStore(IDbContextFactory<CloudDb> dbs)
         try
         {
             await connection.OpenAsync(cancellationToken);
-            var held = await LockedAsync(connection, "SELECT k FROM unnest(@k) AS k WHERE pg_try_advisory_lock(k)", [.. keys.Values], cancellationToken);
+            var held = await KeysWhereAsync(connection, "SELECT k FROM unnest(@k) AS k WHERE pg_try_advisory_lock(k)", [.. keys.Values], cancellationToken);
             var claimed = keys.Where(site => held.Contains(site.Value)).Select(site => site.Key).ToHashSet(StringComparer.Ordinal);
             return new InboxSiteClaim(claimed, async () =>
             {
                 try
                 {
-                    await LockedAsync(connection, "SELECT k FROM unnest(@k) AS k WHERE pg_advisory_unlock(k)", [.. held], CancellationToken.None);
+                    await KeysWhereAsync(connection, "SELECT k FROM unnest(@k) AS k WHERE pg_advisory_unlock(k)", [.. held], CancellationToken.None);
                 }
                 finally
                 {
@@ -68,8 +68,8 @@ internal sealed class InboxSiteClaimStore(IDbContextFactory<CloudDb> dbs)
         return unchecked((long)hash);
     }
 
-    /// <summary>Runs a lock or unlock over many keys in one statement; returns the keys it succeeded for.</summary>
-    private static async Task<List<long>> LockedAsync(DbConnection connection, string sql, long[] keys, CancellationToken cancellationToken)
+    /// <summary>Runs a lock or unlock over many keys in one statement; returns the keys it succeeded for (the WHERE held).</summary>
+    private static async Task<List<long>> KeysWhereAsync(DbConnection connection, string sql, long[] keys, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;

@@ -10,7 +10,6 @@ namespace AfterSales.Cloud.Sites;
 /// </summary>
 internal sealed class SiteStore
 {
-    private const int QueryChunk = 500;
     private readonly UnitOfWorkMemo<string, Site?> _byId = new();
 
     public Task<Site?> FindAsync(CloudDb db, string siteId, CancellationToken cancellationToken)
@@ -26,17 +25,14 @@ internal sealed class SiteStore
         return _byId.GetOrRead(db, siteId, () => db.Sites.AsNoTracking().SingleOrDefault(s => s.Id == siteId));
     }
 
-    /// <summary>Reads the sites not yet read in this unit of work, in one query per <see cref="QueryChunk"/>.</summary>
-    public async Task ReadAheadAsync(CloudDb db, IEnumerable<string> siteIds, CancellationToken cancellationToken)
+    /// <summary>Reads the sites not yet read in this unit of work, many in one query.</summary>
+    public Task ReadAheadAsync(CloudDb db, IEnumerable<string> siteIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        foreach (var chunk in _byId.Unread(db, siteIds).Chunk(QueryChunk))
+        return _byId.ReadAheadAsync(db, siteIds, async chunk =>
         {
             var found = await db.Sites.AsNoTracking().Where(s => chunk.Contains(s.Id)).ToDictionaryAsync(s => s.Id, StringComparer.Ordinal, cancellationToken);
-            foreach (var id in chunk)
-            {
-                _byId.Remember(db, id, found.GetValueOrDefault(id));
-            }
-        }
+            return id => found.GetValueOrDefault(id);
+        });
     }
 }

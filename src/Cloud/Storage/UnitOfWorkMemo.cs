@@ -12,6 +12,9 @@ namespace AfterSales.Cloud.Storage;
 public sealed class UnitOfWorkMemo<TKey, TValue>
     where TKey : notnull
 {
+    /// <summary>Keys per read-ahead query: well below the parameter limits of SQLite and PostgreSQL.</summary>
+    public const int ReadAheadChunk = 500;
+
     private readonly ConditionalWeakTable<CloudDb, Dictionary<TKey, TValue>> _byContext = [];
 
     public async Task<TValue> GetOrReadAsync(CloudDb db, TKey key, Func<Task<TValue>> read)
@@ -41,13 +44,22 @@ public sealed class UnitOfWorkMemo<TKey, TValue>
         return value;
     }
 
-    /// <summary>Of <paramref name="keys"/>, those this unit of work has not read yet.</summary>
-    public IReadOnlyList<TKey> Unread(CloudDb db, IEnumerable<TKey> keys)
+    /// <summary>
+    /// Reads the values of those <paramref name="keys"/> this unit of work has not read yet, many keys per
+    /// read (a desk batch reads its sites in one query, not one per event). <paramref name="readChunk"/> gets
+    /// up to <see cref="ReadAheadChunk"/> keys and answers for each of them.
+    /// </summary>
+    public async Task ReadAheadAsync(CloudDb db, IEnumerable<TKey> keys, Func<TKey[], Task<Func<TKey, TValue>>> readChunk)
     {
+        ArgumentNullException.ThrowIfNull(readChunk);
         var entries = _byContext.GetOrCreateValue(db);
-        return [.. keys.Distinct().Where(key => !entries.ContainsKey(key))];
+        foreach (var chunk in keys.Distinct().Where(key => !entries.ContainsKey(key)).ToList().Chunk(ReadAheadChunk))
+        {
+            var valueOf = await readChunk(chunk);
+            foreach (var key in chunk)
+            {
+                entries.TryAdd(key, valueOf(key));
+            }
+        }
     }
-
-    /// <summary>Records values read ahead for many keys at once (a desk batch reads its sites in one query, not one per event).</summary>
-    public void Remember(CloudDb db, TKey key, TValue value) => _byContext.GetOrCreateValue(db).TryAdd(key, value);
 }

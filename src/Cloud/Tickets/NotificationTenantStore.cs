@@ -17,7 +17,6 @@ namespace AfterSales.Cloud.Tickets;
 /// </remarks>
 internal sealed class NotificationTenantStore(SiteStore sites) : INotificationTenantStore
 {
-
     public string TenantOf(CloudDb db, string recipient, long? ticketId)
     {
         ArgumentNullException.ThrowIfNull(db);
