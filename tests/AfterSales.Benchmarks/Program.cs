@@ -1,7 +1,7 @@
 using System.Globalization;
 using AfterSales.Benchmarks;
 
-// dotnet run -c Release --project tests/AfterSales.Benchmarks -- [pipeline [events] | ingest [events] [gateways] [latency-rate] [sqlite|postgres] [--Section:Key=value …] | heartbeats [sites] [connections] [sqlite|postgres] [--Section:Key=value …] | nodes [events] [gateways] [max-inflight] [--Section:Key=value …] | storm [faults] [sites] [sqlite|postgres] [--Section:Key=value …] | outbox [samples] [backlog] | memory [seconds] [published-gateway-executable] | ina219 [readings] | reports [sites]]
+// dotnet run -c Release --project tests/AfterSales.Benchmarks -- [pipeline [events] | ingest [events] [gateways] [latency-rate] [sqlite|postgres] [--Section:Key=value …] | heartbeats [sites] [connections] [sqlite|postgres] [--Section:Key=value …] | nodes [events] [gateways] [max-inflight] [--Section:Key=value …] | storm [faults] [sites] [warm-up-sites] [sqlite|postgres] [--Section:Key=value …] | outbox [samples] [backlog] | memory [seconds] [published-gateway-executable] | ina219 [readings] | reports [sites]]
 if (args.Length > 0 && args[0] == "heartbeat-load")
 {
     // The sites' side of the heartbeat benchmark, started by it as a child process.
@@ -27,6 +27,7 @@ switch (mode)
         await IngestBenchmark.StormAsync(
             numbers.Length > 0 ? numbers[0] : 10_000,
             numbers.Length > 1 ? numbers[1] : 2_000,
+            numbers.Length > 2 ? numbers[2] : 100,
             args.Skip(1).FirstOrDefault(a => !char.IsAsciiDigit(a[0]) && !a.StartsWith("--", StringComparison.Ordinal)) ?? "sqlite",
             args.Where(a => a.StartsWith("--", StringComparison.Ordinal)));
         break;

@@ -10,7 +10,8 @@ internal static class StorageRegistration
         switch (options.Provider.ToUpperInvariant())
         {
             case "SQLITE":
-                services.AddDbContextFactory<SqliteCloudDb>(o => o.UseSqlite(options.ConnectionString));
+                var statements = new SqliteStatementReuse();
+                services.AddDbContextFactory<SqliteCloudDb>(o => o.UseSqlite(options.ConnectionString).AddInterceptors(statements));
                 services.AddSingleton<IDbContextFactory<CloudDb>, CloudDbFactory<SqliteCloudDb>>();
                 break;
             case "POSTGRES" or "POSTGRESQL":

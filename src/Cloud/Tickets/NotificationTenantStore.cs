@@ -22,17 +22,17 @@ internal sealed class NotificationTenantStore(SiteStore sites) : INotificationTe
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(recipient);
         var siteId = ticketId is { } id
-            ? db.Tickets.Local.FirstOrDefault(t => t.Id == id)?.SiteId ?? db.Tickets.Where(t => t.Id == id).Select(t => t.SiteId).FirstOrDefault()
+            ? db.Tracked<Ticket>().Find(t => t.Id == id)?.SiteId ?? db.Tickets.Where(t => t.Id == id).Select(t => t.SiteId).FirstOrDefault()
             : null;
         siteId ??= Recipients.CustomerSiteId(recipient);
         if (siteId is not null
-            && (db.Sites.Local.FirstOrDefault(s => s.Id == siteId)?.TenantId ?? sites.Find(db, siteId)?.TenantId) is { } siteTenant)
+            && (db.Tracked<Site>().Find(s => s.Id == siteId)?.TenantId ?? sites.Find(db, siteId)?.TenantId) is { } siteTenant)
         {
             return siteTenant;
         }
 
         if (Recipients.TechnicianId(recipient) is { } technicianId
-            && (db.Technicians.Local.FirstOrDefault(t => t.Id == technicianId)?.TenantId ?? db.Technicians.Where(t => t.Id == technicianId).Select(t => t.TenantId).FirstOrDefault()) is { } technicianTenant)
+            && (db.Tracked<Technician>().Find(t => t.Id == technicianId)?.TenantId ?? db.Technicians.Where(t => t.Id == technicianId).Select(t => t.TenantId).FirstOrDefault()) is { } technicianTenant)
         {
             return technicianTenant;
         }

@@ -56,7 +56,7 @@ internal sealed class SlaTimerService(SlaTermsPolicy terms, ContractTermsStore c
 
     public static void Cancel(CloudDb db, long ticketId, DateTimeOffset now, params TimerKind[] kinds)
     {
-        foreach (var timer in db.DeskTimers.Local.Where(t => t.TicketId == ticketId && t.FiredAt == null && t.CancelledAt == null && kinds.Contains(t.Kind)))
+        foreach (var timer in db.Tracked<DeskTimer>().Where(t => t.TicketId == ticketId && t.FiredAt == null && t.CancelledAt == null && kinds.Contains(t.Kind)))
         {
             timer.CancelledAt = now;
         }
@@ -87,7 +87,7 @@ internal sealed class SlaTimerService(SlaTermsPolicy terms, ContractTermsStore c
         var pausedFor = ticket.Resume(now, Shift);
 
         // A target met during the pause (accepted, arrived) does not get its timers back.
-        foreach (var stopped in db.DeskTimers.Local.Where(t => t.TicketId == ticket.Id && t.CancelledAt == pausedAt && SlaKinds.Contains(t.Kind) && !Met(ticket, t.Kind)).ToList())
+        foreach (var stopped in db.Tracked<DeskTimer>().Where(t => t.TicketId == ticket.Id && t.CancelledAt == pausedAt && SlaKinds.Contains(t.Kind) && !Met(ticket, t.Kind)).ToList())
         {
             db.DeskTimers.Add(new DeskTimer { TicketId = ticket.Id, Kind = stopped.Kind, Percent = stopped.Percent, DueAt = Shift(stopped.DueAt) });
         }
