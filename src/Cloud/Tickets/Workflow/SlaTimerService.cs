@@ -87,7 +87,7 @@ internal sealed class SlaTimerService(SlaTermsPolicy terms, ContractTermsStore c
         var pausedFor = ticket.Resume(now, Shift);
 
         // A target met during the pause (accepted, arrived) does not get its timers back.
-        foreach (var stopped in db.Tracked<DeskTimer>().Where(t => t.TicketId == ticket.Id && t.CancelledAt == pausedAt && SlaKinds.Contains(t.Kind) && !Met(ticket, t.Kind)).ToList())
+        foreach (var stopped in db.Tracked<DeskTimer>().Where(t => t.TicketId == ticket.Id && t.CancelledAt == pausedAt && SlaKinds.Contains(t.Kind) && !Met(ticket, t.Kind)))
         {
             db.DeskTimers.Add(new DeskTimer { TicketId = ticket.Id, Kind = stopped.Kind, Percent = stopped.Percent, DueAt = Shift(stopped.DueAt) });
         }
