@@ -48,8 +48,9 @@ internal sealed partial class FaultReporter(FaultTracker tracker, IEventQueue qu
 
             try
             {
+                GatewayMetrics.EventQueuing(evt.Seq);
                 queue.Enqueue(evt);
-                GatewayMetrics.EventQueued(evt.Seq);
+                GatewayMetrics.EventQueued();
                 return evt;
             }
             catch (OutboxFullException ex)

@@ -43,14 +43,23 @@ internal static class GatewayMetrics
     /// <summary>The outbox whose depth the gauge reads (the running gateway has one).</summary>
     public static void ObserveOutbox(Func<int> depth) => _outboxDepth = depth;
 
-    public static void EventQueued(long? seq)
+    /// <summary>
+    /// Starts an event's latency clock. Called before the event enters the outbox, not after: the uplink may publish it
+    /// and have its PUBACK before the outbox append returns, and an acknowledgement that finds no clock is never timed.
+    /// A refused event's clock is settled by the next acknowledgement (see <see cref="PublishTimer"/>).
+    /// </summary>
+    public static void EventQueuing(long? seq)
     {
-        Interlocked.Increment(ref _queued);
-        Queued.Add(1);
         if (seq is { } s)
         {
             Timer.Queued(s, Stopwatch.GetTimestamp());
         }
+    }
+
+    public static void EventQueued()
+    {
+        Interlocked.Increment(ref _queued);
+        Queued.Add(1);
     }
 
     public static void EventRefused()

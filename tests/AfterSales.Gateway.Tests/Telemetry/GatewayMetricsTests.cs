@@ -11,6 +11,7 @@ using AfterSales.Gateway.Supervision;
 using AfterSales.Gateway.Telemetry;
 using AfterSales.Gateway.Tests.Support;
 using AfterSales.Gateway.Uplink;
+using AfterSales.Protocol.Contracts;
 using AfterSales.Protocol.Faults;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -47,6 +48,41 @@ public sealed class GatewayMetricsTests
         Assert.True(measured.ContainsKey("aftersales.gateway.events.published"));
         Assert.True(measured.TryGetValue("aftersales.gateway.event.latency", out var latency) && latency >= 0, "no latency recorded");
         Assert.NotNull(after.LatencyP99Ms);
+    }
+
+    [Fact]
+    public void PubackBeforeTheOutboxAppendReturns_StillTimed()
+    {
+        // On loopback the uplink can publish an event and take its PUBACK before the outbox append returns to the
+        // reporter; that event must still be timed. Measurements are taken on the recording thread, so this test's
+        // listener sees only what happens inside its own Report call.
+        var thread = Environment.CurrentManagedThreadId;
+        var timed = new ConcurrentBag<double>();
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Name == "aftersales.gateway.event.latency")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<double>((_, value, _, _) =>
+        {
+            if (Environment.CurrentManagedThreadId == thread)
+            {
+                timed.Add(value);
+            }
+        });
+        listener.Start();
+        var config = TestConfig.Gateway();
+        var tracker = new FaultTracker(config.Identity, new CountingSequence(first: (1L << 40) + 1), TimeProvider.System);
+        var reporter = new FaultReporter(tracker, new AcknowledgedWhileAppending(), NullLogger<FaultReporter>.Instance);
+
+        Assert.True(reporter.Report(new FaultObservation("panel", DeviceKind.Panel, FaultCodes.PanelAcLoss, true, FaultSeverity.Major, TimeProvider.System.GetUtcNow())));
+
+        Assert.Single(timed);
     }
 
     [Fact]
@@ -154,5 +190,15 @@ public sealed class GatewayMetricsTests
         listener.SetMeasurementEventCallback<double>((instrument, value, _, _) => measured[instrument.Name] = value);
         listener.Start();
         return listener;
+    }
+
+    /// <summary>An outbox whose uplink has the event acknowledged by the broker before the append returns.</summary>
+    private sealed class AcknowledgedWhileAppending : IEventQueue
+    {
+        public int Count => 0;
+
+        public void Enqueue(FaultEvent value) => GatewayMetrics.EventPublished(value.Seq);
+
+        public IReadOnlyCollection<(string DeviceId, string Fault)> ActiveFaults() => [];
     }
 }
