@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 
 namespace AfterSales.Cloud.Storage;
@@ -28,6 +29,13 @@ public sealed class UnitOfWorkMemo<TKey, TValue>
         }
 
         return value;
+    }
+
+    /// <summary>The value this unit of work has read for <paramref name="key"/>, if it has: for a memo its owner keeps up to date as the unit of work changes what it holds.</summary>
+    public bool TryGet(CloudDb db, TKey key, [MaybeNullWhen(false)] out TValue value)
+    {
+        value = default;
+        return _byContext.TryGetValue(db, out var entries) && entries.TryGetValue(key, out value);
     }
 
     /// <summary>The same for a read that cannot be awaited (a synchronous caller such as the notification tenant lookup).</summary>

@@ -335,6 +335,19 @@ public abstract class DeskWorkflowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TwoSitesInOneBatch_TheSecondJobGoesToTheNextTechnicianOnceTheNearestHasOne()
+    {
+        // Li is 1 and 2 km from the sites, Wang 13 and 14 km: with one job on hand (an hour's queue) Li would reach
+        // site-b after Wang. A storm's batch dispatches many tickets in one unit of work; each must see the jobs the
+        // ones before it gave out.
+        await Desk.ApplyBatchAsync([new DeskEvent(Raise("site-a", "zone-1", DeviceKind.Zone, FaultCodes.ZoneTamper), null), new DeskEvent(Raise("site-b", "zone-1", DeviceKind.Zone, FaultCodes.ZoneTamper), null)], default);
+
+        await using var db = await _dbs.CreateDbContextAsync();
+        var tickets = await db.Tickets.OrderBy(t => t.Id).ToListAsync();
+        Assert.Equal([("site-a", "li"), ("site-b", "wang")], tickets.Select(t => (t.SiteId, t.TechnicianId)));
+    }
+
+    [Fact]
     public async Task ArrivalClock_WarnsAt50And75_BreachEscalates_MissedResolutionStartsLoaner()
     {
         await RaiseAsync("site-a", "zone-1", DeviceKind.Zone, FaultCodes.ZoneTamper);
@@ -592,7 +605,12 @@ public abstract class DeskWorkflowTests : IAsyncLifetime
     private Task ClearAsync(string site, string device, DeviceKind kind, string fault) => ApplyAsync(site, device, kind, fault, FaultState.Cleared, FaultSeverity.Major);
 
     private async Task ApplyAsync(string site, string device, DeviceKind kind, string fault, FaultState state, FaultSeverity severity) =>
-        await Desk.ApplyAsync(new FaultEvent
+        await Desk.ApplyAsync(Event(site, device, kind, fault, state, severity), default);
+
+    private FaultEvent Raise(string site, string device, DeviceKind kind, string fault) => Event(site, device, kind, fault, FaultState.Raised, FaultSeverity.Major);
+
+    private FaultEvent Event(string site, string device, DeviceKind kind, string fault, FaultState state, FaultSeverity severity) =>
+        new()
         {
             Schema = FaultEvent.SchemaV1,
             EventId = Guid.CreateVersion7(),
@@ -605,7 +623,7 @@ public abstract class DeskWorkflowTests : IAsyncLifetime
             State = state,
             Severity = severity,
             OccurredAt = _time.GetUtcNow(),
-        }, default);
+        };
 
     private async Task<Ticket> SingleTicketAsync()
     {

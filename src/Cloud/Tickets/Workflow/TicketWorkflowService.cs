@@ -123,6 +123,7 @@ internal sealed partial class TicketWorkflowService(
         await SlaTimerService.LoadPendingAsync(db, ticket.Id, cancellationToken);
         var previous = ticket.TechnicianId;
         Record(db, ticket, ticket.AssignTo(technician.Id, now), actor, now, $"to {technician.Name}: {detail}");
+        dispatcher.Assigned(db, site.TenantId, ticket.Id, technician.Id);
         SlaTimerService.Cancel(db, ticket.Id, now, TimerKind.AcceptTimeout);
         await sla.PlanAcknowledgeAsync(db, ticket, site, now, cancellationToken);
         db.DeskTimers.Add(new DeskTimer
