@@ -351,6 +351,11 @@ public abstract class DeskWorkflowTests : IAsyncLifetime
     public async Task ArrivalClock_WarnsAt50And75_BreachEscalates_MissedResolutionStartsLoaner()
     {
         await RaiseAsync("site-a", "zone-1", DeviceKind.Zone, FaultCodes.ZoneTamper);
+        // One timer per target, each at its first mark; the later marks follow as each fires.
+        var pending = await PendingTimersAsync(await TicketIdAsync());
+        Assert.Equal(
+            [(Tickets.Timers.TimerKind.Acknowledge, 50), (Tickets.Timers.TimerKind.Arrival, 50), (Tickets.Timers.TimerKind.Resolution, 50), (Tickets.Timers.TimerKind.AcceptTimeout, 100)],
+            pending.Select(t => (t.Kind, t.Percent)).Order());
         Assert.True(await Jobs.AcceptAsync(await TicketIdAsync(), Li, default));
 
         await AdvanceAndFireAsync(TimeSpan.FromHours(1));
@@ -524,6 +529,32 @@ public abstract class DeskWorkflowTests : IAsyncLifetime
         Assert.DoesNotContain(await NotificationsAsync(), n => n.Message.Contains("50 % of the arrival", StringComparison.Ordinal));
         await AdvanceAndFireAsync(TimeSpan.FromMinutes(2));
         Assert.Contains(await NotificationsAsync(), n => n.Message.Contains("50 % of the arrival", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PausedAfterTheFirstWarning_TheNextWarningMovesWithTheResume()
+    {
+        await RaiseAsync("site-a", "zone-1", DeviceKind.Zone, FaultCodes.ZoneTamper);
+        var id = await TicketIdAsync();
+        Assert.True(await Jobs.AcceptAsync(id, Li, default));
+        await AdvanceAndFireAsync(TimeSpan.FromMinutes(61));
+        Assert.Contains(await NotificationsAsync(), n => n.Message.Contains("50 % of the arrival", StringComparison.Ordinal));
+
+        Assert.True(await Jobs.PauseAsync(id, Dispatcher, "customer's gate locked", default));
+        await AdvanceAndFireAsync(TimeSpan.FromHours(1));
+        Assert.True(await Jobs.ResumeAsync(id, Dispatcher, default));
+
+        // The 75 % mark was due at 1:30; paused from 1:01 to 2:01, it is due at 2:30.
+        await AdvanceAndFireAsync(TimeSpan.FromMinutes(28));
+        Assert.DoesNotContain(await NotificationsAsync(), n => n.Message.Contains("75 % of the arrival", StringComparison.Ordinal));
+        await AdvanceAndFireAsync(TimeSpan.FromMinutes(2));
+        Assert.Contains(await NotificationsAsync(), n => n.Message.Contains("75 % of the arrival", StringComparison.Ordinal));
+
+        // And the breach, due at 2:00, comes at 3:00.
+        await AdvanceAndFireAsync(TimeSpan.FromMinutes(28));
+        Assert.DoesNotContain(await NotificationsAsync(), n => n.Message.Contains("SLA breached: arrival", StringComparison.Ordinal));
+        await AdvanceAndFireAsync(TimeSpan.FromMinutes(2));
+        Assert.Contains(await NotificationsAsync(), n => n.Message.Contains("SLA breached: arrival", StringComparison.Ordinal));
     }
 
     [Fact]

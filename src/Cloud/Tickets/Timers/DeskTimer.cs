@@ -17,6 +17,12 @@ public sealed class DeskTimer
 
     public DateTimeOffset DueAt { get; set; }
 
+    /// <summary>
+    /// The same target's marks after this one (<see cref="Sla.Timers.TimerMarks"/>); the next is scheduled when this
+    /// fires. Null for the breach, for non-SLA timers and for rows written before targets were one row at a time.
+    /// </summary>
+    public string? LaterMarks { get; set; }
+
     /// <summary>For an accept timeout: the technician who did not accept.</summary>
     public string? TechnicianId { get; set; }
 

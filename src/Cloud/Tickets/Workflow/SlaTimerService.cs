@@ -4,6 +4,7 @@ using AfterSales.Cloud.Sla;
 using AfterSales.Cloud.Sla.Clocks;
 using AfterSales.Cloud.Sla.Timers;
 using AfterSales.Cloud.Storage;
+using AfterSales.Cloud.Tickets.Lifecycle;
 using AfterSales.Cloud.Tickets.Timers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -89,7 +90,7 @@ internal sealed class SlaTimerService(SlaTermsPolicy terms, ContractTermsStore c
         // A target met during the pause (accepted, arrived) does not get its timers back.
         foreach (var stopped in db.Tracked<DeskTimer>().Where(t => t.TicketId == ticket.Id && t.CancelledAt == pausedAt && SlaKinds.Contains(t.Kind) && !Met(ticket, t.Kind)))
         {
-            db.DeskTimers.Add(new DeskTimer { TicketId = ticket.Id, Kind = stopped.Kind, Percent = stopped.Percent, DueAt = Shift(stopped.DueAt) });
+            db.DeskTimers.Add(new DeskTimer { TicketId = ticket.Id, Kind = stopped.Kind, Percent = stopped.Percent, DueAt = Shift(stopped.DueAt), LaterMarks = TimerMarks.Shift(stopped.LaterMarks, Shift) });
         }
 
         return pausedFor;
@@ -114,13 +115,32 @@ internal sealed class SlaTimerService(SlaTermsPolicy terms, ContractTermsStore c
             return null;
         }
 
-        DateTimeOffset due = default;
-        foreach (var (percent, at) in TimerPlan.Marks(clock, start, b, options.Value.WarningPercents))
+        // One row for the target: its first mark, carrying the later ones (scheduled one by one by ScheduleNext).
+        var marks = TimerPlan.Marks(clock, start, b, options.Value.WarningPercents).ToList();
+        db.DeskTimers.Add(new DeskTimer { TicketId = ticket.Id, Kind = kind, Percent = marks[0].Percent, DueAt = marks[0].DueAt, LaterMarks = TimerMarks.Format(marks.Skip(1)) });
+        return marks[^1].DueAt;
+    }
+
+    /// <summary>
+    /// A target's mark fired: its next mark becomes the target's timer, unless the target is met or the ticket finished.
+    /// On a paused ticket the next mark is written stopped by that pause, so <see cref="Resume"/> restarts it.
+    /// </summary>
+    public static void ScheduleNext(CloudDb db, Ticket ticket, DeskTimer fired)
+    {
+        var marks = TimerMarks.Parse(fired.LaterMarks);
+        if (marks.Count == 0 || TicketStateMachine.IsFinished(ticket.Status) || Met(ticket, fired.Kind))
         {
-            db.DeskTimers.Add(new DeskTimer { TicketId = ticket.Id, Kind = kind, Percent = percent, DueAt = at });
-            due = at;
+            return;
         }
 
-        return due;
+        db.DeskTimers.Add(new DeskTimer
+        {
+            TicketId = ticket.Id,
+            Kind = fired.Kind,
+            Percent = marks[0].Percent,
+            DueAt = marks[0].DueAt,
+            LaterMarks = TimerMarks.Format(marks.Skip(1)),
+            CancelledAt = ticket.PausedAt,
+        });
     }
 }

@@ -33,30 +33,43 @@ internal sealed partial class TimerFiringService(
     public async Task<int> FireDueAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        List<long> due;
         await using (var db = await dbs.CreateDbContextAsync(cancellationToken))
         {
             await BringForwardUndeliveredOffersAsync(db, now, cancellationToken);
-            due = await db.DeskTimers.AsNoTracking()
-                .Where(t => t.FiredAt == null && t.CancelledAt == null && t.QuarantinedAt == null && t.DueAt <= now)
-                .OrderBy(t => t.Failures).ThenBy(t => t.DueAt).ThenBy(t => t.Id)
-                .Select(t => t.Id).Take(200).ToListAsync(cancellationToken);
         }
 
+        // A fired warning schedules its target's next mark, which may be due already (the service was down past
+        // it): each round after the first fires only timers newer than the last round's, so what fell due fires in
+        // this pass while a timer that failed is still tried once per pass.
         var fired = 0;
-        foreach (var id in due)
+        long? newerThan = null;
+        while (await DueAsync(now, newerThan, cancellationToken) is { Count: > 0 } due)
         {
-            try
+            foreach (var id in due)
             {
-                fired += await FireAsync(id, now, cancellationToken) ? 1 : 0;
+                try
+                {
+                    fired += await FireAsync(id, now, cancellationToken) ? 1 : 0;
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    await CountFailureAsync(id, ex, now, cancellationToken);
+                }
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                await CountFailureAsync(id, ex, now, cancellationToken);
-            }
+
+            newerThan = due.Max();
         }
 
         return fired;
+    }
+
+    private async Task<List<long>> DueAsync(DateTimeOffset now, long? newerThan, CancellationToken cancellationToken)
+    {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        return await db.DeskTimers.AsNoTracking()
+            .Where(t => t.FiredAt == null && t.CancelledAt == null && t.QuarantinedAt == null && t.DueAt <= now && (newerThan == null || t.Id > newerThan))
+            .OrderBy(t => t.Failures).ThenBy(t => t.DueAt).ThenBy(t => t.Id)
+            .Select(t => t.Id).Take(200).ToListAsync(cancellationToken);
     }
 
     /// <summary>The failed firing was rolled back; its count and reason are kept in a transaction of their own.</summary>
@@ -99,10 +112,13 @@ internal sealed partial class TimerFiringService(
             switch (timer.Kind)
             {
                 case TimerKind.Acknowledge or TimerKind.Arrival or TimerKind.Resolution when TicketStateMachine.IsFinished(ticket.Status) || ticket.PausedAt is not null:
-                    // Met, finished or paused: a timer that was not cancelled in time must not raise a false alarm.
+                    // Met, finished or paused: a timer that was not cancelled in time must not raise a false alarm;
+                    // a paused target's later marks still wait for the resume.
+                    SlaTimerService.ScheduleNext(db, ticket, timer);
                     break;
                 case TimerKind.Acknowledge or TimerKind.Arrival or TimerKind.Resolution:
                     Warn(db, ticket, site.Name, timer, now);
+                    SlaTimerService.ScheduleNext(db, ticket, timer);
                     break;
                 case TimerKind.AcceptTimeout when ticket.Status == TicketStatus.Dispatched && ticket.TechnicianId == timer.TechnicianId:
                     await RedispatchAsync(db, ticket, site, timer, now, cancellationToken);

@@ -1845,6 +1845,9 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<string>("LaterMarks")
+                        .HasColumnType("text");
+
                     b.Property<int>("Percent")
                         .HasColumnType("integer");
 

@@ -1782,6 +1782,9 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LaterMarks")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Percent")
                         .HasColumnType("INTEGER");
 
