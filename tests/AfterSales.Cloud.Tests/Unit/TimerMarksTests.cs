@@ -23,14 +23,4 @@ public class TimerMarksTests
         Assert.Null(TimerMarks.Format([]));
         Assert.Empty(TimerMarks.Parse(null));
     }
-
-    [Fact]
-    public void Shift_MovesEveryMark()
-    {
-        var text = TimerMarks.Format([(75, Shanghai), (100, Shanghai.AddHours(1))]);
-
-        var shifted = TimerMarks.Parse(TimerMarks.Shift(text, at => at.AddMinutes(25)));
-
-        Assert.Equal([(75, Shanghai.AddMinutes(25)), (100, Shanghai.AddMinutes(85))], shifted);
-    }
 }

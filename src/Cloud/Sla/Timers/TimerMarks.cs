@@ -25,11 +25,4 @@ public static class TimerMarks
                 return (int.Parse(mark.AsSpan(0, at), CultureInfo.InvariantCulture),
                     new DateTimeOffset(DateTime.Parse(mark.AsSpan(at + 1), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)));
             })];
-
-    /// <summary>The same marks moved by <paramref name="shift"/> (a resumed clock gives each back the time it had left).</summary>
-    public static string? Shift(string? text, Func<DateTimeOffset, DateTimeOffset> shift)
-    {
-        ArgumentNullException.ThrowIfNull(shift);
-        return Format(Parse(text).Select(m => (m.Percent, shift(m.DueAt))));
-    }
 }

@@ -90,7 +90,8 @@ internal sealed class SlaTimerService(SlaTermsPolicy terms, ContractTermsStore c
         // A target met during the pause (accepted, arrived) does not get its timers back.
         foreach (var stopped in db.Tracked<DeskTimer>().Where(t => t.TicketId == ticket.Id && t.CancelledAt == pausedAt && SlaKinds.Contains(t.Kind) && !Met(ticket, t.Kind)))
         {
-            db.DeskTimers.Add(new DeskTimer { TicketId = ticket.Id, Kind = stopped.Kind, Percent = stopped.Percent, DueAt = Shift(stopped.DueAt), LaterMarks = TimerMarks.Shift(stopped.LaterMarks, Shift) });
+            IEnumerable<(int Percent, DateTimeOffset DueAt)> marks = [(stopped.Percent, stopped.DueAt), .. TimerMarks.Parse(stopped.LaterMarks)];
+            db.DeskTimers.Add(TargetTimer(ticket, stopped.Kind, [.. marks.Select(m => (m.Percent, Shift(m.DueAt)))]));
         }
 
         return pausedFor;
@@ -115,14 +116,14 @@ internal sealed class SlaTimerService(SlaTermsPolicy terms, ContractTermsStore c
             return null;
         }
 
-        // One row for the target: its first mark, carrying the later ones (scheduled one by one by ScheduleNext).
         var marks = TimerPlan.Marks(clock, start, b, options.Value.WarningPercents).ToList();
-        db.DeskTimers.Add(new DeskTimer { TicketId = ticket.Id, Kind = kind, Percent = marks[0].Percent, DueAt = marks[0].DueAt, LaterMarks = TimerMarks.Format(marks.Skip(1)) });
+        db.DeskTimers.Add(TargetTimer(ticket, kind, marks));
         return marks[^1].DueAt;
     }
 
     /// <summary>
-    /// A target's mark fired: its next mark becomes the target's timer, unless the target is met or the ticket finished.
+    /// A timer fired: if it was an SLA target's mark with later ones, the next becomes the target's timer, unless the
+    /// target is met or the ticket finished.
     /// On a paused ticket the next mark is written stopped by that pause, so <see cref="Resume"/> restarts it.
     /// </summary>
     public static void ScheduleNext(CloudDb db, Ticket ticket, DeskTimer fired)
@@ -133,14 +134,12 @@ internal sealed class SlaTimerService(SlaTermsPolicy terms, ContractTermsStore c
             return;
         }
 
-        db.DeskTimers.Add(new DeskTimer
-        {
-            TicketId = ticket.Id,
-            Kind = fired.Kind,
-            Percent = marks[0].Percent,
-            DueAt = marks[0].DueAt,
-            LaterMarks = TimerMarks.Format(marks.Skip(1)),
-            CancelledAt = ticket.PausedAt,
-        });
+        var next = TargetTimer(ticket, fired.Kind, marks);
+        next.CancelledAt = ticket.PausedAt;
+        db.DeskTimers.Add(next);
     }
+
+    /// <summary>A target's one timer row: due at its first mark, carrying the later ones (scheduled one by one by <see cref="ScheduleNext"/>).</summary>
+    private static DeskTimer TargetTimer(Ticket ticket, TimerKind kind, IReadOnlyList<(int Percent, DateTimeOffset DueAt)> marks) =>
+        new() { TicketId = ticket.Id, Kind = kind, Percent = marks[0].Percent, DueAt = marks[0].DueAt, LaterMarks = TimerMarks.Format(marks.Skip(1)) };
 }

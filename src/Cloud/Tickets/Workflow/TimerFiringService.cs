@@ -109,16 +109,15 @@ internal sealed partial class TimerFiringService(
         var site = await db.Sites.AsNoTracking().SingleAsync(s => s.Id == ticket.SiteId, cancellationToken);
         try
         {
+            // An SLA target's next mark, whatever this one does (a paused target's waits for the resume).
+            SlaTimerService.ScheduleNext(db, ticket, timer);
             switch (timer.Kind)
             {
                 case TimerKind.Acknowledge or TimerKind.Arrival or TimerKind.Resolution when TicketStateMachine.IsFinished(ticket.Status) || ticket.PausedAt is not null:
-                    // Met, finished or paused: a timer that was not cancelled in time must not raise a false alarm;
-                    // a paused target's later marks still wait for the resume.
-                    SlaTimerService.ScheduleNext(db, ticket, timer);
+                    // Met, finished or paused: a timer that was not cancelled in time must not raise a false alarm.
                     break;
                 case TimerKind.Acknowledge or TimerKind.Arrival or TimerKind.Resolution:
                     Warn(db, ticket, site.Name, timer, now);
-                    SlaTimerService.ScheduleNext(db, ticket, timer);
                     break;
                 case TimerKind.AcceptTimeout when ticket.Status == TicketStatus.Dispatched && ticket.TechnicianId == timer.TechnicianId:
                     await RedispatchAsync(db, ticket, site, timer, now, cancellationToken);
