@@ -8,7 +8,7 @@ namespace AfterSales.EndToEnd.Tests;
 /// What the gateways took (their logs), against what the cloud applied (its occurrences, read from
 /// its database, either engine) and what is still in each gateway's outbox. Counted per gateway, summed.
 /// </summary>
-internal sealed record FleetAudit(int Sent, int Stored, int InInbox, int InOutbox, int Lost, int Duplicated, int OrderViolations, int Stale, IReadOnlyList<string> FirstLost)
+internal sealed record FleetAudit(int Sent, int Stored, int InInbox, int InOutbox, int Lost, int Duplicated, int OrderViolations, int Stale, IReadOnlyList<string> FirstLost, IReadOnlyList<string> FirstOutOfOrder)
 {
     public bool Drained => Stored == Sent && InOutbox == 0;
 
@@ -39,14 +39,17 @@ internal sealed record FleetAudit(int Sent, int Stored, int InInbox, int InOutbo
         // Applied order is occurrence id order; one device's one fault of one gateway must rise in seq.
         var violations = occurrences
             .GroupBy(o => (o.GatewayId, o.DeviceId, o.Fault))
-            .Sum(g => g.OrderBy(o => o.Id).Zip(g.OrderBy(o => o.Id).Skip(1)).Count(p => p.Second.Seq <= p.First.Seq));
-        return new FleetAudit(sent, stored, inInbox, inOutbox, lost, duplicated, violations, occurrences.Count(o => o.Stale), firstLost);
+            .SelectMany(g => g.OrderBy(o => o.Id).Zip(g.OrderBy(o => o.Id).Skip(1)).Where(p => p.Second.Seq <= p.First.Seq))
+            .Select(p => $"{p.First.GatewayId} {p.First.DeviceId} {p.First.Fault}: #{p.Second.Seq} after #{p.First.Seq}")
+            .ToList();
+        return new FleetAudit(sent, stored, inInbox, inOutbox, lost, duplicated, violations.Count, occurrences.Count(o => o.Stale), firstLost, [.. violations.Take(10)]);
     }
 
     public override string ToString() =>
         $"sent {Sent}, stored {Stored}, in the cloud's inbox {InInbox}, still in outboxes {InOutbox}, lost {Lost}" +
         $"{(FirstLost.Count > 0 ? " (" + string.Join(", ", FirstLost.Take(10)) + ")" : string.Empty)}, " +
-        $"duplicated {Duplicated}, order violations {OrderViolations}, stale {Stale}";
+        $"duplicated {Duplicated}, order violations {OrderViolations}" +
+        $"{(FirstOutOfOrder.Count > 0 ? " (" + string.Join("; ", FirstOutOfOrder) + ")" : string.Empty)}, stale {Stale}";
 
     private static List<Occurrence> ReadOccurrences(DbConnection connection)
     {

@@ -9,11 +9,14 @@ namespace AfterSales.Cloud.Ingest;
 /// (<c>prevSeq</c>; 0 after a start, when there is nothing to wait for); for a gateway that does not
 /// name it (older firmware) it is the seq just before. After the hold the missing event is taken as lost and the wait
 /// ends; should it turn up later, the desk records it as stale, so it cannot undo newer state.
+/// A gateway with nothing applied yet waits too when its event names a predecessor: at the start of a
+/// burst its first event can still be on a node that is slower to commit, and applying the second one
+/// first made the first stale. Without <c>prevSeq</c> such a gateway cannot say what came before, so it does not wait.
 /// </summary>
 internal static class SeqGapRules
 {
     /// <param name="site">One site's rows in the order <see cref="InboxOrderRules"/> gives (each gateway's in seq order).</param>
-    /// <param name="appliedUpTo">The highest seq applied per gateway; a gateway not in it has nothing applied yet and does not wait.</param>
+    /// <param name="appliedUpTo">The highest seq applied per gateway; a gateway not in it has nothing applied yet.</param>
     public static IReadOnlyList<InboxEvent> Ready(IReadOnlyList<InboxEvent> site, IReadOnlyDictionary<string, long> appliedUpTo, DateTimeOffset now, TimeSpan hold)
     {
         ArgumentNullException.ThrowIfNull(site);
@@ -33,7 +36,8 @@ internal static class SeqGapRules
                 continue; // its gateway's later events wait with it
             }
 
-            if (highest.TryGetValue(row.GatewayId, out var done) && row.Seq > done && (row.PrevSeq ?? row.Seq - 1) > done && now - row.ReceivedAt < hold)
+            var anyApplied = highest.TryGetValue(row.GatewayId, out var done);
+            if (WaitsForPredecessor(row, anyApplied, done) && now - row.ReceivedAt < hold)
             {
                 waiting.Add(row.GatewayId);
                 continue;
@@ -57,21 +61,29 @@ internal static class SeqGapRules
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(appliedUpTo);
         var gaps = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var gateway in rows.Where(r => appliedUpTo.ContainsKey(r.GatewayId)).GroupBy(r => r.GatewayId, StringComparer.Ordinal))
+        foreach (var gateway in rows.GroupBy(r => r.GatewayId, StringComparer.Ordinal))
         {
-            var highest = appliedUpTo[gateway.Key];
+            var known = appliedUpTo.TryGetValue(gateway.Key, out var highest);
             foreach (var row in gateway.OrderBy(r => r.Seq))
             {
-                if (row.Seq > highest && (row.PrevSeq ?? row.Seq - 1) > highest)
+                if (WaitsForPredecessor(row, known, highest))
                 {
                     gaps[gateway.Key] = gateway.Max(r => r.Seq);
                     break;
                 }
 
                 highest = Math.Max(highest, row.Seq);
+                known = true;
             }
         }
 
         return gaps;
+    }
+
+    /// <summary>Whether the event before <paramref name="row"/> is still to be applied, given the gateway's highest applied seq (if any).</summary>
+    private static bool WaitsForPredecessor(InboxEvent row, bool anyApplied, long highestApplied)
+    {
+        var predecessor = row.PrevSeq ?? (anyApplied ? row.Seq - 1 : 0);
+        return row.Seq > highestApplied && predecessor > highestApplied;
     }
 }

@@ -59,13 +59,25 @@ public sealed class SeqGapRulesTests
     }
 
     [Fact]
-    public void Ready_GatewayWithNothingAppliedYetOrRepeatsOfAppliedOnes_DoNotWait()
+    public void Ready_RepeatsOfAppliedOnesOrAGatewayWithoutPrevSeqAndNothingApplied_DoNotWait()
     {
-        var site = new[] { Row(1, "new", 500, ageSeconds: 0), Row(2, "g1", 9, ageSeconds: 0), Row(3, "g1", 11, ageSeconds: 0) };
+        var site = new[] { Row(1, "old", 500, ageSeconds: 0), Row(2, "g1", 9, ageSeconds: 0), Row(3, "g1", 11, ageSeconds: 0) };
 
         var ready = SeqGapRules.Ready(site, Applied(("g1", 10)), Now, Hold);
 
         Assert.Equal([1L, 2L, 3L], ready.Select(r => r.Id));
+    }
+
+    [Fact]
+    public void Ready_NothingAppliedYetAndTheFirstEventStillOnTheOtherNode_TheSecondWaits()
+    {
+        // The burst's first event (prevSeq 0) went to a node slower to commit than the one with the second.
+        var second = new[] { Row(1, "g1", 2, ageSeconds: 1, prevSeq: 1) };
+
+        Assert.Empty(SeqGapRules.Ready(second, Applied(), Now, Hold));
+
+        var both = new[] { Row(2, "g1", 1, ageSeconds: 0, prevSeq: 0), Row(1, "g1", 2, ageSeconds: 1, prevSeq: 1) };
+        Assert.Equal([1L, 2L], SeqGapRules.Ready(both, Applied(), Now, Hold).Select(r => r.Seq));
     }
 
     [Fact]
@@ -83,12 +95,14 @@ public sealed class SeqGapRulesTests
         var rows = new[]
         {
             Row(1, "g1", 12, ageSeconds: 0, prevSeq: 11), Row(2, "g1", 14, ageSeconds: 0, prevSeq: 12), Row(3, "g2", 3, ageSeconds: 0, prevSeq: 2),
-            Row(4, "g3", 7, ageSeconds: 0, prevSeq: 5), Row(5, "g3", 5, ageSeconds: 0, prevSeq: 4), Row(6, "new", 40, ageSeconds: 0, prevSeq: 39),
+            Row(4, "g3", 7, ageSeconds: 0, prevSeq: 5), Row(5, "g3", 5, ageSeconds: 0, prevSeq: 4),
+            Row(6, "new", 40, ageSeconds: 0, prevSeq: 39), Row(7, "started", 1, ageSeconds: 0, prevSeq: 0), Row(8, "started", 2, ageSeconds: 0, prevSeq: 1),
         };
 
         var gaps = SeqGapRules.Gaps(rows, Applied(("g1", 10), ("g2", 2), ("g3", 4)));
 
-        Assert.Equal(new Dictionary<string, long> { ["g1"] = 14 }, gaps);
+        // "new" has nothing applied and names 39 as its predecessor; "started" holds its whole chain from its start.
+        Assert.Equal(new Dictionary<string, long> { ["g1"] = 14, ["new"] = 40 }, gaps);
     }
 
     [Fact]
