@@ -1,5 +1,6 @@
 using AfterSales.Cloud.Telemetry;
 using System.Buffers;
+using System.Data.Common;
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using AfterSales.Cloud.Ingest;
@@ -121,8 +122,31 @@ internal sealed partial class EmbeddedBrokerServer(
         }
 
         _guard.LoginSucceeded(e.ClientId);
+        await CheaperHashAsync(gateway, e.Password);
         e.SessionItems[SiteItem] = gateway.SiteId;
         e.ReasonCode = MqttConnectReasonCode.Success;
+    }
+
+    /// <summary>
+    /// An enrolled gateway's secret was issued by the cloud, so once it has been checked it is stored at the
+    /// cost an issued secret needs (<see cref="GatewaySecrets.HashIssued"/>): gateways enrolled before that
+    /// cost existed pay the old one at one login only. A failed write leaves the old hash, which still works.
+    /// </summary>
+    private async Task CheaperHashAsync(RegisteredGateway gateway, string secret)
+    {
+        if (gateway.EnrolledAt is null || !GatewaySecrets.CostsMoreThanIssued(gateway.SecretHash))
+        {
+            return;
+        }
+
+        try
+        {
+            await gateways.ReplaceHashAsync(gateway.Id, gateway.SecretHash, GatewaySecrets.HashIssued(secret), CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is DbException or InvalidOperationException or TimeoutException)
+        {
+            LogRehashFailed(log, gateway.Id, ex.Message);
+        }
     }
 
     private async Task InterceptPublishAsync(InterceptingPublishEventArgs e)
@@ -210,6 +234,9 @@ internal sealed partial class EmbeddedBrokerServer(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused broker login of client {ClientId} as {UserName} from {Endpoint}: unknown gateway or wrong credential")]
     private static partial void LogRefusedLogin(ILogger logger, string clientId, string userName, string endpoint);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Gateway {GatewayId} logged in; its secret's hash could not be stored at the issued cost ({Reason}); the next login tries again")]
+    private static partial void LogRehashFailed(ILogger logger, string gatewayId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused publish by gateway {ClientId} of site {SiteId} to {Topic}: a gateway may publish only under its own site ({Suppressed} more refused since the last record)")]
     private static partial void LogRefusedPublish(ILogger logger, string clientId, string siteId, string topic, int suppressed);

@@ -22,8 +22,7 @@ internal sealed class GatewayEnrolmentStore(IDbContextFactory<CloudDb> dbs, Time
             return EnrolmentOutcome.Refused(refusal);
         }
 
-        var secret = GatewaySecrets.NewSecret();
-        var secretHash = GatewaySecrets.Hash(secret);
+        var (secret, secretHash) = GatewaySecrets.Issue();
         var spent = await db.Gateways
             .Where(g => g.Id == gateway!.Id && g.EnrolmentTokenHash == hash && g.EnrolledAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(g => g.SecretHash, secretHash).SetProperty(g => g.EnrolledAt, now), cancellationToken);

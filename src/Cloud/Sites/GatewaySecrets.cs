@@ -17,18 +17,41 @@ public static class GatewaySecrets
     /// <summary>The scheme before Mosquitto's file was written from the registry; still accepted, not convertible.</summary>
     public const string OldScheme = "pbkdf2-sha256";
 
+    /// <summary>For a secret a person chose (a seed, the command line): it may be guessable, so each guess costs.</summary>
     private const int Iterations = 50_000;
+
+    /// <summary>
+    /// For a secret the cloud issued (<see cref="Issue"/>: 32 random bytes). Iterations make guessing a
+    /// guessable password from a leaked hash expensive; a 256-bit random secret cannot be guessed at any
+    /// cost, so they would only slow every login. With 50 000 a check took 143 ms on this machine under
+    /// load: a fleet reconnecting after a cloud restart waits for hours (docs/security.md, "Gateway secrets").
+    /// </summary>
+    private const int IssuedIterations = 1_000;
 
     /// <summary>Mosquitto 2 drops a <c>$7$</c> entry whose salt is not 12 bytes.</summary>
     private const int SaltBytes = 12;
 
     private const int KeyBytes = 64;
 
-    public static string Hash(string secret)
+    /// <summary>The hash of a secret a person chose.</summary>
+    public static string Hash(string secret) => Hash(secret, Iterations);
+
+    /// <summary>A fresh random secret for a gateway and its hash (the secret is handed out once and never kept).</summary>
+    public static (string Secret, string Hash) Issue()
     {
-        var salt = RandomNumberGenerator.GetBytes(SaltBytes);
-        var hash = Derive(Scheme, secret, salt, Iterations);
-        return string.Join('$', Scheme, Iterations.ToString(CultureInfo.InvariantCulture), Convert.ToBase64String(salt), Convert.ToBase64String(hash));
+        var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        return (secret, HashIssued(secret));
+    }
+
+    /// <summary>The hash of a secret <see cref="Issue"/> made, for one that was issued before issued secrets had their own cost.</summary>
+    public static string HashIssued(string secret) => Hash(secret, IssuedIterations);
+
+    /// <summary>True for a hash of the current scheme that costs more to check than an issued secret needs.</summary>
+    public static bool CostsMoreThanIssued(string stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        var parts = stored.Split('$');
+        return IsHash(stored) && parts[0] == Scheme && int.Parse(parts[1], CultureInfo.InvariantCulture) > IssuedIterations;
     }
 
     /// <summary>True when <paramref name="stored"/> has the shape <see cref="Hash"/> writes (either scheme).</summary>
@@ -39,9 +62,6 @@ public static class GatewaySecrets
         return parts.Length == 4 && parts[0] is Scheme or OldScheme && int.TryParse(parts[1], CultureInfo.InvariantCulture, out var n) && n > 0
             && Convert.TryFromBase64String(parts[2], new byte[64], out _) && Convert.TryFromBase64String(parts[3], new byte[64], out _);
     }
-
-    /// <summary>A fresh random secret for a new gateway: 32 bytes, URL-safe base64.</summary>
-    public static string NewSecret() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     public static bool Verify(string secret, string stored)
     {
@@ -68,6 +88,13 @@ public static class GatewaySecrets
         }
 
         return $"$7${parts[1]}${parts[2]}${parts[3]}";
+    }
+
+    private static string Hash(string secret, int iterations)
+    {
+        var salt = RandomNumberGenerator.GetBytes(SaltBytes);
+        var hash = Derive(Scheme, secret, salt, iterations);
+        return string.Join('$', Scheme, iterations.ToString(CultureInfo.InvariantCulture), Convert.ToBase64String(salt), Convert.ToBase64String(hash));
     }
 
     private static byte[] Derive(string scheme, string secret, byte[] salt, int iterations) => scheme == Scheme

@@ -35,6 +35,14 @@ internal sealed class GatewayStore(IDbContextFactory<CloudDb> dbs)
         return await db.Gateways.AsNoTracking().SingleOrDefaultAsync(g => g.Id == gatewayId, cancellationToken);
     }
 
+    /// <summary>Replaces a gateway's secret hash with another of the same secret, unless it changed meanwhile (a new enrolment).</summary>
+    public async Task ReplaceHashAsync(string gatewayId, string current, string replacement, CancellationToken cancellationToken)
+    {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        await db.Gateways.Where(g => g.Id == gatewayId && g.SecretHash == current)
+            .ExecuteUpdateAsync(u => u.SetProperty(g => g.SecretHash, replacement), cancellationToken);
+    }
+
     /// <summary>Forget a cached mapping after a gateway moves or is removed.</summary>
     public void Invalidate(string gatewayId) => _siteOf.TryRemove(gatewayId, out _);
 }

@@ -44,6 +44,8 @@ public sealed class GatewayEnrolmentTests : IAsyncLifetime
         Assert.Equal(("gw-a", "site-a"), (granted.GatewayId, granted.Site!.Id));
         var stored = await GatewayAsync();
         Assert.True(GatewaySecrets.Verify(granted.Secret!, stored.SecretHash));
+        Assert.False(GatewaySecrets.CostsMoreThanIssued(stored.SecretHash)); // a random secret: a login checks it cheaply
+        Assert.NotNull(GatewaySecrets.AsMosquittoHash(stored.SecretHash)); // and Mosquitto's password file takes it as it is
         Assert.DoesNotContain(granted.Secret!, stored.SecretHash, StringComparison.Ordinal);
         Assert.NotEqual(token, stored.EnrolmentTokenHash);
         Assert.Equal(T0, stored.EnrolledAt);

@@ -1,3 +1,4 @@
+using AfterSales.Cloud.Sites;
 using AfterSales.Cloud.Storage;
 using AfterSales.Protocol.Topics;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,7 @@ using MQTTnet.Protocol;
 
 namespace AfterSales.Cloud.Tests.Web;
 
-/// <summary>The embedded broker's limits, tried with a real MQTT client against the running host (docs/security.md, "Broker limits").</summary>
+/// <summary>The embedded broker's limits and the cost of a login, tried with a real MQTT client against the running host (docs/security.md, "Broker limits", "Gateway secrets").</summary>
 public sealed class BrokerLimitsTests
 {
     [Fact]
@@ -121,6 +122,35 @@ public sealed class BrokerLimitsTests
     }
 
     [Fact]
+    public async Task EnrolledGatewayWithAnOldCostlyHash_StoredAtTheIssuedCostAfterItsLogin_ASeededOneKeepsItsHash()
+    {
+        await using var host = await DeskHost.StartAsync();
+        var dbs = host.App.Services.GetRequiredService<IDbContextFactory<CloudDb>>();
+        await using (var db = await dbs.CreateDbContextAsync())
+        {
+            // gw-b as enrolled before issued secrets had their own cost: its hash is the 50 000-iteration kind.
+            await db.Gateways.Where(g => g.Id == "gw-b").ExecuteUpdateAsync(u => u.SetProperty(g => g.EnrolledAt, DateTimeOffset.UtcNow));
+        }
+
+        var before = await HashesAsync(dbs);
+        Assert.True(GatewaySecrets.CostsMoreThanIssued(before["gw-b"]));
+
+        foreach (var (gateway, secret) in new[] { ("gw-a", "secret-gw-a"), ("gw-b", "secret-gw-b"), ("gw-b", "secret-gw-b") })
+        {
+            var (code, client) = await ConnectAsync(host, gateway, secret);
+            client?.Dispose();
+            Assert.Equal(MqttClientConnectResultCode.Success, code);
+        }
+
+        var after = await HashesAsync(dbs);
+        Assert.False(GatewaySecrets.CostsMoreThanIssued(after["gw-b"]));
+        Assert.True(GatewaySecrets.Verify("secret-gw-b", after["gw-b"]));
+        Assert.False(GatewaySecrets.Verify("secret-gw-a", after["gw-b"]));
+        Assert.Equal(before["gw-a"], after["gw-a"]); // a person chose it: it may be guessable, so it keeps its cost
+        Assert.Equal(MqttClientConnectResultCode.BadUserNameOrPassword, (await ConnectAsync(host, "gw-b", "wrong")).Code);
+    }
+
+    [Fact]
     public async Task ConnectionsBeyondTheCap_AreRefusedAsBusy()
     {
         await using var host = await DeskHost.StartAsync(new DeskHostSettings { Extra = ["Broker:MaxConnections=4"] });
@@ -146,6 +176,12 @@ public sealed class BrokerLimitsTests
         {
             clients.ForEach(c => c.Dispose());
         }
+    }
+
+    private static async Task<Dictionary<string, string>> HashesAsync(IDbContextFactory<CloudDb> dbs)
+    {
+        await using var db = await dbs.CreateDbContextAsync();
+        return await db.Gateways.AsNoTracking().ToDictionaryAsync(g => g.Id, g => g.SecretHash, StringComparer.Ordinal);
     }
 
     private static async Task<(MqttClientConnectResultCode Code, IMqttClient? Client)> ConnectAsync(DeskHost host, string gateway, string secret)
