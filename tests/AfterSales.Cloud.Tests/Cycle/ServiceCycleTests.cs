@@ -391,7 +391,7 @@ public sealed class PostgresServiceCycleTests(PostgresServer server) : ServiceCy
 {
     protected override async Task<Func<CloudDb>> CreateDatabaseAsync()
     {
-        var options = new DbContextOptionsBuilder<PostgresCloudDb>().UseNpgsql(await server.CreateDatabaseAsync()).Options;
+        var options = new DbContextOptionsBuilder<PostgresCloudDb>().UseNpgsql(await server.CreateDatabaseAsync(pooled: true)).Options;
         return () => new PostgresCloudDb(options);
     }
 }

@@ -722,7 +722,7 @@ public sealed class PostgresDeskWorkflowTests(PostgresServer server) : DeskWorkf
 {
     protected override async Task<Func<CloudDb>> CreateDatabaseAsync()
     {
-        var options = new DbContextOptionsBuilder<PostgresCloudDb>().UseNpgsql(await server.CreateDatabaseAsync()).Options;
+        var options = new DbContextOptionsBuilder<PostgresCloudDb>().UseNpgsql(await server.CreateDatabaseAsync(pooled: true)).Options;
         return () => new PostgresCloudDb(options);
     }
 }
