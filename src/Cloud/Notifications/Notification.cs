@@ -28,6 +28,12 @@ public sealed class Notification
 
     public required string Message { get; set; }
 
+    /// <summary>
+    /// How many escalations this message gathers (docs/service-rules.md §7.5): 0 for a message that gathers
+    /// none, 1 for the first, one more for each that joined it while it waited to be routed.
+    /// </summary>
+    public int Gathered { get; set; }
+
     /// <summary>The secret part of the link in the message (<c>/n/{token}</c>): following it opens the job and records <see cref="OpenedAt"/>.</summary>
     public string? Token { get; set; }
 

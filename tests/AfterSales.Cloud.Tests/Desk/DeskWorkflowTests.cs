@@ -216,6 +216,44 @@ public abstract class DeskWorkflowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Escalations_WhileTheFirstMessageWaits_AreGatheredIntoItPerPerson_OneAfterItWentOutStandsAlone()
+    {
+        // Nobody has the PTZ skill: each of these tickets is escalated.
+        await RaiseAsync("site-a", "ptz-1", DeviceKind.Ptz, FaultCodes.PtzNoResponse);
+        _time.Advance(TimeSpan.FromMinutes(1));
+        await RaiseAsync("site-a", "ptz-2", DeviceKind.Ptz, FaultCodes.PtzNoResponse);
+        await RaiseAsync("site-b", "ptz-3", DeviceKind.Ptz, FaultCodes.PtzNoResponse);
+
+        List<Ticket> tickets;
+        await using (var db = await _dbs.CreateDbContextAsync())
+        {
+            tickets = await db.Tickets.AsNoTracking().OrderBy(t => t.Id).ToListAsync();
+        }
+
+        Assert.Equal(3, tickets.Count);
+        foreach (var ticket in tickets)
+        {
+            Assert.Contains(OnDutyRedispatchService.EscalatedAction, (await AuditAsync(ticket.Id)).Select(a => a.Action));
+        }
+
+        foreach (var role in new[] { Recipients.Supervisor, Recipients.Dispatcher })
+        {
+            var told = Assert.Single(await NotificationsAsync(), n => n.Recipient == role && n.Kind == NoticeKind.Escalation);
+            Assert.Equal(3, told.Gathered);
+            Assert.StartsWith("3 tickets could not be dispatched since 10:00; assign them by hand on the desk. The latest: Ticket " + tickets[^1].Id, told.Message, StringComparison.Ordinal);
+            Assert.Contains("nobody available has the ptz skill", told.Message, StringComparison.Ordinal);
+        }
+
+        // The delivery worker took both (no route here, so they fail with that reason); the next escalation is a message of its own.
+        await _services.GetRequiredService<NotificationDeliveryService>().DeliverDueAsync(default);
+        await RaiseAsync("site-b", "ptz-4", DeviceKind.Ptz, FaultCodes.PtzNoResponse);
+        var supervisor = (await NotificationsAsync()).Where(n => n.Recipient == Recipients.Supervisor).ToList();
+        Assert.Equal([3, 1], supervisor.Select(n => n.Gathered));
+        Assert.StartsWith("Ticket ", supervisor[1].Message, StringComparison.Ordinal);
+        Assert.Contains("nobody can be dispatched", supervisor[1].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ClearedBeforeAnyoneWentOut_SelfRestoredAfterGrace_ThenRepeatReopens()
     {
         await RaiseAsync("site-a", "zone-1", DeviceKind.Zone, FaultCodes.ZoneTamper);
