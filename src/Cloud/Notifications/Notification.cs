@@ -29,10 +29,13 @@ public sealed class Notification
     public required string Message { get; set; }
 
     /// <summary>
-    /// How many escalations this message gathers (docs/service-rules.md §7.5): 0 for a message that gathers
-    /// none, 1 for the first, one more for each that joined it while it waited to be routed.
+    /// Whether the delivery worker gathers messages like this one (docs/service-rules.md §7.5): 0 for a message
+    /// that gathers none; 1 for one that may (an escalation), and, once routed, how many it carries.
     /// </summary>
     public int Gathered { get; set; }
+
+    /// <summary>The message this one was gathered into (its status is then <see cref="NotificationStatus.Gathered"/>).</summary>
+    public long? GatheredIntoId { get; set; }
 
     /// <summary>The secret part of the link in the message (<c>/n/{token}</c>): following it opens the job and records <see cref="OpenedAt"/>.</summary>
     public string? Token { get; set; }

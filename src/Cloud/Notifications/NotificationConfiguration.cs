@@ -7,11 +7,13 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
 {
     public const int ErrorChars = 1000;
 
+    public const int MessageChars = 1000;
+
     public void Configure(EntityTypeBuilder<Notification> builder)
     {
         builder.ToTable("Notifications");
         builder.Property(n => n.Recipient).HasMaxLength(100);
-        builder.Property(n => n.Message).HasMaxLength(1000);
+        builder.Property(n => n.Message).HasMaxLength(MessageChars);
         builder.Property(n => n.Kind).HasConversion<string>().HasMaxLength(24);
         builder.Property(n => n.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(n => n.Token).HasMaxLength(64);
@@ -21,6 +23,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.HasIndex(n => n.Token).IsUnique();
         builder.HasIndex(n => new { n.Status, n.RoutedAt });
         builder.HasIndex(n => n.TicketId);
+        builder.HasIndex(n => n.GatheredIntoId);
         builder.Property(n => n.TenantId).HasMaxLength(64);
         builder.HasIndex(n => new { n.TenantId, n.Id });
         builder.HasMany(n => n.Deliveries).WithOne().HasForeignKey(d => d.NotificationId).OnDelete(DeleteBehavior.Cascade);

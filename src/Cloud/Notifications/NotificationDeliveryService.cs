@@ -65,6 +65,11 @@ internal sealed partial class NotificationDeliveryService(
             }
 
             var notification = await db.Notifications.SingleAsync(n => n.Id == id, cancellationToken);
+            if (notification.Gathered > 0)
+            {
+                await GatherIntoAsync(db, notification, now, cancellationToken);
+            }
+
             var routes = await db.NotificationRoutes.AsNoTracking().Where(r => r.TenantId == notification.TenantId && r.Recipient == notification.Recipient).ToListAsync(cancellationToken);
             var chosen = NotificationRoutingRules.Choose(routes, notification.Kind);
             if (chosen.Count == 0)
@@ -81,6 +86,32 @@ internal sealed partial class NotificationDeliveryService(
 
             await db.SaveChangesAsync(cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// docs/service-rules.md §7.5: the messages of the carrier's kind to its person that wait behind it are claimed
+    /// for it in one conditional update (another node's claim of one excludes it here), and the carrier then says
+    /// how many it carries and quotes the latest. Each claimed one keeps its row, marked gathered into the carrier.
+    /// </summary>
+    private async Task GatherIntoAsync(CloudDb db, Notification carrier, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var claimed = await db.Notifications
+            .Where(n => n.TenantId == carrier.TenantId && n.Recipient == carrier.Recipient && n.Kind == carrier.Kind && n.Gathered > 0 && n.RoutedAt == null && n.Id > carrier.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(n => n.RoutedAt, now).SetProperty(n => n.Status, NotificationStatus.Gathered).SetProperty(n => n.GatheredIntoId, carrier.Id), cancellationToken);
+        if (claimed == 0)
+        {
+            return;
+        }
+
+        var latest = await db.Notifications.AsNoTracking().Where(n => n.GatheredIntoId == carrier.Id).OrderByDescending(n => n.Id).Select(n => n.Message).FirstAsync(cancellationToken);
+        carrier.Gathered = 1 + claimed;
+        using (language.Use(db, carrier.Recipient))
+        {
+            carrier.Message = GatheredNoticeText.Write(carrier.Kind, carrier.Gathered, carrier.CreatedAt, latest, language.Text);
+        }
+
+        CloudMetrics.CountNotification("outbox", "gathered");
+        LogGathered(log, claimed, carrier.Id, carrier.Recipient, carrier.Kind);
     }
 
     /// <summary>An e-mail delivery is as far as its row in the mail queue.</summary>
@@ -203,6 +234,9 @@ internal sealed partial class NotificationDeliveryService(
 
     private static void Apply(Notification notification) =>
         (notification.Status, notification.SentAt, notification.LastError) = NotificationStatusRules.Of(notification.Deliveries, notification.OpenedAt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} waiting messages gathered into notification {NotificationId} to {Recipient} ({Kind})")]
+    private static partial void LogGathered(ILogger logger, int count, long notificationId, string recipient, NoticeKind kind);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Notification {NotificationId} sent by {Channel} to {Recipient} (attempt {Attempt})")]
     private static partial void LogSent(ILogger logger, long notificationId, NotificationChannel channel, string recipient, int attempt);

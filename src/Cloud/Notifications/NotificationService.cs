@@ -29,45 +29,20 @@ internal sealed partial class NotificationService(IDbContextFactory<CloudDb> dbs
     public Notification Send(CloudDb db, string recipient, NoticeKind kind, long? ticketId, Func<IStringLocalizer, string> write, string? linkPath = null) =>
         Send(db, recipient, kind, ticketId, Write(db, recipient, null, write), linkPath);
 
+    /// <summary>
+    /// Queues a message the delivery worker may gather others of its kind to the same person into while they wait
+    /// (docs/service-rules.md §7.5), written as <see cref="Send(CloudDb, string, NoticeKind, long?, Func{IStringLocalizer, string}, string?)"/> writes it.
+    /// </summary>
+    public Notification SendGathering(CloudDb db, string recipient, NoticeKind kind, long? ticketId, Func<IStringLocalizer, string> write)
+    {
+        var notification = Send(db, recipient, kind, ticketId, write);
+        notification.Gathered = 1;
+        return notification;
+    }
+
     /// <summary>Queues a message for one given address, written in the language of the company <paramref name="tenantId"/>'s customers read.</summary>
     public Notification SendTo(CloudDb db, string recipient, NoticeKind kind, long? ticketId, Func<IStringLocalizer, string> write, NotificationChannel channel, string address, string? tenantId) =>
         SendTo(db, recipient, kind, ticketId, Write(db, recipient, tenantId, write), channel, address);
-
-    /// <summary>
-    /// Queues a message that gathers (docs/service-rules.md §7.5): while an earlier gathering message of the same kind
-    /// to the same person still waits to be routed, this one joins it — its count goes up and its text becomes
-    /// <paramref name="gathered"/> (the count, when the first was written, and the reader's words) — instead of
-    /// going out on its own. A storm that escalates thousands of tickets sends a handful of messages, and the
-    /// technicians' job offers are not queued behind them. Joining is one conditional update, so a message the
-    /// delivery worker has just taken is never changed after it was read: this one then starts the next.
-    /// </summary>
-    public async Task GatherAsync(CloudDb db, string recipient, NoticeKind kind, long ticketId, Func<IStringLocalizer, string> write, Func<IStringLocalizer, int, DateTimeOffset, string> gathered, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(gathered);
-        var tenantId = tenants.TenantOf(db, recipient, ticketId);
-        var waiting = await db.Notifications.AsNoTracking()
-            .Where(n => n.TenantId == tenantId && n.Recipient == recipient && n.Kind == kind && n.Gathered > 0 && n.RoutedAt == null)
-            .OrderByDescending(n => n.Id)
-            .Select(n => new { n.Id, n.Gathered, n.CreatedAt })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (waiting is not null)
-        {
-            var count = waiting.Gathered + 1;
-            var message = Clip(Write(db, recipient, null, T => gathered(T, count, waiting.CreatedAt)));
-            var joined = await db.Notifications
-                .Where(n => n.Id == waiting.Id && n.RoutedAt == null)
-                .ExecuteUpdateAsync(set => set.SetProperty(n => n.Gathered, count).SetProperty(n => n.Message, message), cancellationToken);
-            if (joined == 1)
-            {
-                CloudMetrics.CountNotification("outbox", "gathered");
-                LogGathered(log, recipient, kind, ticketId, waiting.Id, count);
-                return;
-            }
-        }
-
-        Send(db, recipient, kind, ticketId, write).Gathered = 1;
-    }
 
     /// <summary>Records that the link was followed (the first time counts) and returns where it leads; null for an unknown token.</summary>
     public async Task<string?> OpenAsync(string token, CancellationToken cancellationToken)
@@ -109,7 +84,7 @@ internal sealed partial class NotificationService(IDbContextFactory<CloudDb> dbs
             Recipient = recipient,
             Kind = kind,
             TicketId = ticketId,
-            Message = Clip(message),
+            Message = GatheredNoticeText.Clip(message),
             CreatedAt = now,
             Status = NotificationStatus.Queued,
             LinkPath = linkPath,
@@ -127,11 +102,6 @@ internal sealed partial class NotificationService(IDbContextFactory<CloudDb> dbs
         LogQueued(log, recipient, kind, ticketId, message);
         return notification;
     }
-
-    private static string Clip(string message) => message.Length > 1000 ? message[..1000] : message;
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Notify {Recipient} ({Kind}, ticket {TicketId}): gathered into message {NotificationId}, now {Count}")]
-    private static partial void LogGathered(ILogger logger, string recipient, NoticeKind kind, long ticketId, long notificationId, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Notify {Recipient} ({Kind}, ticket {TicketId}): {Message}")]
     private static partial void LogQueued(ILogger logger, string recipient, NoticeKind kind, long? ticketId, string message);

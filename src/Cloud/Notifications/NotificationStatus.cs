@@ -13,4 +13,7 @@ public enum NotificationStatus
 
     /// <summary>The recipient followed the link in it.</summary>
     Opened,
+
+    /// <summary>Carried by a later-routed message of its kind to the same person (<see cref="Notification.GatheredIntoId"/>, docs/service-rules.md §7.5).</summary>
+    Gathered,
 }

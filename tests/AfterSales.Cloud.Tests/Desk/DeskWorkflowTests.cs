@@ -216,14 +216,13 @@ public abstract class DeskWorkflowTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Escalations_WhileTheFirstMessageWaits_AreGatheredIntoItPerPerson_OneAfterItWentOutStandsAlone()
+    public async Task Escalations_WaitingTogether_GoOutAsOneMessagePerPerson_ALaterOneStandsAlone()
     {
-        // Nobody has the PTZ skill: each of these tickets is escalated.
+        // Nobody has the PTZ skill: each of these tickets is escalated, each with its own audit line and message.
         await RaiseAsync("site-a", "ptz-1", DeviceKind.Ptz, FaultCodes.PtzNoResponse);
         _time.Advance(TimeSpan.FromMinutes(1));
         await RaiseAsync("site-a", "ptz-2", DeviceKind.Ptz, FaultCodes.PtzNoResponse);
         await RaiseAsync("site-b", "ptz-3", DeviceKind.Ptz, FaultCodes.PtzNoResponse);
-
         List<Ticket> tickets;
         await using (var db = await _dbs.CreateDbContextAsync())
         {
@@ -236,21 +235,28 @@ public abstract class DeskWorkflowTests : IAsyncLifetime
             Assert.Contains(OnDutyRedispatchService.EscalatedAction, (await AuditAsync(ticket.Id)).Select(a => a.Action));
         }
 
+        Assert.Equal(3, (await NotificationsAsync()).Count(n => n.Recipient == Recipients.Supervisor));
+
+        // The delivery worker takes the first and gathers the two behind it (no route here, so the one message fails with that reason).
+        var delivery = _services.GetRequiredService<NotificationDeliveryService>();
+        await delivery.DeliverDueAsync(default);
         foreach (var role in new[] { Recipients.Supervisor, Recipients.Dispatcher })
         {
-            var told = Assert.Single(await NotificationsAsync(), n => n.Recipient == role && n.Kind == NoticeKind.Escalation);
-            Assert.Equal(3, told.Gathered);
-            Assert.StartsWith("3 tickets could not be dispatched since 10:00; assign them by hand on the desk. The latest: Ticket " + tickets[^1].Id, told.Message, StringComparison.Ordinal);
-            Assert.Contains("nobody available has the ptz skill", told.Message, StringComparison.Ordinal);
+            var messages = (await NotificationsAsync()).Where(n => n.Recipient == role).ToList();
+            var carrier = messages[0];
+            Assert.Equal((3, NotificationStatus.Failed), (carrier.Gathered, carrier.Status));
+            Assert.StartsWith($"3 tickets could not be dispatched since 10:00; assign them by hand on the desk. The latest: Ticket {tickets[2].Id} ", carrier.Message, StringComparison.Ordinal);
+            Assert.Contains("nobody available has the ptz skill", carrier.Message, StringComparison.Ordinal);
+            Assert.All(messages.Skip(1), n => Assert.Equal((NotificationStatus.Gathered, carrier.Id), (n.Status, n.GatheredIntoId)));
         }
 
-        // The delivery worker took both (no route here, so they fail with that reason); the next escalation is a message of its own.
-        await _services.GetRequiredService<NotificationDeliveryService>().DeliverDueAsync(default);
+        // Once it went out, the next escalation is a message of its own, worded as before.
         await RaiseAsync("site-b", "ptz-4", DeviceKind.Ptz, FaultCodes.PtzNoResponse);
-        var supervisor = (await NotificationsAsync()).Where(n => n.Recipient == Recipients.Supervisor).ToList();
-        Assert.Equal([3, 1], supervisor.Select(n => n.Gathered));
-        Assert.StartsWith("Ticket ", supervisor[1].Message, StringComparison.Ordinal);
-        Assert.Contains("nobody can be dispatched", supervisor[1].Message, StringComparison.Ordinal);
+        await delivery.DeliverDueAsync(default);
+        var last = (await NotificationsAsync()).Last(n => n.Recipient == Recipients.Supervisor);
+        Assert.Equal((1, NotificationStatus.Failed, (long?)null), (last.Gathered, last.Status, last.GatheredIntoId));
+        Assert.StartsWith("Ticket ", last.Message, StringComparison.Ordinal);
+        Assert.Contains("nobody can be dispatched", last.Message, StringComparison.Ordinal);
     }
 
     [Fact]

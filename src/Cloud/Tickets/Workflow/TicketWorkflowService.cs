@@ -110,10 +110,9 @@ internal sealed partial class TicketWorkflowService(
 
         Audit(db, ticket, now, Actor.System, OnDutyRedispatchService.EscalatedAction, choice.Explanation);
         string Message(IStringLocalizer T) => T["Ticket {0} {1} at {2}: nobody can be dispatched — {3}. Assign by hand.", ticket.Id, T[ticket.Fault], site.Name, T[choice.Explanation]];
-        string Gathered(IStringLocalizer T, int count, DateTimeOffset since) =>
-            T["{0} tickets could not be dispatched since {1}; assign them by hand on the desk. The latest: {2}", count, DisplayZone.Local(since).ToString("HH:mm", CultureInfo.InvariantCulture), Message(T)];
-        await notifier.GatherAsync(db, Recipients.Supervisor, NoticeKind.Escalation, ticket.Id, Message, Gathered, cancellationToken);
-        await notifier.GatherAsync(db, Recipients.Dispatcher, NoticeKind.Escalation, ticket.Id, Message, Gathered, cancellationToken);
+        // Gathered while waiting (docs/service-rules.md §7.5): a storm of escalations is a handful of messages.
+        notifier.SendGathering(db, Recipients.Supervisor, NoticeKind.Escalation, ticket.Id, Message);
+        notifier.SendGathering(db, Recipients.Dispatcher, NoticeKind.Escalation, ticket.Id, Message);
         LogEscalated(log, ticket.Id, choice.Explanation);
     }
 

@@ -999,6 +999,9 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                     b.Property<int>("Gathered")
                         .HasColumnType("integer");
 
+                    b.Property<long?>("GatheredIntoId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(24)
@@ -1053,6 +1056,8 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                         .HasColumnType("character varying(64)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("GatheredIntoId");
 
                     b.HasIndex("TicketId");
 

@@ -960,6 +960,9 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                     b.Property<int>("Gathered")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("GatheredIntoId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(24)
@@ -1014,6 +1017,8 @@ namespace AfterSales.Cloud.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("GatheredIntoId");
 
                     b.HasIndex("TicketId");
 

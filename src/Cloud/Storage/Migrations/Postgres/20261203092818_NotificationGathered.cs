@@ -16,13 +16,32 @@ namespace AfterSales.Cloud.Storage.Migrations.Postgres
                 type: "integer",
                 nullable: false,
                 defaultValue: 0);
+
+            migrationBuilder.AddColumn<long>(
+                name: "GatheredIntoId",
+                table: "Notifications",
+                type: "bigint",
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_GatheredIntoId",
+                table: "Notifications",
+                column: "GatheredIntoId");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Notifications_GatheredIntoId",
+                table: "Notifications");
+
             migrationBuilder.DropColumn(
                 name: "Gathered",
+                table: "Notifications");
+
+            migrationBuilder.DropColumn(
+                name: "GatheredIntoId",
                 table: "Notifications");
         }
     }
