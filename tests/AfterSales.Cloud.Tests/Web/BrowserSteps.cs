@@ -12,7 +12,10 @@ internal static class BrowserSteps
         await page.FillAsync("#user", user);
         await page.FillAsync("#password", password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
+        // Only the move away from the sign-in page: what the next step needs from the page it waits for itself.
+        // Waiting for the landing page's load event as well stalled this step for its whole two-minute timeout in
+        // two full runs (a customer's phone landing on /portal), never when the test ran alone.
+        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
     }
 
     /// <summary>A wavy stroke across the signature pad, as a finger draws it.</summary>
