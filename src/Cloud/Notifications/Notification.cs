@@ -30,7 +30,7 @@ public sealed class Notification
 
     /// <summary>
     /// Whether the delivery worker gathers messages like this one (docs/service-rules.md §7.5): 0 for a message
-    /// that gathers none; 1 for one that may (an escalation), and, once routed, how many it carries.
+    /// that gathers none; 1 for an escalation that does, and, once routed, how many it carries.
     /// </summary>
     public int Gathered { get; set; }
 

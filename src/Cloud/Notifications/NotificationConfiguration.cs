@@ -9,6 +9,9 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
 
     public const int MessageChars = 1000;
 
+    /// <summary>A message as long as its column holds.</summary>
+    public static string ClipMessage(string message) => message.Length > MessageChars ? message[..MessageChars] : message;
+
     public void Configure(EntityTypeBuilder<Notification> builder)
     {
         builder.ToTable("Notifications");

@@ -107,7 +107,7 @@ internal sealed partial class NotificationDeliveryService(
         carrier.Gathered = 1 + claimed;
         using (language.Use(db, carrier.Recipient))
         {
-            carrier.Message = GatheredNoticeText.Write(carrier.Kind, carrier.Gathered, carrier.CreatedAt, latest, language.Text);
+            carrier.Message = GatheredNoticeText.Write(carrier.Gathered, carrier.CreatedAt, latest, language.Text);
         }
 
         CloudMetrics.CountNotification("outbox", "gathered");

@@ -30,12 +30,12 @@ internal sealed partial class NotificationService(IDbContextFactory<CloudDb> dbs
         Send(db, recipient, kind, ticketId, Write(db, recipient, null, write), linkPath);
 
     /// <summary>
-    /// Queues a message the delivery worker may gather others of its kind to the same person into while they wait
+    /// Queues an escalation that the delivery worker gathers with the others waiting to the same person
     /// (docs/service-rules.md §7.5), written as <see cref="Send(CloudDb, string, NoticeKind, long?, Func{IStringLocalizer, string}, string?)"/> writes it.
     /// </summary>
-    public Notification SendGathering(CloudDb db, string recipient, NoticeKind kind, long? ticketId, Func<IStringLocalizer, string> write)
+    public Notification SendGatheredEscalation(CloudDb db, string recipient, long ticketId, Func<IStringLocalizer, string> write)
     {
-        var notification = Send(db, recipient, kind, ticketId, write);
+        var notification = Send(db, recipient, NoticeKind.Escalation, ticketId, write);
         notification.Gathered = 1;
         return notification;
     }
@@ -84,7 +84,7 @@ internal sealed partial class NotificationService(IDbContextFactory<CloudDb> dbs
             Recipient = recipient,
             Kind = kind,
             TicketId = ticketId,
-            Message = GatheredNoticeText.Clip(message),
+            Message = NotificationConfiguration.ClipMessage(message),
             CreatedAt = now,
             Status = NotificationStatus.Queued,
             LinkPath = linkPath,

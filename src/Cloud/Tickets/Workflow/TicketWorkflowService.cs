@@ -111,8 +111,8 @@ internal sealed partial class TicketWorkflowService(
         Audit(db, ticket, now, Actor.System, OnDutyRedispatchService.EscalatedAction, choice.Explanation);
         string Message(IStringLocalizer T) => T["Ticket {0} {1} at {2}: nobody can be dispatched — {3}. Assign by hand.", ticket.Id, T[ticket.Fault], site.Name, T[choice.Explanation]];
         // Gathered while waiting (docs/service-rules.md §7.5): a storm of escalations is a handful of messages.
-        notifier.SendGathering(db, Recipients.Supervisor, NoticeKind.Escalation, ticket.Id, Message);
-        notifier.SendGathering(db, Recipients.Dispatcher, NoticeKind.Escalation, ticket.Id, Message);
+        notifier.SendGatheredEscalation(db, Recipients.Supervisor, ticket.Id, Message);
+        notifier.SendGatheredEscalation(db, Recipients.Dispatcher, ticket.Id, Message);
         LogEscalated(log, ticket.Id, choice.Explanation);
     }
 
