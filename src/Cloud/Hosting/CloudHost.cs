@@ -79,11 +79,7 @@ internal static class CloudHost
             var sla = sp.GetRequiredService<IOptions<SlaOptions>>().Value;
             return new ArrivalPolicy(sla.EffectiveBands(), new ZoneMap(sla.Zones));
         });
-        services.AddSingleton(sp =>
-        {
-            var presence = sp.GetRequiredService<IOptions<PresenceOptions>>().Value;
-            return PresencePolicy.NoticedWithin(TimeSpan.FromSeconds(presence.OfflineAfterSeconds), TimeSpan.FromSeconds(presence.SweepIntervalSeconds));
-        });
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<PresenceOptions>>().Value.Policy());
         services.AddSingleton<GatewayStore>();
         services.AddSingleton<SiteAdminStore>();
         services.AddSingleton<ZonePreviewService>();

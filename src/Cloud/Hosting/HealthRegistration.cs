@@ -7,8 +7,8 @@ namespace AfterSales.Cloud.Hosting;
 
 /// <summary>
 /// <c>/healthz/live</c>: the process answers (restart it if not). <c>/healthz/ready</c> (and
-/// <c>/healthz</c>, which scripts and the demo already call): database, broker, timer lag and
-/// mail relay, each with its reason. 503 when unhealthy; degraded still answers 200.
+/// <c>/healthz</c>, which scripts and the demo already call): database, broker, timer lag,
+/// mail relay and gateway presence, each with its reason. 503 when unhealthy; degraded still answers 200.
 /// </summary>
 internal static class HealthRegistration
 {
@@ -23,7 +23,8 @@ internal static class HealthRegistration
             .AddCheck<DatabaseHealthCheck>("database", tags: [Ready], timeout: CheckTimeout)
             .AddCheck<BrokerHealthCheck>("broker", tags: [Ready], timeout: CheckTimeout)
             .AddCheck<TimerLagHealthCheck>("timers", tags: [Ready], timeout: CheckTimeout)
-            .AddCheck<MailRelayHealthCheck>("mail", tags: [Ready], timeout: CheckTimeout);
+            .AddCheck<MailRelayHealthCheck>("mail", tags: [Ready], timeout: CheckTimeout)
+            .AddCheck<PresenceHealthCheck>("presence", tags: [Ready], timeout: CheckTimeout);
         return services;
     }
 

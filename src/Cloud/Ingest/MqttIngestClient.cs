@@ -1,6 +1,7 @@
 using System.Buffers;
 using AfterSales.Cloud.Ingest;
 using AfterSales.Cloud.Mqtt;
+using AfterSales.Cloud.Presence;
 using AfterSales.Cloud.Telemetry;
 using AfterSales.Protocol.Topics;
 using MQTTnet;
@@ -21,6 +22,7 @@ internal sealed partial class MqttIngestClient(
     IngestPipeline pipeline,
     InboxIntakeService inbox,
     InboxAcknowledgementWorker acknowledgements,
+    PresenceService presence,
     TimeProvider time,
     ILogger<MqttIngestClient> log) : BackgroundService
 {
@@ -74,6 +76,7 @@ internal sealed partial class MqttIngestClient(
                 acknowledgements.Connected(Interlocked.Increment(ref connection));
                 await ConnectAndSubscribeAsync(client, stoppingToken);
                 IsConnected = true;
+                presence.Listening();
                 backoff = TimeSpan.FromSeconds(1);
                 await disconnected.Task.WaitAsync(stoppingToken);
                 LogDisconnected(log);
@@ -88,6 +91,8 @@ internal sealed partial class MqttIngestClient(
             }
             finally
             {
+                // Heartbeats cannot reach a cloud that is off the broker: their silence is not the gateways' fault.
+                presence.NotListening();
                 IsConnected = false;
                 client.DisconnectedAsync -= OnDisconnected;
             }

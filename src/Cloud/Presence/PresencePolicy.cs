@@ -1,65 +1,135 @@
 namespace AfterSales.Cloud.Presence;
 
 /// <summary>
-/// Pure bookkeeping of which gateways are alive. A gateway is offline when its last will
-/// arrives or when nothing has been heard from it for longer than the timeout.
+/// Pure bookkeeping of which gateways are alive (docs/service-rules.md §2.14, §2.14a). A gateway is offline when
+/// nothing has been heard from it for longer than <see cref="OfflineAfter"/>, or when its last will has stood for
+/// <see cref="WillGrace"/>. The cloud judges only silence it could have heard: nothing while its own link to the
+/// broker is down, silence counted from when it came back, and nothing while most of the fleet is quiet at once.
 /// </summary>
-public sealed class PresencePolicy(TimeSpan offlineAfter)
+public sealed class PresencePolicy(TimeSpan offlineAfter, TimeSpan willGrace, MassSilenceLimits mass)
 {
     private readonly Dictionary<string, Entry> _gateways = new(StringComparer.Ordinal);
+    private bool _listening;
+    private DateTimeOffset _countFrom = DateTimeOffset.MinValue;
+    private DateTimeOffset? _massSince;
 
     public TimeSpan OfflineAfter { get; } = offlineAfter;
 
+    /// <summary>How long a last will stands before it counts: long enough to see a wave of them as a wave.</summary>
+    public TimeSpan WillGrace { get; } = willGrace;
+
+    /// <summary>Quiet for half the promise: at least one heartbeat missed, well before anyone is judged offline.</summary>
+    public TimeSpan QuietAfter => OfflineAfter / 2;
+
+    /// <summary>Since when most of the fleet has been quiet at once, while it is (the cloud's fault, not the sites').</summary>
+    public DateTimeOffset? MassSilenceSince => _massSince;
+
     /// <summary>
-    /// The book that keeps the promise of §2.14 (docs/service-rules.md): a silent gateway is noticed offline at most
-    /// <paramref name="noticedWithin"/> after it was last heard from, although silence is only looked for every
-    /// <paramref name="sweepInterval"/>. So silence counts once it is one sweep shorter than the promise: with 90 s and
-    /// 5 s, a gateway silent for more than 85 s is offline, found by the next sweep at the latest 90 s after its last
-    /// heartbeat (the heartbeat benchmark measured up to 95 s when the threshold was the whole 90 s).
+    /// The book that keeps the promise of §2.14: a silent gateway is noticed offline at most <paramref name="noticedWithin"/>
+    /// after it was last heard from, although silence is only looked for every <paramref name="sweepInterval"/>. So
+    /// silence counts once it is one sweep shorter than the promise: with 90 s and 5 s, a gateway silent for more than
+    /// 85 s is offline, found by the next sweep at the latest 90 s after its last heartbeat (the heartbeat benchmark
+    /// measured up to 95 s when the threshold was the whole 90 s). A last will counts after three sweeps (§2.14a).
     /// </summary>
-    public static PresencePolicy NoticedWithin(TimeSpan noticedWithin, TimeSpan sweepInterval) => new(noticedWithin - sweepInterval);
+    public static PresencePolicy NoticedWithin(TimeSpan noticedWithin, TimeSpan sweepInterval, MassSilenceLimits mass) =>
+        new(noticedWithin - sweepInterval, sweepInterval * 3, mass);
+
+    /// <summary>The cloud hears the broker from now on; silence before this moment is not the gateways' (§2.14a).</summary>
+    public void Listening(DateTimeOffset now)
+    {
+        if (!_listening)
+        {
+            _listening = true;
+            _countFrom = now;
+        }
+    }
+
+    /// <summary>The cloud's own link to the broker is down: it can hear nobody, so it judges nobody.</summary>
+    public void NotListening() => _listening = false;
 
     /// <summary>Starts watching a gateway as if just heard from, e.g. all known gateways at start-up.</summary>
     public void Track(string gatewayId, string siteId, DateTimeOffset now, bool offline) =>
-        _gateways[gatewayId] = new Entry(siteId, now, offline);
+        _gateways[gatewayId] = new Entry(siteId, now, offline, WillAt: null);
 
     public bool Knows(string gatewayId) => _gateways.ContainsKey(gatewayId);
 
-    /// <summary>Records a sign of life; true when the gateway was offline and is now back.</summary>
+    /// <summary>Records a sign of life, which also withdraws a last will; true when the gateway was offline and is now back.</summary>
     public bool Seen(string gatewayId, string siteId, DateTimeOffset now)
     {
         var wasOffline = _gateways.TryGetValue(gatewayId, out var entry) && entry.Offline;
-        _gateways[gatewayId] = new Entry(siteId, now, Offline: false);
+        _gateways[gatewayId] = new Entry(siteId, now, Offline: false, WillAt: null);
         return wasOffline;
     }
 
-    /// <summary>Records a last will or an explicit offline status; true when this is news.</summary>
+    /// <summary>Records a last will or an explicit offline status, judged by a later sweep; true when this is news.</summary>
     public bool WentOffline(string gatewayId, string siteId, DateTimeOffset now)
     {
-        var wasOnline = !_gateways.TryGetValue(gatewayId, out var entry) || !entry.Offline;
-        _gateways[gatewayId] = new Entry(siteId, entry?.LastSeen ?? now, Offline: true);
-        return wasOnline;
+        if (_gateways.TryGetValue(gatewayId, out var entry) && (entry.Offline || entry.WillAt is not null))
+        {
+            return false;
+        }
+
+        _gateways[gatewayId] = new Entry(siteId, entry?.LastSeen ?? now, Offline: false, WillAt: now);
+        return true;
     }
 
-    /// <summary>Gateways silent for longer than the timeout, each reported once until seen again.</summary>
-    public IReadOnlyList<SilentGateway> Sweep(DateTimeOffset now)
+    /// <summary>
+    /// Gateways found offline now, each reported once until seen again — none while the cloud is not listening, and
+    /// none while most of the fleet is quiet at once (<see cref="MassSilenceLimits"/>). When such a mass silence ends,
+    /// silence is counted again from that moment, as after the cloud's own link came back.
+    /// </summary>
+    public PresenceSweep Sweep(DateTimeOffset now)
     {
-        var silent = new List<SilentGateway>();
+        if (!_listening)
+        {
+            return PresenceSweep.NotListening;
+        }
+
+        var due = new List<SilentGateway>();
+        int watched = 0, quiet = 0;
         foreach (var (id, entry) in _gateways)
         {
-            if (!entry.Offline && now - entry.LastSeen > OfflineAfter)
+            if (entry.Offline)
             {
-                silent.Add(new SilentGateway(id, entry.SiteId, entry.LastSeen));
+                continue;
+            }
+
+            watched++;
+            var heard = Later(entry.LastSeen, _countFrom);
+            var willDue = entry.WillAt is { } will && now - Later(will, _countFrom) >= WillGrace;
+            if (entry.WillAt is not null || now - heard > QuietAfter)
+            {
+                quiet++;
+            }
+
+            if (willDue || now - heard > OfflineAfter)
+            {
+                due.Add(new SilentGateway(id, entry.SiteId, entry.LastSeen, LastWill: entry.WillAt is not null));
             }
         }
 
-        foreach (var gateway in silent)
+        if (mass.Reached(quiet, watched))
         {
-            _gateways[gateway.GatewayId] = _gateways[gateway.GatewayId] with { Offline = true };
+            _massSince ??= now;
+            return new PresenceSweep([], new MassSilence(quiet, watched, _massSince.Value), MassSilenceEnded: false);
         }
 
-        return silent;
+        if (_massSince is not null)
+        {
+            _massSince = null;
+            _countFrom = now;
+            return new PresenceSweep([], Mass: null, MassSilenceEnded: true);
+        }
+
+        foreach (var gateway in due)
+        {
+            _gateways[gateway.GatewayId] = _gateways[gateway.GatewayId] with { Offline = true, WillAt = null };
+        }
+
+        return new PresenceSweep(due, Mass: null, MassSilenceEnded: false);
     }
 
-    private sealed record Entry(string SiteId, DateTimeOffset LastSeen, bool Offline);
+    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    private sealed record Entry(string SiteId, DateTimeOffset LastSeen, bool Offline, DateTimeOffset? WillAt);
 }

@@ -21,6 +21,7 @@ internal sealed partial class PresenceService(
     private readonly Lock _gate = new();
     private readonly Queue<FaultEvent> _news = new();
     private readonly HashSet<string> _firstSightings = new(StringComparer.Ordinal);
+    private MassSilence? _massSilence;
 
     /// <summary>
     /// Watches every registered gateway from start-up, so one that went silent while the cloud
@@ -80,11 +81,19 @@ internal sealed partial class PresenceService(
         {
             if (book.WentOffline(gatewayId, siteId, now))
             {
-                LogOffline(log, gatewayId, siteId, "its last will arrived");
-                _news.Enqueue(OfflineEvent(gatewayId, siteId, FaultState.Raised, now, "last will"));
+                LogWill(log, gatewayId, siteId, book.WillGrace.TotalSeconds);
             }
         }
     }
+
+    /// <summary>The cloud's subscription on the broker is up: from now on it can hear the gateways (§2.14a).</summary>
+    public void Listening() => UnderGate(() => book.Listening(time.GetUtcNow()));
+
+    /// <summary>The cloud lost the broker: silence is not judged until it hears again.</summary>
+    public void NotListening() => UnderGate(book.NotListening);
+
+    /// <summary>Set while most of the fleet is quiet at once (§2.14a); the health check reports it.</summary>
+    public MassSilence? MassSilence => UnderGate(() => _massSilence);
 
     /// <summary>
     /// Finds the gateways gone silent, then hands the desk every offline and back-online change in the order
@@ -96,11 +105,14 @@ internal sealed partial class PresenceService(
         var now = time.GetUtcNow();
         lock (_gate)
         {
-            foreach (var gateway in book.Sweep(now))
+            var sweep = book.Sweep(now);
+            foreach (var gateway in sweep.Offline)
             {
-                LogOffline(log, gateway.GatewayId, gateway.SiteId, $"nothing heard since {gateway.LastSeen:u}");
-                _news.Enqueue(OfflineEvent(gateway.GatewayId, gateway.SiteId, FaultState.Raised, now, "heartbeats stopped"));
+                LogOffline(log, gateway.GatewayId, gateway.SiteId, gateway.LastWill ? "its last will stood" : $"nothing heard since {gateway.LastSeen:u}");
+                _news.Enqueue(OfflineEvent(gateway.GatewayId, gateway.SiteId, FaultState.Raised, now, gateway.LastWill ? "last will" : "heartbeats stopped"));
             }
+
+            ReportMassSilence(sweep);
         }
 
         await RecordFirstSightingsAsync(now, cancellationToken);
@@ -109,6 +121,21 @@ internal sealed partial class PresenceService(
             await desk.ApplyAsync(change, cancellationToken);
             UnderGate(_news.Dequeue);
         }
+    }
+
+    /// <summary>One error when a mass silence begins and one line when it ends, not one per sweep.</summary>
+    private void ReportMassSilence(PresenceSweep sweep)
+    {
+        if (sweep.Mass is { } mass && _massSilence is null)
+        {
+            LogMassSilence(log, mass.Quiet, mass.Watched, mass.Since);
+        }
+        else if (sweep.MassSilenceEnded && _massSilence is { } ended)
+        {
+            LogMassSilenceEnded(log, ended.Since, book.OfflineAfter.TotalSeconds);
+        }
+
+        _massSilence = sweep.Mass;
     }
 
     /// <summary>A gateway heard from for the first time is watched from every later start (<see cref="InitializeAsync"/>).</summary>
@@ -166,6 +193,15 @@ internal sealed partial class PresenceService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Gateway {GatewayId} of site {SiteId} is offline: {Why}")]
     private static partial void LogOffline(ILogger logger, string gatewayId, string siteId, string why);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Gateway {GatewayId} of site {SiteId} sent its last will; it counts as offline if not heard within {Seconds} s")]
+    private static partial void LogWill(ILogger logger, string gatewayId, string siteId, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Mass silence: {Quiet} of {Watched} gateways quiet at once since {Since:u}. The cloud or its network is not hearing them; no gateway is taken for offline until they are heard again. Check the broker, the cloud's network and the mobile networks the sites use")]
+    private static partial void LogMassSilence(ILogger logger, int quiet, int watched, DateTimeOffset since);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Mass silence since {Since:u} is over; a gateway still silent is taken for offline after {Seconds} s more")]
+    private static partial void LogMassSilenceEnded(ILogger logger, DateTimeOffset since, double seconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Gateway {GatewayId} of site {SiteId} is back online")]
     private static partial void LogBack(ILogger logger, string gatewayId, string siteId);

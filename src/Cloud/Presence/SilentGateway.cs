@@ -1,3 +1,4 @@
 namespace AfterSales.Cloud.Presence;
 
-public sealed record SilentGateway(string GatewayId, string SiteId, DateTimeOffset LastSeen);
+/// <param name="LastWill">Found offline by its last will rather than by silence.</param>
+public sealed record SilentGateway(string GatewayId, string SiteId, DateTimeOffset LastSeen, bool LastWill);

@@ -62,7 +62,7 @@ public abstract class InboxTests : IAsyncLifetime, IDisposable
         _desk = DeskServices.Build(_dbs, _time);
         var deskService = _desk.GetRequiredService<TicketDeskService>();
         var counters = new IngestCounters();
-        var presence = new PresenceService(new PresencePolicy(TimeSpan.FromSeconds(90)), deskService, _dbs, _time, NullLogger<PresenceService>.Instance);
+        var presence = new PresenceService(new PresenceOptions().Policy(), deskService, _dbs, _time, NullLogger<PresenceService>.Instance);
         var pipeline = new IngestPipeline(deskService, new GatewayStore(_dbs), presence, new RejectionStore(_dbs, counters, _time, NullLogger<RejectionStore>.Instance), counters);
         var inboxOptions = Options.Create(new InboxOptions { MaxCommitBatch = 100, WorkBatch = 50 });
         var signal = new InboxSignal();

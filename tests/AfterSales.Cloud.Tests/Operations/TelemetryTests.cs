@@ -97,7 +97,7 @@ public sealed class TelemetryTests : IAsyncLifetime
         Assert.Equal(MediaTypeHeaderValue.Parse("application/json"), ready.Content.Headers.ContentType);
         Assert.Equal("healthy", json.RootElement.GetProperty("status").GetString());
         Assert.Equal(CloudTelemetry.Version, json.RootElement.GetProperty("version").GetString());
-        Assert.Equal(["broker", "database", "mail", "timers"], json.RootElement.GetProperty("checks").EnumerateObject().Select(c => c.Name).Order());
+        Assert.Equal(["broker", "database", "mail", "presence", "timers"], json.RootElement.GetProperty("checks").EnumerateObject().Select(c => c.Name).Order());
         Assert.Contains("no relay configured", json.RootElement.GetProperty("checks").GetProperty("mail").GetProperty("description").GetString(), StringComparison.Ordinal);
         Assert.True(live.IsSuccessStatusCode);
     }

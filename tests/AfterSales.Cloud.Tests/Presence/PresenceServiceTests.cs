@@ -35,8 +35,9 @@ public sealed class PresenceServiceTests : IAsyncLifetime
         }
 
         _desk = DeskServices.Build(_dbs, _time);
-        _presence = new PresenceService(new PresencePolicy(TimeSpan.FromSeconds(85)), _desk.GetRequiredService<TicketDeskService>(), _dbs, _time, NullLogger<PresenceService>.Instance);
+        _presence = new PresenceService(new PresenceOptions().Policy(), _desk.GetRequiredService<TicketDeskService>(), _dbs, _time, NullLogger<PresenceService>.Instance);
         await _presence.InitializeAsync(default);
+        _presence.Listening();
     }
 
     public async Task DisposeAsync()
@@ -55,7 +56,9 @@ public sealed class PresenceServiceTests : IAsyncLifetime
         Assert.Equal(_time.GetUtcNow(), await LastSeenAsync()); // first sighting, recorded by the sweep
 
         _presence.Status("gw-a", "site-a", GatewayState.Offline);
-        Assert.Null(await OfflineTicketAsync());
+        await _presence.SweepAsync(default);
+        Assert.Null(await OfflineTicketAsync()); // a will stands three looks first (§2.14a)
+        _time.Advance(TimeSpan.FromSeconds(15));
         await _presence.SweepAsync(default);
         Assert.Null((await OfflineTicketAsync())!.RestoredAt);
 
@@ -80,9 +83,29 @@ public sealed class PresenceServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CloudOffTheBroker_SilentGatewayGetsNoTicket_UntilTheCloudHasHeardForTheWholeWindow()
+    {
+        _presence.Seen("gw-a", "site-a");
+        _presence.NotListening();
+        _time.Advance(TimeSpan.FromMinutes(10));
+        await _presence.SweepAsync(default);
+        Assert.Null(await OfflineTicketAsync());
+
+        _presence.Listening();
+        _time.Advance(TimeSpan.FromSeconds(85));
+        await _presence.SweepAsync(default);
+        Assert.Null(await OfflineTicketAsync());
+
+        _time.Advance(TimeSpan.FromSeconds(5));
+        await _presence.SweepAsync(default);
+        Assert.NotNull(await OfflineTicketAsync());
+    }
+
+    [Fact]
     public async Task SweepFailsWhileTheDatabaseIsAway_TheChangeIsKeptAndWrittenByTheNextSweep()
     {
         _presence.Status("gw-a", "site-a", GatewayState.Offline);
+        _time.Advance(TimeSpan.FromSeconds(15));
         string file;
         await using (var db = _dbs.CreateDbContext())
         {

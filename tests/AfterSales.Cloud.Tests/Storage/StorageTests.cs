@@ -68,7 +68,7 @@ public abstract class StorageTests : IAsyncLifetime
 
         _desk = DeskServices.Build(_dbs, _time).GetRequiredService<TicketDeskService>();
         var counters = new IngestCounters();
-        var presence = new PresenceService(new PresencePolicy(TimeSpan.FromSeconds(90)), _desk, _dbs, _time, NullLogger<PresenceService>.Instance);
+        var presence = new PresenceService(new PresenceOptions().Policy(), _desk, _dbs, _time, NullLogger<PresenceService>.Instance);
         _ingest = new IngestPipeline(
             _desk,
             new GatewayStore(_dbs),

@@ -2,50 +2,67 @@ using AfterSales.Cloud.Presence;
 
 namespace AfterSales.Cloud.Tests.Unit;
 
+/// <summary>The presence book of service rules §2.14 and §2.14a: who is offline, and when the cloud may not judge.</summary>
 public class PresenceBookTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan Promise = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan Look = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(30);
 
     [Fact]
-    public void Sweep_AfterTimeout_ReportsGatewayOnce()
+    public void Sweep_SilentLongerThanThePromiseLessOneLook_ReportsGatewayOnce()
     {
-        var book = new PresencePolicy(Timeout);
+        var book = ListeningBook();
         book.Seen("gw-1", "site-a", T0);
 
-        Assert.Empty(book.Sweep(T0 + Timeout));
-        var silent = Assert.Single(book.Sweep(T0 + Timeout + TimeSpan.FromSeconds(1)));
-        Assert.Equal("gw-1", silent.GatewayId);
-        Assert.Equal("site-a", silent.SiteId);
-        Assert.Empty(book.Sweep(T0 + (Timeout * 3)));
+        Assert.Empty(book.Sweep(T0 + Promise - Look).Offline);
+        var silent = Assert.Single(book.Sweep(T0 + Promise - Look + TimeSpan.FromSeconds(1)).Offline);
+        Assert.Equal(("gw-1", "site-a", false), (silent.GatewayId, silent.SiteId, silent.LastWill));
+        Assert.Empty(book.Sweep(T0 + (Promise * 3)).Offline);
     }
 
     [Fact]
     public void Seen_AfterSweptOffline_ReportsCameBack()
     {
-        var book = new PresencePolicy(Timeout);
+        var book = ListeningBook();
         book.Seen("gw-1", "site-a", T0);
-        book.Sweep(T0 + (Timeout * 2));
+        book.Sweep(T0 + (Promise * 2));
 
-        Assert.True(book.Seen("gw-1", "site-a", T0 + (Timeout * 3)));
-        Assert.False(book.Seen("gw-1", "site-a", T0 + (Timeout * 3)));
+        Assert.True(book.Seen("gw-1", "site-a", T0 + (Promise * 3)));
+        Assert.False(book.Seen("gw-1", "site-a", T0 + (Promise * 3)));
     }
 
     [Fact]
-    public void WentOffline_LastWillTwice_ReportsOnceAndSweepStaysQuiet()
+    public void LastWill_CountsAfterThreeLooks_OnceAndAsAWill()
     {
-        var book = new PresencePolicy(Timeout);
+        var book = ListeningBook();
         book.Seen("gw-1", "site-a", T0);
 
         Assert.True(book.WentOffline("gw-1", "site-a", T0 + TimeSpan.FromSeconds(10)));
-        Assert.False(book.WentOffline("gw-1", "site-a", T0 + TimeSpan.FromSeconds(20)));
-        Assert.Empty(book.Sweep(T0 + (Timeout * 5)));
+        Assert.False(book.WentOffline("gw-1", "site-a", T0 + TimeSpan.FromSeconds(12)));
+        Assert.Empty(book.Sweep(T0 + TimeSpan.FromSeconds(24)).Offline);
+
+        var offline = Assert.Single(book.Sweep(T0 + TimeSpan.FromSeconds(25)).Offline);
+        Assert.True(offline.LastWill);
+        Assert.Empty(book.Sweep(T0 + (Promise * 5)).Offline);
+    }
+
+    [Fact]
+    public void LastWill_HeardAgainWithinThreeLooks_IsWithdrawn()
+    {
+        var book = ListeningBook();
+        book.Seen("gw-1", "site-a", T0);
+        book.WentOffline("gw-1", "site-a", T0 + TimeSpan.FromSeconds(10));
+
+        Assert.False(book.Seen("gw-1", "site-a", T0 + TimeSpan.FromSeconds(14)), "never reported, so not a comeback");
+        Assert.Empty(book.Sweep(T0 + TimeSpan.FromSeconds(30)).Offline);
     }
 
     [Fact]
     public void Seen_NeverKnownGateway_IsNotAComeback()
     {
-        var book = new PresencePolicy(Timeout);
+        var book = ListeningBook();
 
         Assert.False(book.Seen("gw-9", "site-a", T0));
         Assert.True(book.Knows("gw-9"));
@@ -54,26 +71,189 @@ public class PresenceBookTests
     [Fact]
     public void NoticedWithin_SweepsAtAnyPhase_FlagASilentGatewayAtMost90SecondsAfterItsLastHeartbeat()
     {
-        var sweep = TimeSpan.FromSeconds(5);
-        for (var phase = TimeSpan.Zero; phase < sweep; phase += TimeSpan.FromMilliseconds(250))
+        for (var phase = TimeSpan.Zero; phase < Look; phase += TimeSpan.FromMilliseconds(250))
         {
-            var book = PresencePolicy.NoticedWithin(Timeout, sweep);
+            var book = ListeningBook();
             book.Seen("gw-1", "site-a", T0);
             book.Seen("gw-2", "site-a", T0);
             var at = T0 + phase;
-            while (book.Sweep(at).Count == 0)
+            while (book.Sweep(at).Offline.Count == 0)
             {
                 // gw-2 keeps its 30 s heartbeat and is never taken for offline.
-                if ((at - T0).Ticks % TimeSpan.FromSeconds(30).Ticks < sweep.Ticks)
+                if ((at - T0).Ticks % Heartbeat.Ticks < Look.Ticks)
                 {
                     book.Seen("gw-2", "site-a", at);
                 }
 
-                at += sweep;
+                at += Look;
             }
 
-            Assert.InRange(at - T0, Timeout - sweep, Timeout);
+            Assert.InRange(at - T0, Promise - Look, Promise);
             Assert.False(book.Seen("gw-2", "site-a", at), "a heartbeating gateway was flagged");
+        }
+    }
+
+    [Fact]
+    public void CloudNotListening_NobodyJudged_AndSilenceCountsFromWhenItHearsAgain()
+    {
+        var book = Book();
+        book.Track("gw-1", "site-a", T0, offline: false);
+
+        // The cloud started but its subscription is not up yet: ten minutes of that are nobody's silence.
+        Assert.Empty(book.Sweep(T0 + TimeSpan.FromMinutes(10)).Offline);
+
+        var back = T0 + TimeSpan.FromMinutes(10);
+        book.Listening(back);
+        Assert.Empty(book.Sweep(back + Promise - Look).Offline);
+        Assert.Single(book.Sweep(back + Promise).Offline);
+
+        // The link drops again: a gateway silent throughout is not judged until the cloud has heard for the whole window.
+        book.Seen("gw-2", "site-b", back + Promise);
+        book.NotListening();
+        Assert.Empty(book.Sweep(back + (Promise * 4)).Offline);
+        book.Listening(back + (Promise * 4));
+        Assert.Empty(book.Sweep(back + (Promise * 5) - Look).Offline);
+        Assert.Equal("gw-2", Assert.Single(book.Sweep(back + (Promise * 5)).Offline).GatewayId);
+    }
+
+    [Fact]
+    public void WholeFleetFallsSilentAtOnce_NobodyIsTakenForOffline_UntilTheyAreHeardAgain()
+    {
+        var book = ListeningBook();
+        var fleet = Fleet(100);
+        var cut = T0 + TimeSpan.FromMinutes(5);
+        HeartbeatUntil(book, fleet, cut);
+
+        // The cloud's network is cut for ten minutes: every heartbeat stops, no ticket opens.
+        PresenceSweep? last = null;
+        for (var at = cut; at < cut + TimeSpan.FromMinutes(10); at += Look)
+        {
+            last = book.Sweep(at);
+            Assert.Empty(last.Offline);
+        }
+
+        Assert.Equal(100, last!.Mass!.Quiet);
+        Assert.InRange(book.MassSilenceSince!.Value, cut, cut + (Promise / 2));
+
+        // Back: 97 heartbeat again within one interval; three sites really went down meanwhile.
+        var back = cut + TimeSpan.FromMinutes(10);
+        DateTimeOffset? ended = null;
+        for (var at = back; at < back + Heartbeat; at += Look)
+        {
+            foreach (var gateway in fleet.Skip(3).Where(g => Due(g, at)))
+            {
+                book.Seen(gateway, "site", at);
+            }
+
+            var sweep = book.Sweep(at);
+            Assert.Empty(sweep.Offline);
+            ended = sweep.MassSilenceEnded ? at : ended;
+        }
+
+        Assert.NotNull(ended);
+        Assert.Null(book.MassSilenceSince);
+
+        // The three still silent get the whole window again, counted from the end of the mass silence.
+        var offline = new List<(string Id, DateTimeOffset At)>();
+        for (var at = back + Heartbeat; at < back + Heartbeat + (Promise * 2); at += Look)
+        {
+            foreach (var gateway in fleet.Skip(3).Where(g => Due(g, at)))
+            {
+                book.Seen(gateway, "site", at);
+            }
+
+            offline.AddRange(book.Sweep(at).Offline.Select(g => (g.GatewayId, at)));
+        }
+
+        Assert.Equal(fleet.Take(3), offline.Select(o => o.Id).Order(StringComparer.Ordinal));
+        Assert.All(offline, o => Assert.InRange(o.At - ended.Value, Promise - Look, Promise));
+    }
+
+    [Fact]
+    public void WaveOfLastWills_AsWhenTheCloudsNetworkDrops_OpensNothing()
+    {
+        var book = ListeningBook();
+        var fleet = Fleet(100);
+        var cut = T0 + TimeSpan.FromMinutes(5);
+        HeartbeatUntil(book, fleet, cut);
+
+        // The broker notices each dead link one and a half keep-alives after its last packet: the wills arrive over 30 s.
+        for (var at = cut; at < cut + TimeSpan.FromMinutes(3); at += Look)
+        {
+            foreach (var gateway in fleet.Where(g => at - LastBeat(g, cut) >= TimeSpan.FromSeconds(45) && at - LastBeat(g, cut) < TimeSpan.FromSeconds(45) + Look))
+            {
+                book.WentOffline(gateway, "site", at);
+            }
+
+            Assert.Empty(book.Sweep(at).Offline);
+        }
+
+        Assert.NotNull(book.MassSilenceSince);
+    }
+
+    [Theory]
+    [InlineData(100, 19)] // a regional power cut: under a fifth of the fleet
+    [InlineData(10, 10)] // a small fleet: fewer than 20 gateways are always each a fault
+    public void SomeSitesFallSilent_EachIsTakenForOffline(int fleetSize, int silent)
+    {
+        var book = ListeningBook();
+        var fleet = Fleet(fleetSize);
+        var cut = T0 + TimeSpan.FromMinutes(5);
+        HeartbeatUntil(book, fleet, cut);
+
+        var offline = new List<string>();
+        for (var at = cut; at < cut + (Promise * 2); at += Look)
+        {
+            foreach (var gateway in fleet.Skip(silent).Where(g => Due(g, at)))
+            {
+                book.Seen(gateway, "site", at);
+            }
+
+            offline.AddRange(book.Sweep(at).Offline.Select(g => g.GatewayId));
+        }
+
+        Assert.Equal(fleet.Take(silent), offline.Order(StringComparer.Ordinal));
+        Assert.Null(book.MassSilenceSince);
+    }
+
+    private static PresencePolicy Book() => PresencePolicy.NoticedWithin(Promise, Look, new MassSilenceLimits(Percent: 20, Minimum: 20));
+
+    private static PresencePolicy ListeningBook()
+    {
+        var book = Book();
+        book.Listening(T0 - TimeSpan.FromHours(1));
+        return book;
+    }
+
+    private static List<string> Fleet(int size) => [.. Enumerable.Range(0, size).Select(i => $"gw-{i:000}")];
+
+    /// <summary>Each gateway heartbeats every 30 s at its own phase, spread over the interval.</summary>
+    private static bool Due(string gateway, DateTimeOffset at) =>
+        (at - T0).Ticks % Heartbeat.Ticks == Phase(gateway).Ticks % Heartbeat.Ticks / Look.Ticks * Look.Ticks;
+
+    private static TimeSpan Phase(string gateway) => Heartbeat * int.Parse(gateway[3..], System.Globalization.CultureInfo.InvariantCulture) / 100;
+
+    private static DateTimeOffset LastBeat(string gateway, DateTimeOffset before)
+    {
+        var at = before - Look;
+        while (!Due(gateway, at))
+        {
+            at -= Look;
+        }
+
+        return at;
+    }
+
+    private static void HeartbeatUntil(PresencePolicy book, List<string> fleet, DateTimeOffset until)
+    {
+        for (var at = T0; at < until; at += Look)
+        {
+            foreach (var gateway in fleet.Where(g => Due(g, at)))
+            {
+                book.Seen(gateway, "site", at);
+            }
+
+            Assert.Empty(book.Sweep(at).Offline);
         }
     }
 }
