@@ -9,6 +9,8 @@ namespace AfterSales.Cloud.Ingest;
 /// goes to the broker only after that commit, in the order the events came. When a commit fails
 /// nothing after it is acknowledged and the link is dropped: the broker keeps the unacknowledged
 /// events in the persistent session and delivers them again, in order, after the reconnect.
+/// QoS 1 status messages, worked as they come, queue here too, so every PUBACK of the link goes out
+/// in the order its PUBLISH came (see <see cref="MqttIngestClient"/> for the broker that reorders otherwise).
 /// </summary>
 internal sealed partial class InboxAcknowledgementWorker(ILogger<InboxAcknowledgementWorker> log) : BackgroundService
 {
@@ -22,7 +24,11 @@ internal sealed partial class InboxAcknowledgementWorker(ILogger<InboxAcknowledg
     /// </summary>
     public void Connected(long connection) => Interlocked.Exchange(ref _connection, connection);
 
-    /// <summary>Called from the receive handler; returns at once so the next message joins the same commit.</summary>
+    /// <summary>
+    /// Called from the receive handler, in the order messages arrive; returns at once so the next message joins
+    /// the same commit. <paramref name="stored"/> is the inbox commit of an event, or a completed task for a
+    /// message already worked (a status), which is then acknowledged once everything before it is.
+    /// </summary>
     public void Enqueue(IMqttClient client, long connection, MqttApplicationMessageReceivedEventArgs message, Task stored)
     {
         ArgumentNullException.ThrowIfNull(message);

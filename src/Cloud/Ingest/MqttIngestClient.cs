@@ -36,10 +36,10 @@ internal sealed partial class MqttIngestClient(
         var connection = 0L;
         client.ApplicationMessageReceivedAsync += async e =>
         {
+            var link = Interlocked.Read(ref connection);
             if (MqttTopics.TryParse(e.ApplicationMessage.Topic, out var site, out var kind) && kind == TopicKind.Events)
             {
                 // Acknowledged only after the inbox commit (see InboxAcknowledgementWorker).
-                var link = Interlocked.Read(ref connection);
                 var stored = inbox.StoreAsync(e.ApplicationMessage.Topic, site, e.ApplicationMessage.Payload.ToArray(), CloudTelemetry.TraceParentOf(e.ApplicationMessage), $"broker-link-{link}", stoppingToken);
                 acknowledgements.Enqueue(client, link, e, stored);
                 return;
@@ -56,6 +56,22 @@ internal sealed partial class MqttIngestClient(
                 // Not acknowledging makes the broker deliver the message again after reconnect.
                 e.ProcessingFailed = true;
                 LogHandlingFailed(log, e.ApplicationMessage.Topic, ex);
+                return;
+            }
+
+            // A QoS 1 status (a gateway's "online", or the last will the broker publishes for a gateway that
+            // died) takes its turn behind the events that came before it, whose PUBACKs wait for the inbox
+            // commit: MQTT wants PUBACKs in the order the PUBLISHes came [MQTT-4.6.0-2]. Acknowledged at once
+            // (MQTTnet's default) it overtook them, and Mosquitto 2.0.11 (Debian's) then reorders what it sends
+            // us: it counts every PUBACK as a free in-flight slot (lib/handle_pubackcomp.c) but moves its queued
+            // messages into flight only while the acknowledged message sits among the first max_inflight_messages
+            // of its in-flight list (src/database.c, db__message_delete_outgoing). A PUBACK from deeper in the
+            // list leaves a free slot with messages still queued, and the next event a gateway publishes goes
+            // straight into flight, ahead of every queued one (docs/ingest.md, "PUBACKs in order"). Heartbeats
+            // are QoS 0: there is nothing to acknowledge.
+            if (e.ApplicationMessage.QualityOfServiceLevel != MqttQualityOfServiceLevel.AtMostOnce)
+            {
+                acknowledgements.Enqueue(client, link, e, Task.CompletedTask);
             }
         };
 
