@@ -22,6 +22,9 @@ internal sealed class Deployment : IAsyncDisposable
     public const string CloudBrokerPassword = "e2e-cloud-broker-password";
     public const string Dc09Account = "1234";
 
+    /// <summary>The cloud's <c>Gateways:OfflineAfterSeconds</c> here: short, so that offline tests are quick.</summary>
+    public static readonly TimeSpan OfflineWindow = TimeSpan.FromSeconds(7);
+
     private readonly string tempDirectory;
     private static readonly TimeSpan CloudStartPatience = TimeSpan.FromMinutes(3);
     private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(10) };
@@ -323,7 +326,7 @@ internal sealed class Deployment : IAsyncDisposable
             $"--Database:ConnectionString=Data Source={Path.Combine(tempDirectory, "cloud.db")}",
             $"--Broker:Port={BrokerPort.ToString(inv)}",
             $"--SiteConfig:SigningKeyFile={CloudSigningKeyPath}",
-            "--Gateways:OfflineAfterSeconds=7", // silent for more than 6 s (one 1 s sweep less): a gateway heartbeating every 5 s is not
+            $"--Gateways:OfflineAfterSeconds={OfflineWindow.TotalSeconds.ToString(inv)}", // silent for more than 6 s (one 1 s sweep less): a gateway heartbeating every 5 s is not
 
             // One line per ticket action would make the fault-injection bursts mostly console work.
             "--Serilog:MinimumLevel:Override:AfterSales.Cloud.Tickets=Warning",

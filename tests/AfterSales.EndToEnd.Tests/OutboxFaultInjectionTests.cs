@@ -22,6 +22,7 @@ public sealed class OutboxFaultInjectionTests(ITestOutputHelper output)
         await deployment.Gateway!.WriteLineAsync("burst 10000");
         await WaitAsync(() => ledger.Taken.Count >= 1000, "1000 events taken", deployment);
         await deployment.StopBrokerAsync();
+        var down = System.Diagnostics.Stopwatch.StartNew();
         await WaitAsync(() => ledger.BurstsDone >= 1, "burst finished with the broker down", deployment);
         // Events the broker acknowledged before it stopped wait in its persistent session for the
         // cloud, so only the outbox's share is checked here; the final audit checks them all.
@@ -30,6 +31,12 @@ public sealed class OutboxFaultInjectionTests(ITestOutputHelper output)
             $"broker down: taken {whileDown.Taken}, in cloud {whileDown.InCloud}, still in outbox {whileDown.InOutbox}, " +
             $"acknowledged by the broker and waiting in its persistent queue for the cloud {whileDown.Missing.Count}");
         Assert.True(whileDown.InOutbox > 0, $"the outbox should hold the backlog: {whileDown}");
+
+        // The cloud was off the broker, not the gateway off the net: however long the broker is away (here at least
+        // the deployment's 7 s offline window, on the cloud's real clock), no gateway.offline ticket (service rule §2.14a).
+        await Task.Delay(Deployment.OfflineWindow - down.Elapsed is { Ticks: > 0 } rest ? rest + TimeSpan.FromSeconds(2) : TimeSpan.Zero);
+        Assert.DoesNotContain(await deployment.GetTicketsAsync(), t => t.GetProperty("fault").GetString() == "gateway.offline");
+        output.WriteLine($"broker away {down.Elapsed.TotalSeconds:0.0} s: no gateway.offline ticket");
 
         await deployment.StartBrokerAsync();
 
