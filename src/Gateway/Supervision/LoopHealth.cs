@@ -32,6 +32,30 @@ internal sealed class LoopHealth(TimeProvider time)
         }
     }
 
+    /// <summary>Waits out a delay (a backoff) in steps of at most <see cref="IdleBeat"/>, checking in for the loop at each, so a 30 s wait is not mistaken for a hang.</summary>
+    public async Task WaitAliveAsync(string loop, TimeSpan delay, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        while (true)
+        {
+            Beat(loop);
+
+            // One reading of the clock decides both whether to wait and for how long. A second reading can find the
+            // wait already over when a loaded machine deschedules the thread in between, and Task.Delay does not take a
+            // negative delay as "none": -1 ms means forever and less throws, either way the loop stops for good.
+            var left = delay - time.GetElapsedTime(started);
+            if (left <= TimeSpan.Zero)
+            {
+                return;
+            }
+
+            // Task.Delay drops the fraction of a millisecond, so a sub-millisecond rest would come back at once, time
+            // after time; round it up.
+            var step = left < IdleBeat ? TimeSpan.FromMilliseconds(Math.Ceiling(left.TotalMilliseconds)) : IdleBeat;
+            await Task.Delay(step, time, cancellationToken);
+        }
+    }
+
     /// <summary>The loops that have not checked in within their tolerance, with how long they have been silent.</summary>
     public IReadOnlyList<(string Loop, TimeSpan Silent)> Stuck()
     {

@@ -142,19 +142,7 @@ internal sealed partial class MqttUplink(
             connection.Disconnected(time.GetUtcNow(), failure);
             LogRetrying(Endpoint, failure, outbox.Count, delay.TotalSeconds);
             await DropLinkAsync();
-            await WaitAliveAsync(delay, ct);
-        }
-    }
-
-    /// <summary>Waits out a backoff in short steps, beating the watchdog, so a 30 s backoff is not mistaken for a hang.</summary>
-    private async Task WaitAliveAsync(TimeSpan delay, CancellationToken ct)
-    {
-        var until = time.GetTimestamp() + (long)(delay.TotalSeconds * time.TimestampFrequency);
-        while (time.GetTimestamp() < until)
-        {
-            health.Beat(LoopName);
-            var left = TimeSpan.FromSeconds((until - time.GetTimestamp()) / (double)time.TimestampFrequency);
-            await Task.Delay(left < LoopHealth.IdleBeat ? left : LoopHealth.IdleBeat, time, ct);
+            await health.WaitAliveAsync(LoopName, delay, ct);
         }
     }
 
