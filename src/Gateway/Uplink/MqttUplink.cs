@@ -131,6 +131,14 @@ internal sealed partial class MqttUplink(
                 await Task.WhenAny(outbox.WaitForEntriesAsync(ct), _linkLost.Task, Task.Delay(LoopHealth.IdleBeat, time, ct));
                 if (_client.IsConnected || ct.IsCancellationRequested)
                 {
+                    // MQTTnet raises DisconnectedAsync on a task of its own after the link is already down, so a late
+                    // event for an earlier link can land on this one's signal. Left set, it would end every wait at once
+                    // and spin this loop until the next disconnect; a real drop that slips past is seen at the next beat.
+                    if (_linkLost.Task.IsCompleted)
+                    {
+                        _linkLost = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    }
+
                     continue;
                 }
 
