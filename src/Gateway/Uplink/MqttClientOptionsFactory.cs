@@ -16,6 +16,15 @@ internal static class MqttClientOptionsFactory
     public static readonly TimeSpan SessionExpiry = TimeSpan.FromDays(7);
 
     /// <summary>
+    /// How long one exchange with the broker may take before the link counts as dead: MQTTnet's own timeout (a
+    /// DISCONNECT, a keep-alive PING) and the uplink's wait for a CONNACK, SUBACK or PUBACK. A healthy PUBACK takes
+    /// milliseconds and a TLS connect a few round trips, so 10 s leaves room for a slow mobile link; yet a dead link is
+    /// given up well inside the systemd watchdog's 30 s, and as the outbox keeps the events, waiting longer only
+    /// delays their resend.
+    /// </summary>
+    public static readonly TimeSpan CommunicationTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>
     /// Options for one connection attempt. The last will carries the connect time, so it is rebuilt
     /// per attempt; the broker publishes it retained when the link dies without a clean disconnect.
     /// </summary>
@@ -36,7 +45,7 @@ internal static class MqttClientOptionsFactory
             .WithCleanStart(false)
             .WithSessionExpiryInterval((uint)SessionExpiry.TotalSeconds)
             .WithKeepAlivePeriod(TimeSpan.FromSeconds(15))
-            .WithTimeout(TimeSpan.FromSeconds(10))
+            .WithTimeout(CommunicationTimeout)
             .WithWillTopic(MqttTopics.Status(config.SiteId))
             .WithWillPayload(PayloadCodec.Encode(will))
             .WithWillContentType("application/json")

@@ -87,7 +87,8 @@ internal sealed partial class MqttUplink(
     {
         _client.DisconnectedAsync += OnDisconnectedAsync;
         _client.ApplicationMessageReceivedAsync += OnMessageAsync;
-        health.Register(LoopName, LoopHealth.IdleBeat * 3);
+        // Waiting for the broker's answer the loop cannot beat; that wait is bounded (BrokerAsync), a longer silence is a hang.
+        health.Register(LoopName, LoopHealth.IdleBeat * 3 + MqttClientOptionsFactory.CommunicationTimeout);
         var broker = config.Broker.ToString();
         LogStarting(broker, config.GatewayId, config.SiteId);
         var heartbeats = HeartbeatLoopAsync(stoppingToken);
@@ -160,21 +161,24 @@ internal sealed partial class MqttUplink(
         _linkLost = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         try
         {
-            var result = await _client.ConnectAsync(MqttClientOptionsFactory.Create(config, time.GetUtcNow()), ct);
+            var options = MqttClientOptionsFactory.Create(config, time.GetUtcNow());
+            var result = await BrokerAsync("CONNACK", t => _client.ConnectAsync(options, t), ct);
             if (result.ResultCode != MqttClientConnectResultCode.Success)
             {
                 return $"broker refused the connection: {result.ResultCode} {result.ReasonString}".TrimEnd();
             }
 
             _window.BrokerAllows(result.ReceiveMaximum ?? 0);
-            var subscribed = await _client.SubscribeAsync(MqttTopics.Config(config.SiteId), MqttQualityOfServiceLevel.AtLeastOnce, ct);
+            var subscribed = await BrokerAsync(
+                "SUBACK", t => _client.SubscribeAsync(MqttTopics.Config(config.SiteId), MqttQualityOfServiceLevel.AtLeastOnce, t), ct);
             if (subscribed.Items.FirstOrDefault()?.ResultCode is { } code && (int)code >= 0x80)
             {
                 // Not fatal: events still flow; the gateway keeps running its last good site config.
                 LogConfigSubscribeRefused(MqttTopics.Config(config.SiteId), code.ToString());
             }
 
-            var online = await _client.PublishAsync(UplinkMessages.Status(config.SiteId, Status(GatewayState.Online)), ct);
+            var status = UplinkMessages.Status(config.SiteId, Status(GatewayState.Online));
+            var online = await BrokerAsync("PUBACK for the online status", t => _client.PublishAsync(status, t), ct);
             if (!IsAcknowledged(online))
             {
                 return $"broker rejected the online status: {online.ReasonCode}";
@@ -210,7 +214,8 @@ internal sealed partial class MqttUplink(
             var pending = new Task<MqttClientPublishResult>[batch.Count];
             for (var i = 0; i < batch.Count; i++)
             {
-                pending[i] = StartPublish(batch[i], ct);
+                var entry = batch[i];
+                pending[i] = BrokerAsync("PUBACK", t => StartPublish(entry, t), ct);
             }
 
             for (var i = 0; i < batch.Count; i++)
@@ -227,6 +232,33 @@ internal sealed partial class MqttUplink(
                 GatewayMetrics.EventPublished(batch[i].Seq);
                 LogPublished(batch[i].Topic, batch[i].Seq ?? 0, batch[i].Id);
             }
+        }
+    }
+
+    /// <summary>
+    /// Makes one request to the broker and waits at most <see cref="MqttClientOptionsFactory.CommunicationTimeout"/> for
+    /// <paramref name="reply"/>. MQTTnet applies that timeout itself only when the token it is given cannot be cancelled,
+    /// and the stop token can, so without this a reply lost on a link that stays open (a half-dead NAT path, a hung
+    /// broker) would be awaited until the watchdog restarted the gateway. A timeout surfaces as a failure like a dropped
+    /// link: the caller drops it, backs off and reconnects, and the outbox resends whatever was not acknowledged.
+    /// Shutdown is not a timeout: when the stop token fires, its exception goes through untouched.
+    /// </summary>
+    /// <remarks>Runs the request before its first await, so pipelined publishes still reach the socket in call order.</remarks>
+    private async Task<T> BrokerAsync<T>(string reply, Func<CancellationToken, Task<T>> request, CancellationToken ct)
+    {
+        // Each wait starts from a beat, so the loop is silent for at most one timeout, within its registered tolerance.
+        health.Beat(LoopName);
+        using var timeout = new CancellationTokenSource(MqttClientOptionsFactory.CommunicationTimeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
+        try
+        {
+            return await request(linked.Token);
+        }
+        catch (Exception ex) when (timeout.IsCancellationRequested && !ct.IsCancellationRequested && ex is not OutOfMemoryException)
+        {
+            // MQTTnet reports a wait cut short as "timed out", or while connecting as "Connection closed"; say what it was.
+            throw new TimeoutException(
+                $"no {reply} within {MqttClientOptionsFactory.CommunicationTimeout.TotalSeconds:0} s, so the link counts as dead");
         }
     }
 
