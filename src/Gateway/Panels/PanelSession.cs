@@ -156,7 +156,6 @@ internal sealed partial class PanelSession : IDisposable
             return;
         }
 
-        Interlocked.Increment(ref _goodFrames);
         GatewayMetrics.Check("panel", "answered");
         var now = _time.GetUtcNow();
         var detail = _detail with { Frame = PanelFaultMapper.Printable(frame.Raw.Span) };
@@ -177,6 +176,10 @@ internal sealed partial class PanelSession : IDisposable
             }
 
             ReportLinkState();
+
+            // Counted once the supervisor has it: whoever sees the count (status, a test) may rely on the next poll
+            // interval knowing that the panel answered.
+            Interlocked.Increment(ref _goodFrames);
         }
     }
 
