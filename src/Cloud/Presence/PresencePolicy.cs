@@ -11,7 +11,7 @@ public sealed class PresencePolicy(TimeSpan offlineAfter, TimeSpan willGrace, Ma
     private readonly Dictionary<string, Entry> _gateways = new(StringComparer.Ordinal);
     private bool _listening;
     private DateTimeOffset _countFrom = DateTimeOffset.MinValue;
-    private DateTimeOffset? _massSince;
+    private MassSilence? _mass;
 
     public TimeSpan OfflineAfter { get; } = offlineAfter;
 
@@ -21,8 +21,8 @@ public sealed class PresencePolicy(TimeSpan offlineAfter, TimeSpan willGrace, Ma
     /// <summary>Quiet for half the promise: at least one heartbeat missed, well before anyone is judged offline.</summary>
     public TimeSpan QuietAfter => OfflineAfter / 2;
 
-    /// <summary>Since when most of the fleet has been quiet at once, while it is (the cloud's fault, not the sites').</summary>
-    public DateTimeOffset? MassSilenceSince => _massSince;
+    /// <summary>Set while most of the fleet is quiet at once (the cloud's fault, not the sites'): nobody is judged offline then.</summary>
+    public MassSilence? MassSilence => _mass;
 
     /// <summary>
     /// The book that keeps the promise of §2.14: a silent gateway is noticed offline at most <paramref name="noticedWithin"/>
@@ -78,11 +78,11 @@ public sealed class PresencePolicy(TimeSpan offlineAfter, TimeSpan willGrace, Ma
     /// none while most of the fleet is quiet at once (<see cref="MassSilenceLimits"/>). When such a mass silence ends,
     /// silence is counted again from that moment, as after the cloud's own link came back.
     /// </summary>
-    public PresenceSweep Sweep(DateTimeOffset now)
+    public IReadOnlyList<SilentGateway> Sweep(DateTimeOffset now)
     {
         if (!_listening)
         {
-            return PresenceSweep.NotListening;
+            return [];
         }
 
         var due = new List<SilentGateway>();
@@ -110,15 +110,15 @@ public sealed class PresencePolicy(TimeSpan offlineAfter, TimeSpan willGrace, Ma
 
         if (mass.Reached(quiet, watched))
         {
-            _massSince ??= now;
-            return new PresenceSweep([], new MassSilence(quiet, watched, _massSince.Value), MassSilenceEnded: false);
+            _mass = new MassSilence(quiet, watched, _mass?.Since ?? now);
+            return [];
         }
 
-        if (_massSince is not null)
+        if (_mass is not null)
         {
-            _massSince = null;
+            _mass = null;
             _countFrom = now;
-            return new PresenceSweep([], Mass: null, MassSilenceEnded: true);
+            return [];
         }
 
         foreach (var gateway in due)
@@ -126,7 +126,7 @@ public sealed class PresencePolicy(TimeSpan offlineAfter, TimeSpan willGrace, Ma
             _gateways[gateway.GatewayId] = _gateways[gateway.GatewayId] with { Offline = true, WillAt = null };
         }
 
-        return new PresenceSweep(due, Mass: null, MassSilenceEnded: false);
+        return due;
     }
 
     private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;

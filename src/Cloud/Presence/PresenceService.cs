@@ -21,7 +21,6 @@ internal sealed partial class PresenceService(
     private readonly Lock _gate = new();
     private readonly Queue<FaultEvent> _news = new();
     private readonly HashSet<string> _firstSightings = new(StringComparer.Ordinal);
-    private MassSilence? _massSilence;
 
     /// <summary>
     /// Watches every registered gateway from start-up, so one that went silent while the cloud
@@ -93,7 +92,7 @@ internal sealed partial class PresenceService(
     public void NotListening() => UnderGate(book.NotListening);
 
     /// <summary>Set while most of the fleet is quiet at once (§2.14a); the health check reports it.</summary>
-    public MassSilence? MassSilence => UnderGate(() => _massSilence);
+    public MassSilence? MassSilence => UnderGate(() => book.MassSilence);
 
     /// <summary>
     /// Finds the gateways gone silent, then hands the desk every offline and back-online change in the order
@@ -105,14 +104,14 @@ internal sealed partial class PresenceService(
         var now = time.GetUtcNow();
         lock (_gate)
         {
-            var sweep = book.Sweep(now);
-            foreach (var gateway in sweep.Offline)
+            var before = book.MassSilence;
+            foreach (var gateway in book.Sweep(now))
             {
                 LogOffline(log, gateway.GatewayId, gateway.SiteId, gateway.LastWill ? "its last will stood" : $"nothing heard since {gateway.LastSeen:u}");
                 _news.Enqueue(OfflineEvent(gateway.GatewayId, gateway.SiteId, FaultState.Raised, now, gateway.LastWill ? "last will" : "heartbeats stopped"));
             }
 
-            ReportMassSilence(sweep);
+            ReportMassSilence(before, book.MassSilence);
         }
 
         await RecordFirstSightingsAsync(now, cancellationToken);
@@ -124,18 +123,16 @@ internal sealed partial class PresenceService(
     }
 
     /// <summary>One error when a mass silence begins and one line when it ends, not one per sweep.</summary>
-    private void ReportMassSilence(PresenceSweep sweep)
+    private void ReportMassSilence(MassSilence? before, MassSilence? after)
     {
-        if (sweep.Mass is { } mass && _massSilence is null)
+        if (after is { } mass && before is null)
         {
             LogMassSilence(log, mass.Quiet, mass.Watched, mass.Since);
         }
-        else if (sweep.MassSilenceEnded && _massSilence is { } ended)
+        else if (before is { } ended && after is null)
         {
             LogMassSilenceEnded(log, ended.Since, book.OfflineAfter.TotalSeconds);
         }
-
-        _massSilence = sweep.Mass;
     }
 
     /// <summary>A gateway heard from for the first time is watched from every later start (<see cref="InitializeAsync"/>).</summary>
