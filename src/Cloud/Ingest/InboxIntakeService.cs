@@ -1,3 +1,4 @@
+using AfterSales.Cloud.Presence;
 using AfterSales.Cloud.Telemetry;
 using AfterSales.Protocol.Json;
 
@@ -6,9 +7,10 @@ namespace AfterSales.Cloud.Ingest;
 /// <summary>
 /// Where the broker side hands over an event: it returns once the event is committed to the inbox,
 /// which is the moment the broker may acknowledge it. Validation waits for the worker, so taking an
-/// event costs one small row in a shared transaction and nothing else.
+/// event costs one small row in a shared transaction and nothing else. An event is also a sign of life of
+/// its gateway, told to presence on arrival rather than when the desk gets to it.
 /// </summary>
-internal sealed class InboxIntakeService(InboxWriterWorker writer, TimeProvider time)
+internal sealed class InboxIntakeService(InboxWriterWorker writer, PresenceService presence, TimeProvider time)
 {
     /// <param name="payload">Owned by the inbox from here on: the broker's copy of the publish is kept as the row's payload, not copied again.</param>
     /// <param name="stream">
@@ -23,6 +25,11 @@ internal sealed class InboxIntakeService(InboxWriterWorker writer, TimeProvider 
         // Decoded only for the gateway and seq the worker orders by; a payload that does not decode is
         // stored as it is and rejected, with its reason, by the worker.
         var decoded = PayloadCodec.DecodeFaultEvent(payload).Value;
+        if (decoded is not null && decoded.SiteId == siteId)
+        {
+            presence.SeenEvent(decoded.GatewayId, siteId, decoded.OccurredAt);
+        }
+
         return writer.AppendAsync(
             new InboxEvent
             {

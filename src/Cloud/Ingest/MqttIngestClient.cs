@@ -91,8 +91,8 @@ internal sealed partial class MqttIngestClient(
                 // Numbered before the subscription delivers anything on the new link.
                 acknowledgements.Connected(Interlocked.Increment(ref connection));
                 await ConnectAndSubscribeAsync(client, stoppingToken);
-                IsConnected = true;
                 presence.Listening();
+                IsConnected = true;
                 backoff = TimeSpan.FromSeconds(1);
                 await disconnected.Task.WaitAsync(stoppingToken);
                 LogDisconnected(log);

@@ -61,6 +61,25 @@ public sealed class PresencePolicy(TimeSpan offlineAfter, TimeSpan willGrace, Ma
         return wasOffline;
     }
 
+    /// <summary>
+    /// A fault event from a gateway already watched for that site is a sign of life at the moment it was observed
+    /// (§2.14): a gateway busy sending a burst is heard even when its heartbeats come late. It counts only when
+    /// that moment is later than anything heard (and than a standing will) and inside the window, so an event that
+    /// waited in a queue neither keeps alive nor brings back a gateway that has gone. A clock running ahead counts
+    /// as now. True when the gateway was offline and is now back.
+    /// </summary>
+    public bool SeenEvent(string gatewayId, string siteId, DateTimeOffset observedAt, DateTimeOffset now)
+    {
+        var at = observedAt < now ? observedAt : now;
+        if (!_gateways.TryGetValue(gatewayId, out var entry) || entry.SiteId != siteId
+            || at <= entry.LastSeen || at <= entry.WillAt || now - at > OfflineAfter)
+        {
+            return false;
+        }
+
+        return Seen(gatewayId, siteId, at);
+    }
+
     /// <summary>Records a last will or an explicit offline status, judged by a later sweep; true when this is news.</summary>
     public bool WentOffline(string gatewayId, string siteId, DateTimeOffset now)
     {

@@ -67,6 +67,23 @@ internal sealed partial class PresenceService(
         }
     }
 
+    /// <summary>
+    /// A fault event taken in from a gateway: a sign of life when it was observed (see <see cref="PresencePolicy.SeenEvent"/>),
+    /// recorded in memory like a heartbeat.
+    /// </summary>
+    public void SeenEvent(string gatewayId, string siteId, DateTimeOffset observedAt)
+    {
+        var now = time.GetUtcNow();
+        lock (_gate)
+        {
+            if (book.SeenEvent(gatewayId, siteId, observedAt, now))
+            {
+                LogBack(log, gatewayId, siteId);
+                _news.Enqueue(OfflineEvent(gatewayId, siteId, FaultState.Cleared, now, null));
+            }
+        }
+    }
+
     public void Status(string gatewayId, string siteId, GatewayState state)
     {
         if (state == GatewayState.Online)

@@ -69,6 +69,75 @@ public class PresenceBookTests
     }
 
     [Fact]
+    public void EventsObservedWhileHeartbeatsAreLate_KeepTheGatewayHeard()
+    {
+        var book = ListeningBook();
+        book.Seen("gw-1", "site-a", T0);
+
+        // A burst: the gateway's events keep coming, its heartbeats are stuck behind them for two minutes.
+        for (var at = T0 + Look; at <= T0 + (Promise * 2); at += Look)
+        {
+            book.SeenEvent("gw-1", "site-a", observedAt: at - TimeSpan.FromSeconds(1), now: at);
+            Assert.Empty(book.Sweep(at));
+        }
+
+        // The burst ends and the gateway dies: silence counts from its last event, not its last heartbeat.
+        var lastEvent = T0 + (Promise * 2) - TimeSpan.FromSeconds(1);
+        Assert.Empty(book.Sweep(lastEvent + Promise - Look));
+        Assert.Single(book.Sweep(lastEvent + Promise));
+    }
+
+    [Fact]
+    public void EventThatWaitedInAQueue_NeitherKeepsAliveNorBringsBackAGatewayThatHasGone()
+    {
+        var book = ListeningBook();
+        book.Seen("gw-1", "site-a", T0);
+        var judged = T0 + Promise;
+        Assert.Single(book.Sweep(judged));
+
+        // Observed just after the last heartbeat but delivered long after: older than the window, so not news of life.
+        Assert.False(book.SeenEvent("gw-1", "site-a", observedAt: T0 + Look, now: judged + Look));
+        Assert.Empty(book.Sweep(judged + (Look * 2)));
+
+        // Observed now: the gateway is back.
+        Assert.True(book.SeenEvent("gw-1", "site-a", observedAt: judged + (Look * 3), now: judged + (Look * 3)));
+    }
+
+    [Fact]
+    public void EventObservedBeforeALastWill_DoesNotWithdrawIt()
+    {
+        var book = ListeningBook();
+        book.Seen("gw-1", "site-a", T0);
+        book.WentOffline("gw-1", "site-a", T0 + TimeSpan.FromSeconds(10));
+
+        book.SeenEvent("gw-1", "site-a", observedAt: T0 + TimeSpan.FromSeconds(8), now: T0 + TimeSpan.FromSeconds(11));
+        Assert.True(Assert.Single(book.Sweep(T0 + TimeSpan.FromSeconds(25))).LastWill);
+    }
+
+    [Fact]
+    public void Events_OfAnUnwatchedGatewayOrFromAnotherSite_AreNoSignOfLife()
+    {
+        var book = ListeningBook();
+        book.Seen("gw-1", "site-a", T0);
+
+        book.SeenEvent("gw-9", "site-a", T0 + Look, T0 + Look);
+        book.SeenEvent("gw-1", "site-b", T0 + Look, T0 + Look);
+
+        Assert.False(book.Knows("gw-9"), "only a heartbeat, checked against the site's gateways, makes a gateway watched");
+        Assert.Equal("site-a", Assert.Single(book.Sweep(T0 + Promise)).SiteId);
+    }
+
+    [Fact]
+    public void EventStampedAheadOfTheCloudsClock_CountsAsNow()
+    {
+        var book = ListeningBook();
+        book.Seen("gw-1", "site-a", T0);
+
+        book.SeenEvent("gw-1", "site-a", observedAt: T0 + TimeSpan.FromHours(1), now: T0 + Look);
+        Assert.Single(book.Sweep(T0 + Look + Promise));
+    }
+
+    [Fact]
     public void NoticedWithin_SweepsAtAnyPhase_FlagASilentGatewayAtMost90SecondsAfterItsLastHeartbeat()
     {
         for (var phase = TimeSpan.Zero; phase < Look; phase += TimeSpan.FromMilliseconds(250))
