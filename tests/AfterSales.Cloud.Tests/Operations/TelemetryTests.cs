@@ -17,7 +17,7 @@ namespace AfterSales.Cloud.Tests.Operations;
 /// </summary>
 public sealed class TelemetryTests : IAsyncLifetime
 {
-    private readonly List<Activity> _spans = [];
+    private readonly SpanSink _spans = new();
     private TracerProvider _tracing = null!;
     private DeskHost _host = null!;
 
@@ -104,13 +104,7 @@ public sealed class TelemetryTests : IAsyncLifetime
 
     private List<Activity> Spans(ActivityTraceId traceId) => [.. Snapshot().Where(a => a.TraceId == traceId)];
 
-    private List<Activity> Snapshot()
-    {
-        lock (_spans)
-        {
-            return [.. _spans];
-        }
-    }
+    private List<Activity> Snapshot() => _spans.Snapshot();
 
     private static Task<T> UntilAsync<T>(Func<T?> probe) where T : class => UntilAsync(() => Task.FromResult(probe()));
 
@@ -127,6 +121,29 @@ public sealed class TelemetryTests : IAsyncLifetime
 
             Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), "timed out waiting for the fault to pass through");
             await Task.Delay(100);
+        }
+    }
+
+    /// <summary>
+    /// The exporter adds spans from the hosts' threads while the test reads them: a plain list copied during an add
+    /// threw "Destination array was not long enough" (seen in CI). Adds and copies take the same lock.
+    /// </summary>
+    private sealed class SpanSink : System.Collections.ObjectModel.Collection<Activity>
+    {
+        public List<Activity> Snapshot()
+        {
+            lock (Items)
+            {
+                return [.. Items];
+            }
+        }
+
+        protected override void InsertItem(int index, Activity item)
+        {
+            lock (Items)
+            {
+                base.InsertItem(index, item);
+            }
         }
     }
 }
