@@ -53,6 +53,10 @@ public sealed class PresencePolicy(TimeSpan offlineAfter, TimeSpan willGrace, Ma
 
     public bool Knows(string gatewayId) => _gateways.ContainsKey(gatewayId);
 
+    /// <summary>The gateways heard from after <paramref name="since"/>, with when they were last heard, oldest first.</summary>
+    public IReadOnlyList<(string GatewayId, DateTimeOffset LastSeen)> HeardSince(DateTimeOffset since) =>
+        [.. _gateways.Where(g => g.Value.LastSeen > since).Select(g => (g.Key, g.Value.LastSeen)).OrderBy(g => g.LastSeen)];
+
     /// <summary>Records a sign of life, which also withdraws a last will; true when the gateway was offline and is now back.</summary>
     public bool Seen(string gatewayId, string siteId, DateTimeOffset now)
     {

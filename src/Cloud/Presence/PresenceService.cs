@@ -21,6 +21,13 @@ internal sealed partial class PresenceService(
     private readonly Lock _gate = new();
     private readonly Queue<FaultEvent> _news = new();
     private readonly HashSet<string> _firstSightings = new(StringComparer.Ordinal);
+    private DateTimeOffset _lastHeardWritten = DateTimeOffset.MinValue;
+
+    /// <summary>
+    /// How often the time each gateway was last heard is written (a gateway's "last heard" on the admin pages and API):
+    /// heartbeats stay off the database, and 100 000 gateways cost a few hundred batched statements every five minutes.
+    /// </summary>
+    public static readonly TimeSpan LastHeardWriteInterval = TimeSpan.FromMinutes(5);
 
     /// <summary>
     /// Watches every registered gateway from start-up, so one that went silent while the cloud
@@ -37,6 +44,8 @@ internal sealed partial class PresenceService(
         var now = time.GetUtcNow();
         lock (_gate)
         {
+            // Tracking starts every gateway as heard now; only what is heard after this is news for the database.
+            _lastHeardWritten = now;
             foreach (var gateway in gateways)
             {
                 book.Track(gateway.Id, gateway.SiteId, now, offline.Contains(gateway.Id));
@@ -132,6 +141,7 @@ internal sealed partial class PresenceService(
         }
 
         await RecordFirstSightingsAsync(now, cancellationToken);
+        await RecordLastHeardAsync(now, cancellationToken);
         while (UnderGate(() => _news.TryPeek(out var next) ? next : null) is { } change)
         {
             await desk.ApplyAsync(change, cancellationToken);
@@ -169,6 +179,32 @@ internal sealed partial class PresenceService(
         }
 
         UnderGate(() => _firstSightings.ExceptWith(ids));
+    }
+
+    /// <summary>
+    /// Every <see cref="LastHeardWriteInterval"/>, the gateways heard since the last write get their <c>LastSeenAt</c>, in
+    /// batches that each take their oldest member's time: what is shown is never later than the truth, and at most
+    /// one interval older. A failed write is tried again at the next sweep. Never moves a time backwards (another node
+    /// writes the same gateways, as every node hears every heartbeat).
+    /// </summary>
+    private async Task RecordLastHeardAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (now - _lastHeardWritten < LastHeardWriteInterval)
+        {
+            return;
+        }
+
+        var heard = UnderGate(() => book.HeardSince(_lastHeardWritten));
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        foreach (var chunk in heard.Chunk(500))
+        {
+            var ids = chunk.Select(g => g.GatewayId).ToList();
+            var at = chunk[0].LastSeen;
+            await db.Gateways.Where(g => ids.Contains(g.Id) && (g.LastSeenAt == null || g.LastSeenAt < at))
+                .ExecuteUpdateAsync(u => u.SetProperty(g => g.LastSeenAt, at), cancellationToken);
+        }
+
+        _lastHeardWritten = now;
     }
 
     private T UnderGate<T>(Func<T> action)

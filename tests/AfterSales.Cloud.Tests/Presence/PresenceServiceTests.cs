@@ -69,6 +69,37 @@ public sealed class PresenceServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LastHeard_WrittenEveryFiveMinutes_AsWhenLastHeard_NeverBackwards()
+    {
+        _presence.Seen("gw-a", "site-a");
+        await _presence.SweepAsync(default);
+        var firstSighting = _time.GetUtcNow();
+
+        _time.Advance(TimeSpan.FromMinutes(2));
+        _presence.Seen("gw-a", "site-a");
+        var heard = _time.GetUtcNow();
+        await _presence.SweepAsync(default);
+        Assert.Equal(firstSighting, await LastSeenAsync()); // a heartbeat writes nothing itself
+
+        _time.Advance(TimeSpan.FromMinutes(3));
+        await _presence.SweepAsync(default);
+        Assert.Equal(heard, await LastSeenAsync()); // when it was heard, not when the sweep ran
+
+        // Another node already wrote a later time: this node's older one does not move it back.
+        var later = heard + TimeSpan.FromMinutes(6);
+        await using (var db = _dbs.CreateDbContext())
+        {
+            await db.Gateways.Where(g => g.Id == "gw-a").ExecuteUpdateAsync(u => u.SetProperty(g => g.LastSeenAt, later));
+        }
+
+        _time.Advance(TimeSpan.FromMinutes(1));
+        _presence.Seen("gw-a", "site-a");
+        _time.Advance(PresenceService.LastHeardWriteInterval);
+        await _presence.SweepAsync(default);
+        Assert.Equal(later, await LastSeenAsync());
+    }
+
+    [Fact]
     public async Task SilentLongerThanTheTimeout_OfflineTicketAtTheSweep()
     {
         _presence.Seen("gw-a", "site-a");
