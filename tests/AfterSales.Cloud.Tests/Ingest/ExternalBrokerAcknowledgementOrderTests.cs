@@ -1,7 +1,7 @@
 using System.Net;
-using System.Net.Sockets;
 using AfterSales.Cloud.Hosting;
 using AfterSales.Cloud.Ingest;
+using AfterSales.Cloud.Tests.Support;
 using AfterSales.Protocol.Contracts;
 using AfterSales.Protocol.Faults;
 using AfterSales.Protocol.Json;
@@ -24,11 +24,9 @@ namespace AfterSales.Cloud.Tests.Ingest;
 /// </summary>
 public sealed class ExternalBrokerAcknowledgementOrderTests : IAsyncLifetime
 {
-    private const string Site = "site-x";
-    private const string Gateway = "gw-x";
     private const string CloudClientId = "cloud-under-test";
     private readonly string _dbFile = Path.Combine(Path.GetTempPath(), $"aftersales-ack-order-{Guid.NewGuid():N}.db");
-    private readonly int _brokerPort = FreePort();
+    private readonly int _brokerPort = FreePorts.Next();
     private readonly Lock _gate = new();
     private readonly List<string> _acknowledged = [];
     private readonly TaskCompletionSource _statusSent = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -53,7 +51,7 @@ public sealed class ExternalBrokerAcknowledgementOrderTests : IAsyncLifetime
         };
         _broker.InterceptingOutboundPacketAsync += args =>
         {
-            if (args.ClientId == CloudClientId && args.Packet is MqttPublishPacket { Topic: var topic } && topic == MqttTopics.Status(Site))
+            if (args.ClientId == CloudClientId && args.Packet is MqttPublishPacket { Topic: var topic } && topic == MqttTopics.Status(OneSiteCloud.Site))
             {
                 _statusSent.TrySetResult();
             }
@@ -62,30 +60,16 @@ public sealed class ExternalBrokerAcknowledgementOrderTests : IAsyncLifetime
         };
         await _broker.StartAsync();
 
-        _app = CloudHost.Build(
-        [
-            $"--urls=http://127.0.0.1:{FreePort()}",
-            $"--Database:ConnectionString=Data Source={_dbFile};Pooling=False",
+        _app = CloudHost.Build(OneSiteCloud.Arguments(
+            _dbFile,
             "--Broker:Embedded=false",
             "--Broker:Host=127.0.0.1",
             $"--Broker:Port={_brokerPort}",
             "--Broker:Username=cloud",
             "--Broker:Password=cloud-password",
-            $"--Broker:ClientId={CloudClientId}",
-            "--Calendar:Enabled=false",
-            "--Seed:Centres:0:Id=c", "--Seed:Centres:0:Name=C", "--Seed:Centres:0:Latitude=30.65", "--Seed:Centres:0:Longitude=104.06",
-            $"--Seed:Sites:0:Id={Site}", "--Seed:Sites:0:Name=X", "--Seed:Sites:0:Latitude=30.60", "--Seed:Sites:0:Longitude=104.01",
-            $"--Seed:Gateways:0:Id={Gateway}", $"--Seed:Gateways:0:SiteId={Site}", "--Seed:Gateways:0:Secret=secret-x-123",
-        ]);
+            $"--Broker:ClientId={CloudClientId}"));
         await _app.StartAsync();
-        var ingest = _app.Services.GetRequiredService<MqttIngestClient>();
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (!ingest.IsConnected && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-        }
-
-        Assert.True(ingest.IsConnected, "the cloud did not subscribe on the broker");
+        await OneSiteCloud.WaitSubscribedAsync(_app);
     }
 
     public async Task DisposeAsync()
@@ -102,19 +86,19 @@ public sealed class ExternalBrokerAcknowledgementOrderTests : IAsyncLifetime
     {
         using var gateway = new MqttClientFactory().CreateMqttClient();
         await gateway.ConnectAsync(new MqttClientOptionsBuilder()
-            .WithTcpServer("127.0.0.1", _brokerPort).WithClientId(Gateway).WithProtocolVersion(MqttProtocolVersion.V500).Build());
+            .WithTcpServer("127.0.0.1", _brokerPort).WithClientId(OneSiteCloud.Gateway).WithProtocolVersion(MqttProtocolVersion.V500).Build());
 
         // Hold the inbox's group commit (on SQLite it takes a write turn first), so the events wait for it.
         var turns = _app.Services.GetRequiredService<InboxWriteTurns>();
         var held = await turns.TakeAsync(CancellationToken.None);
         try
         {
-            await PublishAsync(gateway, MqttTopics.Events(Site), PayloadCodec.Encode(Raise(1)));
-            await PublishAsync(gateway, MqttTopics.Events(Site), PayloadCodec.Encode(Raise(2)));
-            await PublishAsync(gateway, MqttTopics.Status(Site), PayloadCodec.Encode(new GatewayStatus
+            await PublishAsync(gateway, MqttTopics.Events(OneSiteCloud.Site), PayloadCodec.Encode(Raise(1)));
+            await PublishAsync(gateway, MqttTopics.Events(OneSiteCloud.Site), PayloadCodec.Encode(Raise(2)));
+            await PublishAsync(gateway, MqttTopics.Status(OneSiteCloud.Site), PayloadCodec.Encode(new GatewayStatus
             {
                 State = GatewayState.Offline,
-                GatewayId = Gateway,
+                GatewayId = OneSiteCloud.Gateway,
                 Version = "test",
                 At = DateTimeOffset.UtcNow,
             }));
@@ -139,7 +123,7 @@ public sealed class ExternalBrokerAcknowledgementOrderTests : IAsyncLifetime
             await Task.Delay(20);
         }
 
-        Assert.Equal([MqttTopics.Events(Site), MqttTopics.Events(Site), MqttTopics.Status(Site)], Acknowledged());
+        Assert.Equal([MqttTopics.Events(OneSiteCloud.Site), MqttTopics.Events(OneSiteCloud.Site), MqttTopics.Status(OneSiteCloud.Site)], Acknowledged());
     }
 
     private List<string> Acknowledged()
@@ -154,26 +138,5 @@ public sealed class ExternalBrokerAcknowledgementOrderTests : IAsyncLifetime
         client.PublishAsync(new MqttApplicationMessageBuilder()
             .WithTopic(topic).WithPayload(payload).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
 
-    private static FaultEvent Raise(long seq) => new()
-    {
-        Schema = FaultEvent.SchemaV1,
-        EventId = Guid.CreateVersion7(),
-        SiteId = Site,
-        GatewayId = Gateway,
-        Seq = seq,
-        PrevSeq = seq - 1,
-        DeviceId = "zone-1",
-        DeviceKind = DeviceKind.Zone,
-        Fault = "zone.tamper",
-        State = seq % 2 == 1 ? FaultState.Raised : FaultState.Cleared,
-        Severity = FaultSeverity.Major,
-        OccurredAt = DateTimeOffset.UtcNow,
-    };
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static FaultEvent Raise(long seq) => OneSiteCloud.Event(seq, "zone-1", seq % 2 == 1 ? FaultState.Raised : FaultState.Cleared, DateTimeOffset.UtcNow);
 }

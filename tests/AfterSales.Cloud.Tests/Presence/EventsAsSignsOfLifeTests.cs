@@ -1,20 +1,15 @@
 using AfterSales.Cloud.Hosting;
-using AfterSales.Cloud.Ingest;
 using AfterSales.Cloud.Presence;
 using AfterSales.Cloud.Storage;
 using AfterSales.Cloud.Tests.Support;
 using AfterSales.Cloud.Tickets;
 using AfterSales.Protocol.Contracts;
 using AfterSales.Protocol.Faults;
-using AfterSales.Protocol.Json;
-using AfterSales.Protocol.Topics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MQTTnet;
-using MQTTnet.Formatter;
-using MQTTnet.Protocol;
 
 namespace AfterSales.Cloud.Tests.Presence;
 
@@ -24,9 +19,6 @@ namespace AfterSales.Cloud.Tests.Presence;
 /// </summary>
 public sealed class EventsAsSignsOfLifeTests : IAsyncLifetime
 {
-    private const string Site = "site-x";
-    private const string Gateway = "gw-x";
-    private const string Secret = "secret-x-123";
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 3, 8, 0, 0, TimeSpan.Zero));
     private readonly string _dbFile = Path.Combine(Path.GetTempPath(), $"aftersales-presence-{Guid.NewGuid():N}.db");
     private readonly int _brokerPort = FreePorts.Next();
@@ -34,28 +26,11 @@ public sealed class EventsAsSignsOfLifeTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = CloudHost.Build(
-        [
-            $"--urls=http://127.0.0.1:{FreePorts.Next()}",
-            $"--Database:ConnectionString=Data Source={_dbFile};Pooling=False",
-            $"--Broker:Port={_brokerPort}",
-            "--Broker:BindAddress=127.0.0.1",
-            "--Calendar:Enabled=false",
-            "--Seed:Centres:0:Id=c", "--Seed:Centres:0:Name=C", "--Seed:Centres:0:Latitude=30.65", "--Seed:Centres:0:Longitude=104.06",
-            $"--Seed:Sites:0:Id={Site}", "--Seed:Sites:0:Name=X", "--Seed:Sites:0:Latitude=30.60", "--Seed:Sites:0:Longitude=104.01",
-            $"--Seed:Gateways:0:Id={Gateway}", $"--Seed:Gateways:0:SiteId={Site}", $"--Seed:Gateways:0:Secret={Secret}",
-        ], _time);
+        _app = CloudHost.Build(OneSiteCloud.Arguments(_dbFile, $"--Broker:Port={_brokerPort}", "--Broker:BindAddress=127.0.0.1"), _time);
         await _app.StartAsync();
 
         // Silence counts from when the cloud's subscription came up (§2.14a): wait for it before the clock moves.
-        var ingest = _app.Services.GetRequiredService<MqttIngestClient>();
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (!ingest.IsConnected && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-        }
-
-        Assert.True(ingest.IsConnected, "the cloud did not subscribe on its broker");
+        await OneSiteCloud.WaitSubscribedAsync(_app);
     }
 
     public async Task DisposeAsync()
@@ -69,19 +44,14 @@ public sealed class EventsAsSignsOfLifeTests : IAsyncLifetime
     public async Task HeartbeatsStopWhileEventsKeepComing_NoOfflineTicket_UntilTheEventsStopToo()
     {
         var presence = _app.Services.GetRequiredService<PresenceService>();
-        presence.Seen(Gateway, Site); // the last heartbeat heard
-        using var gateway = new MqttClientFactory().CreateMqttClient();
-        await gateway.ConnectAsync(new MqttClientOptionsBuilder()
-            .WithTcpServer("127.0.0.1", _brokerPort).WithClientId(Gateway).WithCredentials(Gateway, Secret)
-            .WithProtocolVersion(MqttProtocolVersion.V500).Build());
+        presence.Seen(OneSiteCloud.Gateway, OneSiteCloud.Site); // the last heartbeat heard
+        using var gateway = await OneSiteCloud.ConnectGatewayAsync(_brokerPort);
 
         // Two minutes of events, one every 30 s, and no heartbeat: longer than the 90 s promise.
         for (var seq = 1; seq <= 4; seq++)
         {
             _time.Advance(TimeSpan.FromSeconds(30));
-            var stored = await gateway.PublishAsync(new MqttApplicationMessageBuilder()
-                .WithTopic(MqttTopics.Events(Site)).WithPayload(PayloadCodec.Encode(Raise(seq, _time.GetUtcNow())))
-                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
+            var stored = await OneSiteCloud.PublishAsync(gateway, OneSiteCloud.Event(seq, $"zone-{seq}", FaultState.Raised, _time.GetUtcNow()));
             Assert.Equal(MqttClientPublishReasonCode.Success, stored.ReasonCode);
             await presence.SweepAsync(default);
         }
@@ -98,19 +68,4 @@ public sealed class EventsAsSignsOfLifeTests : IAsyncLifetime
         await using var db = await _app.Services.GetRequiredService<IDbContextFactory<CloudDb>>().CreateDbContextAsync();
         return await db.Tickets.AnyAsync(t => t.Fault == FaultCodes.GatewayOffline && t.RestoredAt == null);
     }
-
-    private static FaultEvent Raise(long seq, DateTimeOffset at) => new()
-    {
-        Schema = FaultEvent.SchemaV1,
-        EventId = Guid.CreateVersion7(),
-        SiteId = Site,
-        GatewayId = Gateway,
-        Seq = seq,
-        DeviceId = $"zone-{seq}",
-        DeviceKind = DeviceKind.Zone,
-        Fault = "zone.tamper",
-        State = FaultState.Raised,
-        Severity = FaultSeverity.Major,
-        OccurredAt = at,
-    };
 }
