@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using AfterSales.Cloud.Hosting;
 using AfterSales.Cloud.Mqtt;
+using AfterSales.Cloud.Presence;
 using AfterSales.Cloud.Sites;
 using AfterSales.Cloud.Storage;
 using AfterSales.Cloud.Telemetry;
@@ -45,6 +46,7 @@ internal static partial class HeartbeatBenchmark
         var seeded = seeding.Elapsed;
         await using var app = CloudHost.Build(args);
         await app.StartAsync();
+        var up = Stopwatch.StartNew();
         var dbs = app.Services.GetRequiredService<IDbContextFactory<CloudDb>>();
         var cloud = app.Services.GetRequiredService<CloudBrokerCredential>();
         var port = int.Parse(args.Single(a => a.StartsWith("--Broker:Port=", StringComparison.Ordinal)).Split('=')[1], CultureInfo.InvariantCulture);
@@ -92,6 +94,14 @@ internal static partial class HeartbeatBenchmark
         var all = silenced.Where(s => detected.ContainsKey(s.Key)).Select(s => (detected[s.Key] - s.Value.At).TotalSeconds).Order().ToList();
         var late = all.Count(d => d > 90);
         Print($"offline all     {all.Count} of {silenced.Count} detected, p50 {P(all, 0.5)} s, max {P(all, 1)} s; {late} later than 90 s after silence");
+        // The first last-heard write comes one interval after the cloud started, at a sweep (every 5 s).
+        if (PresenceService.LastHeardWriteInterval + TimeSpan.FromSeconds(10) - up.Elapsed is { Ticks: > 0 } untilWritten)
+        {
+            await Task.Delay(untilWritten);
+        }
+
+        var (gatewayWrites, gatewayWriteTime, gatewayWriteMax) = writes.GatewayWrites;
+        Print($"last heard      {gatewayWrites} statements wrote gateways' LastSeenAt over the whole run (first sightings, and every gateway heard, 500 a statement, every {PresenceService.LastHeardWriteInterval.TotalMinutes:F0} min from the cloud's start), {gatewayWriteTime.TotalMilliseconds:F0} ms in all, the longest {gatewayWriteMax.TotalMilliseconds:F0} ms");
         Print($"false offline   {await FalseOfflineAsync(dbs, silenced, steadyFrom)} gateways that kept heartbeating were taken for offline from the steady phase on ({warmUpOffline} from the start until the silence, most while the cloud started and the gateways logged in)");
         await load.StopAsync();
         await app.StopAsync();
@@ -233,12 +243,19 @@ internal static partial class HeartbeatBenchmark
         private readonly List<IDisposable> _subscriptions = [];
         private long _writes;
         private long _commands;
+        private long _gatewayWrites;
+        private long _gatewayWriteTicks;
+        private long _gatewayWriteMaxTicks;
 
         public WriteCounter() => _all = DiagnosticListener.AllListeners.Subscribe(this);
 
         public long Writes => Interlocked.Read(ref _writes);
 
         public long Commands => Interlocked.Read(ref _commands);
+
+        /// <summary>Statements that write gateways' <c>LastSeenAt</c> (first sightings, and the last-heard write every five minutes), with their time.</summary>
+        public (long Count, TimeSpan Total, TimeSpan Max) GatewayWrites =>
+            (Interlocked.Read(ref _gatewayWrites), TimeSpan.FromTicks(Interlocked.Read(ref _gatewayWriteTicks)), TimeSpan.FromTicks(Interlocked.Read(ref _gatewayWriteMaxTicks)));
 
         public void OnNext(DiagnosticListener value)
         {
@@ -260,6 +277,16 @@ internal static partial class HeartbeatBenchmark
 
             Interlocked.Increment(ref _commands);
             var sql = executed.Command.CommandText.AsSpan().TrimStart();
+            if (sql.StartsWith("UPDATE \"Gateways\"", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref _gatewayWrites);
+                Interlocked.Add(ref _gatewayWriteTicks, executed.Duration.Ticks);
+                for (var max = Interlocked.Read(ref _gatewayWriteMaxTicks); executed.Duration.Ticks > max; max = Interlocked.Read(ref _gatewayWriteMaxTicks))
+                {
+                    Interlocked.CompareExchange(ref _gatewayWriteMaxTicks, executed.Duration.Ticks, max);
+                }
+            }
+
             if (sql.StartsWith("INSERT", StringComparison.OrdinalIgnoreCase) || sql.StartsWith("UPDATE", StringComparison.OrdinalIgnoreCase) || sql.StartsWith("DELETE", StringComparison.OrdinalIgnoreCase)
                 || sql.Contains("\nINSERT", StringComparison.OrdinalIgnoreCase) || sql.Contains("\nUPDATE", StringComparison.OrdinalIgnoreCase) || sql.Contains("\nDELETE", StringComparison.OrdinalIgnoreCase))
             {
