@@ -70,8 +70,7 @@ internal sealed partial class PresenceService(
 
             if (book.Seen(gatewayId, siteId, now))
             {
-                LogBack(log, gatewayId, siteId);
-                _news.Enqueue(OfflineEvent(gatewayId, siteId, FaultState.Cleared, now, null));
+                CameBack(gatewayId, siteId, now);
             }
         }
     }
@@ -87,10 +86,16 @@ internal sealed partial class PresenceService(
         {
             if (book.SeenEvent(gatewayId, siteId, observedAt, now))
             {
-                LogBack(log, gatewayId, siteId);
-                _news.Enqueue(OfflineEvent(gatewayId, siteId, FaultState.Cleared, now, null));
+                CameBack(gatewayId, siteId, now);
             }
         }
+    }
+
+    /// <summary>A gateway taken for offline is heard again: its ticket is restored at the next sweep. Called under the gate.</summary>
+    private void CameBack(string gatewayId, string siteId, DateTimeOffset now)
+    {
+        LogBack(log, gatewayId, siteId);
+        _news.Enqueue(OfflineEvent(gatewayId, siteId, FaultState.Cleared, now, null));
     }
 
     public void Status(string gatewayId, string siteId, GatewayState state)
