@@ -138,14 +138,15 @@ internal static class IngestBenchmark
         }
 
         var before = counters.Accepted;
-        using var work = new EfCommandCounts();
+        var statements = Environment.GetEnvironmentVariable("AFTERSALES_BENCH_SQL") == "1";
+        using var work = new EfCommandCounts(statements);
         var storm = await BurstAsync(clients[..sites], 0, perSite, counters, before + (perSite * sites));
         var opened = counters.Accepted - before;
         Print($"storm           all {perSite * sites} acknowledged (durable) after {storm.Acked.TotalSeconds:F1} s ({perSite * sites / storm.Acked.TotalSeconds:F0} events/s)");
         Print($"storm           {opened} tickets opened with deadlines and dispatch after {storm.Opened.TotalSeconds:F1} s ({opened / storm.Opened.TotalSeconds:F0} tickets/s)");
         var tickets = Math.Max(1, opened);
         Print($"storm           work per ticket (whole process, intake included): {(double)work.Commands / tickets:F1} SQL commands, {(double)work.SaveChanges / tickets:F2} SaveChanges, {(double)work.Compilations / tickets:F2} query compilations, {work.Cpu.TotalMilliseconds / tickets:F2} ms CPU");
-        if (Environment.GetEnvironmentVariable("AFTERSALES_BENCH_SQL") == "1")
+        if (statements)
         {
             foreach (var (command, count, duration) in work.TopCommands(40))
             {

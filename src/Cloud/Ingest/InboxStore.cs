@@ -32,7 +32,7 @@ internal sealed partial class InboxStore : IInboxDepth
         (_cloud, _log) = (cloud, log);
         if (database.Provider.Equals("sqlite", StringComparison.OrdinalIgnoreCase) && FileBeside(database.ConnectionString) is { } inbox)
         {
-            _ownFile = new DbContextOptionsBuilder<SqliteCloudDb>().UseSqlite(inbox).Options;
+            _ownFile = new DbContextOptionsBuilder<SqliteCloudDb>().UseSqlite(inbox).AddInterceptors(new SqliteBusyWait()).Options;
         }
     }
 

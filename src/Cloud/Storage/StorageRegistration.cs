@@ -11,7 +11,7 @@ internal static class StorageRegistration
         {
             case "SQLITE":
                 var statements = new SqliteStatementReuse();
-                services.AddDbContextFactory<SqliteCloudDb>(o => o.UseSqlite(options.ConnectionString).AddInterceptors(statements));
+                services.AddDbContextFactory<SqliteCloudDb>(o => o.UseSqlite(options.ConnectionString).AddInterceptors(statements, new SqliteBusyWait()));
                 services.AddSingleton<IDbContextFactory<CloudDb>, CloudDbFactory<SqliteCloudDb>>();
                 break;
             case "POSTGRES" or "POSTGRESQL":
