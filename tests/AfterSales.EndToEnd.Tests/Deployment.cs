@@ -326,7 +326,7 @@ internal sealed class Deployment : IAsyncDisposable
             $"--Database:ConnectionString=Data Source={Path.Combine(tempDirectory, "cloud.db")}",
             $"--Broker:Port={BrokerPort.ToString(inv)}",
             $"--SiteConfig:SigningKeyFile={CloudSigningKeyPath}",
-            $"--Gateways:OfflineAfterSeconds={OfflineWindow.TotalSeconds.ToString(inv)}", // silent for more than 6 s (one 1 s sweep less): a gateway heartbeating every 5 s is not
+            $"--Gateways:OfflineAfterSeconds={OfflineWindow.TotalSeconds.ToString(inv)}", // silent for more than 6 s (one 1 s sweep less): the gateway here heartbeats every 2 s
 
             // One line per ticket action would make the fault-injection bursts mostly console work.
             "--Serilog:MinimumLevel:Override:AfterSales.Cloud.Tickets=Warning",
